@@ -102,6 +102,7 @@ CREATE TABLE "cases" (
     "closed_at" TIMESTAMP(3),
     "breached_at" TIMESTAMP(3),
     "updated_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revision" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "cases_pkey" PRIMARY KEY ("id")
 );

@@ -1,0 +1,66 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { PrismaClient } from '@prisma/client';
+import type { CaseContext } from '../../workflows/engine/types';
+import type { SlaTarget } from '../../workflows/engine/sla';
+
+/** Most specific policy wins: category + severity, then category, then severity, then any. */
+function specificity(p: { category: string; severity: string }): number {
+  return (p.category === '*' ? 0 : 2) + (p.severity === '*' ? 0 : 1);
+}
+
+export async function loadSlaTargets(
+  prisma: PrismaClient,
+  caseType: string,
+  steps: string[],
+  category: string,
+  severity: string,
+): Promise<Record<string, SlaTarget>> {
+  const policies = await prisma.slaPolicy.findMany({
+    where: { caseType, step: { in: [...steps, '_case'] }, category: { in: [category, '*'] }, severity: { in: [severity, '*'] } },
+  });
+  const targets: Record<string, SlaTarget> = {};
+  for (const step of [...steps, '_case']) {
+    const best = policies.filter((p) => p.step === step).sort((a, b) => specificity(b) - specificity(a))[0];
+    if (!best) {
+      throw ApplicationFailure.nonRetryable(`No SLA policy for ${caseType} step ${step}`, 'MISSING_SLA_POLICY');
+    }
+    targets[step] = {
+      duration: { businessDays: best.businessDays ?? undefined, businessHours: best.businessHours ?? undefined },
+      escalateAfterMinutes: best.escalateAfterMinutes,
+    };
+  }
+  return targets;
+}
+
+export async function loadSettings(prisma: PrismaClient, defaults: Record<string, number>): Promise<Record<string, number>> {
+  const rows = await prisma.setting.findMany({ where: { key: { in: Object.keys(defaults) } } });
+  const settings = { ...defaults };
+  for (const r of rows) if (typeof r.value === 'number') settings[r.key] = r.value;
+  return settings;
+}
+
+/** Where a client's case lives: the branch calendar and the branch's team for this case type. */
+export async function loadCaseContext(
+  prisma: PrismaClient,
+  input: { clientId: string; caseType: string; teamName: string; steps: string[]; category: string; severity: string; settings: Record<string, number> },
+): Promise<CaseContext> {
+  const client = await prisma.client.findUnique({ where: { id: input.clientId }, include: { branch: { include: { teams: true } } } });
+  if (!client) throw ApplicationFailure.nonRetryable(`Client ${input.clientId} not found`, 'CLIENT_NOT_FOUND');
+  const team = client.branch.teams.find((t) => t.name === input.teamName) ?? client.branch.teams[0];
+  if (!team) throw ApplicationFailure.nonRetryable(`Branch ${client.branchId} has no team`, 'NO_TEAM');
+  const { branch } = client;
+  return {
+    branchId: branch.id,
+    calendar: {
+      timezone: branch.timezone,
+      workdays: branch.workdays,
+      workStart: branch.workStart,
+      workEnd: branch.workEnd,
+      holidays: branch.holidays,
+    },
+    teamId: team.id,
+    clientName: client.name,
+    targets: await loadSlaTargets(prisma, input.caseType, input.steps, input.category, input.severity),
+    settings: await loadSettings(prisma, input.settings),
+  };
+}

@@ -1,0 +1,2 @@
+// The workflow bundle's entry: every case type's workflow function.
+export { complaintWorkflow } from './complaint/workflow';
