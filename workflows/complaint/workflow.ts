@@ -2,7 +2,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, workflowIn
 import type { ComplaintActivities } from '../../activities/complaint';
 import { CaseEngine } from '../engine/case-engine';
 import { registerCaseUpdate } from '../engine/updates';
-import { forbidden, conflict } from '../engine/failures';
+import { conflict } from '../engine/failures';
 import type { Actor } from '../engine/types';
 import { clientRespondedUpdate, reopenCaseUpdate } from './updates';
 import {
@@ -41,6 +41,13 @@ export interface ComplaintResult {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function complaintWorkflow(input: ComplaintInput): Promise<ComplaintResult> {
+  // Registered before the first await: an Update that arrives with the start and finds no handler at the
+  // end of the first activation is rejected.
+  let registered = false;
+  setHandler(registerCaseUpdate, async () => {
+    await condition(() => registered);
+    return { caseId: input.caseId };
+  });
   const ctx = await loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity });
   const facts = { severity: input.severity };
   let state = 'acknowledge' as ComplaintState;
@@ -78,18 +85,17 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
   );
   engine.installHandlers();
 
-  let registered = false;
-  setHandler(registerCaseUpdate, async () => {
-    await condition(() => registered);
-    return { caseId: input.caseId };
-  });
+  // Counts written transitions, so an Update can answer once the change it caused is in the projection.
+  let transitions = 0;
 
   type ClientResponse = { actor: Actor; note: string };
   let clientResponse: ClientResponse | null = null;
   setHandler(
     clientRespondedUpdate,
-    (args) => {
+    async (args) => {
+      const seen = transitions;
       clientResponse = args;
+      await condition(() => transitions > seen);
     },
     {
       validator: (_args: ClientResponse) => {
@@ -103,13 +109,15 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
   let reopenRequest: ReopenRequest | null = null;
   setHandler(
     reopenCaseUpdate,
-    (args) => {
+    async (args) => {
+      const seen = transitions;
       reopenRequest = args;
+      await condition(() => transitions > seen);
     },
     {
       validator: (_args: ReopenRequest) => {
         if (state !== 'closed') throw conflict('NOT_CLOSED', 'Only a closed complaint can be reopened');
-        if (Date.now() > reopenUntil) throw forbidden('REOPEN_WINDOW_PASSED', 'The reopen window has passed');
+        if (Date.now() > reopenUntil) throw conflict('REOPEN_WINDOW_PASSED', 'The reopen window has passed');
       },
     },
   );
@@ -131,6 +139,7 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
     engine.row.state = state;
     engine.row.status = statusOf(state);
     await engine.write({ events: [engine.event('state_changed', actorId, { from, to: state, event, ...data })] });
+    transitions++;
   };
 
   for (;;) {

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import type { Deps } from './deps';
+import { authenticate } from './auth/middleware';
+import { authRouter } from './auth/router';
+import { clientsRouter } from './clients/router';
+import { complaintsRouter } from './complaints/router';
+import { dashboardRouter } from './dashboard/router';
+import { healthRouter } from './health/router';
+import { AppError, errorMiddleware } from './http/errors';
+import { buildOpenApi } from './http/openapi';
+import type { RouteRegistry } from './http/route';
+import { notificationsRouter } from './notifications/router';
+import { tasksRouter } from './tasks/router';
+import { usersRouter } from './users/router';
+
+const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });</script></body></html>`;
+
+/** The HTTP application. It does not listen: api/main.ts and the tests do. */
+export function createApp(deps: Deps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(express.json({ limit: '256kb' }));
+
+  const registry: RouteRegistry = [];
+  const api = express.Router();
+  api.use(authenticate(deps.db.prisma));
+  api.use((_req, res, next) => {
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, complaintsRouter, tasksRouter, notificationsRouter, dashboardRouter]) {
+    api.use(router(deps, registry));
+  }
+  const openapi = buildOpenApi(registry, { title: 'Broker CRM API', version: '0.1.0' });
+  api.get('/openapi.json', (_req, res) => void res.json(openapi));
+  api.get('/docs', (_req, res) => void res.type('html').send(DOCS_PAGE));
+  api.use('/docs/assets', express.static(getAbsoluteFSPath()));
+  api.use((req) => {
+    throw new AppError(404, 'NOT_FOUND', `No route ${req.method} /api${req.path}`);
+  });
+  app.use('/api', api);
+
+  const consoleDir = path.resolve(deps.env.CONSOLE_DIR);
+  if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
+    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
+    // client-side routes of the console all load its index.html
+    app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
+  }
+
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

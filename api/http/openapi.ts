@@ -1,0 +1,58 @@
+import { z, type ZodType } from 'zod';
+import type { RouteRegistry } from './route';
+import { ErrorSchema } from './schemas';
+
+function schemaOf(s: ZodType, io: 'input' | 'output') {
+  return z.toJSONSchema(s, { io, unrepresentable: 'any' });
+}
+
+/** OpenAPI 3.1 from the same zod schemas that validate requests. */
+export function buildOpenApi(registry: RouteRegistry, info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const def of registry) {
+    const path = `/api${def.path.replace(/:(\w+)/g, '{$1}')}`;
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [['path', def.params], ['query', def.query]] as const) {
+      if (!schema) continue;
+      const js = schemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, s] of Object.entries(js.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
+      }
+    }
+    const responses: Record<string, unknown> = {
+      [String(def.status ?? (def.response ? 200 : 204))]: {
+        description: 'OK',
+        ...(def.response ? { content: { 'application/json': { schema: schemaOf(def.response, 'output') } } } : {}),
+      },
+    };
+    const errorBody = { content: { 'application/json': { schema: schemaOf(ErrorSchema, 'output') } } };
+    if (def.body || def.query || def.params) responses['400'] = { description: 'Invalid input; `fields` says which and why', ...errorBody };
+    if (def.roles !== 'public') {
+      responses['401'] = { description: 'Not logged in', ...errorBody };
+      responses['403'] = { description: 'Role not allowed', ...errorBody };
+    }
+    for (const [status, description] of Object.entries(def.errors ?? {})) responses[status] = { description, ...errorBody };
+    paths[path] ??= {};
+    paths[path][def.method] = {
+      summary: def.summary,
+      tags: [def.tag],
+      ...(def.roles && def.roles !== 'public' ? { description: `Roles: ${def.roles.join(', ')}` } : {}),
+      ...(def.roles === 'public' ? { security: [] } : {}),
+      parameters,
+      ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(def.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'sid' },
+      },
+    },
+    security: [{ bearer: [] }, { cookie: [] }],
+    paths,
+  };
+}

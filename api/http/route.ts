@@ -1,0 +1,74 @@
+import type { Request, Response, Router } from 'express';
+import { z, type ZodType } from 'zod';
+import type { Role } from '../../workflows/engine/types';
+import type { SessionUser } from '../auth/session';
+import { badRequest, forbidden, unauthenticated } from './errors';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteDef<B extends ZodType, Q extends ZodType, P extends ZodType> {
+  method: Method;
+  /** Express path below /api, e.g. `/complaints/:id` */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `public`: no login; omitted: any logged-in staff member */
+  roles?: Role[] | 'public';
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: ZodType;
+  status?: number;
+  /** extra documented responses, e.g. { 409: 'claimed by someone else' } */
+  errors?: Record<number, string>;
+}
+
+export interface HandlerInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  user: SessionUser;
+  req: Request;
+  res: Response;
+}
+
+/** Every route, for the OpenAPI document. */
+export type RouteRegistry = RouteDef<ZodType, ZodType, ZodType>[];
+
+function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+  if (!schema) return undefined as z.infer<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw badRequest(
+      result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message })),
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Declares a route once: the same zod schemas validate the request, type the handler and feed the
+ * OpenAPI document. The handler's return value is the JSON body.
+ */
+export function defineRoute<B extends ZodType = ZodType<undefined>, Q extends ZodType = ZodType<undefined>, P extends ZodType = ZodType<undefined>>(
+  router: Router,
+  registry: RouteRegistry,
+  def: RouteDef<B, Q, P>,
+  handler: (input: HandlerInput<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<unknown>,
+): void {
+  registry.push(def as unknown as RouteDef<ZodType, ZodType, ZodType>);
+  router[def.method](def.path, async (req, res) => {
+    const user = req.user;
+    if (def.roles !== 'public') {
+      if (!user) throw unauthenticated();
+      if (def.roles && !def.roles.includes(user.role) && user.role !== 'admin') throw forbidden();
+    }
+    const params = parse(def.params, req.params, 'params');
+    const query = parse(def.query, req.query, 'query');
+    const body = parse(def.body, req.body ?? {}, 'body');
+    const result = await handler({ body, query, params, user: user as SessionUser, req, res });
+    if (res.headersSent) return;
+    if (result === undefined) res.status(def.status ?? 204).end();
+    else res.status(def.status ?? 200).json(result);
+  });
+}

@@ -1,0 +1,230 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Prisma } from '@prisma/client';
+import type { Deps } from '../deps';
+import { badRequest, notFound } from '../http/errors';
+import { listQuery, page, sendRange } from '../http/list';
+import { defineRoute, type RouteRegistry } from '../http/route';
+import { IdParams } from '../http/schemas';
+import { SUPERVISING, taskWhere } from '../scope';
+import { sendUpdate } from '../temporal/updates';
+import type { SessionUser } from '../auth/session';
+import type { Actor } from '../../workflows/engine/types';
+import {
+  claimTaskUpdate,
+  completeTaskUpdate,
+  reassignTaskUpdate,
+  releaseTaskUpdate,
+} from '../../workflows/engine/updates';
+import { FORMS } from './forms';
+import { SLA_STATES, TaskSchema, loadTaskViews, slaWhere, type TaskView } from './view';
+
+const TaskFilter = z.object({
+  view: z.enum(['mine', 'team']).optional(),
+  caseType: z.string().max(50).optional(),
+  caseId: z.string().max(200).optional(),
+  status: z.union([z.enum(['open', 'claimed', 'completed', 'cancelled', 'active']), z.array(z.enum(['open', 'claimed', 'completed', 'cancelled']))]).optional(),
+  slaState: z.enum(SLA_STATES).optional(),
+  step: z.string().max(50).optional(),
+  id: z.array(z.string()).max(200).optional(),
+});
+const SORTABLE = ['dueAt', 'priority', 'createdAt', 'step', 'status'] as const;
+const TaskListQuery = listQuery(TaskFilter, SORTABLE).extend({ view: z.enum(['mine', 'team']).optional() });
+
+const actorOf = (user: SessionUser): Actor => ({ id: user.id, role: user.role });
+
+export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
+  const { prisma } = deps.db;
+  const router = Router();
+
+  /** The task, if the user may see it, with the workflow that owns it. */
+  async function scopedTask(user: SessionUser, id: string) {
+    const task = await prisma.task.findFirst({
+      where: { AND: [{ id }, taskWhere(user)] },
+      include: { case: { select: { workflowId: true } }, team: { select: { branchId: true } } },
+    });
+    if (!task) throw notFound('Task');
+    return task;
+  }
+
+  async function view(id: string): Promise<TaskView> {
+    const [task] = await loadTaskViews(prisma, { id });
+    if (!task) throw notFound('Task');
+    return task;
+  }
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/tasks',
+      summary: 'Inbox: my tasks (view=mine) or my team queue (view=team), react-admin list params',
+      tag: 'tasks',
+      query: TaskListQuery,
+      response: z.array(TaskSchema),
+    },
+    async ({ query, user, res }) => {
+      const f = query.filter ?? {};
+      const viewName = query.view ?? f.view ?? 'team';
+      const now = new Date();
+      const status = f.status === undefined || f.status === 'active' ? ['open', 'claimed'] : Array.isArray(f.status) ? f.status : [f.status];
+      const where: Prisma.TaskWhereInput = {
+        AND: [
+          taskWhere(user),
+          viewName === 'mine' ? { assigneeId: user.id } : {},
+          { status: { in: status } },
+          f.caseType ? { caseType: f.caseType } : {},
+          f.caseId ? { caseId: f.caseId } : {},
+          f.step ? { step: f.step } : {},
+          f.id ? { id: { in: f.id } } : {},
+          f.slaState ? slaWhere(f.slaState, now) : {},
+        ],
+      };
+      const [field, dir] = query.sort ?? ['dueAt', 'ASC'];
+      const order = dir === 'ASC' ? 'asc' : 'desc';
+      const { skip, take } = page(query.range);
+      const [rows, total] = await Promise.all([
+        loadTaskViews(prisma, where, {
+          orderBy: [{ [field]: order }, field === 'priority' ? { dueAt: 'asc' } : { priority: 'asc' }, { id: 'asc' }],
+          skip,
+          take,
+        }),
+        prisma.task.count({ where }),
+      ]);
+      sendRange(res, 'tasks', skip, rows.length, total);
+      return rows;
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/tasks/:id',
+      summary: "A task and its step's completion form (JSON Schema)",
+      tag: 'tasks',
+      params: IdParams,
+      response: TaskSchema.extend({ form: z.unknown() }),
+    },
+    async ({ params, user }) => {
+      const task = await scopedTask(user, params.id);
+      const form = FORMS[task.caseType]?.[task.step];
+      return { ...(await view(task.id)), form: form ? z.toJSONSchema(form, { io: 'input' }) : null };
+    },
+  );
+
+  const action = (path: 'claim' | 'release', summary: string, def: typeof claimTaskUpdate) =>
+    defineRoute(
+      router,
+      registry,
+      {
+        method: 'post',
+        path: `/tasks/:id/${path}`,
+        summary,
+        tag: 'tasks',
+        params: IdParams,
+        response: TaskSchema,
+        errors: { 404: 'No such task in your scope', 409: 'The task is no longer in a state that allows this' },
+      },
+      async ({ params, user }) => {
+        const task = await scopedTask(user, params.id);
+        await sendUpdate(deps.temporal, task.case.workflowId, def, { taskId: task.id, actor: actorOf(user) });
+        return view(task.id);
+      },
+    );
+  action('claim', 'Claim a task from the queue (one of two racing claims wins, the other gets 409)', claimTaskUpdate);
+  action('release', 'Put a claimed task back in the queue', releaseTaskUpdate);
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/tasks/:id/complete',
+      summary: "Complete a claimed task with the step's outcome form",
+      tag: 'tasks',
+      params: IdParams,
+      body: z.looseObject({ outcome: z.string().min(1).max(50) }),
+      response: TaskSchema,
+      errors: { 409: 'Not claimed by you, or the step is no longer open' },
+    },
+    async ({ params, body, user }) => {
+      const task = await scopedTask(user, params.id);
+      const form = FORMS[task.caseType]?.[task.step];
+      if (!form) throw badRequest([{ path: 'params.id', message: `No form for step ${task.step}` }]);
+      const parsed = form.safeParse(body);
+      if (!parsed.success) {
+        throw badRequest(parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
+      }
+      await sendUpdate(deps.temporal, task.case.workflowId, completeTaskUpdate, {
+        taskId: task.id,
+        actor: actorOf(user),
+        outcome: parsed.data as { outcome: string },
+      });
+      return view(task.id);
+    },
+  );
+
+  async function reassign(user: SessionUser, taskId: string, assigneeId: string): Promise<void> {
+    const task = await scopedTask(user, taskId);
+    const assignee = await prisma.user.findFirst({ where: { id: assigneeId, active: true, branchId: task.team.branchId } });
+    if (!assignee) throw badRequest([{ path: 'body.assigneeId', message: 'No active user with that id in the task’s branch' }]);
+    await sendUpdate(deps.temporal, task.case.workflowId, reassignTaskUpdate, {
+      taskId: task.id,
+      actor: actorOf(user),
+      assignee: { id: assignee.id, role: assignee.role },
+    });
+  }
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/tasks/:id/reassign',
+      summary: 'Assign a task to someone (supervisors)',
+      tag: 'tasks',
+      roles: SUPERVISING,
+      params: IdParams,
+      body: z.object({ assigneeId: z.string().min(1).max(100) }),
+      response: TaskSchema,
+      errors: { 409: 'The task is closed or already theirs' },
+    },
+    async ({ params, body, user }) => {
+      await reassign(user, params.id, body.assigneeId);
+      return view(params.id);
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/tasks/bulk-reassign',
+      summary: 'Assign many tasks to one person; each task succeeds or fails on its own',
+      tag: 'tasks',
+      roles: SUPERVISING,
+      body: z.object({ taskIds: z.array(z.string().min(1).max(200)).min(1).max(200), assigneeId: z.string().min(1).max(100) }),
+      response: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().optional() })) }),
+    },
+    async ({ body, user }) => {
+      const results = [];
+      for (const id of body.taskIds) {
+        try {
+          await reassign(user, id, body.assigneeId);
+          results.push({ id, ok: true });
+        } catch (err) {
+          const e = err as { status?: number; message?: string };
+          if (!e.status) throw err;
+          results.push({ id, ok: false, error: e.message });
+        }
+      }
+      return { results };
+    },
+  );
+
+  return router;
+}
