@@ -68,7 +68,7 @@ const STEP_TARGETS: Record<string, [number, number]> = {
   final_response: [1, 4],
 };
 
-async function seedReferenceData(prisma: PrismaClient): Promise<void> {
+export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction([
     ...BRANCHES.map((b) => prisma.branch.create({ data: b })),
