@@ -1,7 +1,7 @@
 // The case engine: tasks with SLA clocks, escalation ladder, case deadline and timeline, shared by every
 // case type. It runs inside workflow code, so it is deterministic: time is Date.now() of the workflow
 // task, all I/O goes through the `project` local activity.
-import { condition, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { EngineActivities } from '../../activities/engine';
 import { addBusinessDuration, type BusinessDuration } from './business-time';
 import { buildSchedule, pauseClock, resumeClock, type SlaSchedule, type SlaTarget } from './sla';
@@ -26,7 +26,9 @@ import type {
   TaskState,
 } from './types';
 
-const { project } = proxyLocalActivities<EngineActivities>({
+// A regular activity, not a local one: an Update handler's write and the main flow's write may be in
+// flight together, and only regular activities record their order in history, so replay stays exact.
+const { project } = proxyActivities<EngineActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 ms', maximumInterval: '30 seconds' },
 });

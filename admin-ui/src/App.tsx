@@ -1,0 +1,30 @@
+import { Admin, Resource } from 'react-admin';
+import clients from './clients';
+import complaints from './complaints';
+import { Dashboard } from './dashboard/Dashboard';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './login/LoginPage';
+import notifications from './notifications';
+import { authProvider } from './providers/authProvider';
+import { dataProvider } from './providers/dataProvider';
+import tasks from './tasks';
+
+export const App = () => (
+  <Admin
+    title="Broker CRM"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    layout={Layout}
+    dashboard={Dashboard}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="tasks" {...tasks} />
+    <Resource name="complaints" {...complaints} />
+    <Resource name="clients" {...clients} />
+    <Resource name="notifications" {...notifications} />
+  </Admin>
+);

@@ -1,0 +1,62 @@
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+} from 'react-admin';
+import { LocalDateField } from '../i18n/LocalDateField';
+import { SlaChip } from '../sla/SlaChip';
+import { slaStates } from '../sla/slaStates';
+import { TimeLeft } from '../sla/TimeLeft';
+import type { Complaint } from '../types';
+import { categories, choices, complaintStatuses, severities } from './enums';
+import { StateField } from './StateField';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={choices('complaint.status', complaintStatuses)} alwaysOn />,
+  <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
+  <SelectInput key="severity" source="severity" choices={choices('complaint.severity', severities)} />,
+  <SelectInput key="category" source="category" choices={choices('complaint.category', categories)} />,
+  // Workflow states are not a closed list in the API contract.
+  <TextInput key="state" source="state" />,
+];
+
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton data-testid="complaint-create" />
+  </TopToolbar>
+);
+
+export const ComplaintList = () => (
+  <List exporter={false} perPage={25} filters={filters} actions={<Actions />} sort={{ field: 'dueAt', order: 'ASC' }}>
+    <DataTable<Complaint> rowClick="show">
+      <DataTable.Col source="id" />
+      <DataTable.Col source="client.name" disableSort />
+      <DataTable.Col source="category">
+        <SelectField source="category" choices={choices('complaint.category', categories)} />
+      </DataTable.Col>
+      <DataTable.Col source="severity">
+        <SelectField source="severity" choices={choices('complaint.severity', severities)} />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <SelectField source="status" choices={choices('complaint.status', complaintStatuses)} />
+      </DataTable.Col>
+      <DataTable.Col source="state" field={StateField} />
+      <DataTable.Col
+        source="dueAt"
+        render={(c) => <TimeLeft dueAt={c.status === 'closed' ? null : c.dueAt} slaState={c.slaState} />}
+      />
+      <DataTable.Col source="slaState" disableSort render={(c) => <SlaChip state={c.slaState} />} />
+      <DataTable.Col source="openedAt">
+        <LocalDateField source="openedAt" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,69 @@
+import { Card, CardContent, Grid, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { Title, useGetList, useRedirect, useTranslate } from 'react-admin';
+import { SlaChip } from '../sla/SlaChip';
+import { slaStates } from '../sla/slaStates';
+import { TimeLeft } from '../sla/TimeLeft';
+import type { SlaState, Task } from '../types';
+import { StatCard } from './StatCard';
+
+// The agent's own open work: tasks assigned to them, not yet completed.
+const MINE = { meta: { query: { view: 'mine' } } };
+const ACTIVE = { status: 'claimed' };
+
+const CountFor = ({ state }: { state: SlaState }) => {
+  const translate = useTranslate();
+  const { total } = useGetList<Task>('tasks', {
+    ...MINE,
+    filter: { ...ACTIVE, slaState: state },
+    pagination: { page: 1, perPage: 1 },
+  });
+  return <StatCard testid={`summary-${state}`} title={translate(`sla.state.${state}`)} value={total ?? '…'} />;
+};
+
+export const AgentSummary = () => {
+  const translate = useTranslate();
+  const redirect = useRedirect();
+  const { data = [] } = useGetList<Task>('tasks', {
+    ...MINE,
+    filter: ACTIVE,
+    sort: { field: 'dueAt', order: 'ASC' },
+    pagination: { page: 1, perPage: 5 },
+  });
+
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <Title title="ra.page.dashboard" />
+      <Typography variant="h5">{translate('dashboard.agent.title')}</Typography>
+      <Grid container spacing={2}>
+        {slaStates.map((state) => (
+          <Grid key={state} size={{ xs: 6, md: 3 }}>
+            <CountFor state={state} />
+          </Grid>
+        ))}
+      </Grid>
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="subtitle1">{translate('dashboard.agent.next_due')}</Typography>
+          {data.length === 0 ? (
+            <Typography color="text.secondary">{translate('dashboard.agent.nothing')}</Typography>
+          ) : (
+            <List dense>
+              {data.map((task) => (
+                <ListItemButton key={task.id} onClick={() => redirect('show', 'tasks', task.id)}>
+                  <ListItemText
+                    primary={`${translate(`inbox.step.${task.step}`)} · ${task.caseId}`}
+                    secondary={task.client?.name}
+                  />
+                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                    <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
+                    <SlaChip state={task.slaState} />
+                  </Stack>
+                </ListItemButton>
+              ))}
+            </List>
+          )}
+        </CardContent>
+      </Card>
+    </Stack>
+  );
+};

@@ -1,0 +1,123 @@
+import { Alert, Grid, Stack, TextField, Typography } from '@mui/material';
+import { useTheme } from '@mui/material/styles';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useStateLabel } from '../complaints/StateField';
+import type { CrmDataProvider } from '../providers/dataProvider';
+import { ChartCard } from './ChartCard';
+import { StatCard } from './StatCard';
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
+
+export const ComplaintsDashboard = () => {
+  const translate = useTranslate();
+  const theme = useTheme();
+  const dataProvider = useDataProvider<CrmDataProvider>();
+  const stateLabel = useStateLabel();
+  const [from, setFrom] = useState(() => daysAgo(30));
+  const [to, setTo] = useState(() => daysAgo(0));
+  const { data, error } = useQuery({
+    queryKey: ['dashboard', from, to],
+    queryFn: () => dataProvider.getDashboard(from, to),
+    enabled: from !== '' && to !== '' && from <= to,
+  });
+  const { palette } = theme;
+  const byState = (data?.byState ?? []).map((s) => ({ ...s, label: stateLabel(s.state) }));
+  const count = translate('dashboard.count');
+
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <Title title="ra.page.dashboard" />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" sx={{ flex: 1 }}>
+          {translate('dashboard.title')}
+        </Typography>
+        <TextField
+          type="date"
+          size="small"
+          label={translate('dashboard.from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          sx={{ width: 180 }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'dashboard-from', max: to } }}
+        />
+        <TextField
+          type="date"
+          size="small"
+          label={translate('dashboard.to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          sx={{ width: 180 }}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'dashboard-to', min: from } }}
+        />
+      </Stack>
+      {error && <Alert severity="error">{translate((error as Error).message)}</Alert>}
+      {data && (
+        <>
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, md: 4 }}>
+              <StatCard
+                testid="dashboard-compliance"
+                title={translate('dashboard.compliance')}
+                value={`${Math.round(data.slaCompliance.percent * 10) / 10}%`}
+                detail={translate('dashboard.compliance_detail', {
+                  met: data.slaCompliance.met,
+                  total: data.slaCompliance.total,
+                })}
+              />
+            </Grid>
+            <Grid size={{ xs: 6, md: 4 }}>
+              <StatCard testid="dashboard-breaches-open" title={translate('dashboard.breaches_open')} value={data.breaches.open} />
+            </Grid>
+            <Grid size={{ xs: 6, md: 4 }}>
+              <StatCard
+                testid="dashboard-breaches-period"
+                title={translate('dashboard.breaches_period')}
+                value={data.breaches.inPeriod}
+              />
+            </Grid>
+          </Grid>
+          <Grid container spacing={2}>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <ChartCard title={translate('dashboard.by_state')}>
+                <BarChart data={byState}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="label" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Bar dataKey="count" name={count} fill={palette.primary.main} />
+                </BarChart>
+              </ChartCard>
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <ChartCard title={translate('dashboard.aging')}>
+                <BarChart data={data.aging}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="bucket" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Bar dataKey="count" name={count} fill={palette.warning.main} />
+                </BarChart>
+              </ChartCard>
+            </Grid>
+          </Grid>
+          <ChartCard title={translate('dashboard.by_day')}>
+            <LineChart data={data.byDay}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="day" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              <Line type="monotone" dataKey="opened" name={translate('dashboard.opened')} stroke={palette.primary.main} />
+              <Line type="monotone" dataKey="closed" name={translate('dashboard.closed')} stroke={palette.success.main} />
+              <Line type="monotone" dataKey="breached" name={translate('dashboard.breached')} stroke={palette.error.main} />
+            </LineChart>
+          </ChartCard>
+        </>
+      )}
+    </Stack>
+  );
+};

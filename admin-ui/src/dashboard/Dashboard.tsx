@@ -1,0 +1,21 @@
+import { lazy, Suspense } from 'react';
+import { usePermissions } from 'react-admin';
+import { canSupervise } from '../providers/roles';
+import { AgentSummary } from './AgentSummary';
+
+// Charts are the heaviest code in the console and only some roles see them.
+const ComplaintsDashboard = lazy(() =>
+  import('./ComplaintsDashboard').then((m) => ({ default: m.ComplaintsDashboard })),
+);
+
+/** Supervisors and managers get the complaints charts; everyone else their own workload. */
+export const Dashboard = () => {
+  const { permissions, isPending } = usePermissions();
+  if (isPending) return null;
+  if (!canSupervise(permissions)) return <AgentSummary />;
+  return (
+    <Suspense fallback={null}>
+      <ComplaintsDashboard />
+    </Suspense>
+  );
+};

@@ -1,0 +1,87 @@
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import DoneIcon from '@mui/icons-material/Done';
+import {
+  Button,
+  DataTable,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { LocalDateField } from '../i18n/LocalDateField';
+import type { AppNotification } from '../types';
+import { useNotificationActions } from './useNotificationActions';
+
+const filters = [<NullableBooleanInput key="unread" source="unread" alwaysOn />];
+
+const MarkAllReadButton = () => {
+  const { markAllRead } = useNotificationActions();
+  return (
+    <Button label="notification.actions.mark_all_read" onClick={() => void markAllRead()} data-testid="notification-mark-all">
+      <DoneAllIcon />
+    </Button>
+  );
+};
+
+const MarkReadButton = () => {
+  const n = useRecordContext<AppNotification>();
+  const { markRead } = useNotificationActions();
+  if (!n || n.readAt) return null;
+  return (
+    <Button
+      label="notification.actions.mark_read"
+      data-testid="notification-mark-read"
+      onClick={(e) => {
+        e.stopPropagation();
+        void markRead(n);
+      }}
+    >
+      <DoneIcon />
+    </Button>
+  );
+};
+
+const TypeField = (_: { source: string }) => {
+  const n = useRecordContext<AppNotification>();
+  const translate = useTranslate();
+  return n ? <span>{translate(`notification.type.${n.type}`, { _: n.type })}</span> : null;
+};
+
+export const NotificationList = () => {
+  const { open } = useNotificationActions();
+  return (
+    <List
+      exporter={false}
+      perPage={25}
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <MarkAllReadButton />
+        </TopToolbar>
+      }
+    >
+      <DataTable<AppNotification>
+        bulkActionButtons={false}
+        rowClick={(_, __, n) => {
+          open(n);
+          return false;
+        }}
+        rowSx={(n) => ({ '& td': { fontWeight: n.readAt ? 400 : 600 } })}
+      >
+        <DataTable.Col source="createdAt">
+          <LocalDateField source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="type" disableSort field={TypeField} />
+        <DataTable.Col source="title" disableSort />
+        <DataTable.Col source="body" disableSort />
+        <DataTable.Col label="" disableSort>
+          <MarkReadButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useDataProvider, useNotify, useRedirect } from 'react-admin';
+import type { CrmDataProvider } from '../providers/dataProvider';
+import type { AppNotification } from '../types';
+
+/** Mark read / mark all read / open what a notification is about. */
+export const useNotificationActions = () => {
+  const dataProvider = useDataProvider<CrmDataProvider>();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const failed = (error: Error) => notify(error.message, { type: 'error' });
+
+  const markRead = (n: AppNotification) =>
+    n.readAt ? Promise.resolve() : dataProvider.markNotificationRead(n.id).then(refresh, failed);
+
+  return {
+    markRead,
+    markAllRead: () =>
+      dataProvider
+        .markAllRead()
+        .then(() => notify('notification.marked_all', { type: 'success' }))
+        .then(refresh, failed),
+    open: (n: AppNotification) => {
+      void markRead(n);
+      if (n.taskId) redirect('show', 'tasks', n.taskId);
+      else if (n.caseId) redirect('show', 'complaints', n.caseId);
+    },
+  };
+};

@@ -1,0 +1,35 @@
+import { HttpError } from 'react-admin';
+import { en } from '../i18n/en';
+
+interface ApiErrorBody {
+  error?: {
+    code?: string;
+    message?: string;
+    reason?: string;
+    fields?: { path: string; message: string }[];
+  };
+}
+
+// The message becomes a translation key when we have one, so react-admin's notifications
+// show it in the user's language; otherwise the server's own text is shown as is.
+const messageFor = (status: number, error: NonNullable<ApiErrorBody['error']>): string => {
+  if (error.reason && error.reason in en.errors.reason) return `errors.reason.${error.reason}`;
+  if (error.code && error.code in en.errors.code) return `errors.code.${error.code}`;
+  return error.message ?? `HTTP ${status}`;
+};
+
+/** Turns the API's `{ error: { code, message, fields, reason } }` into a react-admin HttpError.
+ * `body.errors` is the shape react-admin uses to put server-side validation messages on form fields. */
+export const toHttpError = (cause: unknown): unknown => {
+  if (!(cause instanceof HttpError)) return cause;
+  const error = (cause.body as ApiErrorBody | null)?.error;
+  if (!error) return cause;
+  const message = messageFor(cause.status, error);
+  const errors = error.fields?.length
+    ? Object.fromEntries([
+        ...error.fields.map((f) => [f.path, f.message]),
+        ['root', { serverError: message }],
+      ])
+    : undefined;
+  return new HttpError(message, cause.status, { ...error, errors });
+};

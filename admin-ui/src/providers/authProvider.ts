@@ -1,0 +1,73 @@
+import { HttpError, type AuthProvider } from 'react-admin';
+import type { User } from '../types';
+import { http } from './dataProvider';
+
+// Only the public profile is kept in the browser; the session token lives in the httpOnly cookie.
+const PROFILE_KEY = 'broker-crm.profile';
+// react-admin checks auth on every navigation; one /me round trip per half-minute is plenty.
+const ME_TTL_MS = 30_000;
+
+let me: { at: number; user: Promise<User> } | null = null;
+
+export const storedProfile = (): User | null => {
+  try {
+    return JSON.parse(localStorage.getItem(PROFILE_KEY) ?? 'null') as User | null;
+  } catch {
+    return null;
+  }
+};
+
+const remember = (user: User) => {
+  localStorage.setItem(PROFILE_KEY, JSON.stringify(user));
+  me = { at: Date.now(), user: Promise.resolve(user) };
+};
+
+const forget = () => {
+  localStorage.removeItem(PROFILE_KEY);
+  me = null;
+};
+
+const currentUser = (): Promise<User> => {
+  if (!me || Date.now() - me.at > ME_TTL_MS) {
+    const user = http('/auth/me').then(({ json }) => json as User);
+    me = { at: Date.now(), user };
+    user.then(remember, forget);
+  }
+  return me.user;
+};
+
+export const authProvider: AuthProvider = {
+  login: async ({ email, password }: { email: string; password: string }) => {
+    const { json } = await http('/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ email, password }),
+    });
+    remember(json.user as User);
+    return json.user as User;
+  },
+  logout: async () => {
+    const wasSignedIn = storedProfile() !== null;
+    forget();
+    if (wasSignedIn) await http('/auth/logout', { method: 'POST' }).catch(() => undefined);
+  },
+  checkAuth: async () => {
+    const hadSession = storedProfile() !== null;
+    try {
+      await currentUser();
+    } catch {
+      // First visit: go to the login page without an "expired session" message.
+      throw { message: hadSession ? 'ra.auth.auth_check_error' : false };
+    }
+  },
+  checkError: async (error: unknown) => {
+    if (error instanceof HttpError && error.status === 401) {
+      forget();
+      throw error;
+    }
+  },
+  getIdentity: async () => {
+    const user = await currentUser();
+    return { ...user, fullName: user.name };
+  },
+  getPermissions: async () => (await currentUser()).role,
+};

@@ -1,0 +1,86 @@
+import { fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
+import type { BulkResult, Complaint, Dashboard, Task, TimelineEvent } from '../types';
+import { toHttpError } from './apiError';
+
+const API = '/api';
+
+export const http = (path: string, options: fetchUtils.Options = {}) =>
+  fetchUtils
+    .fetchJson(`${API}${path}`, { ...options, credentials: 'include' })
+    .catch((e: unknown) => Promise.reject(toHttpError(e)));
+
+const post = (path: string, body?: unknown) =>
+  http(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+
+const id = (value: Identifier) => encodeURIComponent(String(value));
+
+const unsupported = () => Promise.reject(new Error('Not supported by the API'));
+
+// meta.query carries top-level query parameters that are not filters (e.g. tasks' `view`).
+const listQuery = ({ sort, pagination, filter, meta }: GetListParams) => {
+  const query = new URLSearchParams({ filter: JSON.stringify(filter ?? {}), ...meta?.query });
+  if (sort) query.set('sort', JSON.stringify([sort.field, sort.order]));
+  if (pagination) {
+    const start = (pagination.page - 1) * pagination.perPage;
+    query.set('range', JSON.stringify([start, start + pagination.perPage - 1]));
+  }
+  return query.toString();
+};
+
+const getList = async (resource: string, params: GetListParams) => {
+  const { json, headers } = await http(`/${resource}?${listQuery(params)}`);
+  const range = headers.get('Content-Range');
+  if (!range) throw new Error(`GET /api/${resource} returned no Content-Range header`);
+  return { data: json, total: Number(range.split('/').pop()) };
+};
+
+export const dataProvider = {
+  getList,
+  getOne: async (resource: string, params: { id: Identifier }) => ({
+    data: (await http(`/${resource}/${id(params.id)}`)).json,
+  }),
+  // The API has no multi-id filter; reference pickers ask for one or two records at a time.
+  getMany: async (resource: string, params: { ids: Identifier[] }) => ({
+    data: await Promise.all(params.ids.map(async (i) => (await http(`/${resource}/${id(i)}`)).json)),
+  }),
+  getManyReference: (resource: string, params) =>
+    getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
+  create: async (resource: string, params) => ({
+    data: (await post(`/${resource}`, params.data)).json,
+  }),
+  update: unsupported,
+  updateMany: unsupported,
+  delete: unsupported,
+  deleteMany: unsupported,
+
+  claimTask: async (taskId: Identifier): Promise<Task> => (await post(`/tasks/${id(taskId)}/claim`)).json,
+  releaseTask: async (taskId: Identifier): Promise<Task> =>
+    (await post(`/tasks/${id(taskId)}/release`)).json,
+  completeTask: async (taskId: Identifier, body: Record<string, unknown>): Promise<Task> =>
+    (await post(`/tasks/${id(taskId)}/complete`, body)).json,
+  reassignTask: async (taskId: Identifier, assigneeId: Identifier): Promise<Task> =>
+    (await post(`/tasks/${id(taskId)}/reassign`, { assigneeId })).json,
+  bulkReassign: async (taskIds: Identifier[], assigneeId: Identifier): Promise<BulkResult> =>
+    (await post('/tasks/bulk-reassign', { taskIds, assigneeId })).json,
+
+  markNotificationRead: async (notificationId: Identifier) => {
+    await post(`/notifications/${id(notificationId)}/read`);
+  },
+  markAllRead: async () => {
+    await post('/notifications/read-all');
+  },
+
+  getDashboard: async (from: string, to: string): Promise<Dashboard> =>
+    (await http(`/dashboard/complaints?${new URLSearchParams({ from, to })}`)).json,
+  getTimeline: async (caseId: Identifier): Promise<TimelineEvent[]> =>
+    (await http(`/complaints/${id(caseId)}/timeline`)).json,
+  addComment: async (caseId: Identifier, text: string) => {
+    await post(`/complaints/${id(caseId)}/comments`, { text });
+  },
+  recordClientResponse: async (caseId: Identifier, note: string): Promise<Complaint> =>
+    (await post(`/complaints/${id(caseId)}/client-response`, { note })).json,
+  reopenComplaint: async (caseId: Identifier, reason: string): Promise<Complaint> =>
+    (await post(`/complaints/${id(caseId)}/reopen`, { reason })).json,
+} satisfies DataProvider;
+
+export type CrmDataProvider = typeof dataProvider;

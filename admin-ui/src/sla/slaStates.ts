@@ -1,0 +1,1 @@
+export const slaStates = ['on_track', 'at_risk', 'breached', 'paused'] as const;

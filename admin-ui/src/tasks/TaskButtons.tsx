@@ -1,0 +1,66 @@
+import CheckIcon from '@mui/icons-material/TaskAlt';
+import ClaimIcon from '@mui/icons-material/PanTool';
+import ReleaseIcon from '@mui/icons-material/Undo';
+import type { MouseEvent } from 'react';
+import { Button, useGetIdentity, usePermissions, useRecordContext } from 'react-admin';
+import { canSupervise } from '../providers/roles';
+import type { Task } from '../types';
+import { useTaskMutation } from './useTaskMutation';
+
+// Buttons sit inside clickable rows: a click must not also open the row.
+const only = (action: () => void) => (event: MouseEvent) => {
+  event.stopPropagation();
+  action();
+};
+
+export const ClaimButton = () => {
+  const task = useRecordContext<Task>();
+  const claim = useTaskMutation((dp, id: string) => dp.claimTask(id), 'inbox.claimed');
+  if (!task || task.status !== 'open') return null;
+  return (
+    <Button
+      label="inbox.actions.claim"
+      data-testid="task-claim"
+      disabled={claim.isPending}
+      onClick={only(() => claim.mutate([task.id]))}
+    >
+      <ClaimIcon />
+    </Button>
+  );
+};
+
+export const ReleaseButton = () => {
+  const task = useRecordContext<Task>();
+  const { identity } = useGetIdentity();
+  const { permissions } = usePermissions();
+  const release = useTaskMutation((dp, id: string) => dp.releaseTask(id), 'inbox.released');
+  if (!task || task.status !== 'claimed') return null;
+  if (task.assigneeId !== identity?.id && !canSupervise(permissions)) return null;
+  return (
+    <Button
+      label="inbox.actions.release"
+      data-testid="task-release"
+      disabled={release.isPending}
+      onClick={only(() => release.mutate([task.id]))}
+    >
+      <ReleaseIcon />
+    </Button>
+  );
+};
+
+/** Opens the task page, where the step's form is, once the current user holds the task. */
+export const CompleteLink = () => {
+  const task = useRecordContext<Task>();
+  const { identity } = useGetIdentity();
+  if (!task || task.status !== 'claimed' || task.assigneeId !== identity?.id) return null;
+  return (
+    <Button
+      to={`/tasks/${encodeURIComponent(task.id)}/show`}
+      onClick={(event) => event.stopPropagation()}
+      label="inbox.actions.complete"
+      data-testid="task-complete-link"
+    >
+      <CheckIcon />
+    </Button>
+  );
+};

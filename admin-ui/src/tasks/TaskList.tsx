@@ -1,0 +1,117 @@
+import { Divider, Tab, Tabs } from '@mui/material';
+import type { MouseEvent } from 'react';
+import {
+  DataTable,
+  DataTableBody,
+  DataTableRow,
+  Link,
+  List,
+  SelectField,
+  SelectInput,
+  TextField,
+  useListContext,
+  usePermissions,
+  useRecordContext,
+  useStore,
+  useTranslate,
+  type DataTableBodyProps,
+  type DataTableRowProps,
+} from 'react-admin';
+import { choices } from '../complaints/enums';
+import { canSupervise } from '../providers/roles';
+import { SlaChip } from '../sla/SlaChip';
+import { slaStates } from '../sla/slaStates';
+import { TimeLeft } from '../sla/TimeLeft';
+import type { Task } from '../types';
+import { caseTypes, steps, taskStatuses } from './enums';
+import { BulkReassignButton } from './ReassignButtons';
+import { ClaimButton, ReleaseButton } from './TaskButtons';
+
+type View = 'mine' | 'team';
+
+const filters = [
+  <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
+  <SelectInput key="status" source="status" choices={choices('inbox.status', taskStatuses)} alwaysOn />,
+  <SelectInput key="step" source="step" choices={choices('inbox.step', steps)} />,
+  <SelectInput key="caseType" source="caseType" choices={choices('inbox.case_type', caseTypes)} />,
+];
+
+const TaskRow = (props: DataTableRowProps) => {
+  const task = useRecordContext<Task>();
+  return <DataTableRow {...props} data-testid={`task-row-${task?.step}`} />;
+};
+const TaskBody = (props: DataTableBodyProps) => <DataTableBody {...props} row={TaskRow} />;
+
+const ViewTabs = ({ view, onChange }: { view: View; onChange: (view: View) => void }) => {
+  const translate = useTranslate();
+  const { setPage, onUnselectItems } = useListContext();
+  return (
+    <Tabs
+      value={view}
+      onChange={(_, next: View) => {
+        onUnselectItems();
+        setPage(1);
+        onChange(next);
+      }}
+    >
+      <Tab value="mine" label={translate('inbox.tabs.mine')} data-testid="tab-mine" />
+      <Tab value="team" label={translate('inbox.tabs.team')} data-testid="tab-team" />
+    </Tabs>
+  );
+};
+
+export const TaskList = () => {
+  const [view, setView] = useStore<View>('tasks.view', 'mine');
+  const { permissions } = usePermissions();
+  return (
+    <List
+      exporter={false}
+      perPage={25}
+      title="inbox.title"
+      filters={filters}
+      sort={{ field: 'dueAt', order: 'ASC' }}
+      queryOptions={{ meta: { query: { view } } }}
+      empty={false}
+    >
+      <ViewTabs view={view} onChange={setView} />
+      <Divider />
+      <DataTable<Task>
+        body={TaskBody}
+        rowClick="show"
+        bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
+      >
+        <DataTable.Col
+          source="caseId"
+          disableSort
+          render={(task) => (
+            <Link to={`/complaints/${encodeURIComponent(task.caseId)}/show`} onClick={(e: MouseEvent) => e.stopPropagation()}>
+              {task.caseId}
+            </Link>
+          )}
+        />
+        <DataTable.Col source="client.name" disableSort />
+        <DataTable.Col source="step" disableSort>
+          <SelectField source="step" choices={choices('inbox.step', steps)} />
+        </DataTable.Col>
+        <DataTable.Col source="status" disableSort>
+          <SelectField source="status" choices={choices('inbox.status', taskStatuses)} />
+        </DataTable.Col>
+        <DataTable.Col source="assignee.name" disableSort>
+          <TextField source="assignee.name" emptyText="app.unassigned" />
+        </DataTable.Col>
+        <DataTable.Col source="priority" render={(task) => `P${task.priority}`} />
+        <DataTable.Col
+          source="dueAt"
+          render={(task) => (
+            <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
+          )}
+        />
+        <DataTable.Col source="slaState" disableSort render={(task) => <SlaChip state={task.slaState} />} />
+        <DataTable.Col label="" disableSort>
+          <ClaimButton />
+          <ReleaseButton />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
