@@ -42,10 +42,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function complaintWorkflow(input: ComplaintInput): Promise<ComplaintResult> {
   // Registered before the first await: an Update that arrives with the start and finds no handler at the
-  // end of the first activation is rejected.
-  let registered = false;
+  // end of the first activation is rejected. It answers once the first task is in the projection, so
+  // the API's 201 already shows the case in its first step.
+  let engineRef: CaseEngine | undefined;
   setHandler(registerCaseUpdate, async () => {
-    await condition(() => registered);
+    await condition(() => (engineRef?.tasksOpened ?? 0) > 0);
     return { caseId: input.caseId };
   });
   const ctx = await loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity });
@@ -84,6 +85,7 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
     { escalationRoles: [['supervisor'], ['complaints_manager']] },
   );
   engine.installHandlers();
+  engineRef = engine;
 
   // Counts written transitions, so an Update can answer once the change it caused is in the projection.
   let transitions = 0;
@@ -127,7 +129,6 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
     category: input.category,
     severity: input.severity,
   });
-  registered = true;
   void engine.runCaseClock();
 
   // Investigators may not approve their own proposal (four eyes).

@@ -52,6 +52,8 @@ export class CaseEngine {
   private caseSchedule: SlaSchedule | null = null;
   private caseClockVersion = 0;
   private closed = false;
+  /** tasks whose projection has been written */
+  tasksOpened = 0;
 
   constructor(
     readonly row: CaseProjection,
@@ -249,6 +251,7 @@ export class CaseEngine {
         },
       ],
     });
+    this.tasksOpened++;
     await this.runTaskClock(task);
     this.tasks.delete(task.id);
     return task;
