@@ -8,6 +8,7 @@ import {
   nextState,
   statusOf,
   type ComplaintEvent,
+  type ComplaintFacts,
   type ComplaintState,
 } from '../../workflows/complaint/states';
 
@@ -15,7 +16,7 @@ const low = { severity: 'low' as const };
 const high = { severity: 'high' as const };
 
 /** Follows outcomes from a state, as the workflow does. */
-const walk = (events: ComplaintEvent[], facts = low, from: ComplaintState = 'acknowledge') =>
+const walk = (events: ComplaintEvent[], facts: ComplaintFacts = low, from: ComplaintState = 'acknowledge') =>
   events.reduce<ComplaintState[]>((path, e) => [...path, nextState(path[path.length - 1], e, facts)], [from]);
 
 describe('complaint state table', () => {

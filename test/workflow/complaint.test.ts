@@ -15,7 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const HISTORY_FIXTURE = path.resolve(__dirname, '../fixtures/histories/complaint-high-severity.json');
 
 const ack = { outcome: 'acknowledged' };
 const findings = { outcome: 'findings_recorded', findings: 'Requote during news spike' };
@@ -76,10 +75,11 @@ describe('complaint workflow on a real Temporal server', () => {
       'acknowledge/1', 'investigate/1', 'propose_resolution/1', 'approval/1', 'propose_resolution/2', 'approval/2', 'final_response/1', 'investigate/2',
     ]);
 
+    // RECORD_HISTORY=<file name> records this run as a replay fixture (test/fixtures/histories/README.md)
     if (process.env.RECORD_HISTORY) {
       // task ids embed the workflow id, so the replay must run under the same one
       const history = JSON.parse(historyToJSON(await handle.fetchHistory()));
-      fs.writeFileSync(HISTORY_FIXTURE, JSON.stringify({ workflowId, history }, null, 1));
+      fs.writeFileSync(path.resolve(__dirname, '../fixtures/histories', process.env.RECORD_HISTORY), JSON.stringify({ workflowId, history }, null, 1));
     }
   });
 

@@ -1,7 +1,7 @@
 // The case engine: tasks with SLA clocks, escalation ladder, case deadline and timeline, shared by every
 // case type. It runs inside workflow code, so it is deterministic: time is Date.now() of the workflow
 // task, all I/O goes through the `project` local activity.
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { EngineActivities } from '../../activities/engine';
 import { addBusinessDuration, type BusinessDuration } from './business-time';
 import { buildSchedule, pauseClock, resumeClock, type SlaSchedule, type SlaTarget } from './sla';
@@ -54,6 +54,8 @@ export class CaseEngine {
   private closed = false;
   /** tasks whose projection has been written */
   tasksOpened = 0;
+  /** finished tasks whose final projection has been written */
+  private readonly settled = new Set<string>();
 
   constructor(
     readonly row: CaseProjection,
@@ -126,7 +128,9 @@ export class CaseEngine {
         task.outcome = outcome;
         task.completedAt = Date.now();
         task.completedById = actor.id;
-        return this.afterTaskChange(task, 'task_completed', actor.id, { outcome });
+        const view = await this.afterTaskChange(task, 'task_completed', actor.id, { outcome });
+        this.settled.add(task.id);
+        return view;
       },
       { validator: ({ taskId, actor, outcome }) => void this.checkComplete(taskId, actor, outcome.outcome) },
     );
@@ -191,7 +195,7 @@ export class CaseEngine {
   private async afterTaskChange(
     task: TaskState,
     eventType: string,
-    actorId: string,
+    actorId: string | null,
     data: Record<string, unknown>,
     notifications: NotificationInput[] = [],
   ): Promise<TaskProjection> {
@@ -206,6 +210,17 @@ export class CaseEngine {
   }
 
   // --- tasks
+
+  /**
+   * Withdraws an open task because the case takes another path; its runTask resolves with status
+   * `cancelled` and no outcome. The status changes at once, so a completion racing it is refused.
+   */
+  async cancelTask(taskId: string, actorId: string | null, data: Record<string, unknown>): Promise<void> {
+    const task = this.activeTask(taskId);
+    task.status = 'cancelled';
+    task.completedAt = Date.now();
+    await this.afterTaskChange(task, 'task_cancelled', actorId, data);
+  }
 
   /** Opens a step as a task and resolves when it is completed. The SLA clock runs meanwhile. */
   async runTask(spec: TaskSpec): Promise<TaskState> {
@@ -258,17 +273,15 @@ export class CaseEngine {
   }
 
   private async runTaskClock(task: TaskState): Promise<void> {
-    for (;;) {
-      const next = this.nextThreshold(task);
-      if (!next) {
-        await condition(() => isDone(task));
-        return;
-      }
+    for (let next = this.nextThreshold(task); next && !isDone(task); next = this.nextThreshold(task)) {
       const wait = next.at - Date.now();
-      if (wait > 0 && (await condition(() => isDone(task), wait))) return;
-      if (isDone(task)) return;
-      await this.fireThreshold(task, next);
+      if (wait > 0 && (await condition(() => isDone(task), wait))) break;
+      if (!isDone(task)) await this.fireThreshold(task, next);
     }
+    await condition(() => isDone(task));
+    // The step's outcome is written before the case moves on, so the timeline reads in causal order.
+    // Cases started before this change move on at once (their histories say so).
+    if (patched('timeline-causal-order')) await condition(() => this.settled.has(task.id));
   }
 
   private nextThreshold(task: TaskState): Threshold | undefined {

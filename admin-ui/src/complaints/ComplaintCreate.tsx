@@ -20,7 +20,8 @@ const FormToolbar = () => (
 export const ComplaintCreate = () => (
   <Create redirect="show">
     <SimpleForm toolbar={<FormToolbar />}>
-      <ReferenceInput source="clientId" reference="clients">
+      {/* The API sorts clients by name, not by react-admin's default `id`, and answers 400 to that default. */}
+      <ReferenceInput source="clientId" reference="clients" sort={{ field: 'name', order: 'ASC' }}>
         <AutocompleteInput
           optionText="name"
           filterToQuery={(q) => ({ q })}

@@ -35,7 +35,15 @@ const Actions = () => (
 );
 
 export const ComplaintList = () => (
-  <List exporter={false} perPage={25} filters={filters} actions={<Actions />} sort={{ field: 'dueAt', order: 'ASC' }}>
+  <List
+    exporter={false}
+    perPage={25}
+    filters={filters}
+    actions={<Actions />}
+    sort={{ field: 'dueAt', order: 'ASC' }}
+    // Without complaints react-admin would replace the toolbar (and its create button) by a placeholder page.
+    empty={false}
+  >
     <DataTable<Complaint> rowClick="show">
       <DataTable.Col source="id" />
       <DataTable.Col source="client.name" disableSort />

@@ -15,6 +15,8 @@ const CountFor = ({ state }: { state: SlaState }) => {
   const { total } = useGetList<Task>('tasks', {
     ...MINE,
     filter: { ...ACTIVE, slaState: state },
+    // Only the total is used, but without a sort react-admin asks for `id`, which the API refuses (400).
+    sort: { field: 'dueAt', order: 'ASC' },
     pagination: { page: 1, perPage: 1 },
   });
   return <StatCard testid={`summary-${state}`} title={translate(`sla.state.${state}`)} value={total ?? '…'} />;
