@@ -74,6 +74,7 @@ export interface AppNotification extends RaRecord {
   body: string | null;
   caseId: string | null;
   taskId: string | null;
+  data: Record<string, unknown> | null;
   createdAt: string;
   readAt: string | null;
 }

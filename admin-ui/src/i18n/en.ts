@@ -151,6 +151,13 @@ export const en = {
     bell: 'Notifications',
     empty: 'No unread notifications',
     marked_all: 'All notifications marked as read',
+    message: {
+      task_assigned: 'Assigned to you: %{step} for %{client}',
+      task_available: 'New task in your queue: %{step} for %{client}',
+      sla_reminder: '%{percent}% of the time for %{step} has passed (%{client})',
+      sla_escalation: 'Escalation level %{level}: %{step} is overdue (%{client})',
+      case_breach: 'Case deadline missed (%{client})',
+    },
     type: {
       task_assigned: 'Task assigned to you',
       task_available: 'New task in your queue',

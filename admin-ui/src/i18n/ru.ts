@@ -301,6 +301,13 @@ export const ru = {
     bell: 'Уведомления',
     empty: 'Непрочитанных уведомлений нет',
     marked_all: 'Все уведомления отмечены как прочитанные',
+    message: {
+      task_assigned: 'Вам назначено: %{step}, клиент %{client}',
+      task_available: 'Новая задача в очереди: %{step}, клиент %{client}',
+      sla_reminder: 'Прошло %{percent}% срока этапа «%{step}» (%{client})',
+      sla_escalation: 'Эскалация, уровень %{level}: этап «%{step}» просрочен (%{client})',
+      case_breach: 'Срок по делу пропущен (%{client})',
+    },
     type: {
       task_assigned: 'Вам назначена задача',
       task_available: 'Новая задача в очереди',

@@ -298,6 +298,13 @@ export const th = {
     bell: 'การแจ้งเตือน',
     empty: 'ไม่มีการแจ้งเตือนที่ยังไม่อ่าน',
     marked_all: 'ทำเครื่องหมายอ่านแล้วทั้งหมด',
+    message: {
+      task_assigned: 'มอบหมายให้คุณ: %{step} (%{client})',
+      task_available: 'งานใหม่ในคิว: %{step} (%{client})',
+      sla_reminder: 'เวลาสำหรับ %{step} ผ่านไปแล้ว %{percent}% (%{client})',
+      sla_escalation: 'ยกระดับขั้นที่ %{level}: %{step} เกินกำหนด (%{client})',
+      case_breach: 'เลยกำหนดเวลาของเคส (%{client})',
+    },
     type: {
       task_assigned: 'มีงานมอบหมายให้คุณ',
       task_available: 'มีงานใหม่ในคิว',

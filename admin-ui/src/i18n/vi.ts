@@ -298,6 +298,13 @@ export const vi = {
     bell: 'Thông báo',
     empty: 'Không có thông báo chưa đọc',
     marked_all: 'Đã đánh dấu tất cả thông báo là đã đọc',
+    message: {
+      task_assigned: 'Giao cho bạn: %{step} (%{client})',
+      task_available: 'Công việc mới trong hàng đợi: %{step} (%{client})',
+      sla_reminder: 'Đã qua %{percent}% thời hạn của %{step} (%{client})',
+      sla_escalation: 'Chuyển cấp %{level}: %{step} đã quá hạn (%{client})',
+      case_breach: 'Đã trễ hạn xử lý hồ sơ (%{client})',
+    },
     type: {
       task_assigned: 'Bạn được giao một công việc',
       task_available: 'Có công việc mới trong hàng đợi',

@@ -298,6 +298,13 @@ export const zh = {
     bell: '通知',
     empty: '没有未读通知',
     marked_all: '已将全部通知标为已读',
+    message: {
+      task_assigned: '分配给您：%{step}（%{client}）',
+      task_available: '队列中有新任务：%{step}（%{client}）',
+      sla_reminder: '%{step} 的时限已过去 %{percent}%（%{client}）',
+      sla_escalation: '升级第 %{level} 级：%{step} 已逾期（%{client}）',
+      case_breach: '案件期限已错过（%{client}）',
+    },
     type: {
       task_assigned: '有任务分配给您',
       task_available: '队列中有新任务',

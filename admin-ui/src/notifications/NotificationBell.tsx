@@ -17,6 +17,7 @@ import { useGetList, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useSocketEvent } from '../providers/socket';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
+import { notificationText } from './text';
 
 const UNREAD = {
   filter: { unread: true },
@@ -35,7 +36,7 @@ export const NotificationBell = () => {
   const { data = [], total = 0 } = useGetList<AppNotification>('notifications', UNREAD);
 
   useSocketEvent<AppNotification>('notification', (n) => {
-    notify(`${translate(`notification.type.${n.type}`, { _: n.type })}: ${n.title}`, { type: 'info' });
+    notify(notificationText(translate, n), { type: 'info' });
     // Show it at once; the refetch then brings the authoritative list and count.
     queryClient.setQueriesData<{ data: AppNotification[]; total?: number }>(
       { queryKey: ['notifications', 'getList'] },
@@ -71,8 +72,8 @@ export const NotificationBell = () => {
             }}
           >
             <ListItemText
-              primary={n.title}
-              secondary={n.body ?? translate(`notification.type.${n.type}`, { _: n.type })}
+              primary={notificationText(translate, n)}
+              secondary={translate(`notification.type.${n.type}`, { _: n.type })}
               slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }}
             />
           </MenuItem>

@@ -13,6 +13,7 @@ import {
 import { LocalDateField } from '../i18n/LocalDateField';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
+import { notificationText } from './text';
 
 const filters = [<NullableBooleanInput key="unread" source="unread" alwaysOn />];
 
@@ -49,6 +50,12 @@ const TypeField = (_: { source: string }) => {
   return n ? <span>{translate(`notification.type.${n.type}`, { _: n.type })}</span> : null;
 };
 
+const MessageField = (_: { source: string }) => {
+  const n = useRecordContext<AppNotification>();
+  const translate = useTranslate();
+  return n ? <span>{notificationText(translate, n)}</span> : null;
+};
+
 export const NotificationList = () => {
   const { open } = useNotificationActions();
   return (
@@ -76,8 +83,7 @@ export const NotificationList = () => {
           <LocalDateField source="createdAt" />
         </DataTable.Col>
         <DataTable.Col source="type" disableSort field={TypeField} />
-        <DataTable.Col source="title" disableSort />
-        <DataTable.Col source="body" disableSort />
+        <DataTable.Col source="title" disableSort field={MessageField} />
         <DataTable.Col label="" disableSort>
           <MarkReadButton />
         </DataTable.Col>
