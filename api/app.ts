@@ -15,6 +15,7 @@ import type { RouteRegistry } from './http/route';
 import { notificationsRouter } from './notifications/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
+import { screeningRouter } from './screening/router';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -36,7 +37,7 @@ export function createApp(deps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, complaintsRouter, tasksRouter, notificationsRouter, dashboardRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, complaintsRouter, tasksRouter, notificationsRouter, dashboardRouter, screeningRouter]) {
     api.use(router(deps, registry));
   }
   const openapi = buildOpenApi(registry, { title: 'Broker CRM API', version: '0.1.0' });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Sanctions screening review threshold when SCREENING_REVIEW_THRESHOLD is unset. */
+export const DEFAULT_REVIEW_THRESHOLD = 0.8;
+
 // The environment is parsed once, here; everything else receives the typed result.
 // Every variable is documented in .env.example.
 const EnvSchema = z.object({
@@ -26,6 +29,12 @@ const EnvSchema = z.object({
   /** Where embedded PostgreSQL and the Temporal dev server keep their files. */
   DATA_DIR: z.string().default('data'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Sanctions screening: hits scoring at or above this go to a compliance officer for review. */
+  SCREENING_REVIEW_THRESHOLD: z.coerce
+    .number()
+    .min(0, 'must be between 0 and 1')
+    .max(1, 'must be between 0 and 1')
+    .default(DEFAULT_REVIEW_THRESHOLD),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InputFile } from '../../activities/screening/parse/files';
+import { parseOfac } from '../../activities/screening/parse/ofac';
+import { parseUn } from '../../activities/screening/parse/un';
+import type { ParsedList } from '../../activities/screening/types';
+
+// Benches read the issuers' real files from the team's shared folder beside the repo.
+export const SANCTIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/sanctions');
+
+export const file = (name: string): InputFile => ({ name, content: readFileSync(path.join(SANCTIONS_DIR, name)) });
+
+export const LIST_FILES = [
+  'sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv', 'cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'UN_consolidated.xml',
+];
+
+export function parseAll(): ParsedList[] {
+  return [
+    parseOfac('ofac_sdn', { primary: file('sdn.csv'), alt: file('alt.csv'), add: file('add.csv'), comments: file('sdn_comments.csv') }),
+    parseOfac('ofac_cons', { primary: file('cons_prim.csv'), alt: file('cons_alt.csv'), add: file('cons_add.csv') }),
+    parseUn(file('UN_consolidated.xml')),
+  ];
+}
