@@ -9,5 +9,5 @@ export default defineConfig({
   migrations: { path: 'prisma/migrations' },
   engine: 'js',
   experimental: { adapter: true },
-  adapter: async () => new PrismaPg(new CatalogSafePool({ connectionString: process.env.DATABASE_URL })),
+  adapter: async () => new PrismaPg(new CatalogSafePool({ connectionString: process.env.DATABASE_URL, allowExitOnIdle: true })),
 });

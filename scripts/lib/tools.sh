@@ -1,0 +1,39 @@
+# The Temporal time-skipping test server (Java) for workflow tests with long timers (sourced).
+# .tools/ is not committed, so this file writes the Maven project and the wrapper, then fetches the jars
+# from Maven Central once. Requires scripts/lib/common.sh.
+
+TEMPORAL_TESTING_VERSION=1.31.0
+TEST_SERVER_DIR="$REPO_ROOT/.tools/temporal-test-server"
+
+# Writes $2 to file $1 only when it differs, so mtimes (and "is it up to date" checks) stay meaningful.
+write_if_changed() {
+  if [[ ! -f "$1" ]] || [[ "$(cat "$1")" != "$2" ]]; then
+    printf '%s\n' "$2" >"$1"
+  fi
+}
+
+ensure_test_server() {
+  mkdir -p "$TEST_SERVER_DIR"
+  write_if_changed "$TEST_SERVER_DIR/pom.xml" "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>local</groupId><artifactId>tts</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>io.temporal</groupId><artifactId>temporal-testing</artifactId><version>$TEMPORAL_TESTING_VERSION</version></dependency>
+  </dependencies>
+</project>"
+  write_if_changed "$TEST_SERVER_DIR/test-server" '#!/bin/sh
+# Temporal time-skipping test server; the TypeScript SDK starts it with the port as argument.
+exec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"'
+  chmod +x "$TEST_SERVER_DIR/test-server"
+  export TEMPORAL_TEST_SERVER="$TEST_SERVER_DIR/test-server"
+
+  # The stamp is written only after a complete copy, so an interrupted download is redone.
+  local stamp="$TEST_SERVER_DIR/lib/.complete-$TEMPORAL_TESTING_VERSION"
+  [[ -f "$stamp" ]] && return 0
+  command -v java >/dev/null || die "Java not found: install a JDK 17+ (Debian: apt-get install openjdk-17-jdk-headless)"
+  command -v mvn >/dev/null || die "Maven not found: install it (Debian: apt-get install maven)"
+  rm -rf "$TEST_SERVER_DIR/lib"
+  run_logged "Temporal test server jars (mvn, first run only)" \
+    mvn -q -B -f "$TEST_SERVER_DIR/pom.xml" dependency:copy-dependencies -DoutputDirectory="$TEST_SERVER_DIR/lib"
+  touch "$stamp"
+}
