@@ -35,8 +35,22 @@ export interface HandlerInput<B, Q, P> {
 /** Every route, for the OpenAPI document. */
 export type RouteRegistry = RouteDef<ZodType, ZodType, ZodType>[];
 
+/** PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input is refused up front as a field error. */
+function nulPath(value: unknown, path: string[]): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = k.includes('\u0000') ? [...path, k] : nulPath(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
+  const nul = nulPath(value, [where]);
+  if (nul) throw badRequest([{ path: nul.join('.'), message: 'must not contain the NUL character (U+0000)' }]);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw badRequest(

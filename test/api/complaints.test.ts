@@ -32,6 +32,10 @@ async function openTaskOf(caseId: string, client = agent1) {
   return res.body[0];
 }
 
+async function waitForStep(caseId: string, step: string): Promise<void> {
+  for (let i = 0; i < 200 && (await openTaskOf(caseId))?.step !== step; i++) await new Promise((r) => setTimeout(r, 50));
+}
+
 async function countRows(table: string): Promise<number> {
   return (await stack.db.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
 }
@@ -155,6 +159,8 @@ describe('the timeline', () => {
     const task = await openTaskOf(body.id);
     await agent1.post(taskPath(task.id, 'claim'));
     await agent1.post(taskPath(task.id, 'complete'), { outcome: 'acknowledged' });
+    // the next step opens right after the completion is recorded
+    await waitForStep(body.id, 'investigate');
     await agent2.post(`/api/complaints/${body.id}/comments`, { text: 'Client called again' });
     const timeline = await agent1.get(`/api/complaints/${body.id}/timeline`);
     const types = timeline.body.map((e: { type: string }) => e.type);
@@ -196,3 +202,14 @@ async function taskRow(caseId: string) {
     breachAt: t.breachAt.getTime(), createdAt: t.createdAt.getTime(), claimedAt: null, completedAt: null,
   };
 }
+
+describe('hostile input', () => {
+  it('refuses a NUL character as a field error instead of failing in the database', async () => {
+    const { body } = await agent1.post('/api/complaints', complaint());
+    const res = await agent1.post(`/api/complaints/${body.id}/comments`, { text: 'before\u0000after' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('body.text');
+    const created = await agent1.post('/api/complaints', complaint({ description: 'x\u0000' }));
+    expect(created.status).toBe(400);
+  });
+});

@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, workflowIn
 import type { ComplaintActivities } from '../../activities/complaint';
 import { CaseEngine } from '../engine/case-engine';
 import { registerCaseUpdate } from '../engine/updates';
+import { RequestSlot } from '../engine/request-slot';
 import { conflict } from '../engine/failures';
 import type { Actor } from '../engine/types';
 import { clientRespondedUpdate, reopenCaseUpdate } from './updates';
@@ -87,42 +88,25 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
   engine.installHandlers();
   engineRef = engine;
 
-  // Counts written transitions, so an Update can answer once the change it caused is in the projection.
-  let transitions = 0;
-
   type ClientResponse = { actor: Actor; note: string };
-  let clientResponse: ClientResponse | null = null;
-  setHandler(
-    clientRespondedUpdate,
-    async (args) => {
-      const seen = transitions;
-      clientResponse = args;
-      await condition(() => transitions > seen);
+  const clientResponses = new RequestSlot<ClientResponse>();
+  setHandler(clientRespondedUpdate, (args) => clientResponses.deliver(args), {
+    validator: (_args: ClientResponse) => {
+      if (state !== 'awaiting_client' || clientResponses.waiting) {
+        throw conflict('NOT_AWAITING_CLIENT', 'The case is not waiting on the client');
+      }
     },
-    {
-      validator: (_args: ClientResponse) => {
-        if (state !== 'awaiting_client') throw conflict('NOT_AWAITING_CLIENT', 'The case is not waiting on the client');
-      },
-    },
-  );
+  });
 
   let reopenUntil = 0;
   type ReopenRequest = { actor: Actor; reason: string };
-  let reopenRequest: ReopenRequest | null = null;
-  setHandler(
-    reopenCaseUpdate,
-    async (args) => {
-      const seen = transitions;
-      reopenRequest = args;
-      await condition(() => transitions > seen);
+  const reopenRequests = new RequestSlot<ReopenRequest>();
+  setHandler(reopenCaseUpdate, (args) => reopenRequests.deliver(args), {
+    validator: (_args: ReopenRequest) => {
+      if (state !== 'closed' || reopenRequests.waiting) throw conflict('NOT_CLOSED', 'Only a closed complaint can be reopened');
+      if (Date.now() > reopenUntil) throw conflict('REOPEN_WINDOW_PASSED', 'The reopen window has passed');
     },
-    {
-      validator: (_args: ReopenRequest) => {
-        if (state !== 'closed') throw conflict('NOT_CLOSED', 'Only a closed complaint can be reopened');
-        if (Date.now() > reopenUntil) throw conflict('REOPEN_WINDOW_PASSED', 'The reopen window has passed');
-      },
-    },
-  );
+  });
 
   await engine.openCase(ctx.targets._case, input.openedBy.id, {
     channel: input.channel,
@@ -140,7 +124,6 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
     engine.row.state = state;
     engine.row.status = statusOf(state);
     await engine.write({ events: [engine.event('state_changed', actorId, { from, to: state, event, ...data })] });
-    transitions++;
   };
 
   for (;;) {
@@ -161,7 +144,11 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
       if (step === 'final_response') engine.row.rootCause = String(outcome.rootCause ?? '');
       const event = outcome.outcome as ComplaintEvent;
       if (event === 'awaiting_client') engine.pauseCaseClock();
-      if (event === 'sent') engine.closeCase();
+      if (event === 'sent') {
+        engine.closeCase();
+        // fixed now, not when the loop reaches `closed`: the case reads as closed as soon as it is written
+        reopenUntil = Date.now() + ctx.settings.reopenWindowDays * DAY_MS;
+      }
       await moveTo(
         event,
         task.completedById,
@@ -172,27 +159,25 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
 
     if (state === 'awaiting_client') {
       const waitUntil = engine.businessDeadline({ businessDays: ctx.settings.clientWaitBusinessDays });
-      clientResponse = null;
-      const responded = await condition(() => clientResponse !== null, Math.max(1, waitUntil - Date.now()));
-      const response = clientResponse as ClientResponse | null;
+      const response = await clientResponses.receive(waitUntil - Date.now());
       engine.resumeCaseClock();
       await moveTo(
-        responded ? 'client_responded' : 'client_wait_expired',
+        response ? 'client_responded' : 'client_wait_expired',
         response?.actor.id ?? null,
         response ? { note: response.note } : {},
       );
+      if (response) clientResponses.done();
       continue;
     }
 
     // closed: the client may reopen within the window; after it the workflow ends.
-    reopenUntil = Date.now() + ctx.settings.reopenWindowDays * DAY_MS;
-    reopenRequest = null;
-    if (!(await condition(() => reopenRequest !== null, Math.max(1, reopenUntil - Date.now())))) break;
-    const request = reopenRequest as unknown as ReopenRequest;
+    const request = await reopenRequests.receive(reopenUntil - Date.now());
+    if (!request) break;
     engine.row.reopenCount++;
     engine.row.closedAt = null;
     engine.restartCaseClock(ctx.targets._case);
     await moveTo('reopened', request.actor.id, { reason: request.reason });
+    reopenRequests.done();
     void engine.runCaseClock();
   }
 
