@@ -19,7 +19,7 @@ export function branchWhere(user: SessionUser): { branchId?: string } {
 
 export function taskWhere(user: SessionUser): Prisma.TaskWhereInput {
   if (seesEverything(user)) return {};
-  if (BRANCH_WIDE.includes(user.role) || !user.teamId) return { team: { branchId: user.branchId } };
+  if (BRANCH_WIDE.includes(user.role) || !user.teamId) return { branchId: user.branchId };
   return { teamId: user.teamId };
 }
 

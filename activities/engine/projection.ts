@@ -14,7 +14,7 @@ async function upsertCase(client: pg.PoolClient, c: CaseProjection): Promise<voi
        severity, description, priority, assignee_id, opened_by_id, due_at, at_risk_at, sla_paused_at, root_cause,
        resolution, reopen_count, escalation_level, opened_at, closed_at, breached_at, revision, updated_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26, now())
-     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, priority = EXCLUDED.priority,
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, severity = EXCLUDED.severity, priority = EXCLUDED.priority,
        assignee_id = EXCLUDED.assignee_id, due_at = EXCLUDED.due_at, at_risk_at = EXCLUDED.at_risk_at,
        sla_paused_at = EXCLUDED.sla_paused_at, root_cause = EXCLUDED.root_cause, resolution = EXCLUDED.resolution,
        reopen_count = EXCLUDED.reopen_count, escalation_level = EXCLUDED.escalation_level,
@@ -33,8 +33,9 @@ async function upsertCase(client: pg.PoolClient, c: CaseProjection): Promise<voi
 async function upsertTask(client: pg.PoolClient, t: TaskProjection): Promise<boolean> {
   const { rowCount } = await client.query(
     `INSERT INTO tasks (id, case_id, case_type, step, status, team_id, required_roles, assignee_id, priority, due_at,
-       at_risk_at, breach_at, escalation_level, outcome, completed_by_id, created_at, claimed_at, completed_at, revision)
-     VALUES ($1,$2,$3,$4,$5,$6,$7::"Role"[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)
+       at_risk_at, breach_at, escalation_level, outcome, completed_by_id, created_at, claimed_at, completed_at, revision,
+       branch_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7::"Role"[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)
      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id,
        priority = EXCLUDED.priority, escalation_level = EXCLUDED.escalation_level, outcome = EXCLUDED.outcome,
        completed_by_id = EXCLUDED.completed_by_id, claimed_at = EXCLUDED.claimed_at,
@@ -43,7 +44,7 @@ async function upsertTask(client: pg.PoolClient, t: TaskProjection): Promise<boo
     [
       t.id, t.caseId, t.caseType, t.step, t.status, t.teamId, t.roles, t.assigneeId, t.priority, ts(t.dueAt),
       ts(t.atRiskAt), ts(t.breachAt), t.escalationLevel, t.outcome === null ? null : JSON.stringify(t.outcome),
-      t.completedById, ts(t.createdAt), ts(t.claimedAt), ts(t.completedAt), t.revision,
+      t.completedById, ts(t.createdAt), ts(t.claimedAt), ts(t.completedAt), t.revision, t.branchId,
     ],
   );
   if (rowCount) {

@@ -41,7 +41,7 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
   async function scopedTask(user: SessionUser, id: string) {
     const task = await prisma.task.findFirst({
       where: { AND: [{ id }, taskWhere(user)] },
-      include: { case: { select: { workflowId: true } }, team: { select: { branchId: true } } },
+      include: { case: { select: { workflowId: true } } },
     });
     if (!task) throw notFound('Task');
     return task;
@@ -169,7 +169,7 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
 
   async function reassign(user: SessionUser, taskId: string, assigneeId: string): Promise<void> {
     const task = await scopedTask(user, taskId);
-    const assignee = await prisma.user.findFirst({ where: { id: assigneeId, active: true, branchId: task.team.branchId } });
+    const assignee = await prisma.user.findFirst({ where: { id: assigneeId, active: true, branchId: task.branchId } });
     if (!assignee) throw badRequest([{ path: 'body.assigneeId', message: 'No active user with that id in the task’s branch' }]);
     await sendUpdate(deps.temporal, task.case.workflowId, reassignTaskUpdate, {
       taskId: task.id,

@@ -102,7 +102,7 @@ const TASK_COLS: Cols = [
   ['id', 'text'], ['case_id', 'text'], ['case_type', 'text'], ['step', 'text'], ['status', 'text'], ['team_id', 'text'],
   ['required_roles', 'roles'], ['assignee_id', 'text'], ['priority', 'int'], ['due_at', 'ms'], ['at_risk_at', 'ms'], ['breach_at', 'ms'],
   ['escalation_level', 'int'], ['outcome', 'json'], ['completed_by_id', 'text'], ['created_at', 'ms'], ['claimed_at', 'ms'],
-  ['completed_at', 'ms'], ['revision', 'int'],
+  ['completed_at', 'ms'], ['revision', 'int'], ['branch_id', 'text'],
 ];
 
 export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<InboxStats> {
@@ -210,6 +210,7 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
           `${workflowId}/${prev}/1`, caseId, 'complaint', prev, 'completed', team.id, prev === 'approval' ? APPROVERS : HANDLERS, who,
           priority, prevCreated + prevSpan, prevCreated + 0.8 * prevSpan, prevCreated + prevSpan, 0,
           JSON.stringify({ outcome: OUTCOMES[prev] }), who, prevCreated, prevCreated + 0.1 * (doneAt - prevCreated), doneAt, 3,
+          team.branchId,
         ]);
         t = prevCreated;
       }
@@ -218,7 +219,7 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
       tasks.push(...history, [
         `${workflowId}/${step}/1`, caseId, 'complaint', step, claimed ? 'claimed' : 'open', team.id, step === 'approval' ? APPROVERS : HANDLERS,
         assignee, priority, dueAt, atRiskAt, dueAt, escalation, null, null, createdAt, claimed ? between(createdAt, Math.min(now, dueAt)) : null,
-        null, claimed ? 2 : 1,
+        null, claimed ? 2 : 1, team.branchId,
       ]);
       cases.push([
         caseId, 'complaint', workflowId, pick(clientIds[team.branchId]), team.branchId, team.id, 'open', step, pick(CHANNELS),

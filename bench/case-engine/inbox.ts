@@ -2,7 +2,7 @@
 // GET /api/tasks as an agent (scope: their team) and a supervisor (scope: their branch), main view and
 // variants, sequential requests. Then the SQL Prisma sends for each variant (captured with Prisma query
 // logging from the same router, in-process) under EXPLAIN (ANALYZE, BUFFERS): which indexes it uses, and
-// the same queries under the proposed indexes (lib/what-if.ts), on this throw-away database only.
+// how PostgreSQL runs them.
 // Run: tsx bench/case-engine/inbox.ts [--tasks 100000] [--requests 300] [--row-seconds 15] [--plans]
 //   --plans prints every plan in full (otherwise: one line per query).
 import pg from 'pg';
@@ -14,7 +14,6 @@ import { loadLine } from './lib/cpu';
 import { captureTaskQueries, explain, type Plan } from './lib/plans';
 import { elapsedS, fmtMs, machineLine, summarize, table } from './lib/report';
 import { startStack } from './lib/stack';
-import { PROPOSAL, tryProposal } from './lib/what-if';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -77,7 +76,7 @@ async function measure(url: string): Promise<Timing[]> {
   return out;
 }
 
-/** Plans of the captured SQL as it is, then under the proposed indexes (lib/what-if.ts). */
+/** Plans of the SQL the tasks router sends (captured from Prisma's query log). */
 async function plans(dbUrl: string, temporalAddress: string): Promise<void> {
   const captured = await captureTaskQueries(dbUrl, temporalAddress, WHO, VARIANTS);
   const client = new pg.Client({ connectionString: dbUrl });
@@ -87,23 +86,10 @@ async function plans(dbUrl: string, temporalAddress: string): Promise<void> {
       const page = captured.find((c) => c.who === who.label && c.kind === 'page');
       if (page) console.log(`${who.label} (${who.scope}), list page as Prisma sends it:\n  ${page.query}\n  params ${JSON.stringify(page.params)}`);
     }
-    const asIs: Plan[] = [];
-    for (const c of captured) asIs.push(await explain(client, c.query, c.params));
-    const proposed = await tryProposal(client, captured);
-    console.log(
-      '\n' +
-        table(
-          ['who', 'variant', 'query', 'ms', 'plan as is', 'ms, proposed', 'plan with the proposal'],
-          captured.map((c, i) => [c.who, c.variant, c.kind, fmtMs(asIs[i].ms), asIs[i].access, fmtMs(proposed[i]?.ms ?? NaN), proposed[i]?.access ?? 'not rewritten']),
-        ),
-    );
-    console.log(`\nproposal (tried on this throw-away database only):\n  ${PROPOSAL.join('\n  ')}`);
-    if (FULL_PLANS) {
-      captured.forEach((c, i) => {
-        console.log(`\n${c.who} | ${c.variant} | ${c.kind}\n${asIs[i].text}`);
-        if (proposed[i]) console.log(`-- with the proposal:\n${proposed[i]!.text}`);
-      });
-    }
+    const measured: Plan[] = [];
+    for (const c of captured) measured.push(await explain(client, c.query, c.params));
+    console.log('\n' + table(['who', 'variant', 'query', 'ms', 'plan'], captured.map((c, i) => [c.who, c.variant, c.kind, fmtMs(measured[i].ms), measured[i].access])));
+    if (FULL_PLANS) captured.forEach((c, i) => console.log(`\n${c.who} | ${c.variant} | ${c.kind}\n${measured[i].text}`));
   } finally {
     await client.end();
   }

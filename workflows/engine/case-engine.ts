@@ -220,6 +220,7 @@ export class CaseEngine {
     task.status = 'cancelled';
     task.completedAt = Date.now();
     await this.afterTaskChange(task, 'task_cancelled', actorId, data);
+    this.settled.add(task.id);
   }
 
   /** Opens a step as a task and resolves when it is completed. The SLA clock runs meanwhile. */
@@ -446,6 +447,7 @@ export class CaseEngine {
     return {
       id: task.id,
       caseId: this.row.id,
+      branchId: this.row.branchId,
       caseType: this.row.type,
       step: task.step,
       status: task.status,

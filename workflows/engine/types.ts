@@ -127,6 +127,7 @@ export interface CaseProjection {
 export interface TaskProjection {
   id: string;
   caseId: string;
+  branchId: string;
   caseType: string;
   step: string;
   status: TaskStatus;
