@@ -1,25 +1,11 @@
-// Enumerations from docs/api.md; labels live under complaint.<enum>.<value> in the messages.
-export const channels = ['phone', 'email', 'web', 'chat', 'branch'] as const;
-export const severities = ['low', 'medium', 'high'] as const;
-export const categories = [
-  'trade_execution',
-  'deposit_withdrawal',
-  'account_access',
-  'fees_charges',
-  'advice_conduct',
-  'platform',
-  'kyc_onboarding',
-  'other',
-] as const;
-export const rootCauses = [
-  'product',
-  'process',
-  'staff',
-  'system',
-  'third_party',
-  'client_misunderstanding',
-  'other',
-] as const;
+// The complaint enumerations come from the workflow's own table (a pure module), so the console offers
+// exactly what the API accepts. Labels live under complaint.<enum>.<value> in the messages.
+export {
+  CHANNELS as channels,
+  SEVERITIES as severities,
+  CATEGORIES as categories,
+  ROOT_CAUSES as rootCauses,
+} from '../../../workflows/complaint/states';
 export const complaintStatuses = ['open', 'awaiting_client', 'closed'] as const;
 
 /** react-admin choices whose names are translation keys (inputs translate them). */
