@@ -16,6 +16,7 @@ import { notificationsRouter } from './notifications/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
 import { screeningRouter } from './screening/router';
+import { kycRouter } from './kyc/router';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -37,7 +38,7 @@ export function createApp(deps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, complaintsRouter, tasksRouter, notificationsRouter, dashboardRouter, screeningRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, complaintsRouter, tasksRouter, notificationsRouter, dashboardRouter, screeningRouter, kycRouter]) {
     api.use(router(deps, registry));
   }
   const openapi = buildOpenApi(registry, { title: 'Broker CRM API', version: '0.1.0' });

@@ -10,6 +10,7 @@ import { hashPassword } from '../api/auth/router';
 import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../workflows/engine/updates';
 import type { complaintWorkflow, ComplaintInput } from '../workflows/complaint/workflow';
 import type { TaskOutcome } from '../workflows/engine/types';
+import { seedKycDemo, seedKycReferenceData } from './seed-kyc';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -99,6 +100,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
       }),
     ]),
   ]);
+  await seedKycReferenceData(prisma, passwordHash);
 }
 
 /** Drives demo complaints through real workflows, as staff would through the console. */
@@ -171,6 +173,7 @@ export async function seed(opts: { prisma: PrismaClient; temporal: Client; taskQ
   if ((await opts.prisma.user.count()) > 0) return false;
   await seedReferenceData(opts.prisma);
   await seedComplaints(opts.prisma, opts.temporal, opts.taskQueue);
+  await seedKycDemo(opts.prisma, opts.temporal, opts.taskQueue);
   return true;
 }
 

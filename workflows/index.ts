@@ -1,2 +1,3 @@
 // The workflow bundle's entry: every case type's workflow function.
 export { complaintWorkflow } from './complaint/workflow';
+export { kycReviewWorkflow } from './kyc-review/workflow';

@@ -1,6 +1,7 @@
 import { Admin, Resource } from 'react-admin';
 import clients from './clients';
 import complaints from './complaints';
+import kycReviews from './kyc';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
@@ -25,6 +26,7 @@ export const App = () => (
     <Resource name="tasks" {...tasks} />
     <Resource name="complaints" {...complaints} />
     <Resource name="clients" {...clients} />
+    <Resource name="kyc-reviews" {...kycReviews} />
     <Resource name="notifications" {...notifications} />
   </Admin>
 );

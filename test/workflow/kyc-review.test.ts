@@ -30,7 +30,7 @@ describe('KYC review on a real Temporal server', () => {
     }, `state ${state}`, 30_000);
   const refusal = (p: Promise<unknown>) => p.then(() => null, (e) => e.cause as { type: string; details: string[] });
 
-  it.skip('takes a low-risk client through checks and CDD review to approval, and has the server hold the next periodic review', async () => {
+  it('takes a low-risk client through checks and CDD review to approval, and has the server hold the next periodic review', async () => {
     const { caseId } = await startReview(stack.temporal, stack.taskQueue, { clientId: 'c-1001' });
     expect((await prisma().client.findUniqueOrThrow({ where: { id: 'c-1001' } })).kycStatus).toBe('in_review');
     await addDocuments(prisma(), caseId, 'c-1001', passport('BENNETT', 'OLIVER', '1985-04-12'));
@@ -73,7 +73,7 @@ describe('KYC review on a real Temporal server', () => {
     expect(await verifyChain(stack.db.pool, caseId)).toBeNull();
   });
 
-  it.skip('sends a confirmed sanctions match to EDD, tells the compliance manager, enforces four eyes and refuses approval', async () => {
+  it('sends a confirmed sanctions match to EDD, tells the compliance manager, enforces four eyes and refuses approval', async () => {
     await prisma().client.create({
       data: { id: 'c-9001', name: 'Ayman al-Zawahiri', country: 'GB', branchId: 'london', email: 'c-9001@clients.example.com', kycStatus: 'pending' },
     });
@@ -138,10 +138,6 @@ describe('KYC review on a real Temporal server', () => {
     expect(result).toMatchObject({ band: 'high', computedBand: 'low', override: { fromBand: 'low', reason: 'Adverse media: employer under investigation' } });
 
     expect((await prisma().task.findUniqueOrThrow({ where: { id: cdd.id } })).status).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 3000));
-    console.log('DEBUG', JSON.stringify((await prisma().caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => [e.type, e.data])));
-    const h = await handle.fetchHistory();
-    console.log('DEBUG', JSON.stringify(h.events!.slice(-6).map((e) => [e.eventType, e.workflowTaskFailedEventAttributes?.failure?.message, e.workflowExecutionFailedEventAttributes?.failure?.message])));
     await activeTask(prisma(), caseId, 'source_of_funds');
     const row = await prisma().riskAssessment.findFirstOrThrow({ where: { caseId }, orderBy: { version: 'desc' } });
     expect(row).toMatchObject({ band: 'high', computedBand: 'low', overrideBand: 'high', overrideById: 'u-senior' });
@@ -184,7 +180,7 @@ describe('KYC review waiting on the client (time-skipping server)', () => {
   };
   const outbox = (caseId: string) => stack.db.prisma.outboxMessage.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
 
-  it.skip('e-mails the request, reminds every 5 business days, suspends after 15, and resumes collection when the client answers', async () => {
+  it('e-mails the request, reminds every 5 business days, suspends after 15, and resumes collection when the client answers', async () => {
     const caseId = randomUUID();
     const workflowId = `kyc-review-${caseId}`;
     await stack.temporal.workflow.start('kycReviewWorkflow', {

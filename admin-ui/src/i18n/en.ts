@@ -1,3 +1,5 @@
+import { kycEn, kycReviewsResource } from './kyc.en';
+
 // Every string of the console. Other languages translate a subset; the rest falls back to English.
 export const en = {
   app: {
@@ -42,13 +44,19 @@ export const en = {
   inbox: {
     title: 'Inbox',
     tabs: { mine: 'My tasks', team: "My team's queue" },
-    case_type: { complaint: 'Complaint' },
+    case_type: { complaint: 'Complaint', kyc_review: 'KYC review' },
     step: {
       acknowledge: 'Acknowledge',
       investigate: 'Investigate',
       propose_resolution: 'Propose resolution',
       approval: 'Approval',
       final_response: 'Final response',
+      collect_documents: 'Collect documents',
+      screening_review: 'Screening review',
+      cdd_review: 'CDD review',
+      source_of_funds: 'Source of funds',
+      source_of_wealth: 'Source of wealth',
+      senior_approval: 'Senior approval',
     },
     status: {
       open: 'Open',
@@ -253,7 +261,9 @@ export const en = {
         unread: 'Unread',
       },
     },
+    'kyc-reviews': kycReviewsResource,
   },
+  kyc: kycEn,
 };
 
 type Shape<T> = { [K in keyof T]?: T[K] extends string ? string : Shape<T[K]> };

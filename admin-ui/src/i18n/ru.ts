@@ -192,13 +192,19 @@ export const ru = {
   inbox: {
     title: 'Входящие',
     tabs: { mine: 'Мои задачи', team: 'Очередь команды' },
-    case_type: { complaint: 'Жалоба' },
+    case_type: { complaint: 'Жалоба', kyc_review: 'Проверка KYC' },
     step: {
       acknowledge: 'Подтверждение получения',
       investigate: 'Расследование',
       propose_resolution: 'Предложение решения',
       approval: 'Утверждение',
       final_response: 'Окончательный ответ',
+      collect_documents: 'Сбор документов',
+      screening_review: 'Проверка совпадений',
+      cdd_review: 'Проверка CDD',
+      source_of_funds: 'Источник средств',
+      source_of_wealth: 'Источник благосостояния',
+      senior_approval: 'Одобрение старшим сотрудником',
     },
     status: {
       open: 'Открыта',
@@ -403,5 +409,20 @@ export const ru = {
         unread: 'Непрочитанные',
       },
     },
+    'kyc-reviews': { name: 'Проверка KYC |||| Проверки KYC' },
+  },
+  kyc: {
+    title: 'Проверки KYC',
+    sections: {
+      summary: 'Проверка',
+      risk: 'Оценка риска',
+      checks: 'Автоматические проверки',
+      hits: 'Совпадения при скрининге',
+      documents: 'Документы',
+      next_review: 'Следующая периодическая проверка',
+      timeline: 'Хронология',
+      tasks: 'Открытые шаги',
+    },
+    dashboard: { title: 'Комплаенс' },
   },
 } satisfies AppMessages & { ra: object };

@@ -189,13 +189,19 @@ export const th = {
   inbox: {
     title: 'กล่องงาน',
     tabs: { mine: 'งานของฉัน', team: 'คิวของทีม' },
-    case_type: { complaint: 'ข้อร้องเรียน' },
+    case_type: { complaint: 'ข้อร้องเรียน', kyc_review: 'การตรวจสอบ KYC' },
     step: {
       acknowledge: 'รับเรื่อง',
       investigate: 'ตรวจสอบ',
       propose_resolution: 'เสนอแนวทางแก้ไข',
       approval: 'อนุมัติ',
       final_response: 'ตอบกลับขั้นสุดท้าย',
+      collect_documents: 'รวบรวมเอกสาร',
+      screening_review: 'ตรวจสอบผลการคัดกรอง',
+      cdd_review: 'การตรวจสอบ CDD',
+      source_of_funds: 'แหล่งที่มาของเงินทุน',
+      source_of_wealth: 'แหล่งที่มาของความมั่งคั่ง',
+      senior_approval: 'การอนุมัติโดยเจ้าหน้าที่อาวุโส',
     },
     status: {
       open: 'รอรับงาน',
@@ -400,5 +406,20 @@ export const th = {
         unread: 'ยังไม่อ่าน',
       },
     },
+    'kyc-reviews': { name: 'การตรวจสอบ KYC' },
+  },
+  kyc: {
+    title: 'การตรวจสอบ KYC',
+    sections: {
+      summary: 'การตรวจสอบ',
+      risk: 'คะแนนความเสี่ยง',
+      checks: 'การตรวจสอบอัตโนมัติ',
+      hits: 'ผลการคัดกรองที่ตรงกัน',
+      documents: 'เอกสาร',
+      next_review: 'การตรวจสอบตามรอบครั้งถัดไป',
+      timeline: 'ลำดับเหตุการณ์',
+      tasks: 'ขั้นตอนที่เปิดอยู่',
+    },
+    dashboard: { title: 'การปฏิบัติตามกฎระเบียบ' },
   },
 } satisfies AppMessages & { ra: object };

@@ -189,13 +189,19 @@ export const vi = {
   inbox: {
     title: 'Hộp công việc',
     tabs: { mine: 'Việc của tôi', team: 'Hàng đợi của nhóm' },
-    case_type: { complaint: 'Khiếu nại' },
+    case_type: { complaint: 'Khiếu nại', kyc_review: 'Thẩm định KYC' },
     step: {
       acknowledge: 'Xác nhận tiếp nhận',
       investigate: 'Điều tra',
       propose_resolution: 'Đề xuất giải pháp',
       approval: 'Phê duyệt',
       final_response: 'Phản hồi cuối cùng',
+      collect_documents: 'Thu thập tài liệu',
+      screening_review: 'Xem xét kết quả sàng lọc',
+      cdd_review: 'Thẩm định CDD',
+      source_of_funds: 'Nguồn tiền',
+      source_of_wealth: 'Nguồn gốc tài sản',
+      senior_approval: 'Phê duyệt cấp cao',
     },
     status: {
       open: 'Chờ nhận',
@@ -400,5 +406,20 @@ export const vi = {
         unread: 'Chưa đọc',
       },
     },
+    'kyc-reviews': { name: 'Thẩm định KYC' },
+  },
+  kyc: {
+    title: 'Thẩm định KYC',
+    sections: {
+      summary: 'Thẩm định',
+      risk: 'Điểm rủi ro',
+      checks: 'Kiểm tra tự động',
+      hits: 'Kết quả sàng lọc trùng khớp',
+      documents: 'Tài liệu',
+      next_review: 'Lần thẩm định định kỳ tiếp theo',
+      timeline: 'Dòng thời gian',
+      tasks: 'Các bước đang mở',
+    },
+    dashboard: { title: 'Tuân thủ' },
   },
 } satisfies AppMessages & { ra: object };

@@ -189,13 +189,19 @@ export const zh = {
   inbox: {
     title: '收件箱',
     tabs: { mine: '我的任务', team: '团队队列' },
-    case_type: { complaint: '投诉' },
+    case_type: { complaint: '投诉', kyc_review: 'KYC 审查' },
     step: {
       acknowledge: '确认受理',
       investigate: '调查',
       propose_resolution: '提出解决方案',
       approval: '审批',
       final_response: '最终答复',
+      collect_documents: '收集文件',
+      screening_review: '筛查复核',
+      cdd_review: 'CDD 审查',
+      source_of_funds: '资金来源',
+      source_of_wealth: '财富来源',
+      senior_approval: '高级审批',
     },
     status: {
       open: '待领取',
@@ -400,5 +406,20 @@ export const zh = {
         unread: '未读',
       },
     },
+    'kyc-reviews': { name: 'KYC 审查' },
+  },
+  kyc: {
+    title: 'KYC 审查',
+    sections: {
+      summary: '审查',
+      risk: '风险评分',
+      checks: '自动检查',
+      hits: '筛查命中',
+      documents: '文件',
+      next_review: '下次定期审查',
+      timeline: '时间线',
+      tasks: '未完成步骤',
+    },
+    dashboard: { title: '合规' },
   },
 } satisfies AppMessages & { ra: object };

@@ -1,0 +1,79 @@
+import { Context, activityInfo } from '@temporalio/activity';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { Db } from '../../api/db';
+import { loadKycContext, type KycContext } from './context';
+import { writeOutbox, type OutboxTemplate } from './outbox';
+import { decideHits, recordOverride, runChecks, scoreRound } from './review';
+import { derivedId } from './ids';
+import type { ReviewKind, RiskBand } from '../../workflows/kyc-review/states';
+
+/** Workflow id of a KYC review case. */
+export const kycWorkflowId = (caseId: string) => `kyc-review-${caseId}`;
+
+export function createKycActivities(db: Db) {
+  const { prisma } = db;
+  return {
+    async loadKycContext(input: { clientId: string; kind: ReviewKind }): Promise<KycContext> {
+      const ctx = await loadKycContext(prisma, input);
+      const s = ctx.settings;
+      return {
+        ...ctx,
+        settings: {
+          clientReminderBusinessDays: s['kyc.clientReminderBusinessDays'],
+          suspendAfterBusinessDays: s['kyc.suspendAfterBusinessDays'],
+          reviewMonthsLow: s['kyc.reviewMonths.low'],
+          reviewMonthsMedium: s['kyc.reviewMonths.medium'],
+          reviewMonthsHigh: s['kyc.reviewMonths.high'],
+          reviewMonthsCritical: s['kyc.reviewMonths.critical'],
+        },
+      };
+    },
+
+    runKycChecks: (input: { caseId: string; clientId: string; round: number }) => runChecks(prisma, input),
+
+    scoreKycRisk: (input: { caseId: string; clientId: string; round: number; version: number }) => scoreRound(prisma, input),
+
+    recordHitDecisions: (input: Parameters<typeof decideHits>[1]) => decideHits(prisma, input),
+
+    recordRiskOverride: (input: Parameters<typeof recordOverride>[1]) => recordOverride(prisma, input),
+
+    /** The client's KYC fields as a projection of the review's state and decision. */
+    async projectClientKyc(input: { clientId: string; kycStatus: string; riskBand?: RiskBand; nextReviewAt?: number | null }): Promise<void> {
+      await prisma.client.update({
+        where: { id: input.clientId },
+        data: {
+          kycStatus: input.kycStatus,
+          ...(input.riskBand ? { riskBand: input.riskBand } : {}),
+          ...(input.nextReviewAt !== undefined ? { nextReviewAt: input.nextReviewAt === null ? null : new Date(input.nextReviewAt) } : {}),
+        },
+      });
+    },
+
+    async sendClientMessage(input: { key: string; caseId: string; clientId: string; template: OutboxTemplate; data: Record<string, unknown> }): Promise<void> {
+      await writeOutbox(prisma, input);
+    },
+
+    /**
+     * Starts the next periodic review now, to begin at `at` (Temporal's start delay): the server holds it,
+     * so nothing in the product has to remember it. The id derives from this case's, so a retry finds
+     * the workflow it already started.
+     */
+    async scheduleNextReview(input: { caseId: string; clientId: string; at: number }): Promise<{ caseId: string; workflowId: string }> {
+      const caseId = derivedId(`${input.caseId}/next-review`);
+      const workflowId = kycWorkflowId(caseId);
+      try {
+        await Context.current().client.workflow.start('kycReviewWorkflow', {
+          workflowId,
+          taskQueue: activityInfo().taskQueue,
+          args: [{ caseId, clientId: input.clientId, kind: 'periodic', openedBy: null, previousCaseId: input.caseId }],
+          startDelay: Math.max(1000, input.at - Date.now()),
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      return { caseId, workflowId };
+    },
+  };
+}
+
+export type KycActivities = ReturnType<typeof createKycActivities>;

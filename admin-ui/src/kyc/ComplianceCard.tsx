@@ -1,0 +1,51 @@
+import { Card, CardContent, Grid, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslate } from 'react-admin';
+import { http } from '../providers/dataProvider';
+import { SlaChip } from '../sla/SlaChip';
+import type { ComplianceDashboard } from './types';
+
+/** Open KYC reviews by step and SLA state, approvals waiting, overdue periodic reviews. */
+export const ComplianceCard = () => {
+  const translate = useTranslate();
+  const { data } = useQuery({
+    queryKey: ['kyc-reviews', 'dashboard'],
+    queryFn: async () => (await http('/dashboard/compliance')).json as ComplianceDashboard,
+  });
+  if (!data) return null;
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }} data-testid="compliance-card">
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate('kyc.dashboard.title')}
+        </Typography>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <Typography>{translate('kyc.dashboard.approvals', { count: data.approvalsWaiting })}</Typography>
+            <Typography>{translate('kyc.dashboard.overdue', { count: data.overduePeriodicReviews.count })}</Typography>
+            {data.overduePeriodicReviews.clients.slice(0, 5).map((c) => (
+              <Typography key={c.id} variant="body2" color="text.secondary">
+                {`${c.name} · ${new Date(c.nextReviewAt).toLocaleDateString()}`}
+              </Typography>
+            ))}
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6 }}>
+            <Table size="small">
+              <TableBody>
+                {data.byStep.map((r) => (
+                  <TableRow key={`${r.state}-${r.slaState}`}>
+                    <TableCell>{translate(`kyc.state.${r.state}`)}</TableCell>
+                    <TableCell>
+                      <SlaChip state={r.slaState} />
+                    </TableCell>
+                    <TableCell align="right">{r.count}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Grid>
+        </Grid>
+      </CardContent>
+    </Card>
+  );
+};

@@ -1,0 +1,147 @@
+import { Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { humanize } from '../i18n/humanize';
+import { RiskBandChip } from './RiskBandChip';
+import type { KycReview } from './types';
+
+export const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Head = ({ keys }: { keys: string[] }) => {
+  const translate = useTranslate();
+  return (
+    <TableHead>
+      <TableRow>
+        {keys.map((k) => (
+          <TableCell key={k}>{translate(`kyc.column.${k}`)}</TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+  );
+};
+
+const Empty = () => {
+  const translate = useTranslate();
+  return <Typography color="text.secondary">{translate('kyc.none')}</Typography>;
+};
+
+/** Every factor's contribution, the floors that lifted the band, and an override with its reason. */
+export const RiskBreakdown = () => {
+  const review = useRecordContext<KycReview>();
+  const translate = useTranslate();
+  const risk = review?.risk;
+  if (!risk) return <Empty />;
+  return (
+    <>
+      <Typography sx={{ mb: 1 }}>
+        {translate('kyc.risk.summary', { score: risk.score })} <RiskBandChip band={risk.band} />
+        {risk.override && ` (${translate('kyc.risk.computed')}: ${translate(`kyc.band.${risk.computedBand}`)})`}
+      </Typography>
+      <Table size="small" data-testid="risk-factors">
+        <Head keys={['factor', 'value', 'points', 'note']} />
+        <TableBody>
+          {risk.factors.map((f) => (
+            <TableRow key={f.factor}>
+              <TableCell>{translate(`kyc.factor.${f.factor}`, { _: humanize(f.factor) })}</TableCell>
+              <TableCell>{f.value === null ? '-' : String(f.value)}</TableCell>
+              <TableCell>{f.points}</TableCell>
+              <TableCell>{f.note}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {risk.floors.map((f) => (
+        <Typography key={f.reason} variant="body2" sx={{ mt: 1 }}>
+          {translate('kyc.risk.floor', { band: translate(`kyc.band.${f.band}`), reason: f.reason })}
+        </Typography>
+      ))}
+      {risk.override && (
+        <Typography variant="body2" sx={{ mt: 1 }} data-testid="risk-override">
+          {translate('kyc.risk.override', { band: translate(`kyc.band.${risk.override.band}`), name: risk.override.by.name, reason: risk.override.reason })}
+        </Typography>
+      )}
+    </>
+  );
+};
+
+export const Checks = () => {
+  const review = useRecordContext<KycReview>();
+  const translate = useTranslate();
+  if (!review?.checks?.length) return <Empty />;
+  return (
+    <Table size="small" data-testid="kyc-checks">
+      <Head keys={['check', 'result']} />
+      <TableBody>
+        {review.checks.map((c) => (
+          <TableRow key={c.check}>
+            <TableCell>{translate(`kyc.check.${c.check}`, { _: humanize(c.check) })}</TableCell>
+            <TableCell>
+              {translate(`kyc.check_status.${c.status}`)}
+              {c.blocking && c.status === 'fail' ? ` · ${translate('kyc.blocking')}` : ''}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+export const Hits = () => {
+  const review = useRecordContext<KycReview>();
+  const translate = useTranslate();
+  if (!review?.hits?.length) return <Empty />;
+  return (
+    <Table size="small" data-testid="kyc-hits">
+      <Head keys={['subject', 'entry', 'list', 'score', 'decision']} />
+      <TableBody>
+        {review.hits.map((h) => (
+          <TableRow key={h.id}>
+            <TableCell>{h.subject}</TableCell>
+            <TableCell>{h.entryName}</TableCell>
+            <TableCell>{h.list}</TableCell>
+            <TableCell>{h.score.toFixed(2)}</TableCell>
+            <TableCell>{h.decision ? `${translate(`kyc.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc.pending')}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
+
+/** Downloads go through the API, which checks the role and the file's checksum. */
+export const Documents = () => {
+  const review = useRecordContext<KycReview>();
+  const translate = useTranslate();
+  if (!review?.documents?.length) return <Empty />;
+  return (
+    <Table size="small" data-testid="kyc-documents">
+      <Head keys={['kind', 'file', 'size', 'uploaded']} />
+      <TableBody>
+        {review.documents.map((d) => (
+          <TableRow key={d.id}>
+            <TableCell>{translate(`kyc.document.${d.kind}`, { _: humanize(d.kind) })}</TableCell>
+            <TableCell>
+              <Link href={`/api/kyc-reviews/${review.id}/documents/${d.id}`} title={`SHA-256 ${d.sha256}`}>
+                {d.fileName}
+              </Link>
+            </TableCell>
+            <TableCell>{`${Math.ceil(d.size / 1024)} KB`}</TableCell>
+            <TableCell>{new Date(d.uploadedAt).toLocaleDateString()}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};
