@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ComplaintActivities } from '../../activities/complaint';
-import { CaseEngine } from '../engine/case-engine';
+import { CaseEngine, newCaseRow } from '../engine/case-engine';
 import { registerCaseUpdate } from '../engine/updates';
 import { RequestSlot } from '../engine/request-slot';
 import { conflict } from '../engine/failures';
@@ -54,13 +54,11 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
   const facts = { severity: input.severity };
   let state = 'acknowledge' as ComplaintState;
   const engine = new CaseEngine(
-    {
+    newCaseRow(ctx, {
       id: input.caseId,
       type: 'complaint',
       workflowId: workflowInfo().workflowId,
       clientId: input.clientId,
-      branchId: ctx.branchId,
-      teamId: ctx.teamId,
       status: statusOf(state),
       state,
       channel: input.channel,
@@ -68,20 +66,8 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
       severity: input.severity,
       description: input.description,
       priority: initialPriority(input.severity),
-      assigneeId: null,
       openedById: input.openedBy.id,
-      dueAt: null,
-      atRiskAt: null,
-      slaPausedAt: null,
-      rootCause: null,
-      resolution: null,
-      reopenCount: 0,
-      escalationLevel: 0,
-      openedAt: Date.now(),
-      closedAt: null,
-      breachedAt: null,
-      revision: 0,
-    },
+    }),
     ctx,
     { escalationRoles: [['supervisor'], ['complaints_manager']] },
   );

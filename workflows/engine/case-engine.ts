@@ -41,6 +41,35 @@ export interface EngineOptions {
   escalationRoles: [Role[], Role[]];
 }
 
+/** A new case's row: what the case type knows at the start, and empty deadlines and outcomes. */
+export function newCaseRow(
+  ctx: CaseContext,
+  init: Pick<CaseProjection, 'id' | 'type' | 'workflowId' | 'clientId' | 'status' | 'state' | 'priority' | 'openedById'> &
+    Partial<Pick<CaseProjection, 'channel' | 'category' | 'severity' | 'description'>>,
+): CaseProjection {
+  return {
+    channel: null,
+    category: null,
+    severity: null,
+    description: null,
+    ...init,
+    branchId: ctx.branchId,
+    teamId: ctx.teamId,
+    assigneeId: null,
+    dueAt: null,
+    atRiskAt: null,
+    slaPausedAt: null,
+    rootCause: null,
+    resolution: null,
+    reopenCount: 0,
+    escalationLevel: 0,
+    openedAt: Date.now(),
+    closedAt: null,
+    breachedAt: null,
+    revision: 0,
+  };
+}
+
 type Threshold = { kind: 'reminder'; percent: number; at: number } | { kind: 'escalation'; level: number; at: number };
 
 const isDone = (t: TaskState) => t.status === 'completed' || t.status === 'cancelled';

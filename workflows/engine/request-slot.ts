@@ -20,8 +20,12 @@ export class RequestSlot<T> {
     await condition(() => this.handled > seen);
   }
 
-  /** Main flow side: the request, or null when none came within `timeoutMs`. */
-  async receive(timeoutMs: number): Promise<T | null> {
+  /** Main flow side: the request, or null when none came within `timeoutMs` (no timeout: waits for one). */
+  async receive(timeoutMs?: number): Promise<T | null> {
+    if (timeoutMs === undefined) {
+      await condition(() => this.pending !== null);
+      return this.pending;
+    }
     return (await condition(() => this.pending !== null, Math.max(1, timeoutMs))) ? this.pending : null;
   }
 

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { KycActivities } from '../../activities/kyc-review';
-import { CaseEngine } from '../engine/case-engine';
+import { CaseEngine, newCaseRow } from '../engine/case-engine';
+import { RequestSlot } from '../engine/request-slot';
 import { addBusinessDuration } from '../engine/business-time';
 import { registerCaseUpdate } from '../engine/updates';
 import { conflict, forbidden } from '../engine/failures';
@@ -64,35 +65,19 @@ export async function kycReviewWorkflow(input: KycReviewInput): Promise<KycRevie
   const settings = ctx.settings;
   let state = 'collect_documents' as KycState;
   const engine = new CaseEngine(
-    {
+    newCaseRow(ctx, {
       id: input.caseId,
       type: 'kyc_review',
       workflowId: workflowInfo().workflowId,
       clientId: input.clientId,
-      branchId: ctx.branchId,
-      teamId: ctx.teamId,
       status: statusOf(state),
       state,
-      channel: null,
       // the review kind, and the risk band once scored: lists filter on the engine's columns
       category: input.kind,
-      severity: null,
       description: input.note ?? null,
       priority: priorityOf(null),
-      assigneeId: null,
       openedById: input.openedBy?.id ?? null,
-      dueAt: null,
-      atRiskAt: null,
-      slaPausedAt: null,
-      rootCause: null,
-      resolution: null,
-      reopenCount: 0,
-      escalationLevel: 0,
-      openedAt: Date.now(),
-      closedAt: null,
-      breachedAt: null,
-      revision: 0,
-    },
+    }),
     ctx,
     // Level 1 goes to the KYC team's seniors and the compliance manager, level 2 to the branch's compliance managers.
     { escalationRoles: [['senior_compliance_officer', 'compliance_manager'], ['compliance_manager']] },
@@ -102,7 +87,6 @@ export async function kycReviewWorkflow(input: KycReviewInput): Promise<KycRevie
   const { caseId, clientId } = input;
   const workflowId = engine.row.workflowId;
 
-  let transitions = 0;
   let round = 0;
   let version = 0;
   let assessment: RiskAssessment | null = null;
@@ -116,20 +100,14 @@ export async function kycReviewWorkflow(input: KycReviewInput): Promise<KycRevie
   /** everyone who worked on this case: none of them may give the senior approval (four eyes) */
   const reviewers = new Set<string>();
 
-  let clientResponse: ClientResponse | null = null;
-  setHandler(
-    kycClientRespondedUpdate,
-    async (args) => {
-      const seen = transitions;
-      clientResponse = args;
-      await condition(() => transitions > seen);
+  const clientResponses = new RequestSlot<ClientResponse>();
+  setHandler(kycClientRespondedUpdate, (args) => clientResponses.deliver(args), {
+    validator: (_args: ClientResponse) => {
+      if ((state !== 'awaiting_client' && state !== 'suspended') || clientResponses.waiting) {
+        throw conflict('NOT_AWAITING_CLIENT', 'The review is not waiting on the client');
+      }
     },
-    {
-      validator: (_args: ClientResponse) => {
-        if (state !== 'awaiting_client' && state !== 'suspended') throw conflict('NOT_AWAITING_CLIENT', 'The review is not waiting on the client');
-      },
-    },
-  );
+  });
 
   const checkOverride = (actor: Actor, reason: string) => {
     if (!OVERRIDE_ROLES.includes(actor.role) && actor.role !== 'admin') throw forbidden('ROLE_NOT_ALLOWED', `Role ${actor.role} cannot override a risk band`);
@@ -181,7 +159,6 @@ export async function kycReviewWorkflow(input: KycReviewInput): Promise<KycRevie
     engine.row.state = state;
     engine.row.status = statusOf(state);
     await engine.write({ events: [engine.event('state_changed', actorId, { from, to: state, event, ...data })] });
-    transitions++;
     await projectClientStatus();
   };
 
@@ -251,23 +228,22 @@ export async function kycReviewWorkflow(input: KycReviewInput): Promise<KycRevie
         const since = Date.now();
         const wait = ++waits;
         const suspendAt = addBusinessDuration(ctx.calendar, since, { businessDays: settings.suspendAfterBusinessDays });
-        clientResponse = null;
         let reminders = 0;
+        let response: ClientResponse | null = null;
         for (;;) {
           const nextReminder = addBusinessDuration(ctx.calendar, since, { businessDays: settings.clientReminderBusinessDays * (reminders + 1) });
-          const until = Math.min(nextReminder, suspendAt);
-          if (await condition(() => clientResponse !== null, Math.max(1, until - Date.now()))) break;
-          if (Date.now() >= suspendAt) break;
+          response = await clientResponses.receive(Math.min(nextReminder, suspendAt) - Date.now());
+          if (response || Date.now() >= suspendAt) break;
           reminders++;
           await acts.sendClientMessage({
             key: `${workflowId}/wait/${wait}/reminder/${reminders}`, caseId, clientId, template: 'kyc_reminder', data: { request: lastRequest, reminder: reminders },
           });
           await engine.write({ events: [engine.event('client_reminder_sent', null, { reminder: reminders })] });
         }
-        const response = clientResponse as ClientResponse | null;
         if (response) {
           engine.resumeCaseClock();
           await moveTo('client_responded', response.actor.id, { note: response.note });
+          clientResponses.done();
         } else {
           await acts.sendClientMessage({ key: `${workflowId}/wait/${wait}/suspended`, caseId, clientId, template: 'kyc_suspended', data: {} });
           await moveTo('client_wait_expired', null, { reminders });
@@ -277,10 +253,10 @@ export async function kycReviewWorkflow(input: KycReviewInput): Promise<KycRevie
 
       case 'suspended': {
         // Nothing more happens until the client answers; the case clock stays paused.
-        await condition(() => clientResponse !== null);
-        const response = clientResponse as unknown as ClientResponse;
+        const response = (await clientResponses.receive())!;
         engine.resumeCaseClock();
         await moveTo('client_responded', response.actor.id, { note: response.note });
+        clientResponses.done();
         break;
       }
 
