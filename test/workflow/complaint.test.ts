@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { startStack, type Stack } from '../support/stack';
+import { recordHistoryIfAsked } from '../support/history';
 import { AGENT1, AGENT2, MANAGER, SUPERVISOR, activeTask, claimAndComplete, openComplaint, waitFor } from '../support/cases';
 import { claimTaskUpdate, completeTaskUpdate } from '../../workflows/engine/updates';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { clientRespondedUpdate, reopenCaseUpdate } from '../../workflows/complaint/updates';
 import { verifyChain } from '../../activities/engine/timeline';
 
@@ -75,12 +73,7 @@ describe('complaint workflow on a real Temporal server', () => {
       'acknowledge/1', 'investigate/1', 'propose_resolution/1', 'approval/1', 'propose_resolution/2', 'approval/2', 'final_response/1', 'investigate/2',
     ]);
 
-    // RECORD_HISTORY=<file name> records this run as a replay fixture (test/fixtures/histories/README.md)
-    if (process.env.RECORD_HISTORY) {
-      // task ids embed the workflow id, so the replay must run under the same one
-      const history = JSON.parse(historyToJSON(await handle.fetchHistory()));
-      fs.writeFileSync(path.resolve(__dirname, '../fixtures/histories', process.env.RECORD_HISTORY), JSON.stringify({ workflowId, history }, null, 1));
-    }
+    await recordHistoryIfAsked(handle, 'complaint-high-severity-causal.json');
   });
 
   it('pauses the case deadline while waiting on the client and resumes it with the time that was left', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startStack, type Stack } from '../support/stack';
+import { recordHistoryIfAsked } from '../support/history';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { activeTask, staff, waitFor } from '../support/cases';
 import { KYC1, KYC2, SENIOR, SENIOR2, addDocuments, importSanctionLists, startReview, work } from '../support/kyc';
@@ -119,6 +120,7 @@ describe('KYC review on a real Temporal server', () => {
     expect(events).toContain('sanctions_match_confirmed');
     expect(events).toContain('approval_blocked');
     expect(events).not.toContain('periodic_review_scheduled');
+    await recordHistoryIfAsked(handle, 'kyc-review-sanctions-edd.json');
   });
 
   it('moves a CDD review to EDD when a person raises the risk band, and audits the override', async () => {
