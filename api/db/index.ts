@@ -13,6 +13,9 @@ export interface Db {
 /** One pool per process, shared by Prisma and raw SQL. */
 export function createDb(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server ends (restart, failover, admin) is dropped from the pool and replaced
+  // on demand; without a listener it would be an uncaught exception that stops the process.
+  pool.on('error', (err) => console.warn(`database: idle connection lost (${err.message}); the pool will reconnect`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -2,7 +2,7 @@
 // server: the bench creates its own throwaway database next to it, migrates it and drops it after).
 // Run: DATABASE_URL=postgresql://… node_modules/.bin/tsx bench/screening/import-db.ts
 import pg from 'pg';
-import { createPrisma } from '../../activities/screening/db';
+import { createDb } from '../../api/db';
 import { importList, loadIndex } from '../../activities/screening/store';
 import { ensureDatabase, withDatabase } from '../../scripts/lib/postgres';
 import { migrateDeploy } from '../../scripts/lib/prisma';
@@ -18,7 +18,7 @@ const url = withDatabase(base, name);
 await ensureDatabase(base, name);
 try {
   await migrateDeploy(url);
-  const prisma = createPrisma(url);
+  const { prisma, close } = createDb(url);
   const t0 = performance.now();
   const lists = parseAll();
   const t1 = performance.now();
@@ -35,7 +35,7 @@ try {
   const l0 = performance.now();
   const index = await loadIndex(prisma);
   console.log(`  loadIndex (latest versions → in-memory index): ${(performance.now() - l0).toFixed(0)} ms, ${index.entries.length} entries`);
-  await prisma.$disconnect();
+  await close();
 } finally {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createPrisma } from '../../activities/screening/db';
+import { createDb } from '../../api/db';
 import { parseListFiles } from '../../activities/screening/detect';
 import { importList } from '../../activities/screening/store';
 import { InputError, UsageError, type Args } from './args';
@@ -15,7 +15,7 @@ export async function importLists(args: Args): Promise<void> {
   for (const f of files) if (!fs.existsSync(f)) throw new InputError(`${f}: no such file`);
   const lists = parseListFiles(files.map((f) => ({ name: path.basename(f), content: fs.readFileSync(f) })));
   const db = await openDatabase(say);
-  const prisma = createPrisma(db.url);
+  const { prisma, close } = createDb(db.url);
   try {
     for (const list of lists) {
       const started = Date.now();
@@ -27,7 +27,7 @@ export async function importLists(args: Args): Promise<void> {
       );
     }
   } finally {
-    await prisma.$disconnect();
+    await close();
     await db.close();
   }
 }

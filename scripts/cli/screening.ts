@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewThreshold } from '../../activities/screening/config';
-import { createPrisma } from '../../activities/screening/db';
+import { createDb } from '../../api/db';
 import { searchName } from '../../activities/screening/index';
 import { compareNames } from '../../activities/screening/match/compare';
 import { QUERY_SCHEMAS } from '../../activities/screening/match/schema';
@@ -49,7 +49,7 @@ export async function screen(args: Args): Promise<void> {
   const min = threshold(args);
   const clients = readRows(required(args, 'input'), ClientRow);
   const db = await openDatabase(say);
-  const prisma = createPrisma(db.url);
+  const { prisma, close } = createDb(db.url);
   try {
     const index = await loadIndex(prisma);
     if (index.versions.length === 0) throw new InputError('no sanctions list imported yet: run `broker-crm lists import <files...>` first');
@@ -64,7 +64,7 @@ export async function screen(args: Args): Promise<void> {
     writeRows(args.options.get('output') ?? '-', out);
     say(`${flagged} of ${clients.length} clients have hits (${out.length - 1} hits)`);
   } finally {
-    await prisma.$disconnect();
+    await close();
     await db.close();
   }
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PrismaClient } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma } from '../../../activities/screening/db';
+import { createDb, type Db } from '../../../api/db';
 import { searchName } from '../../../activities/screening/index';
 import { parseOfac } from '../../../activities/screening/parse/ofac';
 import { parseUn } from '../../../activities/screening/parse/un';
@@ -17,15 +16,17 @@ const cons = () => parseOfac('ofac_cons', { primary: file('cons_prim.csv'), alt:
 const un = () => parseUn(file('UN_consolidated.xml'));
 
 let db: { url: string; drop(): Promise<void> };
-let prisma: PrismaClient;
+let conn: Db;
+let prisma: Db['prisma'];
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  prisma = createPrisma(db.url);
+  conn = createDb(db.url);
+  prisma = conn.prisma;
 });
 
 afterAll(async () => {
-  await prisma?.$disconnect();
+  await conn?.close();
   await db?.drop();
 });
 
