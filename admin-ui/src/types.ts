@@ -1,5 +1,6 @@
 // Shapes of the API resources (docs/api.md, "Shapes").
 import type { Identifier, RaRecord } from 'react-admin';
+import type { JsonSchema } from './tasks/completionForm';
 
 export type Role =
   | 'agent'
@@ -41,6 +42,8 @@ export interface Task extends RaRecord {
   completedAt: string | null;
   client: { id: string; name: string };
   case: { category: string; severity: string; state: string };
+  /** the step's completion form; only `GET /api/tasks/:id` sends it */
+  form?: JsonSchema | null;
 }
 
 export interface Complaint extends RaRecord {

@@ -11,12 +11,14 @@ import { signIn } from './console-ui';
 let stack: Stack;
 let browser: Browser;
 let reviewId: string;
+let kyc1: ApiClient;
 
 beforeAll(async () => {
   assertConsoleBuilt();
   stack = await startStack();
   browser = await launchChromium();
-  const [kyc1, senior] = await Promise.all([ApiClient.login(stack.url, 'kyc1@example.com'), ApiClient.login(stack.url, 'senior@example.com')]);
+  let senior: ApiClient;
+  [kyc1, senior] = await Promise.all([ApiClient.login(stack.url, 'kyc1@example.com'), ApiClient.login(stack.url, 'senior@example.com')]);
   reviewId = (await kyc1.post('/api/kyc-reviews', { clientId: 'c-1001' })).body.id;
   await addDocuments(stack.db.prisma, reviewId, 'c-1001', { surname: 'BENNETT', given: 'OLIVER', number: '533401372', nationality: 'GBR', birth: '1985-04-12', expiry: '2031-01-01' });
   await work(stack.temporal, stack.db.prisma, reviewId, KYC1, { outcome: 'documents_complete' }, 'collect_documents');
@@ -44,6 +46,45 @@ describe('the KYC console', () => {
     expect(await page.getByTestId('kyc-documents').locator('a').count()).toBe(2);
     await page.getByTestId('timeline-risk_overridden').or(page.getByTestId('kyc-timeline').getByText('Risk band overridden')).first().waitFor();
     if (process.env.KYC_SCREENSHOT) await page.screenshot({ path: process.env.KYC_SCREENSHOT, fullPage: true });
+  });
+
+  it('a KYC officer completes a step with the form the API describes', { timeout: 120_000 }, async () => {
+    const created = await kyc1.post('/api/kyc-reviews', { clientId: 'c-1002' });
+    expect(created.status).toBe(201);
+    const caseId: string = created.body.id;
+    await addDocuments(stack.db.prisma, caseId, 'c-1002', { surname: 'CLARKE', given: 'AMELIA', number: '801234567', nationality: 'GBR', birth: '1991-09-30', expiry: '2032-05-01' });
+
+    const { page } = await openSession(browser, stack.url, 'kyc1');
+    await signIn(page, 'kyc1@example.com');
+    await page.getByTestId('nav-kyc-reviews').click();
+    await page.locator('tr', { hasText: 'Amelia Clarke' }).first().click();
+    const step = page.getByTestId('case-task-collect_documents');
+    await step.getByTestId('task-claim').click();
+    await step.getByTestId('task-complete-link').click();
+    await page.waitForURL(/\/tasks\/[^/]+\/show$/);
+
+    // Each outcome brings its own fields; the server's verdict on a field lands on that field.
+    const outcome = page.getByTestId('outcome-choice');
+    await outcome.locator('input[value="request_information"]').check();
+    await page.getByTestId('outcome-request').fill('   ');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/complete') && r.request().method() === 'POST');
+    await page.getByTestId('task-complete').click();
+    expect((await refused).status()).toBe(400);
+    await page.locator('[data-testid="outcome-request"][aria-invalid="true"]').waitFor();
+    expect(await page.locator('.ra-input-request .MuiFormHelperText-root').textContent()).toMatch(/\S/);
+
+    await outcome.locator('input[value="documents_complete"]').check();
+    expect(await page.getByTestId('outcome-request').count()).toBe(0);
+    await page.getByTestId('outcome-note').fill('Passport and utility bill are on file.');
+    await page.getByTestId('task-complete').click();
+    await page.waitForURL(/\/tasks$/);
+
+    const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId, step: 'collect_documents' } });
+    expect(task).toMatchObject({ status: 'completed', completedById: 'u-kyc1' });
+    expect(task.outcome).toEqual({ outcome: 'documents_complete', note: 'Passport and utility bill are on file.' });
+    // A low-risk client with no screening hits goes from the automated checks to CDD review.
+    await waitFor(async () => (await stack.db.prisma.task.count({ where: { caseId, step: 'cdd_review' } })) > 0, 'CDD review', 30_000);
+    expect((await kyc1.get(`/api/kyc-reviews/${caseId}`)).body).toMatchObject({ state: 'cdd_review', status: 'open' });
   });
 
   it('offers an agent no KYC reviews in the menu', async () => {

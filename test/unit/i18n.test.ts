@@ -16,7 +16,10 @@ import { th } from '../../admin-ui/src/i18n/th';
 import { vi } from '../../admin-ui/src/i18n/vi';
 import { zh } from '../../admin-ui/src/i18n/zh';
 import { slaStates } from '../../admin-ui/src/sla/slaStates';
-import { caseTypes, stepOutcomes, steps, taskStatuses } from '../../admin-ui/src/tasks/enums';
+import { z } from 'zod';
+import { FORMS } from '../../api/tasks/forms';
+import { branchesOf, type JsonSchema } from '../../admin-ui/src/tasks/completionForm';
+import { caseTypes, steps, taskStatuses } from '../../admin-ui/src/tasks/enums';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -27,6 +30,10 @@ const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
   }, {});
 
 const english = flatten(messagesFor('en') as Tree);
+// What the task page renders: the API's completion form of every step, read the way the console reads it.
+const formBranches = Object.values(FORMS)
+  .flatMap((byStep) => Object.values(byStep))
+  .flatMap((form) => branchesOf(z.toJSONSchema(form, { io: 'input' }) as JsonSchema));
 const placeholders = (text: string) => new Set(text.match(/%\{\w+\}/g) ?? []);
 
 const SRC = join(import.meta.dirname, '../../admin-ui/src');
@@ -72,8 +79,8 @@ describe('English messages', () => {
       ...steps.map((v) => `inbox.step.${v}`),
       ...taskStatuses.map((v) => `inbox.status.${v}`),
       ...caseTypes.map((v) => `inbox.case_type.${v}`),
-      ...Object.values(stepOutcomes).flatMap((outcomes) => Object.keys(outcomes).map((o) => `inbox.outcome.${o}`)),
-      ...Object.values(stepOutcomes).flatMap((o) => Object.values(o).flat().map((f) => `inbox.field.${f.name}`)),
+      ...formBranches.map((b) => `inbox.outcome.${b.outcome}`),
+      ...formBranches.flatMap((b) => b.fields.map((f) => `inbox.field.${f.name}`)),
       ...slaStates.map((v) => `sla.state.${v}`),
       ...['d', 'h', 'm', 's'].map((u) => `sla.units.${u}`),
       ...channels.map((v) => `complaint.channel.${v}`),

@@ -96,6 +96,12 @@ export const en = {
       approved: 'Approve',
       rejected: 'Reject',
       sent: 'Final response sent',
+      documents_complete: 'Documents complete',
+      request_information: 'Request information from the client (pauses the clock)',
+      true_match: 'True match',
+      false_positive: 'False positive',
+      verified: 'Verified',
+      not_verified: 'Not verified',
     },
     field: {
       note: 'Note',
@@ -105,6 +111,8 @@ export const en = {
       compensation: 'Compensation',
       responseSummary: 'Summary of the final response',
       rootCause: 'Root cause',
+      reason: 'Reason',
+      summary: 'Summary',
     },
   },
   complaint: {

@@ -244,6 +244,12 @@ export const ru = {
       approved: 'Утвердить',
       rejected: 'Отклонить',
       sent: 'Окончательный ответ отправлен',
+      documents_complete: 'Документы собраны',
+      request_information: 'Запросить сведения у клиента (отсчёт приостанавливается)',
+      true_match: 'Истинное совпадение',
+      false_positive: 'Ложное срабатывание',
+      verified: 'Подтверждено',
+      not_verified: 'Не подтверждено',
     },
     field: {
       note: 'Примечание',
@@ -253,6 +259,8 @@ export const ru = {
       compensation: 'Компенсация',
       responseSummary: 'Кратко об окончательном ответе',
       rootCause: 'Первопричина',
+      reason: 'Причина',
+      summary: 'Итоги проверки',
     },
   },
   complaint: {

@@ -241,6 +241,12 @@ export const th = {
       approved: 'อนุมัติ',
       rejected: 'ไม่อนุมัติ',
       sent: 'ส่งคำตอบขั้นสุดท้ายแล้ว',
+      documents_complete: 'เอกสารครบถ้วน',
+      request_information: 'ขอข้อมูลเพิ่มจากลูกค้า (หยุดนับเวลา)',
+      true_match: 'ตรงกันจริง',
+      false_positive: 'ผลบวกลวง',
+      verified: 'ยืนยันแล้ว',
+      not_verified: 'ยืนยันไม่ได้',
     },
     field: {
       note: 'หมายเหตุ',
@@ -250,6 +256,8 @@ export const th = {
       compensation: 'ค่าชดเชย',
       responseSummary: 'สรุปคำตอบขั้นสุดท้าย',
       rootCause: 'สาเหตุหลัก',
+      reason: 'เหตุผล',
+      summary: 'สรุปผลการตรวจสอบ',
     },
   },
   complaint: {

@@ -241,6 +241,12 @@ export const vi = {
       approved: 'Phê duyệt',
       rejected: 'Từ chối',
       sent: 'Đã gửi phản hồi cuối cùng',
+      documents_complete: 'Đã đủ tài liệu',
+      request_information: 'Yêu cầu khách hàng cung cấp thông tin (tạm dừng đồng hồ)',
+      true_match: 'Trùng khớp thật',
+      false_positive: 'Cảnh báo nhầm',
+      verified: 'Đã xác minh',
+      not_verified: 'Không xác minh được',
     },
     field: {
       note: 'Ghi chú',
@@ -250,6 +256,8 @@ export const vi = {
       compensation: 'Bồi thường',
       responseSummary: 'Tóm tắt phản hồi cuối cùng',
       rootCause: 'Nguyên nhân gốc',
+      reason: 'Lý do',
+      summary: 'Tóm tắt kết quả',
     },
   },
   complaint: {

@@ -241,6 +241,12 @@ export const zh = {
       approved: '批准',
       rejected: '驳回',
       sent: '已发送最终答复',
+      documents_complete: '文件已齐全',
+      request_information: '向客户索取信息（暂停计时）',
+      true_match: '确认匹配',
+      false_positive: '误报',
+      verified: '已核实',
+      not_verified: '未能核实',
     },
     field: {
       note: '备注',
@@ -250,6 +256,8 @@ export const zh = {
       compensation: '补偿',
       responseSummary: '最终答复摘要',
       rootCause: '根本原因',
+      reason: '理由',
+      summary: '核查摘要',
     },
   },
   complaint: {

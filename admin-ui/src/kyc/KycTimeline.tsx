@@ -25,7 +25,7 @@ export const KycTimeline = () => {
     const step = typeof e.data?.step === 'string' ? translate(`inbox.step.${e.data.step}`) : undefined;
     const to = typeof e.data?.to === 'string' ? translate(`kyc.state.${e.data.to}`) : undefined;
     const text = TEXT_KEYS.map((k) => e.data?.[k]).find((v) => typeof v === 'string') as string | undefined;
-    return [step, name && humanize(name), to, text].filter(Boolean).join(': ');
+    return [step, name && translate(`inbox.outcome.${name}`, { _: humanize(name) }), to, text].filter(Boolean).join(': ');
   };
   return (
     <List dense data-testid="kyc-timeline">

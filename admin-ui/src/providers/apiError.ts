@@ -27,7 +27,8 @@ export const toHttpError = (cause: unknown): unknown => {
   const message = messageFor(cause.status, error);
   const errors = error.fields?.length
     ? Object.fromEntries([
-        ...error.fields.map((f) => [f.path, f.message]),
+        // `body.findings` is the form's `findings` input.
+        ...error.fields.map((f) => [f.path.replace(/^body\./, ''), f.message]),
         ['root', { serverError: message }],
       ])
     : undefined;

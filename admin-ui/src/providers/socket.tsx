@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
+import { refreshTaskViews } from '../tasks/enums';
 
 const SocketContext = createContext<Socket | null>(null);
 
@@ -13,10 +14,7 @@ export const SocketProvider = ({ children }: { children: ReactNode }) => {
   useEffect(() => {
     const s = io({ path: '/socket.io', withCredentials: true });
     // A task changed somewhere in the team: refetch whatever inbox or case page is on screen.
-    s.on('task', () => {
-      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
-      void queryClient.invalidateQueries({ queryKey: ['complaints'] });
-    });
+    s.on('task', () => void refreshTaskViews(queryClient));
     setSocket(s);
     return () => {
       s.disconnect();

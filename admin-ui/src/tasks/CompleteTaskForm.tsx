@@ -1,15 +1,13 @@
 import CheckIcon from '@mui/icons-material/Check';
 import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import {
   Form,
   FormDataConsumer,
   HttpError,
-  NumberInput,
   RadioButtonGroupInput,
   SaveButton,
-  SelectInput,
-  TextInput,
   required,
   useDataProvider,
   useGetIdentity,
@@ -18,34 +16,19 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { choices, rootCauses } from '../complaints/enums';
+import { humanize } from '../i18n/humanize';
 import type { CrmDataProvider } from '../providers/dataProvider';
 import type { Task } from '../types';
-import { stepOutcomes, type OutcomeField } from './enums';
-
-const OutcomeInput = ({ field }: { field: OutcomeField }) => {
-  const common = {
-    source: field.name,
-    label: `inbox.field.${field.name}`,
-    validate: field.required ? required() : undefined,
-    fullWidth: true,
-  };
-  const testid = { htmlInput: { 'data-testid': `outcome-${field.name}` } };
-  switch (field.kind) {
-    case 'number':
-      return <NumberInput {...common} min={0} slotProps={testid} />;
-    case 'rootCause':
-      return (
-        <SelectInput {...common} choices={choices('complaint.root_cause', rootCauses)} data-testid={`outcome-${field.name}`} />
-      );
-    default:
-      return <TextInput {...common} multiline minRows={2} slotProps={testid} />;
-  }
-};
+import { branchesOf } from './completionForm';
+import { refreshTaskViews } from './enums';
+import { OutcomeInput } from './OutcomeInput';
 
 const Notice = ({ children }: { children: string }) => <Alert severity="info">{children}</Alert>;
 
-/** The step's completion form; only the current assignee of a claimed task can submit it. */
+const filled = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** The step's completion form, rendered from the JSON Schema the API sends with the task; only the current
+ * assignee of a claimed task can submit it. */
 export const CompleteTaskForm = () => {
   const task = useRecordContext<Task>();
   const { identity } = useGetIdentity();
@@ -54,8 +37,9 @@ export const CompleteTaskForm = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const queryClient = useQueryClient();
-  const outcomes = task ? stepOutcomes[task.step] : undefined;
-  if (!task || !outcomes) return null;
+  const branches = useMemo(() => (task?.form ? branchesOf(task.form) : []), [task?.form]);
+  // A record taken from the inbox's list has no form until the task itself has been fetched.
+  if (!task || branches.length === 0) return null;
 
   if (task.status === 'open') return <Notice>{translate('inbox.form.claim_first')}</Notice>;
   if (task.status !== 'claimed') {
@@ -65,46 +49,44 @@ export const CompleteTaskForm = () => {
     return <Notice>{translate('inbox.form.not_yours', { name: task.assignee?.name ?? '' })}</Notice>;
   }
 
-  const names = Object.keys(outcomes);
+  const fieldsOf = (outcome: unknown) => branches.find((b) => b.outcome === outcome)?.fields ?? [];
   const submit = async (values: Record<string, unknown>) => {
     const outcome = values.outcome as string;
     const body: Record<string, unknown> = { outcome };
-    for (const { name } of outcomes[outcome] ?? []) {
-      if (values[name] !== undefined && values[name] !== null && values[name] !== '') body[name] = values[name];
-    }
+    for (const { name } of fieldsOf(outcome)) if (filled(values[name])) body[name] = values[name];
     try {
       await dataProvider.completeTask(task.id, body);
     } catch (error) {
-      if (error instanceof HttpError && error.body?.errors) return error.body.errors;
       notify((error as Error).message, { type: 'error' });
-      await queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      // Field errors go onto the form's inputs; anything else (a 409) means our copy of the task is stale.
+      if (error instanceof HttpError && error.body?.errors) return error.body.errors;
+      await refreshTaskViews(queryClient);
       return;
     }
     notify('inbox.completed', { type: 'success' });
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-      queryClient.invalidateQueries({ queryKey: ['complaints'] }),
-    ]);
+    await refreshTaskViews(queryClient);
     redirect('list', 'tasks');
   };
 
+  const outcomes = branches.map(({ outcome }) => ({ id: outcome, name: translate(`inbox.outcome.${outcome}`, { _: humanize(outcome) }) }));
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardContent>
         <Typography variant="h6" gutterBottom>
           {translate('inbox.form.title')}
         </Typography>
-        <Form record={{}} defaultValues={{ outcome: names.length === 1 ? names[0] : undefined }} onSubmit={submit}>
+        <Form record={{}} defaultValues={{ outcome: outcomes.length === 1 ? outcomes[0].id : undefined }} onSubmit={submit}>
           <RadioButtonGroupInput
             source="outcome"
             label="inbox.form.outcome"
-            choices={choices('inbox.outcome', names)}
+            choices={outcomes}
+            translateChoice={false}
             validate={required()}
             data-testid="outcome-choice"
           />
           <FormDataConsumer>
             {({ formData }) =>
-              (outcomes[formData.outcome] ?? []).map((field) => (
+              fieldsOf(formData.outcome).map((field) => (
                 // Remounted per outcome: "note" is optional when approving but required when rejecting.
                 <OutcomeInput key={`${formData.outcome}.${field.name}`} field={field} />
               ))

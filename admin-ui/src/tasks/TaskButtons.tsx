@@ -2,7 +2,7 @@ import CheckIcon from '@mui/icons-material/TaskAlt';
 import ClaimIcon from '@mui/icons-material/PanTool';
 import ReleaseIcon from '@mui/icons-material/Undo';
 import type { MouseEvent } from 'react';
-import { Button, useGetIdentity, usePermissions, useRecordContext } from 'react-admin';
+import { Button, LinkBase, useGetIdentity, usePermissions, useRecordContext } from 'react-admin';
 import { canSupervise } from '../providers/roles';
 import type { Task } from '../types';
 import { useTaskMutation } from './useTaskMutation';
@@ -55,8 +55,10 @@ export const CompleteLink = () => {
   if (!task || task.status !== 'claimed' || task.assigneeId !== identity?.id) return null;
   return (
     <Button
+      // react-admin's Button only navigates when rendered as a link
+      component={LinkBase}
       to={`/tasks/${encodeURIComponent(task.id)}/show`}
-      onClick={(event) => event.stopPropagation()}
+      onClick={(event: MouseEvent) => event.stopPropagation()}
       label="inbox.actions.complete"
       data-testid="task-complete-link"
     >

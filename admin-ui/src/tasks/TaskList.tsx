@@ -23,7 +23,7 @@ import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
-import { caseTypes, steps, taskStatuses } from './enums';
+import { caseResource, caseTypes, steps, taskStatuses } from './enums';
 import { BulkReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
 
@@ -84,7 +84,10 @@ export const TaskList = () => {
           source="caseId"
           disableSort
           render={(task) => (
-            <Link to={`/complaints/${encodeURIComponent(task.caseId)}/show`} onClick={(e: MouseEvent) => e.stopPropagation()}>
+            <Link
+              to={`/${caseResource(task.caseType)}/${encodeURIComponent(task.caseId)}/show`}
+              onClick={(e: MouseEvent) => e.stopPropagation()}
+            >
               {task.caseId}
             </Link>
           )}

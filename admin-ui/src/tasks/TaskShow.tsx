@@ -17,7 +17,7 @@ import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
-import { steps, taskStatuses } from './enums';
+import { caseResource, steps, taskStatuses } from './enums';
 import { ReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
 
@@ -55,7 +55,7 @@ const Sla = (_: LabeledChild) => {
 const CaseLink = (_: LabeledChild) => {
   const task = useRecordContext<Task>();
   if (!task) return null;
-  return <Link to={`/complaints/${encodeURIComponent(task.caseId)}/show`}>{task.caseId}</Link>;
+  return <Link to={`/${caseResource(task.caseType)}/${encodeURIComponent(task.caseId)}/show`}>{task.caseId}</Link>;
 };
 
 export const TaskShow = () => (

@@ -1,34 +1,15 @@
-export const caseTypes = ['complaint'] as const;
+import type { QueryClient } from '@tanstack/react-query';
+import { STEPS as COMPLAINT_STEPS } from '../../../workflows/complaint/states';
+import { STEPS as KYC_STEPS } from '../../../workflows/kyc-review/states';
+
+export const caseTypes = ['complaint', 'kyc_review'] as const;
 export const taskStatuses = ['open', 'claimed', 'completed', 'cancelled'] as const;
-export const steps = ['acknowledge', 'investigate', 'propose_resolution', 'approval', 'final_response'] as const;
+export const steps = [...COMPLAINT_STEPS, ...KYC_STEPS] as const;
 
-export interface OutcomeField {
-  name: string;
-  kind: 'text' | 'number' | 'rootCause';
-  required: boolean;
-}
+const CASE_RESOURCES: Record<(typeof caseTypes)[number], string> = { complaint: 'complaints', kyc_review: 'kyc-reviews' };
+/** The console resource that shows a task's case. */
+export const caseResource = (caseType: string) => CASE_RESOURCES[caseType as keyof typeof CASE_RESOURCES] ?? 'complaints';
 
-/** What each step's completion form accepts (docs/api.md, "Complaint steps and their completion forms"). */
-export const stepOutcomes: Record<string, Record<string, OutcomeField[]>> = {
-  acknowledge: { acknowledged: [{ name: 'note', kind: 'text', required: false }] },
-  investigate: {
-    findings_recorded: [{ name: 'findings', kind: 'text', required: true }],
-    awaiting_client: [{ name: 'request', kind: 'text', required: true }],
-  },
-  propose_resolution: {
-    proposed: [
-      { name: 'resolution', kind: 'text', required: true },
-      { name: 'compensation', kind: 'number', required: false },
-    ],
-  },
-  approval: {
-    approved: [{ name: 'note', kind: 'text', required: false }],
-    rejected: [{ name: 'note', kind: 'text', required: true }],
-  },
-  final_response: {
-    sent: [
-      { name: 'responseSummary', kind: 'text', required: true },
-      { name: 'rootCause', kind: 'rootCause', required: true },
-    ],
-  },
-};
+/** Refetches whatever inbox or case page is on screen after a task changed (case pages list their tasks). */
+export const refreshTaskViews = (queryClient: QueryClient) =>
+  Promise.all(['tasks', ...Object.values(CASE_RESOURCES)].map((resource) => queryClient.invalidateQueries({ queryKey: [resource] })));

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useNotify } from 'react-admin';
 import type { CrmDataProvider } from '../providers/dataProvider';
+import { refreshTaskViews } from './enums';
 
 /** A task command (claim, release, reassign...) with the shared side effects: a toast, and a refetch of
  * inboxes and case pages whether it worked or not (a 409 means our copy is stale). */
@@ -15,10 +16,6 @@ export const useTaskMutation = <Args extends unknown[]>(
     mutationFn: (args: Args) => run(dataProvider, ...args),
     onSuccess: () => notify(successMessage, { type: 'success' }),
     onError: (error: Error) => notify(error.message, { type: 'error' }),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['tasks'] }),
-        queryClient.invalidateQueries({ queryKey: ['complaints'] }),
-      ]),
+    onSettled: () => refreshTaskViews(queryClient),
   });
 };

@@ -1,0 +1,48 @@
+import { NumberInput, SelectInput, TextInput, maxLength, maxValue, minValue, required, useTranslate, type Validator } from 'react-admin';
+import { humanize } from '../i18n/humanize';
+import { MULTILINE_FROM, type FormField } from './completionForm';
+
+// Enum fields whose values already have labels elsewhere in the messages; others show the value humanised.
+const OPTION_KEYS: Record<string, (value: string) => string> = { rootCause: (value) => `complaint.root_cause.${value}` };
+
+const rulesOf = (field: FormField): Validator[] => {
+  const rules: Validator[] = field.required ? [required()] : [];
+  if (field.kind === 'text' && field.maxLength !== undefined) rules.push(maxLength(field.maxLength));
+  if (field.kind === 'number' && field.min !== undefined) rules.push(minValue(field.min));
+  if (field.kind === 'number' && field.max !== undefined) rules.push(maxValue(field.max));
+  return rules;
+};
+
+/** One field of a completion form, as its JSON Schema describes it. */
+export const OutcomeInput = ({ field }: { field: FormField }) => {
+  const translate = useTranslate();
+  const common = {
+    source: field.name,
+    label: translate(`inbox.field.${field.name}`, { _: humanize(field.name) }),
+    validate: rulesOf(field),
+    fullWidth: true,
+  };
+  const testid = `outcome-${field.name}`;
+  switch (field.kind) {
+    case 'number':
+      return <NumberInput {...common} min={field.min} max={field.max} slotProps={{ htmlInput: { 'data-testid': testid } }} />;
+    case 'choice': {
+      const key = OPTION_KEYS[field.name];
+      const label = (value: string) => (key ? translate(key(value), { _: humanize(value) }) : humanize(value));
+      return (
+        <SelectInput
+          {...common}
+          choices={field.options.map((id) => ({ id, name: label(id) }))}
+          translateChoice={false}
+          data-testid={testid}
+        />
+      );
+    }
+    case 'text': {
+      const multiline = (field.maxLength ?? Infinity) > MULTILINE_FROM;
+      return (
+        <TextInput {...common} multiline={multiline} minRows={multiline ? 2 : undefined} slotProps={{ htmlInput: { 'data-testid': testid } }} />
+      );
+    }
+  }
+};
