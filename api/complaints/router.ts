@@ -20,6 +20,7 @@ import type { complaintWorkflow } from '../../workflows/complaint/workflow';
 import { CATEGORIES, CHANNELS, SEVERITIES } from '../../workflows/complaint/states';
 import { SLA_STATES, loadTaskViews, slaStateOf, TaskSchema, userNames } from '../tasks/view';
 import type { SessionUser } from '../auth/session';
+import { TimelineEventSchema, caseSlaWhere, loadTimeline } from '../cases/view';
 
 export const CreateComplaint = z.object({
   clientId: z.string().min(1).max(100),
@@ -54,14 +55,6 @@ export const ComplaintSchema = z.object({
   tasks: z.array(TaskSchema).optional(),
 });
 
-const EventSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  at: z.string(),
-  actor: Person.nullable(),
-  data: z.record(z.string(), z.unknown()),
-});
-
 const ComplaintFilter = z.object({
   status: z.enum(['open', 'awaiting_client', 'closed']).optional(),
   state: z.string().max(50).optional(),
@@ -75,21 +68,6 @@ const ComplaintFilter = z.object({
 const SORTABLE = ['openedAt', 'dueAt', 'priority', 'state', 'status'] as const;
 
 type CaseRow = Prisma.CaseGetPayload<{ include: { client: { select: { name: true } } } }>;
-
-function caseSla(where: z.infer<typeof ComplaintFilter>['slaState'], now: Date): Prisma.CaseWhereInput {
-  switch (where) {
-    case undefined:
-      return {};
-    case 'paused':
-      return { slaPausedAt: { not: null } };
-    case 'breached':
-      return { slaPausedAt: null, closedAt: null, OR: [{ dueAt: { lte: now } }, { breachedAt: { not: null } }] };
-    case 'at_risk':
-      return { slaPausedAt: null, closedAt: null, breachedAt: null, atRiskAt: { lte: now }, dueAt: { gt: now } };
-    case 'on_track':
-      return { slaPausedAt: null, breachedAt: null, atRiskAt: { gt: now } };
-  }
-}
 
 export function complaintsRouter(deps: Deps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
@@ -203,7 +181,7 @@ export function complaintsRouter(deps: Deps, registry: RouteRegistry): Router {
           f.q
             ? { OR: [{ description: { contains: f.q, mode: 'insensitive' } }, { client: { name: { contains: f.q, mode: 'insensitive' } } }, { id: { startsWith: f.q } }] }
             : {},
-          caseSla(f.slaState, new Date()),
+          caseSlaWhere(f.slaState, new Date()),
         ],
       };
       const [field, dir] = query.sort ?? ['openedAt', 'DESC'];
@@ -233,19 +211,11 @@ export function complaintsRouter(deps: Deps, registry: RouteRegistry): Router {
       summary: 'Every transition, assignment, comment and SLA event, oldest first',
       tag: 'complaints',
       params: IdParams,
-      response: z.array(EventSchema),
+      response: z.array(TimelineEventSchema),
     },
     async ({ params, user }) => {
       await scopedCase(user, params.id);
-      const events = await prisma.caseEvent.findMany({ where: { caseId: params.id }, orderBy: { id: 'asc' } });
-      const names = await userNames(prisma, events.map((e) => e.actorId));
-      return events.map((e) => ({
-        id: String(e.id),
-        type: e.type,
-        at: e.at.toISOString(),
-        actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? e.actorId } : null,
-        data: e.data as Record<string, unknown>,
-      }));
+      return loadTimeline(prisma, params.id);
     },
   );
 

@@ -11,7 +11,7 @@ import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
 import { branchWhere } from '../scope';
 import { mapUpdateError, sendUpdate } from '../temporal/updates';
-import { SLA_STATES, userNames } from '../tasks/view';
+import { SLA_STATES } from '../tasks/view';
 import type { SessionUser } from '../auth/session';
 import { registerCaseUpdate } from '../../workflows/engine/updates';
 import { kycClientRespondedUpdate, overrideRiskUpdate } from '../../workflows/kyc-review/updates';
@@ -23,6 +23,7 @@ import { reviewInclude, toDetailView, toListView, type ReviewRow } from './view'
 import { documentsRouter } from './documents';
 import { complianceDashboardRouter } from './dashboard';
 import { KYC_ROLES } from './roles';
+import { TimelineEventSchema, caseSlaWhere, loadTimeline } from '../cases/view';
 
 
 const ReviewFilter = z.object({
@@ -36,23 +37,6 @@ const ReviewFilter = z.object({
   id: z.array(z.string()).max(200).optional(),
 });
 const SORTABLE = ['openedAt', 'dueAt', 'priority', 'state', 'status'] as const;
-
-const EventSchema = z.object({ id: z.string(), type: z.string(), at: z.string(), actor: z.object({ id: z.string(), name: z.string() }).nullable(), data: z.record(z.string(), z.unknown()) });
-
-function slaFilter(state: z.infer<typeof ReviewFilter>['slaState'], now: Date): Prisma.CaseWhereInput {
-  switch (state) {
-    case undefined:
-      return {};
-    case 'paused':
-      return { slaPausedAt: { not: null } };
-    case 'breached':
-      return { slaPausedAt: null, closedAt: null, OR: [{ dueAt: { lte: now } }, { breachedAt: { not: null } }] };
-    case 'at_risk':
-      return { slaPausedAt: null, closedAt: null, breachedAt: null, atRiskAt: { lte: now }, dueAt: { gt: now } };
-    case 'on_track':
-      return { slaPausedAt: null, breachedAt: null, atRiskAt: { gt: now } };
-  }
-}
 
 const dateOrNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
@@ -143,7 +127,7 @@ export function kycRouter(deps: Deps, registry: RouteRegistry): Router {
           f.clientId ? { clientId: f.clientId } : {},
           f.id ? { id: { in: f.id } } : {},
           f.q ? { OR: [{ client: { name: { contains: f.q, mode: 'insensitive' } } }, { id: { startsWith: f.q } }] } : {},
-          slaFilter(f.slaState, new Date()),
+          caseSlaWhere(f.slaState, new Date()),
         ],
       };
       const [field, dir] = query.sort ?? ['openedAt', 'DESC'];
@@ -167,16 +151,10 @@ export function kycRouter(deps: Deps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/kyc-reviews/:id/timeline', summary: 'Every transition, task, check, override and message event, oldest first', tag: 'kyc', roles: KYC_ROLES, params: IdParams, response: z.array(EventSchema) },
+    { method: 'get', path: '/kyc-reviews/:id/timeline', summary: 'Every transition, task, check, override and message event, oldest first', tag: 'kyc', roles: KYC_ROLES, params: IdParams, response: z.array(TimelineEventSchema) },
     async ({ params, user }) => {
       await scopedReview(user, params.id);
-      const events = await prisma.caseEvent.findMany({ where: { caseId: params.id }, orderBy: { id: 'asc' } });
-      const names = await userNames(prisma, events.map((e) => e.actorId));
-      return events.map((e) => ({
-        id: String(e.id), type: e.type, at: e.at.toISOString(),
-        actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? e.actorId } : null,
-        data: e.data as Record<string, unknown>,
-      }));
+      return loadTimeline(prisma, params.id);
     },
   );
 
