@@ -1,6 +1,10 @@
 // `npm start`'s process manager (scripts/start.sh installs prerequisites, then runs this with Node 24).
 // Brings up PostgreSQL, migrations, Temporal, the worker and the API in dependency order, seeds demo data,
-// and stops everything in reverse order on Ctrl-C, on SIGTERM, or when any long-running child dies.
+// and stops everything in reverse order on Ctrl-C or SIGTERM. A process that dies once running is
+// restarted with backoff (1 s, 2 s, 4 s … 30 s; scripts/lib/supervisor.ts) while the others keep running:
+// the API and the worker, and PostgreSQL and Temporal too, which come back on the same port with the
+// same data, so the API and worker reconnect to them. A server an earlier run left behind on this
+// clone's data directories is stopped before its replacement starts.
 //
 //   npm start                   everything
 //   npm start -- --infra-only   PostgreSQL + Temporal only (run the API or worker yourself, e.g. in a debugger)
@@ -12,8 +16,9 @@ import { repoRoot } from './lib/paths';
 import { isPortFree, preferredOrFreePort } from './lib/ports';
 import { ensureDatabase, pgUrl, startEmbeddedPostgres } from './lib/postgres';
 import { migrateDeploy } from './lib/prisma';
-import { describeExit, launch, runToCompletion, type Managed } from './lib/proc';
-import { startTemporalDevServer, temporalCliPath, waitForTemporal } from './lib/temporal';
+import { launch, runToCompletion, type Managed } from './lib/proc';
+import { Supervisor, type ServiceStart } from './lib/supervisor';
+import { stopLeftoverDevServer, startTemporalDevServer, temporalCliPath, waitForTemporal } from './lib/temporal';
 import { waitForHttp } from './lib/wait';
 
 const log = createLogger('start');
@@ -30,9 +35,12 @@ const DEMO_PASSWORD = 'demo-password';
 // How long each child may take to finish in-flight work after SIGTERM before it is killed.
 const GRACE_MS: Record<string, number> = { api: 10_000, worker: 30_000, temporal: 15_000, postgres: 20_000 };
 
-/** Every child ever started, in start order; stopped in reverse. */
-const children: Managed[] = [];
-const abort = new AbortController();
+/** Runs every long-lived child, restarting the ones that die; also stops the one-shot ones on Ctrl-C. */
+const supervisor = new Supervisor({
+  ...log,
+  info: (msg) => log.info(msg.startsWith('  ') ? paint('gray', msg) : msg),
+});
+const abort = { signal: supervisor.signal };
 let stopping: Promise<void> | undefined;
 
 /** A start-up problem the user can fix; its message says how. */
@@ -40,38 +48,25 @@ class StartupError extends Error {}
 
 const isAlive = (proc: Managed) => proc.child.exitCode === null && proc.child.signalCode === null;
 
-/** Registers a child; a long-running one that exits on its own takes everything down with it. */
-function track(proc: Managed, longRunning: boolean): void {
-  children.push(proc);
-  if (!longRunning) return;
-  void proc.exited.then((exit) => {
-    if (stopping) return;
-    log.error(`${proc.name} ${describeExit(exit)} unexpectedly. Its last output:`);
-    for (const line of proc.tail().slice(-15)) log.info(paint('gray', `  ${line}`));
-    void shutdown(1, `${proc.name} stopped`);
-  });
+/** One-shot children (migrations, seed): stopped on Ctrl-C if still running. */
+function track(proc: Managed): void {
+  supervisor.track(proc);
 }
 
-function shutdown(code: number, reason: string): Promise<void> {
+/** Stops everything; `last` (what to do after a failure) is the very last line printed. */
+function shutdown(code: number, reason: string, last?: string): Promise<void> {
   stopping ??= (async () => {
-    abort.abort();
     log.info(`stopping (${reason})…`);
-    for (const proc of [...children].reverse()) {
-      if (!isAlive(proc)) continue;
-      log.info(`stopping ${proc.name}…`);
-      const exit = await proc.stop(GRACE_MS[proc.name] ?? 10_000);
-      // 143 = 128 + SIGTERM: a process that exits through its SIGTERM handler (postgres' launcher does).
-      const clean = exit.code === 0 || exit.code === 143 || exit.signal === 'SIGTERM';
-      log.info(`${proc.name} stopped${clean ? '' : ` (${describeExit(exit)})`}`);
-    }
+    await supervisor.stopAll();
     log.info('all stopped');
+    if (last) log.error(last);
     process.exit(code);
   })();
   return stopping;
 }
 
 function killAllNow(): void {
-  for (const proc of children) {
+  for (const proc of supervisor.processes()) {
     if (proc.child.pid && isAlive(proc)) {
       try {
         process.kill(-proc.child.pid, 'SIGKILL');
@@ -107,7 +102,7 @@ function loadEnv(): Env {
   try {
     return parseEnv(process.env);
   } catch (err) {
-    throw new StartupError(`${(err as Error).message}\nSee .env.example for every variable.`);
+    throw new StartupError(`${(err as Error).message}\nFix the variable named above in .env or in your shell (.env.example describes each one).`);
   }
 }
 
@@ -120,16 +115,26 @@ async function startPostgres(dataDir: string): Promise<string> {
   }
   const pgDir = path.join(dataDir, 'pg');
   log.info(`PostgreSQL: starting embedded PostgreSQL (data in ${path.relative(repoRoot, pgDir)})…`);
+  // The port is chosen once: after a restart PostgreSQL must be where DATABASE_URL says.
   const port = await preferredOrFreePort(PREFERRED_PG_PORT);
-  const pg = await startEmbeddedPostgres({
-    dataDir: pgDir,
-    port,
-    onLine: linePrinter('postgres', 'blue'),
-    onLaunch: (proc) => track(proc, true),
-    onProgress: progress('still starting PostgreSQL'),
-    signal: abort.signal,
+  let adminUrl = '';
+  await supervisor.add({
+    name: 'postgres',
+    graceMs: GRACE_MS.postgres,
+    start: async ({ signal, onLaunch }) => {
+      const pg = await startEmbeddedPostgres({
+        dataDir: pgDir,
+        port,
+        onLine: linePrinter('postgres', 'blue'),
+        onLaunch,
+        onProgress: progress('still starting PostgreSQL'),
+        signal,
+      });
+      adminUrl = pg.adminUrl;
+      return pg.proc;
+    },
   });
-  await ensureDatabase(pg.adminUrl, DATABASE_NAME);
+  await ensureDatabase(adminUrl, DATABASE_NAME);
   log.ok(`PostgreSQL ready on 127.0.0.1:${port}`);
   return pgUrl(port, DATABASE_NAME);
 }
@@ -146,40 +151,64 @@ async function startTemporal(env: Env, dataDir: string): Promise<{ address: stri
   }
   const cli = temporalCliPath();
   if (!cli) {
-    throw new StartupError('Temporal CLI not found. `npm start` builds it (scripts/lib/install.sh); or set TEMPORAL_CLI.');
+    throw new StartupError('Temporal CLI not found: run `npm start` through scripts/start.sh (it builds the CLI), or set TEMPORAL_CLI.');
   }
-  for (const port of [TEMPORAL_PORT, TEMPORAL_UI_PORT]) {
-    if (!(await isPortFree(port))) {
-      throw new StartupError(
-        `Port ${port} is in use, so the Temporal dev server cannot start. Stop whatever holds it ` +
-          `(another \`temporal server start-dev\`?), or set TEMPORAL_ADDRESS to use that server instead.`,
-      );
+  const dbFile = path.join(dataDir, 'temporal', 'temporal.db');
+  const start = async ({ signal, onLaunch }: ServiceStart) => {
+    // A dev server an earlier run left on data/temporal (its wrapper was killed) would hold the ports.
+    await stopLeftoverDevServer(dbFile, (msg) => log.warn(msg));
+    for (const port of [TEMPORAL_PORT, TEMPORAL_UI_PORT]) {
+      if (!(await waitForFreePort(port, 5_000))) {
+        throw new StartupError(
+          `Port ${port} is in use, so the Temporal dev server cannot start: stop whatever holds it ` +
+            `(another clone's \`npm start\`?), or set TEMPORAL_ADDRESS to use that server instead.`,
+        );
+      }
     }
-  }
+    const server = await startTemporalDevServer({
+      cli,
+      port: TEMPORAL_PORT,
+      uiPort: TEMPORAL_UI_PORT,
+      dbFile,
+      namespace: env.TEMPORAL_NAMESPACE,
+      onLine: linePrinter('temporal', 'magenta'),
+      onLaunch,
+      onProgress: progress('still starting Temporal'),
+      signal,
+    });
+    uiUrl = server.uiUrl;
+    return server.proc;
+  };
+  let uiUrl: string | undefined;
   log.info('Temporal: starting the dev server (state in data/temporal)…');
-  const server = await startTemporalDevServer({
-    cli,
-    port: TEMPORAL_PORT,
-    uiPort: TEMPORAL_UI_PORT,
-    dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
-    namespace: env.TEMPORAL_NAMESPACE,
-    onLine: linePrinter('temporal', 'magenta'),
-    onLaunch: (proc) => track(proc, true),
-    onProgress: progress('still starting Temporal'),
-    signal: abort.signal,
-  });
-  log.ok(`Temporal ready on ${server.address}`);
-  return server;
+  await supervisor.add({ name: 'temporal', graceMs: GRACE_MS.temporal, start });
+  const address = `127.0.0.1:${TEMPORAL_PORT}`;
+  log.ok(`Temporal ready on ${address}`);
+  return { address, uiUrl };
 }
 
-function startNodeChild(name: string, entry: string, color: 'cyan' | 'green', env: NodeJS.ProcessEnv): void {
-  const proc = launch(name, process.execPath, ['--import', 'tsx', entry], {
-    cwd: repoRoot,
-    env,
-    onLine: linePrinter(name, color),
-    dieWithParent: true,
+/** Whether `port` is free, or becomes free within `ms` (a stopped server may take a moment to let go). */
+async function waitForFreePort(port: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await isPortFree(port)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function startNodeChild(name: string, entry: string, color: 'cyan' | 'green', env: NodeJS.ProcessEnv): Promise<Managed> {
+  return supervisor.add({
+    name,
+    graceMs: GRACE_MS[name] ?? 10_000,
+    start: async () =>
+      launch(name, process.execPath, ['--import', 'tsx', entry], {
+        cwd: repoRoot,
+        env,
+        onLine: linePrinter(name, color),
+        dieWithParent: true,
+      }),
   });
-  track(proc, true);
 }
 
 const ENTRIES = [
@@ -198,20 +227,26 @@ async function preflight(env: Env): Promise<void> {
     );
   }
   if (!(await isPortFree(env.PORT))) {
-    throw new StartupError(`Port ${env.PORT} is in use, so the API cannot listen there. Set PORT to another port.`);
+    throw new StartupError(
+      `Port ${env.PORT} is in use, so the API cannot listen there: stop what holds it (\`ss -ltnp 'sport = :${env.PORT}'\` ` +
+        'shows it), or set PORT to another port.',
+    );
   }
 }
 
 async function startApp(env: Env, childEnv: NodeJS.ProcessEnv): Promise<void> {
   for (const { name, entry, color } of ENTRIES) {
     log.info(`starting the ${name} (${entry})…`);
-    startNodeChild(name, entry, color, childEnv);
+    await startNodeChild(name, entry, color, childEnv);
   }
   await waitForHttp(`http://127.0.0.1:${env.PORT}/api/health`, {
     timeoutMs: 180_000,
     intervalMs: 500,
     signal: abort.signal,
     onProgress: progress('waiting for GET /api/health to answer 200'),
+  }).catch((err: Error) => {
+    if (abort.signal.aborted) throw err;
+    throw new StartupError(`${err.message}\nThe API did not become healthy: the api and worker lines above say why.`);
   });
   log.ok('API healthy');
 }
@@ -228,8 +263,10 @@ async function seedDemoData(childEnv: NodeJS.ProcessEnv): Promise<void> {
     process.execPath,
     ['--import', 'tsx', seed],
     { cwd: repoRoot, env: childEnv, onLine: linePrinter('seed', 'yellow') },
-    (proc) => track(proc, false),
-  );
+    track,
+  ).catch((err: Error) => {
+    throw new StartupError(`${err.message}\nLoading the demo data failed (output above): delete data/ to start from an empty database.`);
+  });
   log.ok('demo data in place');
 }
 
@@ -263,7 +300,12 @@ async function main(): Promise<void> {
 
   const databaseUrl = await startPostgres(dataDir);
   log.info('applying database migrations (prisma migrate deploy)…');
-  await migrateDeploy(databaseUrl, { onLine: linePrinter('migrate', 'gray'), track: (proc) => track(proc, false) });
+  await migrateDeploy(databaseUrl, { onLine: linePrinter('migrate', 'gray'), track }).catch((err: Error) => {
+    throw new StartupError(
+      `${err.message}\nThe database migrations failed (output above): fix the failing migration in prisma/migrations, ` +
+        'or delete data/ (or point DATABASE_URL elsewhere) to start from an empty database.',
+    );
+  });
   log.ok('database schema up to date');
 
   const temporal = await startTemporal(env, dataDir);
@@ -290,6 +332,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (stopping) return; // Interrupted: shutdown() reports and exits.
-  log.error(err instanceof Error ? err.message : String(err));
-  void shutdown(1, 'start-up failed');
+  // Every start-up error ends with one sentence saying what to do: printed last, after the rest stopped.
+  const lines = (err instanceof Error ? err.message : String(err)).trimEnd().split('\n');
+  const last = lines.pop()!;
+  for (const line of lines) log.info(paint('gray', `  ${line}`));
+  void shutdown(1, 'start-up failed', last);
 });

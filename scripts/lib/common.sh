@@ -18,7 +18,8 @@ die() {
 }
 
 # run_logged LABEL COMMAND...: runs COMMAND with its output in data/logs/<label>.log. It exits the script
-# when COMMAND fails, unless SOFT_FAIL=1, which makes it return the exit code instead.
+# when COMMAND fails, unless SOFT_FAIL=1, which makes it return the exit code instead. HINT="..." is the
+# sentence saying what to do when it fails (the default points at the output).
 run_logged() {
   local label=$1
   shift
@@ -43,7 +44,7 @@ run_logged() {
   if ((rc != 0)); then
     printf '%s\n' "---- last lines of $log_file ----" >&2
     tail -n 40 "$log_file" >&2
-    die "$label failed (exit $rc) after $((SECONDS - start))s; full output in ${log_file#"$REPO_ROOT/"}"
+    die "$label failed (exit $rc after $((SECONDS - start))s; full output in ${log_file#"$REPO_ROOT/"}): ${HINT:-the lines above say why; fix that and run the same command again}"
   fi
   say "${_c_ok}✔${_c_off} $label ($((SECONDS - start))s)"
 }

@@ -11,8 +11,9 @@ ensure_node_modules() {
     return 0
   fi
   command -v npm >/dev/null || die "npm not found: install Node.js 20 or newer with npm (Debian: apt-get install nodejs npm)"
+  local npm_hint="npm could not install the packages: check that this machine reaches the npm registry (\`npm config get registry\`), then run the same command again"
   if [[ ! -f "$REPO_ROOT/package-lock.json" ]]; then
-    run_logged "npm install" npm install --no-audit --no-fund
+    HINT=$npm_hint run_logged "npm install" npm install --no-audit --no-fund
     return 0
   fi
   # npm ci refuses a lock that lacks optional packages the registry cannot serve (here: @swc/core's
@@ -21,10 +22,10 @@ ensure_node_modules() {
   if ! SOFT_FAIL=1 run_logged "npm ci" npm ci --no-audit --no-fund; then
     if ! grep -q "Missing: .* from lock file" "$LOG_DIR/npm-ci.log"; then
       tail -n 40 "$LOG_DIR/npm-ci.log" >&2
-      die "npm ci failed; full output in data/logs/npm-ci.log"
+      die "npm ci failed (full output in data/logs/npm-ci.log): ${npm_hint#npm could not install the packages: }"
     fi
     say "npm ci: the lock lacks optional packages this registry does not serve; installing the locked versions with npm install"
-    run_logged "npm install (locked versions)" npm install --no-audit --no-fund
+    HINT=$npm_hint run_logged "npm install (locked versions)" npm install --no-audit --no-fund
   fi
 }
 
@@ -39,13 +40,16 @@ hydrate_postgres() {
 
 # Prisma Client is generated into node_modules/.prisma (no engine download: engineType "client").
 # The CLI validates the datasource, so it needs some DATABASE_URL even though generate never connects.
+# The stamp is the schema copy that only `prisma generate` writes: npm install leaves a placeholder
+# client there (index.js included) that throws "did not initialize yet" when used.
 ensure_prisma_client() {
-  local stamp="$REPO_ROOT/node_modules/.prisma/client/index.js"
+  local stamp="$REPO_ROOT/node_modules/.prisma/client/schema.prisma"
   if [[ -f "$stamp" && ! "$REPO_ROOT/package-lock.json" -nt "$stamp" ]] &&
     [[ -z "$(find "$REPO_ROOT/prisma/schema" -newer "$stamp" -type f -print -quit)" ]]; then
     return 0
   fi
-  run_logged "prisma generate" env CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 \
+  HINT="prisma generate could not build the database client: run \`npm ci\` to restore node_modules, then the same command again" \
+    run_logged "prisma generate" env CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1 \
     DATABASE_URL="${DATABASE_URL:-postgresql://generate@127.0.0.1:5432/generate}" prisma generate
 }
 
@@ -67,7 +71,8 @@ ensure_temporal_cli() {
   if ! cli=$(temporal_cli_path); then
     command -v go >/dev/null ||
       die "Go not found. It is needed once, to build the Temporal CLI: install Go 1.23+ or put a 'temporal' binary on PATH (or set TEMPORAL_CLI)"
-    run_logged "go install Temporal CLI $TEMPORAL_CLI_VERSION (first run only, about 5 min)" \
+    HINT="Go could not build the Temporal CLI: check that this machine reaches proxy.golang.org (or set GOPROXY), or set TEMPORAL_CLI to a temporal binary you have" \
+      run_logged "go install Temporal CLI $TEMPORAL_CLI_VERSION (first run only, about 5 min)" \
       go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION"
     cli=$(temporal_cli_path) || die "go install finished but no temporal binary was found in $(go env GOPATH)/bin"
   fi
@@ -85,15 +90,17 @@ ensure_console() {
     [[ -z "$(find "$REPO_ROOT/admin-ui" -newer "$index" -type f -print -quit)" ]]; then
     return 0
   fi
-  run_logged "console build (npm run build:ui)" npm run build:ui
+  HINT="the console (admin-ui/) does not build: fix the error above, or run \`npm run build:ui\` to see it again" \
+    run_logged "console build (npm run build:ui)" npm run build:ui
 }
 
 # Browser tests drive Debian's Chromium through playwright-core (never a downloaded browser).
 ensure_chromium() {
   [[ -x /usr/bin/chromium ]] && return 0
   [[ $(id -u) -eq 0 ]] || die "Chromium not found: run 'sudo apt-get install -y chromium' (browser tests use /usr/bin/chromium)"
-  run_logged "apt-get update" apt-get update
-  run_logged "apt-get install chromium" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  local apt_hint="Chromium could not be installed: run 'apt-get install -y chromium' yourself and look at its error"
+  HINT=$apt_hint run_logged "apt-get update" apt-get update
+  HINT=$apt_hint run_logged "apt-get install chromium" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 }
 
 # Everything `npm start` needs.

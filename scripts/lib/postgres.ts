@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { launch, describeExit, type Managed } from './proc';
@@ -24,6 +23,10 @@ export interface StartPgOptions {
   port: number;
   /** Test clusters: fsync off. */
   fast?: boolean;
+  /** As root: where binaries and clusters go when the postgres user cannot reach them (pg-runtime.ts). */
+  runtimeDir?: string;
+  /** Binaries other than the npm package's (a directory holding bin/, lib/, share/). */
+  nativeDir?: string;
   onLine?: (line: string) => void;
   /** Called as soon as the process exists, so a caller can stop it even if start-up is interrupted. */
   onLaunch?: (proc: Managed) => void;
@@ -32,11 +35,15 @@ export interface StartPgOptions {
   signal?: AbortSignal;
 }
 
-/** Starts scripts/lib/pg-server.ts and waits for its READY line. */
+/**
+ * Starts scripts/lib/pg-server.ts and waits for its READY line. Rejects with an error whose last line
+ * says what to do (pg-server.ts's FAILED line), after PostgreSQL's last output.
+ */
 export async function startEmbeddedPostgres(opts: StartPgOptions): Promise<EmbeddedPg> {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
   const args = ['--import', 'tsx', path.join(repoRoot, 'scripts/lib/pg-server.ts'), opts.dataDir, String(opts.port)];
   if (opts.fast) args.push('--fast');
+  if (opts.runtimeDir) args.push(`--runtime-dir=${opts.runtimeDir}`);
+  if (opts.nativeDir) args.push(`--native-dir=${opts.nativeDir}`);
   let ready = false;
   const proc = launch('postgres', process.execPath, args, {
     cwd: repoRoot,
@@ -52,7 +59,14 @@ export async function startEmbeddedPostgres(opts: StartPgOptions): Promise<Embed
   await waitFor(
     'PostgreSQL',
     async () => {
-      if (exit) throw new FatalError(`PostgreSQL ${exit}:\n${proc.tail().join('\n')}`);
+      if (exit) {
+        // pg-server.ts ends with "FAILED <one sentence saying what to do>": that is the message.
+        const tail = proc.tail();
+        const failed = tail.findLast((line) => line.startsWith('FAILED '));
+        const context = tail.filter((line) => line !== failed).slice(-15);
+        const sentence = failed ? failed.slice('FAILED '.length) : `PostgreSQL ${exit}; its output above says why.`;
+        throw new FatalError([...context, sentence].join('\n'));
+      }
       return ready ? true : undefined;
     },
     { timeoutMs: opts.timeoutMs ?? 120_000, intervalMs: 100, onProgress: opts.onProgress, signal: opts.signal },

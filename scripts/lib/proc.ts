@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { repoRoot } from './paths';
@@ -19,6 +20,13 @@ export interface Managed {
   tail(): string[];
   /** SIGTERM, then SIGKILL to its whole process group after `graceMs`. */
   stop(graceMs: number): Promise<Exit>;
+  /**
+   * After the process has died on its own: stops what is left of its process group (say the Temporal
+   * server or the API under a killed die-with-parent wrapper, or postgres under a killed pg-server.ts)
+   * with SIGINT, which all of them treat as "shut down cleanly", then SIGKILL after `graceMs`.
+   * Resolves when the group is empty.
+   */
+  stopLeftovers(graceMs: number): Promise<void>;
 }
 
 export interface LaunchOptions {
@@ -34,7 +42,10 @@ export interface LaunchOptions {
 }
 
 export function describeExit({ code, signal }: Exit): string {
-  return signal ? `was killed by ${signal}` : `exited with code ${code}`;
+  if (signal) return `was killed by ${signal}`;
+  // A wrapper (die-with-parent.mjs) reports its child's death by signal N as 128 + N.
+  const childSignal = code !== null && code > 128 ? Object.entries(os.constants.signals).find(([, n]) => n === code - 128)?.[0] : undefined;
+  return childSignal ? `exited with code ${code} (its process was killed by ${childSignal})` : `exited with code ${code}`;
 }
 
 /**
@@ -81,7 +92,31 @@ export function launch(name: string, command: string, args: string[], opts: Laun
     }
     return exited;
   };
-  return { name, child, exited, tail: () => [...lines], stop };
+  const stopLeftovers = async (graceMs: number): Promise<void> => {
+    await exited;
+    if (!child.pid) return;
+    const pgid = child.pid;
+    signalGroup(pgid, 'SIGINT', true);
+    const deadline = Date.now() + graceMs;
+    while (groupExists(pgid)) {
+      if (Date.now() >= deadline) {
+        signalGroup(pgid, 'SIGKILL', true);
+        if (Date.now() >= deadline + 5_000) return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return { name, child, exited, tail: () => [...lines], stop, stopLeftovers };
+}
+
+/** Whether any process is left in process group `pgid`. */
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals, group: boolean): void {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { findTemporalDevServer, stopProcess } from './leftovers';
 import { launch, describeExit, type Managed } from './proc';
 import { FatalError, waitFor } from './wait';
 
@@ -72,13 +73,42 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<De
       timeoutMs: opts.timeoutMs ?? 120_000,
       onProgress: opts.onProgress,
       signal: opts.signal,
-      isDead: () => (exit ? `Temporal dev server ${exit}:\n${proc.tail().join('\n')}` : undefined),
+      isDead: () =>
+        exit
+          ? `${proc.tail().join('\n')}\nThe Temporal dev server ${exit} while starting; its output above says why` +
+            (opts.dbFile ? ` (if ${opts.dbFile} is damaged, delete it to start with an empty Temporal state).` : '.')
+          : undefined,
     });
   } catch (err) {
     await proc.stop(5_000);
     throw err;
   }
   return { address, uiUrl: opts.uiPort === undefined ? undefined : `http://127.0.0.1:${opts.uiPort}`, proc };
+}
+
+/**
+ * Stops a `temporal server start-dev` that an earlier run left on `dbFile` (its die-with-parent wrapper
+ * was killed, so nothing stops it and it keeps the ports). One that a live wrapper still supervises
+ * belongs to another `npm start` of this clone: that is an error for the user to resolve.
+ */
+export async function stopLeftoverDevServer(dbFile: string, say: (msg: string) => void): Promise<void> {
+  const left = findTemporalDevServer(dbFile);
+  if (!left) return;
+  if (left.ownerPid) {
+    throw new Error(
+      `A Temporal dev server (pid ${left.pid}) already runs on ${dbFile} for process ${left.ownerPid}: ` +
+        'stop the other `npm start` of this clone first.',
+    );
+  }
+  say(`stopping the Temporal dev server (pid ${left.pid}) that an earlier run left on ${dbFile}…`);
+  try {
+    await stopProcess(left.pid, 'SIGTERM', 15_000);
+  } catch (err) {
+    throw new Error(
+      `The Temporal dev server (pid ${left.pid}) left on ${dbFile} could not be stopped (${(err as Error).message}): ` +
+        `stop it yourself (\`kill ${left.pid}\`) and start again.`,
+    );
+  }
 }
 
 /** Resolves when `namespace` can be described on the frontend at `address`. */

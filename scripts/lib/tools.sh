@@ -33,7 +33,8 @@ exec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"'
   command -v java >/dev/null || die "Java not found: install a JDK 17+ (Debian: apt-get install openjdk-17-jdk-headless)"
   command -v mvn >/dev/null || die "Maven not found: install it (Debian: apt-get install maven)"
   rm -rf "$TEST_SERVER_DIR/lib"
-  run_logged "Temporal test server jars (mvn, first run only)" \
+  HINT="Maven could not fetch the Temporal test server: check that this machine reaches Maven Central (repo.maven.apache.org), then run the same command again" \
+    run_logged "Temporal test server jars (mvn, first run only)" \
     mvn -q -B -f "$TEST_SERVER_DIR/pom.xml" dependency:copy-dependencies -DoutputDirectory="$TEST_SERVER_DIR/lib"
   touch "$stamp"
 }
