@@ -47,7 +47,7 @@ export function ensurePrismaClient(root, node) {
           DATABASE_URL: process.env.DATABASE_URL || 'postgresql://generate@127.0.0.1:5432/generate',
         },
       })
-    : { status: 1, stdout: '', stderr: `${cli} not found (npm install)` };
+    : { status: 1, stdout: '', stderr: `${cli} not found\n` };
   if (r.status !== 0 || prismaClientProblem(root)) {
     process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? `${r.error.message}\n` : ''}`);
     process.stderr.write(`broker-crm: the Prisma client could not be generated: ${PREPARE_HINT}.\n`);

@@ -102,7 +102,7 @@ export async function screen(args: Args): Promise<number> {
       writeRows(rejectsPath, [['line', 'reason', ...header], ...rejected]);
       say(
         `screened ${clients.length} of ${rows.length} rows, rejected ${rejected.length} (${rejected.length ? 'line and reason in' : 'none; empty'} ${rejectsPath}); ` +
-          `${flagged} clients have hits (${out.length - 1} hits)`,
+          `${flagged} client${flagged === 1 ? '' : 's'} with hits (${out.length - 1} hits)`,
       );
       return rejected.length ? EXIT_WITH_REJECTS : 0;
     } finally {
