@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseCsv } from './parse/csv';
-import { text, type InputFile } from './parse/files';
+import type { InputFile } from './parse/files';
 import { parseOfac, type OfacFiles } from './parse/ofac';
-import { parseUn } from './parse/un';
+import { isUnConsolidatedList, parseUn } from './parse/un';
 import type { ParsedList } from './types';
 
 // Which list each file belongs to, from its content first and its name second: the UN list is XML with a
@@ -14,7 +14,13 @@ type OfacRole = keyof OfacFiles;
 export class ListFormatError extends Error {}
 
 function ofacRole(file: InputFile): OfacRole {
-  const rows = parseCsv(text(file).slice(0, 20_000)).filter((r) => r.length > 1 && /^\d+$/.test(r[0].trim()));
+  let head: string[][];
+  try {
+    head = parseCsv(file.content, { toLine: 40 });
+  } catch (err) {
+    throw new ListFormatError(`${file.name}: not an OFAC list file (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const rows = head.filter((r) => r.length > 1 && /^\d+$/.test(r[0].trim()));
   const widths = new Set(rows.slice(0, 20).map((r) => r.length));
   const width = widths.size === 1 ? [...widths][0] : undefined;
   const roles: Record<number, OfacRole> = { 12: 'primary', 5: 'alt', 6: 'add', 2: 'comments' };
@@ -29,7 +35,7 @@ export function parseListFiles(files: InputFile[]): ParsedList[] {
   const ofac: Record<'ofac_sdn' | 'ofac_cons', Partial<OfacFiles>> = { ofac_sdn: {}, ofac_cons: {} };
   for (const file of files) {
     const head = file.content.subarray(0, 2000).toString('utf8');
-    if (/<CONSOLIDATED_LIST[\s>]/.test(head)) {
+    if (isUnConsolidatedList(head)) {
       lists.push(parseUn(file));
       continue;
     }

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { InputFile } from '../../activities/screening/parse/files';
 import { parseOfac } from '../../activities/screening/parse/ofac';
+import { REFERENCE_SANCTIONS_DIR } from '../../activities/screening/parse/reference';
 import { parseUn } from '../../activities/screening/parse/un';
 import type { ParsedList } from '../../activities/screening/types';
 
-// Benches read the issuers' real files from the team's shared folder beside the repo.
-export const SANCTIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/sanctions');
+// Benches read the issuers' real files shipped in reference/sanctions/.
+export const SANCTIONS_DIR = REFERENCE_SANCTIONS_DIR;
 
 export const file = (name: string): InputFile => ({ name, content: readFileSync(path.join(SANCTIONS_DIR, name)) });
 

@@ -1,27 +1,44 @@
-/** `--name value` options and positional arguments, nothing more: the CLI has few, documented in main.ts. */
+import { parseArgs as parseNodeArgs } from 'node:util';
+
+// Each command declares its options; node:util parseArgs reads them (`--name value` or `--name=value`)
+// and refuses unknown options, missing values and stray arguments. The commands are documented in main.ts.
+
+export interface CommandSpec {
+  /** Option names, each taking a string value. */
+  options: readonly string[];
+  /** Whether the command takes positional arguments (file names). */
+  positionals?: boolean;
+}
+
 export interface Args {
   positional: string[];
   options: Map<string, string>;
 }
+
+/** Exit code of `screening screen` when it screened what it could and rejected some rows. */
+export const EXIT_WITH_REJECTS = 3;
 
 export class UsageError extends Error {}
 
 /** Bad input data (a CSV line, a missing file): reported without the usage text. */
 export class InputError extends Error {}
 
-export function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
-  const options = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split('=', 2);
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      options.set(name, value);
-    } else positional.push(a);
+export function parseArgs(argv: string[], spec: CommandSpec): Args {
+  try {
+    const { values, positionals } = parseNodeArgs({
+      args: argv,
+      options: Object.fromEntries(spec.options.map((name) => [name, { type: 'string' as const }])),
+      allowPositionals: spec.positionals ?? false,
+      strict: true,
+    });
+    const options = new Map<string, string>();
+    for (const [name, value] of Object.entries(values)) if (typeof value === 'string') options.set(name, value);
+    return { positional: positionals, options };
+  } catch (err) {
+    // node's messages name the option ("Unknown option '--treshold'", "Option '--input <value>' argument missing")
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(err.message.split('. ')[0]);
+    throw err;
   }
-  return { positional, options };
 }
 
 export function required(args: Args, name: string): string {

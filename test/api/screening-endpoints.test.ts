@@ -3,12 +3,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
+import { REFERENCE_SANCTIONS_DIR } from '../../activities/screening/parse/reference';
 import { parseUn } from '../../activities/screening/parse/un';
 import { importList } from '../../activities/screening/store';
 import type { SanctionEntry } from '../../activities/screening/types';
 
 // The screening endpoints over the UN Security Council list (the issuer's real XML) in a real database.
-const DIR = path.resolve(__dirname, '../../../shared/data/sanctions');
+const DIR = REFERENCE_SANCTIONS_DIR;
 
 let stack: Stack;
 let admin: ApiClient;

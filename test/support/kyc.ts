@@ -1,11 +1,11 @@
 // Drives KYC review workflows for workflow and API tests: sanctions lists, documents, task work.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createHash, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { PrismaClient } from '@prisma/client';
 import { parseListFiles } from '../../activities/screening/detect';
+import { REFERENCE_LIST_FILES, REFERENCE_SANCTIONS_DIR } from '../../activities/screening/parse/reference';
 import { importList } from '../../activities/screening/store';
 import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../../workflows/engine/updates';
 import type { KycReviewInput, kycReviewWorkflow } from '../../workflows/kyc-review/workflow';
@@ -18,9 +18,9 @@ export const KYC2 = staff('u-kyc2', 'kyc_officer');
 export const SENIOR = staff('u-senior', 'senior_compliance_officer');
 export const SENIOR2 = staff('u-senior2', 'senior_compliance_officer');
 
-// The issuers' real list files (tests may read shared/; the product may not).
-const SANCTIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data/sanctions');
-const LIST_FILES = ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv', 'cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'UN_consolidated.xml'];
+// The issuers' real list files, shipped in reference/sanctions/.
+const SANCTIONS_DIR = REFERENCE_SANCTIONS_DIR;
+const LIST_FILES = REFERENCE_LIST_FILES;
 
 /** Imports OFAC SDN, OFAC consolidated and UN lists with the screening engine's own import. */
 export async function importSanctionLists(prisma: PrismaClient): Promise<void> {

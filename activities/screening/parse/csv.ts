@@ -1,64 +1,33 @@
-// RFC 4180 reader and writer. OFAC's legacy files add two quirks handled by the caller: `-0-` for empty
-// and a trailing DOS end-of-file byte (0x1A).
+import { parse, type Options } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        field += ch;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-    } else field += ch;
-    i++;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+// RFC 4180 CSV through csv-parse and csv-stringify. OFAC's legacy files add two quirks: `-0-` for empty
+// (mapped by the caller) and a DOS end-of-file byte (0x1A) after the last line, dropped here.
+
+export interface CsvReadOptions {
+  /** Stop after this many lines (format detection reads only the head of a file). */
+  toLine?: number;
 }
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-export function csvField(value: unknown): string {
-  const s = value === undefined || value === null ? '' : String(value);
-  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Trailing 0x1A bytes (a DOS end-of-file marker) cut off, without copying the buffer. */
+function withoutDosEof(input: Buffer | string): Buffer | string {
+  if (typeof input === 'string') return input.replace(/\x1a+$/, '');
+  let end = input.length;
+  while (end > 0 && input[end - 1] === 0x1a) end--;
+  return input.subarray(0, end);
 }
 
+/**
+ * Rows of CSV text or bytes (UTF-8, a leading BOM skipped); rows may differ in length, and a quote inside
+ * an unquoted field is kept as a character. Throws csv-parse's CsvError (with the line) on a quoted field
+ * that is never closed or is followed by other characters.
+ */
+export function parseCsv(input: Buffer | string, opts: CsvReadOptions = {}): string[][] {
+  const options: Options = { bom: true, relax_column_count: true, relax_quotes: true, ...(opts.toLine ? { to_line: opts.toLine } : {}) };
+  return parse(withoutDosEof(input), options) as string[][];
+}
+
+/** CSV text; fields with a delimiter, quote, line break or leading/trailing blank are quoted. */
 export function formatCsv(rows: unknown[][]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\n') + '\n';
-}
-
-/** Rows of a headed CSV as objects keyed by the (trimmed, lower-cased) header names. */
-export function parseCsvObjects(text: string): Record<string, string>[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((r) => r.some((f) => f.trim() !== ''));
-  if (rows.length === 0) return [];
-  const header = rows[0].map((h) => h.trim().toLowerCase());
-  return rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return stringify(rows as unknown[][], { quoted_match: /^\s|\s$/, cast: { boolean: (b) => String(b) } });
 }

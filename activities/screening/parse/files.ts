@@ -7,14 +7,13 @@ export interface InputFile {
   content: Buffer;
 }
 
+/** A list file that cannot be read (malformed CSV or XML); the message names the file and the line. */
+export class ListFileError extends Error {}
+
 export function sha256(content: Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
 export function describe(role: string, file: InputFile): SourceFile {
   return { role, name: file.name, sha256: sha256(file.content) };
-}
-
-export function text(file: InputFile): string {
-  return file.content.toString('utf8').replace(/^\uFEFF/, '');
 }

@@ -1,6 +1,6 @@
 import type { Address, Alias, EntrySchema, ParsedList, SanctionEntry } from '../types';
 import { parseCsv } from './csv';
-import { describe, text, type InputFile } from './files';
+import { describe, ListFileError, type InputFile } from './files';
 import { parseRemarks } from './remarks';
 
 // OFAC's legacy CSV (sdn.csv/add.csv/alt.csv/sdn_comments.csv and the cons_* twins): no header, `-0-`
@@ -17,7 +17,13 @@ const SCHEMAS: Record<string, EntrySchema> = { individual: 'Person', vessel: 'Ve
 
 function rows(file: InputFile | undefined): string[][] {
   if (!file) return [];
-  return parseCsv(text(file).replace(/\x1a/g, ''))
+  let parsed: string[][];
+  try {
+    parsed = parseCsv(file.content);
+  } catch (err) {
+    throw new ListFileError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  return parsed
     .map((r) => r.map((f) => (f.trim() === '-0-' ? '' : f.trim())))
     .filter((r) => r.length > 1 && /^\d+$/.test(r[0]));
 }

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Address, Alias, BirthDate, Identifier, ParsedList, SanctionEntry } from '../types';
 import { partialDate } from './dates';
-import { describe, text, type InputFile } from './files';
-import { child, childrenNamed, parseXml, textOf, type XmlNode } from './xml';
+import { ListFileError, type InputFile } from './files';
+import { childrenNamed, textOf, XmlStream, type XmlNode } from './xml';
 
-// UN Security Council Consolidated List XML: <INDIVIDUALS><INDIVIDUAL>… and <ENTITIES><ENTITY>…
+// UN Security Council Consolidated List XML: <CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>… and
+// <ENTITIES><ENTITY>…, read as a stream: each INDIVIDUAL or ENTITY becomes an entry as soon as it closes.
 
 const values = (node: XmlNode, name: string): string[] =>
   childrenNamed(node, name).flatMap((n) => childrenNamed(n, 'VALUE').map((v) => v.text.trim()).filter(Boolean));
@@ -130,14 +132,76 @@ function entity(node: XmlNode): SanctionEntry {
   };
 }
 
+/** True when the start of a file (its first 2 KB or so) is the UN consolidated list's XML. */
+export function isUnConsolidatedList(head: string): boolean {
+  return /<CONSOLIDATED_LIST[\s>]/.test(head);
+}
+
+/** Reads the UN list piece by piece (`write` bytes as they arrive, then `finish`), hashing as it goes. */
+export class UnListReader {
+  private readonly entries: SanctionEntry[] = [];
+  private readonly hash = createHash('sha256');
+  private readonly xml: XmlStream;
+  private publishedAt: string | undefined;
+
+  constructor(private readonly name: string) {
+    this.xml = new XmlStream({
+      fileName: name,
+      records: new Set(['INDIVIDUAL', 'ENTITY']),
+      onRoot: (root) => {
+        if (root.name !== 'CONSOLIDATED_LIST') throw new ListFileError(`${name}: not a UN consolidated list (no CONSOLIDATED_LIST element)`);
+        this.publishedAt = root.attrs.dateGenerated;
+      },
+      onRecord: (node, path) => {
+        if (path.length !== 2) return;
+        if (node.name === 'INDIVIDUAL' && path[1] === 'INDIVIDUALS') this.entries.push(individual(node));
+        else if (node.name === 'ENTITY' && path[1] === 'ENTITIES') this.entries.push(entity(node));
+      },
+    });
+  }
+
+  write(chunk: Buffer): this {
+    this.hash.update(chunk);
+    this.readOrFail(() => this.xml.write(chunk));
+    return this;
+  }
+
+  finish(): ParsedList {
+    const doc = this.readOrFail(() => this.xml.close());
+    if (doc.children[0]?.name !== 'CONSOLIDATED_LIST') throw new ListFileError(`${this.name}: not a UN consolidated list (no CONSOLIDATED_LIST element)`);
+    // individuals, then entities: the order of the file, and of the entries of earlier imports
+    const entries = [...this.entries.filter((e) => e.schema === 'Person'), ...this.entries.filter((e) => e.schema !== 'Person')];
+    return {
+      source: 'un_sc',
+      files: [{ role: 'xml', name: this.name, sha256: this.hash.digest('hex') }],
+      entries,
+      ...(this.publishedAt ? { publishedAt: this.publishedAt } : {}),
+    };
+  }
+
+  /** saxes' errors ("UN.xml:12:5: unexpected close tag.") already name the file and place. */
+  private readOrFail<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof ListFileError) throw err;
+      throw new ListFileError(err instanceof Error ? err.message : String(err), { cause: err });
+    }
+  }
+}
+
+const CHUNK = 64 * 1024;
+
+/** The UN list from a file already in memory, fed to the stream reader in 64 KB pieces (never one string). */
 export function parseUn(file: InputFile): ParsedList {
-  const doc = parseXml(text(file));
-  const list = child(doc, 'CONSOLIDATED_LIST');
-  if (!list) throw new Error(`${file.name}: not a UN consolidated list (no CONSOLIDATED_LIST element)`);
-  const entries = [
-    ...childrenNamed(child(list, 'INDIVIDUALS'), 'INDIVIDUAL').map(individual),
-    ...childrenNamed(child(list, 'ENTITIES'), 'ENTITY').map(entity),
-  ];
-  const publishedAt = list.attrs.dateGenerated;
-  return { source: 'un_sc', files: [describe('xml', file)], entries, ...(publishedAt ? { publishedAt } : {}) };
+  const reader = new UnListReader(file.name);
+  for (let i = 0; i < file.content.length; i += CHUNK) reader.write(file.content.subarray(i, i + CHUNK));
+  return reader.finish();
+}
+
+/** The UN list from a stream (a file read with fs.createReadStream, an upload): never whole in memory. */
+export async function readUnList(name: string, chunks: AsyncIterable<Buffer>): Promise<ParsedList> {
+  const reader = new UnListReader(name);
+  for await (const chunk of chunks) reader.write(chunk);
+  return reader.finish();
 }

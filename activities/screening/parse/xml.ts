@@ -1,5 +1,9 @@
-// A small XML reader for the UN list: elements, text and entities. No DTDs, no namespaces beyond
-// keeping prefixed names as written; enough for the issuer's flat, well-formed export.
+import { SaxesParser } from 'saxes';
+
+// XML read as a stream with saxes (a conforming, non-validating SAX parser: no DTD entity expansion, so
+// no XXE or entity bombs). Callers get small element trees: `XmlStream` builds a tree as it reads, but
+// hands each element named in `records` to `onRecord` as soon as it closes and does not keep it, so a
+// list with thousands of entries never holds more than one entry's tree (plus the document's skeleton).
 
 export interface XmlNode {
   name: string;
@@ -8,48 +12,65 @@ export interface XmlNode {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e] ?? m;
-  });
+export interface XmlStreamOptions {
+  /** Used in error messages ("UN_consolidated.xml:12:5: unexpected close tag."). */
+  fileName?: string;
+  /** Names of the elements handed to onRecord and dropped from the tree. */
+  records?: ReadonlySet<string>;
+  /** A record element, complete; `path` holds the names of its ancestors, outermost first. */
+  onRecord?: (node: XmlNode, path: readonly string[]) => void;
+  /** The document element, as soon as its start tag is read (children and text not read yet). */
+  onRoot?: (node: XmlNode) => void;
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<!DOCTYPE[^>]*>|<(\/?)([^\s/>]+)([^>]*?)(\/?)>/g;
-const ATTR = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+export class XmlStream {
+  private readonly parser: SaxesParser;
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly stack: XmlNode[];
+  /** The document node: its children are the document element (minus records handed out). */
+  readonly document: XmlNode = { name: '#document', attrs: {}, children: [], text: '' };
 
-export function parseXml(xml: string): XmlNode {
-  const root: XmlNode = { name: '#document', attrs: {}, children: [], text: '' };
-  const stack: XmlNode[] = [root];
-  let last = 0;
-  for (const m of xml.matchAll(TOKEN)) {
-    const top = stack[stack.length - 1];
-    if (m.index > last) top.text += decodeEntities(xml.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (m[1] !== undefined) {
-      top.text += m[1];
-      continue;
-    }
-    const name = m[3];
-    if (!name || m[0].startsWith('<!') || m[0].startsWith('<?')) continue;
-    if (m[2] === '/') {
-      if (top.name !== name) throw new Error(`XML: </${name}> closes <${top.name}>`);
-      stack.pop();
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of (m[4] ?? '').matchAll(ATTR)) attrs[a[1]] = decodeEntities(a[3] ?? a[4] ?? '');
-    const node: XmlNode = { name, attrs, children: [], text: '' };
-    top.children.push(node);
-    if (m[5] !== '/') stack.push(node);
+  constructor(opts: XmlStreamOptions = {}) {
+    const records = opts.records ?? new Set<string>();
+    this.stack = [this.document];
+    this.parser = new SaxesParser({ fileName: opts.fileName });
+    this.parser.on('opentag', (tag) => {
+      const node: XmlNode = { name: tag.name, attrs: { ...(tag.attributes as Record<string, string>) }, children: [], text: '' };
+      const parent = this.stack[this.stack.length - 1];
+      if (!records.has(tag.name)) parent.children.push(node);
+      this.stack.push(node);
+      if (this.stack.length === 2) opts.onRoot?.(node);
+    });
+    this.parser.on('closetag', (tag) => {
+      const node = this.stack.pop()!;
+      if (records.has(tag.name)) opts.onRecord?.(node, this.stack.slice(1).map((n) => n.name));
+    });
+    const addText = (t: string) => {
+      this.stack[this.stack.length - 1].text += t;
+    };
+    this.parser.on('text', addText);
+    this.parser.on('cdata', addText);
   }
-  if (stack.length !== 1) throw new Error(`XML: <${stack[stack.length - 1].name}> is never closed`);
-  return root;
+
+  /** Feeds the next piece of the document: bytes (UTF-8, split anywhere) or text. */
+  write(chunk: Uint8Array | string): this {
+    const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    if (text) this.parser.write(text);
+    return this;
+  }
+
+  /** Ends the document; throws when it is not well-formed (an element never closed, no element at all). */
+  close(): XmlNode {
+    const rest = this.decoder.decode();
+    if (rest) this.parser.write(rest);
+    this.parser.close();
+    return this.document;
+  }
+}
+
+/** A whole document as a tree (for small documents; lists go through XmlStream with records). */
+export function parseXml(xml: string): XmlNode {
+  return new XmlStream().write(xml).close();
 }
 
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../api/db';
 import { searchName } from '../../../activities/screening/index';
 import { parseOfac } from '../../../activities/screening/parse/ofac';
+import { REFERENCE_SANCTIONS_DIR } from '../../../activities/screening/parse/reference';
 import { parseUn } from '../../../activities/screening/parse/un';
 import { importList, latestVersions, loadIndex } from '../../../activities/screening/store';
 import { createTestDatabase } from '../../support/db';
 
 // The list store against a real PostgreSQL, with the issuers' real files.
-const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/sanctions');
+const DIR = REFERENCE_SANCTIONS_DIR;
 const file = (name: string) => ({ name, content: readFileSync(path.join(DIR, name)) });
 const cons = () => parseOfac('ofac_cons', { primary: file('cons_prim.csv'), alt: file('cons_alt.csv'), add: file('cons_add.csv') });
 const un = () => parseUn(file('UN_consolidated.xml'));

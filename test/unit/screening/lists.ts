@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildIndex, type ScreeningIndex } from '../../../activities/screening/index';
 import { parseOfac } from '../../../activities/screening/parse/ofac';
+import { REFERENCE_SANCTIONS_DIR } from '../../../activities/screening/parse/reference';
 import { parseUn } from '../../../activities/screening/parse/un';
 import type { ParsedList } from '../../../activities/screening/types';
 
-// The issuers' real files, shared with the team outside the repo (tests may read them; the product may not).
-export const SANCTIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/sanctions');
+// The issuers' real files, shipped in reference/sanctions/.
+export const SANCTIONS_DIR = REFERENCE_SANCTIONS_DIR;
 
 export const listFile = (name: string) => ({ name, content: readFileSync(path.join(SANCTIONS_DIR, name)) });
 export const listText = (name: string) => readFileSync(path.join(SANCTIONS_DIR, name), 'utf8');

@@ -1,8 +1,11 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../../activities/screening/parse/csv';
 import { parseRemarks } from '../../../activities/screening/parse/remarks';
+import { parseUn, readUnList, UnListReader } from '../../../activities/screening/parse/un';
 import { parseXml } from '../../../activities/screening/parse/xml';
-import { listText, lists } from './lists';
+import { listText, lists, SANCTIONS_DIR } from './lists';
 
 // Counts are checked against what the README states or what a plain regex over the raw file finds.
 const countMatches = (text: string, re: RegExp) => (text.match(re) ?? []).length;
@@ -129,6 +132,38 @@ describe('CSV and XML primitives', () => {
     const doc = parseXml('<a x="1 &amp; 2"><b>&lt;Tom &#x26; Jerry&gt;</b><c><![CDATA[<raw>]]></c></a>');
     expect(doc.children[0].attrs.x).toBe('1 & 2');
     expect(doc.children[0].children.map((c) => c.text)).toEqual(['<Tom & Jerry>', '<raw>']);
-    expect(() => parseXml('<a><b></a>')).toThrow(/closes/);
+    expect(() => parseXml('<a><b></a>')).toThrow(/unexpected close tag/);
+    expect(() => parseXml('<a><b>')).toThrow(/unclosed tag/);
+  });
+
+  it('expands no DTD entities (no XXE, no entity bombs)', () => {
+    expect(() => parseXml('<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>')).toThrow(/undefined entity/);
+  });
+
+  it('reads CSV bytes with a BOM, CRLF and a DOS end-of-file byte', () => {
+    const bytes = Buffer.concat([Buffer.from('\uFEFF1,"a ""b""",-0-\r\n2,"x\r\ny",c\r\n'), Buffer.from([0x1a])]);
+    expect(parseCsv(bytes)).toEqual([
+      ['1', 'a "b"', '-0-'],
+      ['2', 'x\r\ny', 'c'],
+    ]);
+    expect(parseCsv(bytes, { toLine: 1 })).toEqual([['1', 'a "b"', '-0-']]);
+  });
+});
+
+describe('UN XML as a stream', () => {
+  const file = path.join(SANCTIONS_DIR, 'UN_consolidated.xml');
+
+  it('gives the same list from any chunking, split inside multi-byte characters too', async () => {
+    const whole = lists().un;
+    const content = readFileSync(file);
+    const reader = new UnListReader('UN_consolidated.xml');
+    for (let i = 0; i < content.length; i += 997) reader.write(content.subarray(i, i + 997));
+    expect(reader.finish()).toEqual(whole);
+    expect(await readUnList('UN_consolidated.xml', createReadStream(file, { highWaterMark: 4096 }))).toEqual(whole);
+  });
+
+  it('refuses other XML at its first element, and a list cut short', () => {
+    expect(() => parseUn({ name: 'x.xml', content: Buffer.from('<OTHER><INDIVIDUALS/></OTHER>') })).toThrow(/not a UN consolidated list/);
+    expect(() => parseUn({ name: 'cut.xml', content: readFileSync(file).subarray(0, 500_000) })).toThrow(/cut\.xml:\d+:\d+: unclosed tag/);
   });
 });
