@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../../api/db';
+import { createDb, type Db } from '../../../platform/db';
 import { searchName } from '../../../activities/screening/index';
 import { parseOfac } from '../../../activities/screening/parse/ofac';
 import { parseUn } from '../../../activities/screening/parse/un';
