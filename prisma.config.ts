@@ -2,7 +2,7 @@
 // downloads nothing (see docs/operations.md, "Prisma offline").
 import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { CatalogSafePool } from './api/db/catalog-safe-pool';
+import { CatalogSafePool } from './platform/catalog-safe-pool';
 
 export default defineConfig({
   schema: 'prisma/schema',

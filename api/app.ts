@@ -6,8 +6,6 @@ import type { Deps } from './deps';
 import { authenticate } from './auth/middleware';
 import { authRouter } from './auth/router';
 import { clientsRouter } from './clients/router';
-import { complaintsRouter } from './complaints/router';
-import { dashboardRouter } from './dashboard/router';
 import { healthRouter } from './health/router';
 import { AppError, errorMiddleware } from './http/errors';
 import { buildOpenApi } from './http/openapi';
@@ -16,7 +14,7 @@ import { notificationsRouter } from './notifications/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
 import { screeningRouter } from './screening/router';
-import { kycRouter } from './kyc/router';
+import { CASE_TYPES, apiDeps } from './case-types';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -24,7 +22,8 @@ const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broke
 <script>SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });</script></body></html>`;
 
 /** The HTTP application. It does not listen: api/main.ts and the tests do. */
-export function createApp(deps: Deps): Express {
+export function createApp(processDeps: Deps): Express {
+  const deps = apiDeps(processDeps);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -38,9 +37,10 @@ export function createApp(deps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, complaintsRouter, tasksRouter, notificationsRouter, dashboardRouter, screeningRouter, kycRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter]) {
     api.use(router(deps, registry));
   }
+  for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));
   const openapi = buildOpenApi(registry, { title: 'Broker CRM API', version: '0.1.0' });
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.get('/docs', (_req, res) => void res.type('html').send(DOCS_PAGE));

@@ -1,11 +1,11 @@
 // The API process: Express + socket.io + the built console on one port. Stateless: run N replicas.
 import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { parseEnv } from './config/env';
-import { createDb } from './db';
+import { parseEnv } from '../platform/env';
+import { createDb } from '../platform/db';
 import { createApp } from './app';
 import { attachRealtime } from './realtime';
-import { createLogger } from './log';
+import { createLogger } from '../platform/log';
 
 const env = parseEnv();
 if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');

@@ -1,19 +1,19 @@
 // KYC reference data (teams, staff, country risk, SLA policies, client profiles) and demo KYC reviews.
 import { createHash, randomUUID } from 'node:crypto';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
-import type { Prisma, PrismaClient, Role } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
 import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../workflows/engine/updates';
 import type { kycReviewWorkflow } from '../workflows/kyc-review/workflow';
 import type { TaskOutcome } from '../workflows/engine/types';
 
-const KYC_STAFF: { id: string; email: string; name: string; role: Role; teamId: string; branchId: string; locale: string }[] = [
-  { id: 'u-kyc1', email: 'kyc1@example.com', name: 'Kate Officer', role: 'kyc_officer', teamId: 'london-kyc', branchId: 'london', locale: 'en' },
-  { id: 'u-kyc2', email: 'kyc2@example.com', name: 'Karl Officer', role: 'kyc_officer', teamId: 'london-kyc', branchId: 'london', locale: 'en' },
-  { id: 'u-senior', email: 'senior@example.com', name: 'Sofia Senior', role: 'senior_compliance_officer', teamId: 'london-kyc', branchId: 'london', locale: 'en' },
-  { id: 'u-senior2', email: 'senior2@example.com', name: 'Simon Senior', role: 'senior_compliance_officer', teamId: 'london-kyc', branchId: 'london', locale: 'en' },
-  { id: 'u-compliance', email: 'compliance@example.com', name: 'Carla Compliance', role: 'compliance_manager', teamId: 'london-kyc', branchId: 'london', locale: 'en' },
-  { id: 'u-kyc-sh', email: 'zhou.kyc@example.com', name: 'Zhou Hui', role: 'kyc_officer', teamId: 'shanghai-kyc', branchId: 'shanghai', locale: 'zh' },
-  { id: 'u-senior-sh', email: 'sun.senior@example.com', name: 'Sun Li', role: 'senior_compliance_officer', teamId: 'shanghai-kyc', branchId: 'shanghai', locale: 'zh' },
+const KYC_STAFF: { id: string; email: string; name: string; roles: string[]; teamId: string; branchId: string; locale: string }[] = [
+  { id: 'u-kyc1', email: 'kyc1@example.com', name: 'Kate Officer', roles: ['kyc_officer'], teamId: 'london-kyc', branchId: 'london', locale: 'en' },
+  { id: 'u-kyc2', email: 'kyc2@example.com', name: 'Karl Officer', roles: ['kyc_officer'], teamId: 'london-kyc', branchId: 'london', locale: 'en' },
+  { id: 'u-senior', email: 'senior@example.com', name: 'Sofia Senior', roles: ['senior_compliance_officer'], teamId: 'london-kyc', branchId: 'london', locale: 'en' },
+  { id: 'u-senior2', email: 'senior2@example.com', name: 'Simon Senior', roles: ['senior_compliance_officer'], teamId: 'london-kyc', branchId: 'london', locale: 'en' },
+  { id: 'u-compliance', email: 'compliance@example.com', name: 'Carla Compliance', roles: ['compliance_manager'], teamId: 'london-kyc', branchId: 'london', locale: 'en' },
+  { id: 'u-kyc-sh', email: 'zhou.kyc@example.com', name: 'Zhou Hui', roles: ['kyc_officer'], teamId: 'shanghai-kyc', branchId: 'shanghai', locale: 'zh' },
+  { id: 'u-senior-sh', email: 'sun.senior@example.com', name: 'Sun Li', roles: ['senior_compliance_officer'], teamId: 'shanghai-kyc', branchId: 'shanghai', locale: 'zh' },
 ];
 
 // FATF public statements as of June 2025 ("black": call for action; "grey": increased monitoring).
@@ -34,16 +34,6 @@ const STANDARD = {
 };
 const CATEGORY_SCORE = { standard: 0, elevated: 10, grey: 25, black: 50 };
 
-/** step → business days (`_case` for the whole review) */
-const KYC_TARGETS: Record<string, number> = {
-  _case: 20,
-  collect_documents: 5,
-  screening_review: 1,
-  cdd_review: 3,
-  source_of_funds: 5,
-  source_of_wealth: 5,
-  senior_approval: 2,
-};
 
 type Profile = Omit<Prisma.KycProfileCreateInput, 'clientId'>;
 const PROFILES: Record<string, Profile> = {
@@ -77,9 +67,6 @@ export async function seedKycReferenceData(prisma: PrismaClient, passwordHash: s
       data: { id: 'c-1009', name: 'Farid Haddad', country: 'GB', branchId: 'london', segment: 'retail', email: 'c-1009@clients.example.com', accountManagerId: 'u-agent1', kycStatus: 'pending' },
     }),
     prisma.countryRisk.createMany({ data: countries.map((c) => ({ ...c, score: CATEGORY_SCORE[c.category] })) }),
-    ...Object.entries(KYC_TARGETS).map(([step, days]) =>
-      prisma.slaPolicy.create({ data: { id: `kyc_review-${step}`, caseType: 'kyc_review', step, businessDays: days } }),
-    ),
     ...Object.entries(PROFILES).map(([clientId, p]) => prisma.kycProfile.create({ data: { clientId, ...p } })),
   ]);
 }
@@ -93,7 +80,10 @@ const DEMO_PDF_SHA256 = createHash('sha256').update(DEMO_PDF).digest('hex');
 
 /** Starts demo KYC reviews through the real workflow: one new, one in CDD review, one waiting on the client. */
 export async function seedKycDemo(prisma: PrismaClient, temporal: Client, taskQueue: string): Promise<void> {
-  const actor = (id: string) => ({ id, role: KYC_STAFF.find((s) => s.id === id)!.role });
+  const actor = (id: string) => {
+    const s = KYC_STAFF.find((x) => x.id === id)!;
+    return { id, roles: s.roles, teamId: s.teamId };
+  };
   const start = async (clientId: string, kind: 'onboarding' | 'periodic', note: string) => {
     const caseId = randomUUID();
     await temporal.workflow.executeUpdateWithStart(registerCaseUpdate, {

@@ -3,14 +3,16 @@
 // Seeds only an empty database.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import type { PrismaClient, Role } from '@prisma/client';
-import { parseEnv } from '../api/config/env';
-import { createDb } from '../api/db';
+import type { PrismaClient } from '@prisma/client';
+import { parseEnv } from '../platform/env';
+import { createDb } from '../platform/db';
 import { hashPassword } from '../api/auth/router';
 import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../workflows/engine/updates';
 import type { complaintWorkflow, ComplaintInput } from '../workflows/complaint/workflow';
 import type { TaskOutcome } from '../workflows/engine/types';
 import { seedKycDemo, seedKycReferenceData } from './seed-kyc';
+import { installCaseTypeDefaults } from '../activities/engine/defaults';
+import { CASE_TYPE_ACTIVITIES } from '../activities';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -35,14 +37,14 @@ const BRANCHES = [
   },
 ];
 
-const STAFF: { id: string; email: string; name: string; role: Role; teamId: string | null; branchId: string; locale: string }[] = [
-  { id: 'u-agent1', email: 'agent1@example.com', name: 'Alice Agent', role: 'agent', teamId: 'london-complaints', branchId: 'london', locale: 'en' },
-  { id: 'u-agent2', email: 'agent2@example.com', name: 'Boris Agent', role: 'agent', teamId: 'london-complaints', branchId: 'london', locale: 'ru' },
-  { id: 'u-supervisor', email: 'supervisor@example.com', name: 'Sam Supervisor', role: 'supervisor', teamId: 'london-complaints', branchId: 'london', locale: 'en' },
-  { id: 'u-manager', email: 'manager@example.com', name: 'Maria Manager', role: 'complaints_manager', teamId: null, branchId: 'london', locale: 'en' },
-  { id: 'u-admin', email: 'admin@example.com', name: 'Ada Admin', role: 'admin', teamId: null, branchId: 'london', locale: 'en' },
-  { id: 'u-agent-sh', email: 'li.wei@example.com', name: 'Li Wei', role: 'agent', teamId: 'shanghai-complaints', branchId: 'shanghai', locale: 'zh' },
-  { id: 'u-supervisor-sh', email: 'zhang.min@example.com', name: 'Zhang Min', role: 'supervisor', teamId: 'shanghai-complaints', branchId: 'shanghai', locale: 'zh' },
+const STAFF: { id: string; email: string; name: string; roles: string[]; teamId: string | null; branchId: string; locale: string }[] = [
+  { id: 'u-agent1', email: 'agent1@example.com', name: 'Alice Agent', roles: ['agent'], teamId: 'london-complaints', branchId: 'london', locale: 'en' },
+  { id: 'u-agent2', email: 'agent2@example.com', name: 'Boris Agent', roles: ['agent'], teamId: 'london-complaints', branchId: 'london', locale: 'ru' },
+  { id: 'u-supervisor', email: 'supervisor@example.com', name: 'Sam Supervisor', roles: ['supervisor'], teamId: 'london-complaints', branchId: 'london', locale: 'en' },
+  { id: 'u-manager', email: 'manager@example.com', name: 'Maria Manager', roles: ['complaints_manager'], teamId: null, branchId: 'london', locale: 'en' },
+  { id: 'u-admin', email: 'admin@example.com', name: 'Ada Admin', roles: ['admin'], teamId: null, branchId: 'london', locale: 'en' },
+  { id: 'u-agent-sh', email: 'li.wei@example.com', name: 'Li Wei', roles: ['agent'], teamId: 'shanghai-complaints', branchId: 'shanghai', locale: 'zh' },
+  { id: 'u-supervisor-sh', email: 'zhang.min@example.com', name: 'Zhang Min', roles: ['supervisor'], teamId: 'shanghai-complaints', branchId: 'shanghai', locale: 'zh' },
 ];
 
 const CLIENTS = [
@@ -60,14 +62,6 @@ const CLIENTS = [
   ['c-2004', 'Liu Yang', 'CN', 'shanghai', 'retail'],
 ] as const;
 
-/** step → [business days, business hours for high severity] */
-const STEP_TARGETS: Record<string, [number, number]> = {
-  acknowledge: [1, 4],
-  investigate: [5, 16],
-  propose_resolution: [2, 8],
-  approval: [1, 4],
-  final_response: [1, 4],
-};
 
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -90,16 +84,8 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
         },
       }),
     ),
-    // Case deadline: 8 weeks (40 business days) as the UK rule, 15 business days for high severity.
-    prisma.slaPolicy.create({ data: { id: 'complaint-case', caseType: 'complaint', step: '_case', businessDays: 40 } }),
-    prisma.slaPolicy.create({ data: { id: 'complaint-case-high', caseType: 'complaint', step: '_case', severity: 'high', businessDays: 15 } }),
-    ...Object.entries(STEP_TARGETS).flatMap(([step, [days, highHours]]) => [
-      prisma.slaPolicy.create({ data: { id: `complaint-${step}`, caseType: 'complaint', step, businessDays: days } }),
-      prisma.slaPolicy.create({
-        data: { id: `complaint-${step}-high`, caseType: 'complaint', step, severity: 'high', businessHours: highHours, escalateAfterMinutes: 120 },
-      }),
-    ]),
   ]);
+  await installCaseTypeDefaults(prisma, CASE_TYPE_ACTIVITIES);
   await seedKycReferenceData(prisma, passwordHash);
 }
 
@@ -107,7 +93,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
 async function seedComplaints(prisma: PrismaClient, temporal: Client, taskQueue: string): Promise<void> {
   const actor = (id: string) => {
     const s = STAFF.find((x) => x.id === id)!;
-    return { id: s.id, role: s.role };
+    return { id: s.id, roles: s.roles, teamId: s.teamId };
   };
 
   async function openTask(caseId: string): Promise<{ id: string; workflowId: string }> {

@@ -10,7 +10,7 @@
 //   npm start -- --infra-only   PostgreSQL + Temporal only (run the API or worker yourself, e.g. in a debugger)
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseEnv, type Env } from '../api/config/env';
+import { parseEnv, type Env } from '../platform/env';
 import { createLogger, linePrinter, paint } from './lib/log';
 import { repoRoot } from './lib/paths';
 import { isPortFree, preferredOrFreePort } from './lib/ports';

@@ -1,24 +1,26 @@
 import type pg from 'pg';
 import type { NotificationInput, Recipients } from '../../workflows/engine/types';
+import { LIVE_CHANNEL } from '../../platform/live';
 
-/** The one channel the API listens on; payloads are small ({ kind, ... } with ids), never documents. */
-export const LIVE_CHANNEL = 'crm_live';
 
 async function resolveRecipients(client: pg.PoolClient, r: Recipients): Promise<string[]> {
   const ids = new Set(r.userIds ?? []);
   if (r.team) {
     const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM users WHERE active AND team_id = $1 AND ($2::text[] IS NULL OR role::text = ANY($2))`,
+      `SELECT id FROM users WHERE active AND team_id = $1 AND ($2::text[] IS NULL OR roles && $2::text[])`,
       [r.team.teamId, r.team.roles ?? null],
     );
     rows.forEach((u) => ids.add(u.id));
   }
   if (r.branch) {
     const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM users WHERE active AND role::text = ANY($2)
-         AND (branch_id = $1 OR role IN ('admin'))`,
+      `SELECT id FROM users WHERE active AND roles && $2::text[] AND branch_id = $1`,
       [r.branch.branchId, r.branch.roles],
     );
+    rows.forEach((u) => ids.add(u.id));
+  }
+  if (r.roles) {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM users WHERE active AND roles && $1::text[]`, [r.roles]);
     rows.forEach((u) => ids.add(u.id));
   }
   return [...ids];

@@ -1,16 +1,33 @@
 import { Context, activityInfo } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { Db } from '../../api/db';
+import type { Db } from '../../platform/db';
 import { loadKycContext, type KycContext } from './context';
 import { writeOutbox, type OutboxTemplate } from './outbox';
 import { decideHits, recordOverride, runChecks, scoreRound } from './review';
-import { derivedId } from './ids';
+import { derivedId } from '../../platform/ids';
 import type { ReviewKind, RiskBand } from '../../workflows/kyc-review/states';
+import { kycReviewCase } from '../../workflows/kyc-review/definition';
+import { workflowIdOf } from '../../workflows/engine/case-type';
+import { defineCaseTypeActivities } from '../engine/case-type';
 
-/** Workflow id of a KYC review case. */
-export const kycWorkflowId = (caseId: string) => `kyc-review-${caseId}`;
+/** step → business days (`_case` for the whole review) */
+const KYC_TARGETS: Record<string, number> = {
+  _case: 20,
+  collect_documents: 5,
+  screening_review: 1,
+  cdd_review: 3,
+  source_of_funds: 5,
+  source_of_wealth: 5,
+  senior_approval: 2,
+};
 
-export function createKycActivities(db: Db) {
+export const kycActivities = defineCaseTypeActivities({
+  definition: kycReviewCase,
+  slaDefaults: Object.entries(KYC_TARGETS).map(([step, businessDays]) => ({ step, businessDays })),
+  create: createKycActivities,
+});
+
+function createKycActivities(db: Db) {
   const { prisma } = db;
   return {
     async loadKycContext(input: { clientId: string; kind: ReviewKind }): Promise<KycContext> {
@@ -60,9 +77,9 @@ export function createKycActivities(db: Db) {
      */
     async scheduleNextReview(input: { caseId: string; clientId: string; at: number }): Promise<{ caseId: string; workflowId: string }> {
       const caseId = derivedId(`${input.caseId}/next-review`);
-      const workflowId = kycWorkflowId(caseId);
+      const workflowId = workflowIdOf(kycReviewCase, caseId);
       try {
-        await Context.current().client.workflow.start('kycReviewWorkflow', {
+        await Context.current().client.workflow.start(kycReviewCase.workflowType, {
           workflowId,
           taskQueue: activityInfo().taskQueue,
           args: [{ caseId, clientId: input.clientId, kind: 'periodic', openedBy: null, previousCaseId: input.caseId }],

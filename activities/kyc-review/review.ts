@@ -1,6 +1,6 @@
 // Checks, screening and scoring of one round of a KYC review; results are stored per case and round.
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { loadSettings } from '../engine/context';
+import { loadSettings } from '../../platform/settings';
 import { KYC_SETTINGS } from './context';
 import { documentChecks, normaliseDocNumber, type CheckResult } from './checks';
 import { screenSubjects, type ScreeningSubject } from './screening';

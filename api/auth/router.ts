@@ -1,18 +1,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { hash, verify } from '@node-rs/argon2';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { AppError, unauthenticated } from '../http/errors';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { ROLES } from '../../workflows/engine/types';
-import { createSession, deleteSession, tokenFrom } from './session';
-import { audit } from '../audit';
+import { createSession, deleteSession, toSessionUser, tokenFrom } from './session';
+import { audit } from '../../platform/audit';
 
 export const UserSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(ROLES),
+  role: z.string(),
+  roles: z.array(z.string()),
   teamId: z.string().nullable(),
   branchId: z.string(),
   locale: z.string(),
@@ -26,7 +26,7 @@ export const hashPassword = (password: string) => hash(password);
 // so response timing does not tell which e-mails have accounts.
 let dummyHash: Promise<string> | undefined;
 
-export function authRouter(deps: Deps, registry: RouteRegistry): Router {
+export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
   const router = Router();
   const cookie = (token: string, maxAgeMs: number) =>
@@ -73,8 +73,7 @@ export function authRouter(deps: Deps, registry: RouteRegistry): Router {
       const token = await createSession(prisma, user.id, deps.env.SESSION_TTL_HOURS);
       await audit(prisma, { actorId: user.id, action: 'login', entity: 'user', entityId: user.id, ip: req.ip });
       res.setHeader('Set-Cookie', cookie(token, deps.env.SESSION_TTL_HOURS * 3_600_000));
-      const { id, name, role, teamId, branchId, locale } = user;
-      return { token, user: { id, email: user.email, name, role, teamId, branchId, locale } };
+      return { token, user: toSessionUser(user) };
     },
   );
 

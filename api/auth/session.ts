@@ -6,7 +6,10 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** the first of `roles`, shown as the person's role */
   role: Role;
+  /** every role the person holds; access checks use these */
+  roles: Role[];
   teamId: string | null;
   branchId: string;
   locale: string;
@@ -32,9 +35,16 @@ export async function createSession(prisma: PrismaClient, userId: string, ttlHou
 export async function findSessionUser(prisma: PrismaClient, token: string): Promise<SessionUser | null> {
   const session = await prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  const { id, email, name, role, teamId, branchId, locale } = session.user;
-  return { id, email, name, role, teamId, branchId, locale };
+  return toSessionUser(session.user);
 }
+
+export function toSessionUser(u: { id: string; email: string; name: string; roles: string[]; teamId: string | null; branchId: string; locale: string }): SessionUser {
+  const { id, email, name, roles, teamId, branchId, locale } = u;
+  return { id, email, name, role: roles[0], roles, teamId, branchId, locale };
+}
+
+/** The actor a workflow sees for this user. */
+export const actorOf = (user: SessionUser) => ({ id: user.id, roles: user.roles, teamId: user.teamId });
 
 export async function deleteSession(prisma: PrismaClient, token: string): Promise<void> {
   await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });

@@ -1,7 +1,10 @@
 // What every case type's API shares: the SLA filter over case rows and the timeline.
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { userNames, type SlaStateName } from '../tasks/view';
+import { SLA_STATES, slaStateOf, userNames, type SlaStateName } from '../tasks/view';
+import type { ApiDeps } from '../deps';
+import type { SessionUser } from '../auth/session';
+import { notFound } from '../http/errors';
 
 /** Cases in an SLA state at `now`; a closed case counts as breached if it ever breached. */
 export function caseSlaWhere(state: SlaStateName | undefined, now: Date): Prisma.CaseWhereInput {
@@ -38,4 +41,65 @@ export async function loadTimeline(prisma: PrismaClient, caseId: string): Promis
     actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? e.actorId } : null,
     data: e.data as Record<string, unknown>,
   }));
+}
+
+const Person = z.object({ id: z.string(), name: z.string() });
+
+/** What every case type's views share: the engine's lifecycle columns. */
+export const CaseBaseSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  caseType: z.string(),
+  clientId: z.string(),
+  client: Person,
+  status: z.string(),
+  state: z.string(),
+  summary: z.string().nullable(),
+  priority: z.number().int(),
+  assignee: Person.nullable(),
+  dueAt: z.string().nullable(),
+  slaState: z.enum(SLA_STATES),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  escalationLevel: z.number().int(),
+});
+export type CaseBaseView = z.infer<typeof CaseBaseSchema>;
+
+export const caseInclude = { client: { select: { name: true } } } satisfies Prisma.CaseInclude;
+export type CaseRow = Prisma.CaseGetPayload<{ include: typeof caseInclude }>;
+
+/** The lifecycle part of a case's view; a closed case keeps the SLA state it closed in. */
+export function baseCaseView(c: CaseRow, names: Map<string, string>, now: Date): CaseBaseView {
+  return {
+    id: c.id,
+    reference: c.reference,
+    caseType: c.type,
+    clientId: c.clientId,
+    client: { id: c.clientId, name: c.client.name },
+    status: c.status,
+    state: c.state,
+    summary: c.summary,
+    priority: c.priority,
+    assignee: c.assigneeId ? { id: c.assigneeId, name: names.get(c.assigneeId) ?? c.assigneeId } : null,
+    dueAt: c.dueAt?.toISOString() ?? null,
+    slaState: c.breachedAt ? 'breached' : slaStateOf(c, c.closedAt ?? now),
+    openedAt: c.openedAt.toISOString(),
+    closedAt: c.closedAt?.toISOString() ?? null,
+    escalationLevel: c.escalationLevel,
+  };
+}
+
+/** A case of one type the user may see, or 404 (out of scope reads as not found). */
+export async function scopedCase<I extends Prisma.CaseInclude>(
+  deps: ApiDeps,
+  user: SessionUser,
+  caseType: string,
+  id: string,
+  include: I,
+  what = 'Case',
+): Promise<Prisma.CaseGetPayload<{ include: I }>> {
+  const where = deps.access.caseWhere(user, caseType);
+  const found = where ? await deps.db.prisma.case.findFirst({ where: { AND: [{ id }, where] }, include }) : null;
+  if (!found) throw notFound(what);
+  return found as Prisma.CaseGetPayload<{ include: I }>;
 }

@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '@prisma/client';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { notFound } from '../http/errors';
-import { listQuery, page, sendRange } from '../http/list';
+import { listQuery, page, sendRange, textContains } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
-import { branchWhere } from '../scope';
 
 export const ClientSchema = z.object({
   id: z.string(),
@@ -45,7 +44,7 @@ const toView = (c: ClientRow): z.infer<typeof ClientSchema> => ({
   createdAt: c.createdAt.toISOString(),
 });
 
-export function clientsRouter(deps: Deps, registry: RouteRegistry): Router {
+export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
   const router = Router();
 
@@ -64,10 +63,10 @@ export function clientsRouter(deps: Deps, registry: RouteRegistry): Router {
       const f = query.filter ?? {};
       const where: Prisma.ClientWhereInput = {
         AND: [
-          branchWhere(user),
+          deps.access.clientWhere(user),
           f.branchId ? { branchId: f.branchId } : {},
           f.id ? { id: { in: f.id } } : {},
-          f.q ? { OR: [{ name: { contains: f.q, mode: 'insensitive' } }, { email: { contains: f.q, mode: 'insensitive' } }] } : {},
+          f.q ? { OR: [{ name: textContains(f.q) }, { email: textContains(f.q) }] } : {},
         ],
       };
       const [field, dir] = query.sort ?? ['name', 'ASC'];
@@ -86,7 +85,7 @@ export function clientsRouter(deps: Deps, registry: RouteRegistry): Router {
     registry,
     { method: 'get', path: '/clients/:id', summary: 'One client', tag: 'clients', params: IdParams, response: ClientSchema },
     async ({ params, user }) => {
-      const c = await prisma.client.findFirst({ where: { id: params.id, ...branchWhere(user) } });
+      const c = await prisma.client.findFirst({ where: { AND: [{ id: params.id }, deps.access.clientWhere(user)] } });
       if (!c) throw notFound('Client');
       return toView(c);
     },

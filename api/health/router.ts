@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { defineRoute, type RouteRegistry } from '../http/route';
 
-export function healthRouter(deps: Deps, registry: RouteRegistry): Router {
+export function healthRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
   defineRoute(
     router,

@@ -42,3 +42,11 @@ export function sendRange(res: Response, resource: string, skip: number, count: 
   const end = count === 0 ? skip : skip + count - 1;
   res.setHeader('Content-Range', `${resource} ${skip}-${end}/${total}`);
 }
+
+/**
+ * A case-insensitive substring filter for a user's search text. LIKE's wildcards in the text are
+ * escaped, so `100%` finds "100%" and not everything starting with "100".
+ */
+export function textContains(q: string): { contains: string; mode: 'insensitive' } {
+  return { contains: q.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' };
+}

@@ -12,7 +12,7 @@ export interface RouteDef<B extends ZodType, Q extends ZodType, P extends ZodTyp
   path: string;
   summary: string;
   tag: string;
-  /** `public`: no login; omitted: any logged-in staff member */
+  /** `public`: no login; omitted: any logged-in staff member; else one of these roles (admin is not implied) */
   roles?: Role[] | 'public';
   body?: B;
   query?: Q;
@@ -75,7 +75,7 @@ export function defineRoute<B extends ZodType = ZodType<undefined>, Q extends Zo
     const user = req.user;
     if (def.roles !== 'public') {
       if (!user) throw unauthenticated();
-      if (def.roles && !def.roles.includes(user.role) && user.role !== 'admin') throw forbidden();
+      if (def.roles && !user.roles.some((r) => (def.roles as Role[]).includes(r))) throw forbidden();
     }
     const params = parse(def.params, req.params, 'params');
     const query = parse(def.query, req.query, 'query');

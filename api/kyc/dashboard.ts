@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { caseScopeSql } from '../scope';
-import { KYC_ROLES } from './roles';
+import { forbidden } from '../http/errors';
+import { kycReviewCase } from '../../workflows/kyc-review/definition';
 
 const DashboardSchema = z.object({
   byStep: z.array(z.object({ state: z.string(), slaState: z.string(), count: z.number() })),
@@ -19,9 +19,10 @@ const SLA_SQL = `CASE WHEN c.sla_paused_at IS NOT NULL THEN 'paused'
   WHEN c.breached_at IS NOT NULL OR c.due_at <= now() THEN 'breached'
   WHEN c.at_risk_at <= now() THEN 'at_risk' ELSE 'on_track' END`;
 
-export function complianceDashboardRouter(deps: Deps, registry: RouteRegistry): Router {
+export function complianceDashboardRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { pool } = deps.db;
   const router = Router();
+  const KYC_ROLES = deps.access.rolesOf(kycReviewCase.type);
   defineRoute(
     router,
     registry,
@@ -34,7 +35,9 @@ export function complianceDashboardRouter(deps: Deps, registry: RouteRegistry): 
       response: DashboardSchema,
     },
     async ({ user }) => {
-      const [scope, params] = caseScopeSql(user, 1);
+      const scoped = deps.access.caseScopeSql(user, kycReviewCase.type, 1);
+      if (!scoped) throw forbidden();
+      const [scope, params] = scoped;
       const clientScope = scope.replace('c.branch_id', 'cl.branch_id');
       const q = async <T extends object>(sql: string) => (await pool.query<T>(sql, params)).rows;
       const [byStep, byBand, approvals, overdue] = await Promise.all([
@@ -43,7 +46,7 @@ export function complianceDashboardRouter(deps: Deps, registry: RouteRegistry): 
             WHERE c.type = 'kyc_review' AND c.status <> 'closed' AND ${scope} GROUP BY 1, 2 ORDER BY 1, 2`,
         ),
         q<{ band: string | null; count: number }>(
-          `SELECT c.severity AS band, count(*)::int AS count FROM cases c
+          `SELECT c.attributes->>'riskBand' AS band, count(*)::int AS count FROM cases c
             WHERE c.type = 'kyc_review' AND c.status <> 'closed' AND ${scope} GROUP BY 1 ORDER BY 1`,
         ),
         q<{ count: number }>(

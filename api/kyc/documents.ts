@@ -1,18 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { Deps } from '../deps';
-import { audit } from '../audit';
-import { inTransaction } from '../db';
+import type { ApiDeps } from '../deps';
+import { audit } from '../../platform/audit';
+import { inTransaction } from '../../platform/db';
 import { AppError, badRequest, conflict, notFound } from '../http/errors';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
 import { userNames } from '../tasks/view';
 import type { SessionUser } from '../auth/session';
-import { appendEvents } from '../../activities/engine/timeline';
+import { appendEvents } from '../../platform/timeline';
 import { DocumentSchema, UploadQuery } from './schemas';
 import { documentView, type ReviewRow } from './view';
-import { KYC_ROLES } from './roles';
+import { kycReviewCase } from '../../workflows/kyc-review/definition';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -51,9 +51,10 @@ async function readBody(req: Request, max: number): Promise<Buffer> {
 
 const DownloadParams = z.object({ id: z.string().min(1).max(200), docId: z.uuid() });
 
-export function documentsRouter(deps: Deps, registry: RouteRegistry, scopedReview: (user: SessionUser, id: string) => Promise<ReviewRow>): Router {
+export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedReview: (user: SessionUser, id: string) => Promise<ReviewRow>): Router {
   const { prisma, pool } = deps.db;
   const router = Router();
+  const KYC_ROLES = deps.access.rolesOf(kycReviewCase.type);
 
   defineRoute(
     router,

@@ -1,42 +1,31 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '@prisma/client';
-import { WithStartWorkflowOperation } from '@temporalio/client';
-import type { Deps } from '../deps';
-import { audit } from '../audit';
+import type { ApiDeps } from '../deps';
+import { audit } from '../../platform/audit';
 import { badRequest, conflict, notFound } from '../http/errors';
-import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
-import { branchWhere } from '../scope';
-import { mapUpdateError, sendUpdate } from '../temporal/updates';
-import { SLA_STATES } from '../tasks/view';
-import type { SessionUser } from '../auth/session';
-import { registerCaseUpdate } from '../../workflows/engine/updates';
+import { sendUpdate } from '../temporal/updates';
+import { actorOf, type SessionUser } from '../auth/session';
 import { kycClientRespondedUpdate, overrideRiskUpdate } from '../../workflows/kyc-review/updates';
-import type { kycReviewWorkflow } from '../../workflows/kyc-review/workflow';
+import type { KycReviewInput } from '../../workflows/kyc-review/workflow';
+import { kycReviewCase } from '../../workflows/kyc-review/definition';
 import { REVIEW_KINDS, RISK_BANDS } from '../../workflows/kyc-review/states';
-import { kycWorkflowId } from '../../activities/kyc-review';
 import { CreateReview, KycSummarySchema, ProfileInput, ReviewSchema } from './schemas';
 import { reviewInclude, toDetailView, toListView, type ReviewRow } from './view';
 import { documentsRouter } from './documents';
 import { complianceDashboardRouter } from './dashboard';
-import { KYC_ROLES } from './roles';
-import { TimelineEventSchema, caseSlaWhere, loadTimeline } from '../cases/view';
+import { TimelineEventSchema, loadTimeline, scopedCase } from '../cases/view';
+import { defineCaseListRoute } from '../cases/list';
+import { caseIdForKey, startCaseWorkflow } from '../cases/start';
 
 
-const ReviewFilter = z.object({
-  status: z.enum(['open', 'awaiting_client', 'suspended', 'closed']).optional(),
-  state: z.string().max(50).optional(),
+const ReviewFilter = {
   kind: z.enum(REVIEW_KINDS).optional(),
   riskBand: z.enum(RISK_BANDS).optional(),
-  slaState: z.enum(SLA_STATES).optional(),
-  clientId: z.string().max(100).optional(),
-  q: z.string().max(200).optional(),
-  id: z.array(z.string()).max(200).optional(),
-});
-const SORTABLE = ['openedAt', 'dueAt', 'priority', 'state', 'status'] as const;
+};
+const TYPE = kycReviewCase.type;
 
 const dateOrNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
@@ -51,19 +40,16 @@ function profileData(p: ProfileInput, userId: string) {
   };
 }
 
-export function kycRouter(deps: Deps, registry: RouteRegistry): Router {
+export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
   const router = Router();
+  const KYC_ROLES = deps.access.rolesOf(TYPE);
 
-  async function scopedReview(user: SessionUser, id: string): Promise<ReviewRow> {
-    const found = await prisma.case.findFirst({ where: { id, type: 'kyc_review', ...branchWhere(user) }, include: reviewInclude });
-    if (!found) throw notFound('KYC review');
-    return found;
-  }
+  const scopedReview = (user: SessionUser, id: string): Promise<ReviewRow> => scopedCase(deps, user, TYPE, id, reviewInclude, 'KYC review');
   const detail = async (user: SessionUser, id: string) => toDetailView(prisma, await scopedReview(user, id));
 
   async function scopedClient(user: SessionUser, id: string, field = 'params.id') {
-    const client = await prisma.client.findFirst({ where: { id, ...branchWhere(user) } });
+    const client = await prisma.client.findFirst({ where: { AND: [{ id }, deps.access.clientWhere(user)] } });
     if (!client) throw field === 'params.id' ? notFound('Client') : badRequest([{ path: field, message: 'No such client in your scope' }]);
     return client;
   }
@@ -92,54 +78,36 @@ export function kycRouter(deps: Deps, registry: RouteRegistry): Router {
     async ({ body, user, req }) => {
       await scopedClient(user, body.clientId, 'body.clientId');
       const key = req.header('idempotency-key');
-      const caseId = key ? createHash('sha256').update(`kyc:${user.id}:${key}`).digest('hex').slice(0, 32).replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-') : randomUUID();
-      const open = await prisma.case.findFirst({ where: { type: 'kyc_review', clientId: body.clientId, status: { not: 'closed' }, id: { not: caseId } } });
-      if (open) throw conflict('KYC_REVIEW_OPEN', `Client ${body.clientId} already has an open KYC review (${open.id})`);
+      // a retry of the request that opened the review is not a second review
+      const retried = key ? caseIdForKey(kycReviewCase, user, key) : null;
+      const open = await prisma.case.findFirst({ where: { type: TYPE, clientId: body.clientId, status: { not: 'closed' }, id: { not: retried ?? '' } } });
+      if (open) throw conflict('KYC_REVIEW_OPEN', `Client ${body.clientId} already has an open KYC review (${open.reference})`);
       if (body.profile) await saveProfile(user, body.clientId, body.profile, req.ip);
-      const startWorkflowOperation = new WithStartWorkflowOperation<typeof kycReviewWorkflow>('kycReviewWorkflow', {
-        workflowId: kycWorkflowId(caseId),
-        taskQueue: deps.env.TEMPORAL_TASK_QUEUE,
-        workflowIdConflictPolicy: key ? 'USE_EXISTING' : 'FAIL',
-        args: [{ caseId, clientId: body.clientId, kind: body.kind, openedBy: { id: user.id, role: user.role }, note: body.note ?? null }],
+      const caseId = await startCaseWorkflow(deps, {
+        definition: kycReviewCase,
+        user,
+        idempotencyKey: key,
+        request: body,
+        args: (id): KycReviewInput => ({ caseId: id, clientId: body.clientId, kind: body.kind, openedBy: actorOf(user), note: body.note ?? null }),
       });
-      try {
-        await deps.temporal.workflow.executeUpdateWithStart(registerCaseUpdate, { startWorkflowOperation });
-      } catch (err) {
-        throw mapUpdateError(err);
-      }
       return detail(user, caseId);
     },
   );
 
-  defineRoute(
-    router,
-    registry,
-    { method: 'get', path: '/kyc-reviews', summary: 'KYC reviews in your scope, react-admin list params', tag: 'kyc', roles: KYC_ROLES, query: listQuery(ReviewFilter, SORTABLE), response: z.array(ReviewSchema) },
-    async ({ query, user, res }) => {
-      const f = query.filter ?? {};
-      const where: Prisma.CaseWhereInput = {
-        AND: [
-          { type: 'kyc_review', ...branchWhere(user) },
-          f.status ? { status: f.status } : {},
-          f.state ? { state: f.state } : {},
-          f.kind ? { category: f.kind } : {},
-          f.riskBand ? { severity: f.riskBand } : {},
-          f.clientId ? { clientId: f.clientId } : {},
-          f.id ? { id: { in: f.id } } : {},
-          f.q ? { OR: [{ client: { name: { contains: f.q, mode: 'insensitive' } } }, { id: { startsWith: f.q } }] } : {},
-          caseSlaWhere(f.slaState, new Date()),
-        ],
-      };
-      const [field, dir] = query.sort ?? ['openedAt', 'DESC'];
-      const { skip, take } = page(query.range);
-      const [rows, total] = await Promise.all([
-        prisma.case.findMany({ where, include: reviewInclude, orderBy: [{ [field]: dir === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }], skip, take }),
-        prisma.case.count({ where }),
-      ]);
-      sendRange(res, 'kyc-reviews', skip, rows.length, total);
-      return toListView(prisma, rows);
-    },
-  );
+  defineCaseListRoute(router, registry, deps, {
+    definition: kycReviewCase,
+    resource: 'kyc-reviews',
+    tag: 'kyc',
+    roles: KYC_ROLES,
+    filter: ReviewFilter,
+    where: (f) => [
+      f.kind ? { attributes: { path: ['kind'], equals: f.kind } } : {},
+      f.riskBand ? { attributes: { path: ['riskBand'], equals: f.riskBand } } : {},
+    ],
+    include: reviewInclude,
+    view: (rows) => toListView(prisma, rows),
+    response: ReviewSchema,
+  });
 
   defineRoute(
     router,
@@ -174,7 +142,7 @@ export function kycRouter(deps: Deps, registry: RouteRegistry): Router {
     },
     async ({ params, body, user }) => {
       const row = await scopedReview(user, params.id);
-      await sendUpdate(deps.temporal, row.workflowId, kycClientRespondedUpdate, { actor: { id: user.id, role: user.role }, note: body.note });
+      await sendUpdate(deps.temporal, row.workflowId, kycClientRespondedUpdate, { actor: actorOf(user), note: body.note });
       return detail(user, params.id);
     },
   );
@@ -195,7 +163,7 @@ export function kycRouter(deps: Deps, registry: RouteRegistry): Router {
     },
     async ({ params, body, user, req }) => {
       const row = await scopedReview(user, params.id);
-      const result = await sendUpdate(deps.temporal, row.workflowId, overrideRiskUpdate, { actor: { id: user.id, role: user.role }, band: body.band, reason: body.reason });
+      const result = await sendUpdate(deps.temporal, row.workflowId, overrideRiskUpdate, { actor: actorOf(user), band: body.band, reason: body.reason });
       await audit(prisma, {
         actorId: user.id, action: 'kyc_risk_overridden', entity: 'case', entityId: row.id,
         data: { fromBand: result.override?.fromBand, band: body.band, reason: body.reason }, ip: req.ip,
@@ -210,7 +178,7 @@ export function kycRouter(deps: Deps, registry: RouteRegistry): Router {
     { method: 'get', path: '/clients/:id/kyc', summary: "A client's KYC status, risk band and next review date (any staff; no documents)", tag: 'kyc', params: IdParams, response: KycSummarySchema },
     async ({ params, user }) => {
       const client = await scopedClient(user, params.id);
-      const open = await prisma.case.findFirst({ where: { type: 'kyc_review', clientId: client.id, status: { not: 'closed' } }, orderBy: { openedAt: 'desc' } });
+      const open = await prisma.case.findFirst({ where: { type: TYPE, clientId: client.id, status: { not: 'closed' } }, orderBy: { openedAt: 'desc' } });
       return {
         clientId: client.id, kycStatus: client.kycStatus, riskBand: client.riskBand, nextReviewAt: client.nextReviewAt?.toISOString() ?? null,
         openReview: open ? { id: open.id, state: open.state, status: open.status } : null,

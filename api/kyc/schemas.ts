@@ -95,6 +95,7 @@ const RiskSchema = z.object({
 });
 
 export const ReviewSchema = z.object({
+  reference: z.string(),
   id: z.string(),
   kind: z.string().nullable(),
   client: Person.extend({ type: z.string(), kycStatus: z.string(), riskBand: z.string().nullable(), nextReviewAt: z.string().nullable() }),

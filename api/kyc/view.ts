@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { loadTaskViews, slaStateOf, userNames } from '../tasks/view';
 import type { ReviewView } from './schemas';
+import type { KycAttributes } from '../../workflows/kyc-review/workflow';
 
 export const reviewInclude = {
   client: { select: { name: true, type: true, kycStatus: true, riskBand: true, nextReviewAt: true } },
@@ -13,27 +14,30 @@ const person = (id: string | null, names: Map<string, string>) => (id ? { id, na
 export async function toListView(prisma: PrismaClient, rows: ReviewRow[]): Promise<ReviewView[]> {
   const names = await userNames(prisma, rows.map((r) => r.assigneeId));
   const now = new Date();
-  return rows.map((c) => ({
+  return rows.map((c) => {
+    const a = c.attributes as unknown as KycAttributes;
+    return {
     id: c.id,
-    kind: c.category,
+    reference: c.reference,
+    kind: a.kind ?? null,
     client: {
       id: c.clientId, name: c.client.name, type: c.client.type, kycStatus: c.client.kycStatus, riskBand: c.client.riskBand,
       nextReviewAt: iso(c.client.nextReviewAt),
     },
     status: c.status,
     state: c.state,
-    // the engine's severity column holds the review's risk band
-    riskBand: c.severity,
+    riskBand: a.riskBand ?? null,
     priority: c.priority,
     assignee: person(c.assigneeId, names),
     dueAt: iso(c.dueAt),
     slaState: c.breachedAt ? 'breached' : slaStateOf(c, c.closedAt ?? now),
     openedAt: c.openedAt.toISOString(),
     closedAt: iso(c.closedAt),
-    decision: c.resolution,
-    note: c.description,
+    decision: a.decision ?? null,
+    note: a.note ?? null,
     escalationLevel: c.escalationLevel,
-  }));
+    };
+  });
 }
 
 /** Everything a reviewer sees on one review: tasks, checks, risk breakdown, hits, documents, messages. */

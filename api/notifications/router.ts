@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { notFound } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
-import { audit } from '../audit';
+import { audit } from '../../platform/audit';
 
 export const NotificationSchema = z.object({
   id: z.string(),
@@ -26,7 +26,7 @@ export const toNotificationView = (n: Row): z.infer<typeof NotificationSchema> =
   readAt: n.readAt?.toISOString() ?? null,
 });
 
-export function notificationsRouter(deps: Deps, registry: RouteRegistry): Router {
+export function notificationsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
   const router = Router();
 

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Server } from 'socket.io';
 import type { Deps } from '../deps';
 import { findSessionUser, tokenFrom } from '../auth/session';
-import { LIVE_CHANNEL } from '../../activities/engine/notifications';
+import { LIVE_CHANNEL } from '../../platform/live';
 import { toNotificationView } from '../notifications/router';
 
 type Live = { kind: 'notification'; id: string; userId: string } | { kind: 'task'; id: string; status: string; assigneeId: string | null; teamId: string };

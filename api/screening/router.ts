@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { audit } from '../audit';
+import { audit } from '../../platform/audit';
 import { searchName } from '../../activities/screening';
 import { compareNames } from '../../activities/screening/match/compare';
 import type { Role } from '../../workflows/engine/types';
@@ -10,7 +10,7 @@ import { createIndexCache } from './index-cache';
 
 const COMPLIANCE: Role[] = ['kyc_officer', 'senior_compliance_officer', 'compliance_manager', 'admin'];
 
-export function screeningRouter(deps: Deps, registry: RouteRegistry): Router {
+export function screeningRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
   const getIndex = createIndexCache(deps.db.prisma);
   const threshold = deps.env.SCREENING_REVIEW_THRESHOLD;

@@ -1,23 +1,21 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '@prisma/client';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { badRequest, notFound } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
-import { SUPERVISING, taskWhere } from '../scope';
 import { sendUpdate } from '../temporal/updates';
-import type { SessionUser } from '../auth/session';
-import type { Actor } from '../../workflows/engine/types';
+import { actorOf, type SessionUser } from '../auth/session';
 import {
   claimTaskUpdate,
   completeTaskUpdate,
   reassignTaskUpdate,
   releaseTaskUpdate,
 } from '../../workflows/engine/updates';
-import { FORMS } from './forms';
-import { SLA_STATES, TaskSchema, loadTaskViews, slaWhere, type TaskView } from './view';
+import { SLA_STATES, TaskSchema, loadTaskViews, slaWhere, viewerOf, type TaskView } from './view';
+import { forbidden } from '../http/errors';
 
 const TaskFilter = z.object({
   view: z.enum(['mine', 'team']).optional(),
@@ -31,24 +29,24 @@ const TaskFilter = z.object({
 const SORTABLE = ['dueAt', 'priority', 'createdAt', 'step', 'status'] as const;
 const TaskListQuery = listQuery(TaskFilter, SORTABLE).extend({ view: z.enum(['mine', 'team']).optional() });
 
-const actorOf = (user: SessionUser): Actor => ({ id: user.id, role: user.role });
-
-export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
+export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
   const router = Router();
+  const { access } = deps;
+  const SUPERVISING = [...new Set(access.definitions.flatMap((d) => access.supervisingRolesOf(d.type)))];
 
   /** The task, if the user may see it, with the workflow that owns it. */
   async function scopedTask(user: SessionUser, id: string) {
     const task = await prisma.task.findFirst({
-      where: { AND: [{ id }, taskWhere(user)] },
+      where: { AND: [{ id }, access.taskWhere(user)] },
       include: { case: { select: { workflowId: true } } },
     });
     if (!task) throw notFound('Task');
     return task;
   }
 
-  async function view(id: string): Promise<TaskView> {
-    const [task] = await loadTaskViews(prisma, { id });
+  async function view(user: SessionUser, id: string): Promise<TaskView> {
+    const [task] = await loadTaskViews(prisma, { id }, {}, viewerOf(access, user));
     if (!task) throw notFound('Task');
     return task;
   }
@@ -71,7 +69,7 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
       const status = f.status === undefined || f.status === 'active' ? ['open', 'claimed'] : Array.isArray(f.status) ? f.status : [f.status];
       const where: Prisma.TaskWhereInput = {
         AND: [
-          taskWhere(user),
+          access.taskWhere(user),
           viewName === 'mine' ? { assigneeId: user.id } : {},
           { status: { in: status } },
           f.caseType ? { caseType: f.caseType } : {},
@@ -89,7 +87,7 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
           orderBy: [{ [field]: order }, field === 'priority' ? { dueAt: 'asc' } : { priority: 'asc' }, { id: 'asc' }],
           skip,
           take,
-        }),
+        }, viewerOf(access, user)),
         prisma.task.count({ where }),
       ]);
       sendRange(res, 'tasks', skip, rows.length, total);
@@ -110,8 +108,8 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
     },
     async ({ params, user }) => {
       const task = await scopedTask(user, params.id);
-      const form = FORMS[task.caseType]?.[task.step];
-      return { ...(await view(task.id)), form: form ? z.toJSONSchema(form, { io: 'input' }) : null };
+      const form = deps.formOf(task.caseType, task.step);
+      return { ...(await view(user, task.id)), form: form ? z.toJSONSchema(form, { io: 'input' }) : null };
     },
   );
 
@@ -131,7 +129,7 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
       async ({ params, user }) => {
         const task = await scopedTask(user, params.id);
         await sendUpdate(deps.temporal, task.case.workflowId, def, { taskId: task.id, actor: actorOf(user) });
-        return view(task.id);
+        return view(user, task.id);
       },
     );
   action('claim', 'Claim a task from the queue (one of two racing claims wins, the other gets 409)', claimTaskUpdate);
@@ -152,7 +150,7 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
     },
     async ({ params, body, user }) => {
       const task = await scopedTask(user, params.id);
-      const form = FORMS[task.caseType]?.[task.step];
+      const form = deps.formOf(task.caseType, task.step);
       if (!form) throw badRequest([{ path: 'params.id', message: `No form for step ${task.step}` }]);
       const parsed = form.safeParse(body);
       if (!parsed.success) {
@@ -163,18 +161,19 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
         actor: actorOf(user),
         outcome: parsed.data as { outcome: string },
       });
-      return view(task.id);
+      return view(user, task.id);
     },
   );
 
   async function reassign(user: SessionUser, taskId: string, assigneeId: string): Promise<void> {
     const task = await scopedTask(user, taskId);
+    if (!access.supervises(user, task.caseType)) throw forbidden('Only supervisors of this work can reassign it', 'ROLE_NOT_ALLOWED');
     const assignee = await prisma.user.findFirst({ where: { id: assigneeId, active: true, branchId: task.branchId } });
     if (!assignee) throw badRequest([{ path: 'body.assigneeId', message: 'No active user with that id in the task’s branch' }]);
     await sendUpdate(deps.temporal, task.case.workflowId, reassignTaskUpdate, {
       taskId: task.id,
       actor: actorOf(user),
-      assignee: { id: assignee.id, role: assignee.role },
+      assignee: { id: assignee.id, roles: assignee.roles, teamId: assignee.teamId },
     });
   }
 
@@ -194,7 +193,7 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
     },
     async ({ params, body, user }) => {
       await reassign(user, params.id, body.assigneeId);
-      return view(params.id);
+      return view(user, params.id);
     },
   );
 
@@ -208,7 +207,9 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
       tag: 'tasks',
       roles: SUPERVISING,
       body: z.object({ taskIds: z.array(z.string().min(1).max(200)).min(1).max(200), assigneeId: z.string().min(1).max(100) }),
-      response: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().optional() })) }),
+      response: z.object({
+        results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().optional(), reason: z.string().optional() })),
+      }),
     },
     async ({ body, user }) => {
       const results = [];
@@ -217,9 +218,9 @@ export function tasksRouter(deps: Deps, registry: RouteRegistry): Router {
           await reassign(user, id, body.assigneeId);
           results.push({ id, ok: true });
         } catch (err) {
-          const e = err as { status?: number; message?: string };
+          const e = err as { status?: number; message?: string; extra?: { reason?: string } };
           if (!e.status) throw err;
-          results.push({ id, ok: false, error: e.message });
+          results.push({ id, ok: false, error: e.message, ...(e.extra?.reason ? { reason: e.extra.reason } : {}) });
         }
       }
       return { results };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { ROLES } from '../../workflows/engine/types';
+import type { Access } from '../access';
+import type { SessionUser } from '../auth/session';
 
 export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'paused'] as const;
 export type SlaStateName = (typeof SLA_STATES)[number];
@@ -36,7 +37,7 @@ export const TaskSchema = z.object({
   step: z.string(),
   status: z.enum(['open', 'claimed', 'completed', 'cancelled']),
   teamId: z.string(),
-  roles: z.array(z.enum(ROLES)),
+  roles: z.array(z.string()),
   assignee: Person,
   assigneeId: z.string().nullable(),
   priority: z.number().int(),
@@ -48,13 +49,23 @@ export const TaskSchema = z.object({
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   outcome: z.record(z.string(), z.unknown()).nullable(),
+  reference: z.string(),
   client: z.object({ id: z.string(), name: z.string() }),
-  case: z.object({ category: z.string().nullable(), severity: z.string().nullable(), state: z.string() }),
+  case: z.object({
+    reference: z.string(),
+    state: z.string(),
+    status: z.string(),
+    summary: z.string().nullable(),
+    /** what the case type knows about the case (the console's case-type module labels it) */
+    attributes: z.record(z.string(), z.unknown()),
+  }),
+  /** what the requesting user may do with the task now (the workflow still has the last word: four eyes) */
+  can: z.object({ claim: z.boolean(), release: z.boolean(), complete: z.boolean(), reassign: z.boolean() }),
 });
 export type TaskView = z.infer<typeof TaskSchema>;
 
 export const taskInclude = {
-  case: { select: { clientId: true, category: true, severity: true, state: true, client: { select: { name: true } } } },
+  case: { select: { clientId: true, reference: true, state: true, status: true, summary: true, attributes: true, client: { select: { name: true } } } },
 } satisfies Prisma.TaskInclude;
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
 
@@ -66,7 +77,33 @@ export async function userNames(prisma: PrismaClient, ids: (string | null)[]): P
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-export function toTaskView(t: TaskRow, names: Map<string, string>, now: Date): TaskView {
+/** Whose task actions the API offers: the viewer's roles against the step's, and supervision of the case type. */
+export interface Viewer {
+  id: string;
+  roles: string[];
+  supervises(caseType: string): boolean;
+}
+
+export const viewerOf = (access: Pick<Access, 'supervises'>, user: SessionUser): Viewer => ({
+  id: user.id,
+  roles: user.roles,
+  supervises: (caseType) => access.supervises(user, caseType),
+});
+
+function can(t: TaskRow, viewer: Viewer | undefined): TaskView['can'] {
+  const active = t.status === 'open' || t.status === 'claimed';
+  if (!viewer || !active) return { claim: false, release: false, complete: false, reassign: false };
+  const eligible = viewer.roles.some((r) => t.requiredRole.includes(r));
+  const supervises = viewer.supervises(t.caseType);
+  return {
+    claim: t.status === 'open' && eligible,
+    release: t.status === 'claimed' && (t.assigneeId === viewer.id || supervises),
+    complete: t.status === 'claimed' && t.assigneeId === viewer.id && eligible,
+    reassign: supervises,
+  };
+}
+
+export function toTaskView(t: TaskRow, names: Map<string, string>, now: Date, viewer?: Viewer): TaskView {
   const active = t.status === 'open' || t.status === 'claimed';
   return {
     id: t.id,
@@ -88,14 +125,27 @@ export function toTaskView(t: TaskRow, names: Map<string, string>, now: Date): T
     createdAt: t.createdAt.toISOString(),
     completedAt: t.completedAt?.toISOString() ?? null,
     outcome: (t.outcome as Record<string, unknown> | null) ?? null,
+    reference: t.case.reference,
     client: { id: t.case.clientId, name: t.case.client.name },
-    case: { category: t.case.category, severity: t.case.severity, state: t.case.state },
+    case: {
+      reference: t.case.reference,
+      state: t.case.state,
+      status: t.case.status,
+      summary: t.case.summary,
+      attributes: (t.case.attributes as Record<string, unknown>) ?? {},
+    },
+    can: can(t, viewer),
   };
 }
 
-export async function loadTaskViews(prisma: PrismaClient, where: Prisma.TaskWhereInput, extra: Omit<Prisma.TaskFindManyArgs, 'where' | 'include'> = {}): Promise<TaskView[]> {
+export async function loadTaskViews(
+  prisma: PrismaClient,
+  where: Prisma.TaskWhereInput,
+  extra: Omit<Prisma.TaskFindManyArgs, 'where' | 'include'> = {},
+  viewer?: Viewer,
+): Promise<TaskView[]> {
   const rows = await prisma.task.findMany({ where, include: taskInclude, ...extra });
   const names = await userNames(prisma, rows.map((r) => r.assigneeId));
   const now = new Date();
-  return rows.map((r) => toTaskView(r, names, now));
+  return rows.map((r) => toTaskView(r, names, now, viewer));
 }

@@ -6,7 +6,7 @@
 // Run: tsx bench/case-engine/inbox.ts [--tasks 100000] [--requests 300] [--row-seconds 15] [--plans]
 //   --plans prints every plan in full (otherwise: one line per query).
 import pg from 'pg';
-import { createDb } from '../../api/db';
+import { createDb } from '../../platform/db';
 import { seedReferenceData } from '../../prisma/seed';
 import { generateInbox } from './generate-inbox';
 import { Api } from './lib/http';

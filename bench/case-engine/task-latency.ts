@@ -6,7 +6,7 @@
 // Run: tsx bench/case-engine/task-latency.ts [--n 200] [--warmup 20] [--concurrency 1,4]
 //        [--temporal file|memory] [--pg-fast]
 import { io, type Socket } from 'socket.io-client';
-import { createDb } from '../../api/db';
+import { createDb } from '../../platform/db';
 import { seedReferenceData } from '../../prisma/seed';
 import { Api, pool, taskPath } from './lib/http';
 import { elapsedS, fmtMs, machineLine, summarize, table } from './lib/report';

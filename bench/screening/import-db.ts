@@ -2,7 +2,7 @@
 // server: the bench creates its own throwaway database next to it, migrates it and drops it after).
 // Run: DATABASE_URL=postgresql://… node_modules/.bin/tsx bench/screening/import-db.ts
 import pg from 'pg';
-import { createDb } from '../../api/db';
+import { createDb } from '../../platform/db';
 import { importList, loadIndex } from '../../activities/screening/store';
 import { ensureDatabase, withDatabase } from '../../scripts/lib/postgres';
 import { migrateDeploy } from '../../scripts/lib/prisma';

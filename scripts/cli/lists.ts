@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDb } from '../../api/db';
+import { createDb } from '../../platform/db';
 import { parseListFiles } from '../../activities/screening/detect';
 import { isUnConsolidatedList, readUnList } from '../../activities/screening/parse/un';
 import { importList } from '../../activities/screening/store';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { reviewThreshold } from '../../activities/screening/config';
-import { createDb } from '../../api/db';
+import { createDb } from '../../platform/db';
 import { searchName } from '../../activities/screening/index';
 import { compareNames } from '../../activities/screening/match/compare';
 import { QUERY_SCHEMAS } from '../../activities/screening/match/schema';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient, taskPath } from '../support/api-client';
 import { applyProjection } from '../../activities/engine/projection';
-import { verifyChain } from '../../activities/engine/timeline';
+import { verifyChain } from '../../platform/timeline';
 
 let stack: Stack;
 let agent1: ApiClient;
@@ -193,7 +193,7 @@ describe('projection writes', () => {
 async function caseRow(id: string) {
   const c = (await stack.db.prisma.case.findUniqueOrThrow({ where: { id } }));
   const ms = (d: Date | null) => d?.getTime() ?? null;
-  return { ...c, dueAt: ms(c.dueAt), atRiskAt: ms(c.atRiskAt), slaPausedAt: ms(c.slaPausedAt), openedAt: c.openedAt.getTime(), closedAt: ms(c.closedAt), breachedAt: ms(c.breachedAt) };
+  return { ...c, referencePrefix: 'CMP', attributes: c.attributes as Record<string, unknown>, dueAt: ms(c.dueAt), atRiskAt: ms(c.atRiskAt), slaPausedAt: ms(c.slaPausedAt), openedAt: c.openedAt.getTime(), closedAt: ms(c.closedAt), breachedAt: ms(c.breachedAt) };
 }
 async function taskRow(caseId: string) {
   const t = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId } });

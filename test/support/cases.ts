@@ -7,7 +7,7 @@ import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../../w
 import type { ComplaintInput, complaintWorkflow } from '../../workflows/complaint/workflow';
 import type { Actor, Role, TaskOutcome } from '../../workflows/engine/types';
 
-export const staff = (id: string, role: Role): Actor => ({ id, role });
+export const staff = (id: string, role: Role): Actor => ({ id, roles: [role] });
 export const AGENT1 = staff('u-agent1', 'agent');
 export const AGENT2 = staff('u-agent2', 'agent');
 export const SUPERVISOR = staff('u-supervisor', 'supervisor');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../api/config/env';
+import { parseEnv } from '../../platform/env';
 import { repoRoot } from '../../scripts/lib/paths';
 
 interface Service {

@@ -17,7 +17,7 @@ import { vi } from '../../admin-ui/src/i18n/vi';
 import { zh } from '../../admin-ui/src/i18n/zh';
 import { slaStates } from '../../admin-ui/src/sla/slaStates';
 import { z } from 'zod';
-import { FORMS } from '../../api/tasks/forms';
+import { CASE_TYPES } from '../../api/case-types';
 import { branchesOf, type JsonSchema } from '../../admin-ui/src/tasks/completionForm';
 import { caseTypes, steps, taskStatuses } from '../../admin-ui/src/tasks/enums';
 
@@ -31,8 +31,7 @@ const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
 
 const english = flatten(messagesFor('en') as Tree);
 // What the task page renders: the API's completion form of every step, read the way the console reads it.
-const formBranches = Object.values(FORMS)
-  .flatMap((byStep) => Object.values(byStep))
+const formBranches = CASE_TYPES.flatMap((m) => Object.values(m.forms))
   .flatMap((form) => branchesOf(z.toJSONSchema(form, { io: 'input' }) as JsonSchema));
 const placeholders = (text: string) => new Set(text.match(/%\{\w+\}/g) ?? []);
 

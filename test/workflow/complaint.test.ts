@@ -5,7 +5,7 @@ import { recordHistoryIfAsked } from '../support/history';
 import { AGENT1, AGENT2, MANAGER, SUPERVISOR, activeTask, claimAndComplete, openComplaint, waitFor } from '../support/cases';
 import { claimTaskUpdate, completeTaskUpdate } from '../../workflows/engine/updates';
 import { clientRespondedUpdate, reopenCaseUpdate } from '../../workflows/complaint/updates';
-import { verifyChain } from '../../activities/engine/timeline';
+import { verifyChain } from '../../platform/timeline';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -34,7 +34,8 @@ describe('complaint workflow on a real Temporal server', () => {
       const c = await caseRow(caseId);
       return c.status === 'closed' && c;
     }, 'case closed');
-    expect(row).toMatchObject({ state: 'closed', rootCause: 'system', resolution: 'Refund the difference' });
+    expect(row).toMatchObject({ state: 'closed', attributes: { rootCause: 'system', resolution: 'Refund the difference' } });
+    expect(row.reference).toMatch(/^CMP-\d{4}-\d{6}$/);
     expect(row.closedAt).not.toBeNull();
     const steps = (await stack.db.prisma.task.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } })).map((t) => t.step);
     expect(steps).toEqual(['acknowledge', 'investigate', 'propose_resolution', 'final_response']);
@@ -66,9 +67,9 @@ describe('complaint workflow on a real Temporal server', () => {
 
     await handle.executeUpdate(reopenCaseUpdate, { args: [{ actor: AGENT1, reason: 'Client disputes the amount' }] });
     const reopened = await caseRow(caseId);
-    expect(reopened).toMatchObject({ status: 'open', state: 'investigate', reopenCount: 1, closedAt: null });
+    expect(reopened).toMatchObject({ status: 'open', state: 'investigate', attributes: { reopenCount: 1 }, closedAt: null });
     await activeTask(stack.db.prisma, caseId, 'investigate');
-    const steps = (await stack.db.prisma.task.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } })).map((t) => t.id.split('/').slice(1).join('/'));
+    const steps = (await stack.db.prisma.task.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } })).map((t) => t.id.split('.').slice(1).join('/'));
     expect(steps).toEqual([
       'acknowledge/1', 'investigate/1', 'propose_resolution/1', 'approval/1', 'propose_resolution/2', 'approval/2', 'final_response/1', 'investigate/2',
     ]);
@@ -92,7 +93,7 @@ describe('complaint workflow on a real Temporal server', () => {
     expect(resumed).toMatchObject({ status: 'open', state: 'investigate', slaPausedAt: null });
     // Paused in business time: the deadline moved by the pause if it fell in working hours, and never earlier.
     expect(resumed.dueAt!.getTime()).toBeGreaterThanOrEqual(before.dueAt!.getTime());
-    expect((await activeTask(stack.db.prisma, caseId, 'investigate')).id).toMatch(/investigate\/2$/);
+    expect((await activeTask(stack.db.prisma, caseId, 'investigate')).id).toMatch(/\.investigate\.2$/);
     const refused = await stack.temporal.workflow.getHandle(workflowId)
       .executeUpdate(clientRespondedUpdate, { args: [{ actor: AGENT2, note: 'again' }] }).catch((e) => e);
     expect(refused.cause.details[0]).toBe('NOT_AWAITING_CLIENT');

@@ -9,7 +9,7 @@ import { KYC1, KYC2, SENIOR, SENIOR2, addDocuments, importSanctionLists, startRe
 import { claimTaskUpdate, completeTaskUpdate } from '../../workflows/engine/updates';
 import { kycClientRespondedUpdate, overrideRiskUpdate } from '../../workflows/kyc-review/updates';
 import { addMonthsUtc } from '../../workflows/kyc-review/states';
-import { verifyChain } from '../../activities/engine/timeline';
+import { verifyChain } from '../../platform/timeline';
 
 const DAY = 86_400_000;
 const passport = (surname: string, given: string, birth: string) => ({ surname, given, birth, number: '533401372', nationality: 'GBR', expiry: '2031-01-01' });
@@ -51,7 +51,7 @@ describe('KYC review on a real Temporal server', () => {
     const before = Date.now();
     await work(stack.temporal, prisma(), caseId, KYC2, { outcome: 'approved', note: 'All in order' }, 'cdd_review');
     const closed = await until(caseId, 'approved');
-    expect(closed).toMatchObject({ status: 'closed', resolution: 'approved', severity: 'low' });
+    expect(closed).toMatchObject({ status: 'closed', attributes: { decision: 'approved', riskBand: 'low' } });
     const client = await prisma().client.findUniqueOrThrow({ where: { id: 'c-1001' } });
     expect(client).toMatchObject({ kycStatus: 'approved', riskBand: 'low' });
     expect(client.nextReviewAt!.getTime()).toBeGreaterThanOrEqual(addMonthsUtc(before, 36) - 1000);
@@ -99,7 +99,7 @@ describe('KYC review on a real Temporal server', () => {
     const [sof, sow] = await Promise.all([activeTask(prisma(), caseId, 'source_of_funds'), activeTask(prisma(), caseId, 'source_of_wealth')]);
     expect(sof.status).toBe('open');
     expect(sow.status).toBe('open');
-    expect((await caseRow(caseId)).severity).toBe('critical');
+    expect((await caseRow(caseId)).attributes).toMatchObject({ riskBand: 'critical' });
     await work(stack.temporal, prisma(), caseId, SENIOR, { outcome: 'not_verified', summary: 'No evidence of wealth' }, 'source_of_wealth');
     await work(stack.temporal, prisma(), caseId, KYC1, { outcome: 'verified', summary: 'Salary slips' }, 'source_of_funds');
 
@@ -226,7 +226,7 @@ describe('KYC review waiting on the client (time-skipping server)', () => {
     await handle.executeUpdate(kycClientRespondedUpdate, { args: [{ actor: KYC2, note: 'Bank statement received by post' }] });
     const resumed = await stack.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(resumed).toMatchObject({ status: 'open', state: 'collect_documents', slaPausedAt: null });
-    expect((await activeTask(stack.db.prisma, caseId, 'collect_documents')).id).toMatch(/collect_documents\/2$/);
+    expect((await activeTask(stack.db.prisma, caseId, 'collect_documents')).id).toMatch(/\.collect_documents\.2$/);
     await waitFor(async () => (await stack.db.prisma.client.findUniqueOrThrow({ where: { id: 'c-1005' } })).kycStatus === 'in_review', 'client back in review');
   });
 });

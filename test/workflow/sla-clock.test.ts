@@ -17,7 +17,7 @@ beforeAll(async () => {
   env = await createTimeSkippingEnvironment();
   stack = await startStack({ timeSkipping: env, api: false });
   await stack.db.prisma.branch.update({ where: { id: 'london' }, data: { workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] } });
-  await stack.db.prisma.slaPolicy.update({ where: { id: 'complaint-acknowledge' }, data: { businessDays: null, businessHours: 10, escalateAfterMinutes: 60 } });
+  await stack.db.prisma.slaPolicy.update({ where: { id: 'complaint:acknowledge:*:*' }, data: { businessDays: null, businessHours: 10, escalateAfterMinutes: 60 } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -91,7 +91,7 @@ describe('SLA clock of a task', () => {
   });
 
   it('marks the case deadline missed when it passes, and tells the complaints manager', async () => {
-    await stack.db.prisma.slaPolicy.update({ where: { id: 'complaint-case' }, data: { businessDays: null, businessHours: 30 } });
+    await stack.db.prisma.slaPolicy.update({ where: { id: 'complaint:_case:*:*' }, data: { businessDays: null, businessHours: 30 } });
     const caseId = randomUUID();
     await stack.temporal.workflow.start('complaintWorkflow', {
       workflowId: `complaint-${caseId}`,

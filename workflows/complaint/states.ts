@@ -1,6 +1,7 @@
 // The complaint process as a pure state table: which outcome of which step leads where.
 // docs/case-types/complaint.md draws the same table.
 import type { Role } from '../engine/types';
+import { nextStateIn, type StateTable } from '../engine/state-table';
 
 export const CHANNELS = ['phone', 'email', 'web', 'chat', 'branch'] as const;
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
@@ -46,9 +47,7 @@ export interface ComplaintFacts {
   severity: Severity;
 }
 
-type Target = ComplaintState | ((facts: ComplaintFacts) => ComplaintState);
-
-const TABLE: Record<ComplaintState, Partial<Record<ComplaintEvent, Target>>> = {
+export const TABLE: StateTable<ComplaintState, ComplaintEvent, ComplaintFacts> = {
   acknowledge: { acknowledged: 'investigate' },
   investigate: { findings_recorded: 'propose_resolution', awaiting_client: 'awaiting_client' },
   awaiting_client: { client_responded: 'investigate', client_wait_expired: 'investigate' },
@@ -58,17 +57,16 @@ const TABLE: Record<ComplaintState, Partial<Record<ComplaintEvent, Target>>> = {
   closed: { reopened: 'investigate' },
 };
 
-export function nextState(state: ComplaintState, event: ComplaintEvent, facts: ComplaintFacts): ComplaintState {
-  const target = TABLE[state][event];
-  if (target === undefined) throw new Error(`Complaint: no transition from ${state} on ${event}`);
-  return typeof target === 'function' ? target(facts) : target;
-}
+export const nextState = (state: ComplaintState, event: ComplaintEvent, facts: ComplaintFacts): ComplaintState =>
+  nextStateIn('complaint', TABLE, state, event, facts);
 
 export function isStep(state: ComplaintState): state is ComplaintStep {
   return (STEPS as readonly string[]).includes(state);
 }
 
-export type ComplaintStatus = 'open' | 'awaiting_client' | 'closed';
+export const STATES = [...STEPS, 'awaiting_client', 'closed'] as const satisfies readonly ComplaintState[];
+export const STATUSES = ['open', 'awaiting_client', 'closed'] as const;
+export type ComplaintStatus = (typeof STATUSES)[number];
 
 export function statusOf(state: ComplaintState): ComplaintStatus {
   return state === 'closed' || state === 'awaiting_client' ? state : 'open';

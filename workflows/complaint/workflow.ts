@@ -1,20 +1,24 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ComplaintActivities } from '../../activities/complaint';
-import { CaseEngine, newCaseRow } from '../engine/case-engine';
-import { registerCaseUpdate } from '../engine/updates';
+import { CaseFlow } from '../engine/case-flow';
+import { startCase } from '../engine/bootstrap';
+import type { CaseEngine } from '../engine/case-engine';
 import { RequestSlot } from '../engine/request-slot';
 import { conflict } from '../engine/failures';
-import type { Actor } from '../engine/types';
+import type { Actor, CaseContext, TaskState } from '../engine/types';
+import { complaintCase } from './definition';
 import { clientRespondedUpdate, reopenCaseUpdate } from './updates';
 import {
   STEP_OUTCOMES,
   STEP_ROLES,
+  TABLE,
   initialPriority,
   isStep,
-  nextState,
   statusOf,
   type ComplaintEvent,
+  type ComplaintFacts,
   type ComplaintState,
+  type ComplaintStep,
   type Severity,
 } from './states';
 
@@ -40,133 +44,151 @@ export interface ComplaintResult {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+type ClientResponse = { actor: Actor; note: string };
+type ReopenRequest = { actor: Actor; reason: string };
+
+/** What a complaint knows about itself, in the case row's `attributes`. */
+export interface ComplaintAttributes {
+  channel: string;
+  category: string;
+  severity: Severity;
+  description: string;
+  resolution?: string;
+  rootCause?: string;
+  reopenCount: number;
+  /** until when the client may reopen the closed complaint (fixed when it closes) */
+  reopenUntil?: number;
+}
 
 export async function complaintWorkflow(input: ComplaintInput): Promise<ComplaintResult> {
-  // Registered before the first await: an Update that arrives with the start and finds no handler at the
-  // end of the first activation is rejected. It answers once the first task is in the projection, so
-  // the API's 201 already shows the case in its first step.
-  let engineRef: CaseEngine | undefined;
-  setHandler(registerCaseUpdate, async () => {
-    await condition(() => (engineRef?.tasksOpened ?? 0) > 0);
-    return { caseId: input.caseId };
-  });
-  const ctx = await loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity });
-  const facts = { severity: input.severity };
-  let state = 'acknowledge' as ComplaintState;
-  const engine = new CaseEngine(
-    newCaseRow(ctx, {
+  const { engine, ctx } = await startCase(
+    complaintCase,
+    input.caseId,
+    () => loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity }),
+    () => ({
       id: input.caseId,
-      type: 'complaint',
-      workflowId: workflowInfo().workflowId,
       clientId: input.clientId,
-      status: statusOf(state),
-      state,
-      channel: input.channel,
-      category: input.category,
-      severity: input.severity,
-      description: input.description,
+      status: statusOf('acknowledge'),
+      state: 'acknowledge',
+      summary: input.description.slice(0, 200),
+      attributes: {
+        channel: input.channel,
+        category: input.category,
+        severity: input.severity,
+        description: input.description,
+        reopenCount: 0,
+      } satisfies ComplaintAttributes,
       priority: initialPriority(input.severity),
       openedById: input.openedBy.id,
     }),
-    ctx,
-    { escalationRoles: [['supervisor'], ['complaints_manager']] },
   );
-  engine.installHandlers();
-  engineRef = engine;
+  return new Complaint(engine, ctx, input).run();
+}
 
-  type ClientResponse = { actor: Actor; note: string };
-  const clientResponses = new RequestSlot<ClientResponse>();
-  setHandler(clientRespondedUpdate, (args) => clientResponses.deliver(args), {
-    validator: (_args: ClientResponse) => {
-      if (state !== 'awaiting_client' || clientResponses.waiting) {
-        throw conflict('NOT_AWAITING_CLIENT', 'The case is not waiting on the client');
-      }
-    },
-  });
+class Complaint extends CaseFlow<ComplaintState, ComplaintEvent, ComplaintFacts> {
+  private readonly clientResponses = new RequestSlot<ClientResponse>();
+  private readonly reopenRequests = new RequestSlot<ReopenRequest>();
+  /** Investigators may not approve their own proposal (four eyes). */
+  private readonly investigators = new Set<string>();
 
-  let reopenUntil = 0;
-  type ReopenRequest = { actor: Actor; reason: string };
-  const reopenRequests = new RequestSlot<ReopenRequest>();
-  setHandler(reopenCaseUpdate, (args) => reopenRequests.deliver(args), {
-    validator: (_args: ReopenRequest) => {
-      if (state !== 'closed' || reopenRequests.waiting) throw conflict('NOT_CLOSED', 'Only a closed complaint can be reopened');
-      if (Date.now() > reopenUntil) throw conflict('REOPEN_WINDOW_PASSED', 'The reopen window has passed');
-    },
-  });
-
-  await engine.openCase(ctx.targets._case, input.openedBy.id, {
-    channel: input.channel,
-    category: input.category,
-    severity: input.severity,
-  });
-  void engine.runCaseClock();
-
-  // Investigators may not approve their own proposal (four eyes).
-  const investigators = new Set<string>();
-
-  const moveTo = async (event: ComplaintEvent, actorId: string | null, data: Record<string, unknown> = {}) => {
-    const from = state;
-    state = nextState(state, event, facts);
-    engine.row.state = state;
-    engine.row.status = statusOf(state);
-    await engine.write({ events: [engine.event('state_changed', actorId, { from, to: state, event, ...data })] });
-  };
-
-  for (;;) {
-    if (isStep(state)) {
-      const step = state;
-      const task = await engine.runTask({
-        step,
-        teamId: ctx.teamId,
-        roles: STEP_ROLES[step],
-        target: ctx.targets[step],
-        priority: engine.row.priority,
-        outcomes: [...STEP_OUTCOMES[step]],
-        excludeActors: step === 'approval' ? [...investigators] : [],
-      });
-      const outcome = task.outcome!;
-      if (step === 'investigate' || step === 'propose_resolution') investigators.add(task.completedById!);
-      if (step === 'propose_resolution') engine.row.resolution = String(outcome.resolution ?? '');
-      if (step === 'final_response') engine.row.rootCause = String(outcome.rootCause ?? '');
-      const event = outcome.outcome as ComplaintEvent;
-      if (event === 'awaiting_client') engine.pauseCaseClock();
-      if (event === 'sent') {
-        engine.closeCase();
-        // fixed now, not when the loop reaches `closed`: the case reads as closed as soon as it is written
-        reopenUntil = Date.now() + ctx.settings.reopenWindowDays * DAY_MS;
-      }
-      await moveTo(
-        event,
-        task.completedById,
-        event === 'awaiting_client' ? { request: outcome.request, caseMinutesLeft: engine.caseTimeLeft() } : {},
-      );
-      continue;
-    }
-
-    if (state === 'awaiting_client') {
-      const waitUntil = engine.businessDeadline({ businessDays: ctx.settings.clientWaitBusinessDays });
-      const response = await clientResponses.receive(waitUntil - Date.now());
-      engine.resumeCaseClock();
-      await moveTo(
-        response ? 'client_responded' : 'client_wait_expired',
-        response?.actor.id ?? null,
-        response ? { note: response.note } : {},
-      );
-      if (response) clientResponses.done();
-      continue;
-    }
-
-    // closed: the client may reopen within the window; after it the workflow ends.
-    const request = await reopenRequests.receive(reopenUntil - Date.now());
-    if (!request) break;
-    engine.row.reopenCount++;
-    engine.row.closedAt = null;
-    engine.restartCaseClock(ctx.targets._case);
-    await moveTo('reopened', request.actor.id, { reason: request.reason });
-    reopenRequests.done();
-    void engine.runCaseClock();
+  constructor(
+    engine: CaseEngine,
+    private readonly ctx: CaseContext,
+    private readonly input: ComplaintInput,
+  ) {
+    super(engine, 'acknowledge', TABLE, statusOf);
+    setHandler(clientRespondedUpdate, (args) => this.clientResponses.deliver(args), {
+      validator: (_args: ClientResponse) => {
+        if (this.state !== 'awaiting_client' || this.clientResponses.waiting) {
+          throw conflict('NOT_AWAITING_CLIENT', 'The case is not waiting on the client');
+        }
+      },
+    });
+    setHandler(reopenCaseUpdate, (args) => this.reopenRequests.deliver(args), {
+      validator: (_args: ReopenRequest) => {
+        if (this.state !== 'closed' || this.reopenRequests.waiting) throw conflict('NOT_CLOSED', 'Only a closed complaint can be reopened');
+        if (Date.now() > (this.attributes.reopenUntil ?? 0)) throw conflict('REOPEN_WINDOW_PASSED', 'The reopen window has passed');
+      },
+    });
   }
 
-  await condition(allHandlersFinished);
-  return { caseId: input.caseId, state, reopenCount: engine.row.reopenCount };
+  protected facts(): ComplaintFacts {
+    return { severity: this.input.severity };
+  }
+
+  private get attributes(): ComplaintAttributes {
+    return this.engine.row.attributes as unknown as ComplaintAttributes;
+  }
+
+  async run(): Promise<ComplaintResult> {
+    const { input, engine } = this;
+    await engine.openCase(this.ctx.targets._case, input.openedBy.id, {
+      channel: input.channel,
+      category: input.category,
+      severity: input.severity,
+    });
+    void engine.runCaseClock();
+    for (;;) {
+      if (isStep(this.state)) await this.step(this.state);
+      else if (this.state === 'awaiting_client') await this.awaitingClient();
+      else if (!(await this.closed())) break;
+    }
+    await condition(allHandlersFinished);
+    return { caseId: input.caseId, state: this.state, reopenCount: this.attributes.reopenCount };
+  }
+
+  private async step(step: ComplaintStep): Promise<void> {
+    const { engine } = this;
+    const task = await engine.runTask({
+      step,
+      teamId: this.ctx.teamId,
+      roles: STEP_ROLES[step],
+      target: this.ctx.targets[step],
+      priority: engine.row.priority,
+      outcomes: [...STEP_OUTCOMES[step]],
+      excludeActors: step === 'approval' ? () => this.investigators : [],
+    });
+    const outcome = task.outcome!;
+    this.record(step, task);
+    const event = outcome.outcome as ComplaintEvent;
+    if (event === 'awaiting_client') engine.pauseCaseClock();
+    if (event === 'sent') {
+      engine.closeCase();
+      // fixed now, not when the loop reaches `closed`: the case reads as closed as soon as it is written
+      this.attributes.reopenUntil = Date.now() + this.ctx.settings.reopenWindowDays * DAY_MS;
+    }
+    const data = event === 'awaiting_client' ? { request: outcome.request, caseMinutesLeft: engine.caseTimeLeft() } : {};
+    await this.moveTo(event, task.completedById, data);
+  }
+
+  /** What a finished step tells the case: who investigated, the proposed resolution, the root cause. */
+  private record(step: ComplaintStep, task: TaskState): void {
+    const outcome = task.outcome!;
+    if (step === 'investigate' || step === 'propose_resolution') this.investigators.add(task.completedById!);
+    if (step === 'propose_resolution') this.attributes.resolution = String(outcome.resolution ?? '');
+    if (step === 'final_response') this.attributes.rootCause = String(outcome.rootCause ?? '');
+  }
+
+  private async awaitingClient(): Promise<void> {
+    const { engine } = this;
+    const waitUntil = engine.businessDeadline({ businessDays: this.ctx.settings.clientWaitBusinessDays });
+    const response = await this.clientResponses.receive(waitUntil - Date.now());
+    engine.resumeCaseClock();
+    await this.moveTo(response ? 'client_responded' : 'client_wait_expired', response?.actor.id ?? null, response ? { note: response.note } : {});
+    if (response) this.clientResponses.done();
+  }
+
+  /** Closed: the client may reopen within the window. Returns false when the window passes (the workflow ends). */
+  private async closed(): Promise<boolean> {
+    const { engine } = this;
+    const request = await this.reopenRequests.receive((this.attributes.reopenUntil ?? 0) - Date.now());
+    if (!request) return false;
+    this.attributes.reopenCount++;
+    engine.row.closedAt = null;
+    engine.restartCaseClock(this.ctx.targets._case);
+    await this.moveTo('reopened', request.actor.id, { reason: request.reason });
+    this.reopenRequests.done();
+    void engine.runCaseClock();
+    return true;
+  }
 }

@@ -1,11 +1,12 @@
 // The case engine: tasks with SLA clocks, escalation ladder, case deadline and timeline, shared by every
 // case type. It runs inside workflow code, so it is deterministic: time is Date.now() of the workflow
-// task, all I/O goes through the `project` local activity.
-import { condition, patched, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { EngineActivities } from '../../activities/engine';
+// task, and all I/O goes through activities.
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { addBusinessDuration, type BusinessDuration } from './business-time';
 import { buildSchedule, pauseClock, resumeClock, type SlaSchedule, type SlaTarget } from './sla';
 import { conflict, forbidden } from './failures';
+import { caseBreached, slaEscalation, slaReminder, taskAssigned, taskAvailable } from './notices';
+import { ProjectionWriter } from './projection-writer';
 import {
   claimTaskUpdate,
   completeTaskUpdate,
@@ -14,60 +15,24 @@ import {
   releaseTaskUpdate,
   type TaskActionArgs,
 } from './updates';
-import type {
-  Actor,
-  CaseContext,
-  CaseEventInput,
-  CaseProjection,
-  NotificationInput,
-  Role,
-  TaskProjection,
-  TaskSpec,
-  TaskState,
+import {
+  rolesOf,
+  type Actor,
+  type CaseContext,
+  type CaseEventInput,
+  type CaseProjection,
+  type NotificationInput,
+  type Role,
+  type TaskProjection,
+  type TaskSpec,
+  type TaskState,
 } from './types';
-
-// A regular activity, not a local one: an Update handler's write and the main flow's write may be in
-// flight together, and only regular activities record their order in history, so replay stays exact.
-const { project } = proxyActivities<EngineActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '200 ms', maximumInterval: '30 seconds' },
-});
-
-/** Roles that supervise work: they may reassign and release others' tasks. */
-const SUPERVISING: Role[] = ['supervisor', 'complaints_manager', 'compliance_manager', 'admin'];
 
 export interface EngineOptions {
   /** who is notified at each escalation level: [level 1 roles (the team), level 2 roles (the branch)] */
   escalationRoles: [Role[], Role[]];
-}
-
-/** A new case's row: what the case type knows at the start, and empty deadlines and outcomes. */
-export function newCaseRow(
-  ctx: CaseContext,
-  init: Pick<CaseProjection, 'id' | 'type' | 'workflowId' | 'clientId' | 'status' | 'state' | 'priority' | 'openedById'> &
-    Partial<Pick<CaseProjection, 'channel' | 'category' | 'severity' | 'description'>>,
-): CaseProjection {
-  return {
-    channel: null,
-    category: null,
-    severity: null,
-    description: null,
-    ...init,
-    branchId: ctx.branchId,
-    teamId: ctx.teamId,
-    assigneeId: null,
-    dueAt: null,
-    atRiskAt: null,
-    slaPausedAt: null,
-    rootCause: null,
-    resolution: null,
-    reopenCount: 0,
-    escalationLevel: 0,
-    openedAt: Date.now(),
-    closedAt: null,
-    breachedAt: null,
-    revision: 0,
-  };
+  /** roles that may release and reassign other people's tasks */
+  supervising: Role[];
 }
 
 type Threshold = { kind: 'reminder'; percent: number; at: number } | { kind: 'escalation'; level: number; at: number };
@@ -85,12 +50,17 @@ export class CaseEngine {
   tasksOpened = 0;
   /** finished tasks whose final projection has been written */
   private readonly settled = new Set<string>();
+  /** events waiting to go out with the next write (the case's opening, with its first task) */
+  private pendingEvents: CaseEventInput[] = [];
+  private readonly writer: ProjectionWriter;
 
   constructor(
     readonly row: CaseProjection,
     readonly ctx: CaseContext,
     private readonly options: EngineOptions,
-  ) {}
+  ) {
+    this.writer = new ProjectionWriter(row);
+  }
 
   installHandlers(): void {
     setHandler(getCaseStateQuery, () => ({
@@ -98,8 +68,10 @@ export class CaseEngine {
       state: this.row.state,
       status: this.row.status,
       dueAt: this.row.dueAt,
+      stuck: this.writer.stuck,
       tasks: [...this.tasks.values()].map((t) => this.taskProjection(t)),
     }));
+    this.writer.installHandlers();
 
     setHandler(
       claimTaskUpdate,
@@ -134,17 +106,8 @@ export class CaseEngine {
         task.status = 'claimed';
         task.assigneeId = assignee.id;
         task.claimedAt = Date.now();
-        return this.afterTaskChange(task, 'task_reassigned', actor.id, { previousAssigneeId: previous, assigneeId: assignee.id }, [
-          {
-            key: `${task.id}/assigned/${task.revision}`,
-            recipients: { userIds: [assignee.id] },
-            type: 'task_assigned',
-            title: `Task assigned to you: ${task.step}`,
-            caseId: this.row.id,
-            taskId: task.id,
-            data: { step: task.step, caseType: this.row.type, clientName: this.ctx.clientName },
-          },
-        ]);
+        const data = { previousAssigneeId: previous, assigneeId: assignee.id };
+        return this.afterTaskChange(task, 'task_reassigned', actor.id, data, [taskAssigned(task, this.about, assignee.id)]);
       },
       { validator: ({ taskId, actor, assignee }) => void this.checkReassign(taskId, actor, assignee) },
     );
@@ -165,6 +128,10 @@ export class CaseEngine {
     );
   }
 
+  private get about() {
+    return { row: this.row, clientName: this.ctx.clientName };
+  }
+
   // --- validation: the same checks run in the validator (to reject early) and in the handler
   // (because two updates accepted together run one after the other: the second must lose).
 
@@ -174,13 +141,17 @@ export class CaseEngine {
     return task;
   }
 
+  /** Whether a person may work on a task: a role the step allows (administrators decide nothing), and four eyes. */
   private checkEligible(task: TaskState, user: Actor): void {
-    if (!task.roles.includes(user.role) && user.role !== 'admin') {
-      throw forbidden('ROLE_NOT_ALLOWED', `Role ${user.role} cannot work on step ${task.step}`);
-    }
-    if (task.excludeActors.includes(user.id)) {
+    const allowed = task.anyRoleInTeam ? !!user.teamId && user.teamId === task.teamId : rolesOf(user).some((r) => task.roles.includes(r));
+    if (!allowed) throw forbidden('ROLE_NOT_ALLOWED', `${user.id} cannot work on step ${task.step}`);
+    if ([...task.excludeActors()].includes(user.id)) {
       throw forbidden('FOUR_EYES', `Four eyes: ${user.id} already worked on this case and cannot ${task.step} it`);
     }
+  }
+
+  private supervises(actor: Actor): boolean {
+    return rolesOf(actor).some((r) => this.options.supervising.includes(r));
   }
 
   private checkClaim(taskId: string, actor: Actor): TaskState {
@@ -195,14 +166,14 @@ export class CaseEngine {
   private checkRelease({ taskId, actor }: TaskActionArgs): TaskState {
     const task = this.activeTask(taskId);
     if (task.status !== 'claimed') throw conflict('TASK_NOT_CLAIMED', 'Task is not claimed');
-    if (task.assigneeId !== actor.id && !SUPERVISING.includes(actor.role)) {
-      throw forbidden('NOT_ASSIGNEE', 'Only the assignee or a supervisor can release this task');
+    if (task.assigneeId !== actor.id && !this.supervises(actor)) {
+      throw forbidden('NOT_ASSIGNEE', 'Only the assignee or a supervisor of this work can release this task');
     }
     return task;
   }
 
   private checkReassign(taskId: string, actor: Actor, assignee: Actor): TaskState {
-    if (!SUPERVISING.includes(actor.role)) throw forbidden('ROLE_NOT_ALLOWED', 'Only supervisors can reassign');
+    if (!this.supervises(actor)) throw forbidden('ROLE_NOT_ALLOWED', 'Only supervisors of this work can reassign');
     const task = this.activeTask(taskId);
     if (task.assigneeId === assignee.id) throw conflict('ALREADY_ASSIGNED', 'Task is already assigned to that user');
     this.checkEligible(task, assignee);
@@ -257,8 +228,11 @@ export class CaseEngine {
     const attempt = (this.attempts.get(spec.step) ?? 0) + 1;
     this.attempts.set(spec.step, attempt);
     const now = Date.now();
+    // Ids of new tasks need no escaping in a URL path; tasks opened before this change keep theirs.
+    const sep = patched('url-safe-task-ids') ? '.' : '/';
+    const exclude = spec.excludeActors;
     const task: TaskState = {
-      id: `${this.row.workflowId}/${spec.step}/${attempt}`,
+      id: [this.row.workflowId, spec.step, attempt].join(sep),
       step: spec.step,
       attempt,
       status: 'open',
@@ -266,7 +240,8 @@ export class CaseEngine {
       roles: spec.roles,
       assigneeId: null,
       priority: spec.priority,
-      excludeActors: spec.excludeActors ?? [],
+      excludeActors: typeof exclude === 'function' ? exclude : () => exclude ?? [],
+      anyRoleInTeam: spec.anyRoleInTeam ?? false,
       outcomes: spec.outcomes,
       schedule: buildSchedule(this.ctx.calendar, now, spec.target),
       escalateAfterMinutes: spec.target.escalateAfterMinutes,
@@ -284,17 +259,7 @@ export class CaseEngine {
     await this.write({
       tasks: [this.taskProjection(task)],
       events: [this.event('task_opened', null, { taskId: task.id, step: task.step, dueAt: task.schedule.dueAt })],
-      notifications: [
-        {
-          key: `${task.id}/available`,
-          recipients: { team: { teamId: task.teamId, roles: task.roles } },
-          type: 'task_available',
-          title: `New task in your queue: ${task.step}`,
-          caseId: this.row.id,
-          taskId: task.id,
-          data: { step: task.step, caseType: this.row.type, clientName: this.ctx.clientName },
-        },
-      ],
+      notifications: [taskAvailable(task, this.about)],
     });
     this.tasksOpened++;
     await this.runTaskClock(task);
@@ -327,24 +292,11 @@ export class CaseEngine {
   }
 
   private async fireThreshold(task: TaskState, threshold: Threshold): Promise<void> {
-    const common = { caseId: this.row.id, taskId: task.id };
-    const data = { step: task.step, caseType: this.row.type, clientName: this.ctx.clientName, dueAt: task.schedule.dueAt };
     if (threshold.kind === 'reminder') {
       task.remindersSent.push(threshold.percent);
       await this.write({
         events: [this.event('sla_reminder', null, { taskId: task.id, step: task.step, percent: threshold.percent })],
-        notifications: [
-          {
-            key: `${task.id}/reminder/${threshold.percent}`,
-            recipients: task.assigneeId
-              ? { userIds: [task.assigneeId] }
-              : { team: { teamId: task.teamId, roles: task.roles } },
-            type: 'sla_reminder',
-            title: `${threshold.percent}% of the time for ${task.step} has passed`,
-            ...common,
-            data: { ...data, percent: threshold.percent },
-          },
-        ],
+        notifications: [slaReminder(task, this.about, threshold.percent)],
       });
       return;
     }
@@ -354,32 +306,24 @@ export class CaseEngine {
     task.revision++;
     this.row.escalationLevel = Math.max(this.row.escalationLevel, level);
     this.row.priority = Math.min(this.row.priority, task.priority);
-    const roles = this.options.escalationRoles[level - 1];
     await this.write({
       tasks: [this.taskProjection(task)],
       events: [this.event('sla_escalated', null, { taskId: task.id, step: task.step, level, priority: task.priority })],
-      notifications: [
-        {
-          key: `${task.id}/escalation/${level}`,
-          recipients:
-            level === 1
-              ? { team: { teamId: task.teamId, roles } }
-              : { branch: { branchId: this.row.branchId, roles } },
-          type: 'sla_escalation',
-          title: `Escalation level ${level}: ${task.step} is overdue`,
-          ...common,
-          data: { ...data, level },
-        },
-      ],
+      notifications: [slaEscalation(task, this.about, level, this.options.escalationRoles[level - 1])],
     });
   }
 
   // --- the case and its deadline
 
-  /** Writes the opened case and starts its deadline clock. */
+  /**
+   * Starts the case's deadline clock and records its opening. The opening goes out with the first
+   * task's write (one activity instead of two); cases started before this change wrote it at once.
+   */
   async openCase(target: SlaTarget, actorId: string | null, data: Record<string, unknown>): Promise<void> {
     this.setCaseSchedule(buildSchedule(this.ctx.calendar, this.row.openedAt, target));
-    await this.write({ events: [this.event('case_opened', actorId, data)] });
+    const opened = this.event('case_opened', actorId, data);
+    if (patched('case-opened-with-first-task')) this.pendingEvents.push(opened);
+    else await this.write({ events: [opened] });
   }
 
   /** Runs until the case closes: marks the breach of the case deadline and escalates it. */
@@ -398,16 +342,7 @@ export class CaseEngine {
       this.row.escalationLevel = Math.max(this.row.escalationLevel, 1);
       await this.write({
         events: [this.event('case_sla_breached', null, { dueAt: schedule.dueAt })],
-        notifications: [
-          {
-            key: `${this.row.workflowId}/case-breach/${this.caseClockVersion}`,
-            recipients: { branch: { branchId: this.row.branchId, roles: this.options.escalationRoles[1] } },
-            type: 'sla_escalation',
-            title: `Case deadline missed for ${this.ctx.clientName}`,
-            caseId: this.row.id,
-            data: { caseType: this.row.type, clientName: this.ctx.clientName, level: 1 },
-          },
-        ],
+        notifications: [caseBreached(this.about, this.caseClockVersion, this.options.escalationRoles[1])],
       });
     }
   }
@@ -469,7 +404,9 @@ export class CaseEngine {
    */
   async write(batch: { tasks?: TaskProjection[]; events?: CaseEventInput[]; notifications?: NotificationInput[] }): Promise<void> {
     this.row.revision++;
-    await project({ case: { ...this.row }, ...batch });
+    const events = this.pendingEvents.length ? [...this.pendingEvents, ...(batch.events ?? [])] : batch.events;
+    this.pendingEvents = [];
+    await this.writer.write({ case: { ...this.row }, ...batch, events });
   }
 
   taskProjection(task: TaskState): TaskProjection {

@@ -2,20 +2,25 @@
 import type { BusinessCalendar } from './business-time';
 import type { SlaSchedule, SlaTarget } from './sla';
 
-export const ROLES = [
-  'agent',
-  'supervisor',
-  'complaints_manager',
-  'kyc_officer',
-  'senior_compliance_officer',
-  'compliance_manager',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+/** A role name. Case types declare their roles (see case-type.ts); the engine knows none of them. */
+export type Role = string;
+
+/** The platform's own role: administers (users, policies, repairs) and decides no case. */
+export const ADMIN_ROLE = 'admin';
 
 export interface Actor {
   id: string;
-  role: Role;
+  /** every role the person holds */
+  roles: Role[];
+  /** the person's team, for steps any member of the task's team may work on */
+  teamId?: string | null;
+  /** histories recorded before people could hold several roles carry one `role` */
+  role?: Role;
+}
+
+/** The roles of an actor, also for actors recorded before `roles` existed. */
+export function rolesOf(actor: Actor): Role[] {
+  return actor.roles ?? (actor.role ? [actor.role] : []);
 }
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
@@ -28,8 +33,13 @@ export interface TaskSpec {
   roles: Role[];
   target: SlaTarget;
   priority: number;
-  /** four eyes: these users may not claim or complete it */
-  excludeActors?: string[];
+  /**
+   * Four eyes: these people may not claim or complete it. A function is asked again at every claim and
+   * completion, so someone who touches the decision after the task opened is excluded too.
+   */
+  excludeActors?: string[] | (() => Iterable<string>);
+  /** any member of the task's team may work on it, whatever their role (requests between teams) */
+  anyRoleInTeam?: boolean;
   /** outcomes the completion form may carry */
   outcomes: string[];
 }
@@ -43,7 +53,8 @@ export interface TaskState {
   roles: Role[];
   assigneeId: string | null;
   priority: number;
-  excludeActors: string[];
+  excludeActors: () => Iterable<string>;
+  anyRoleInTeam: boolean;
   outcomes: string[];
   schedule: SlaSchedule;
   /** business minutes after the breach before the second escalation */
@@ -67,11 +78,13 @@ export interface TaskOutcome {
 /** Recipients are resolved to users by the activity, at the time it writes. */
 export interface Recipients {
   userIds?: string[];
+  /** everyone active who holds one of these roles, in any branch */
+  roles?: Role[];
   team?: { teamId: string; roles?: Role[] };
   branch?: { branchId: string; roles: Role[] };
 }
 
-export type NotificationType = 'task_assigned' | 'task_available' | 'sla_reminder' | 'sla_escalation' | 'case_update';
+export type NotificationType = 'task_assigned' | 'task_available' | 'sla_reminder' | 'sla_escalation' | 'case_update' | 'case_stuck';
 
 export interface NotificationInput {
   /** idempotency key; one notification per key and user */
@@ -95,28 +108,30 @@ export interface CaseEventInput {
   data: Record<string, unknown>;
 }
 
+/** The engine's case row: the lifecycle every case type shares, and the case type's own `attributes`. */
 export interface CaseProjection {
   id: string;
   type: string;
   workflowId: string;
+  /** prefix of the human reference, numbered when the case is first written (e.g. CMP) */
+  referencePrefix: string;
+  /** the reference once the projection has numbered it */
+  reference?: string | null;
   clientId: string;
   branchId: string;
   teamId: string;
   status: string;
   state: string;
-  channel?: string | null;
-  category?: string | null;
-  severity?: string | null;
-  description?: string | null;
+  /** the line people recognise the case by */
+  summary: string | null;
+  /** what the case type knows about the case (JSON); typed by the case type */
+  attributes: Record<string, unknown>;
   priority: number;
   assigneeId: string | null;
   openedById: string | null;
   dueAt: number | null;
   atRiskAt: number | null;
   slaPausedAt: number | null;
-  rootCause?: string | null;
-  resolution?: string | null;
-  reopenCount: number;
   escalationLevel: number;
   openedAt: number;
   closedAt: number | null;
@@ -153,6 +168,8 @@ export interface ProjectionBatch {
   tasks?: TaskProjection[];
   events?: CaseEventInput[];
   notifications?: NotificationInput[];
+  /** an administrator's repair: replace text PostgreSQL cannot store (NUL, lone surrogates) */
+  sanitize?: boolean;
 }
 
 /** What a case needs to know about where it lives, loaded once by an activity. */

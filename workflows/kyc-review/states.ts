@@ -1,5 +1,6 @@
 // The KYC review process as a pure state table. docs/case-types/kyc-review.md draws the same table.
 import type { Role } from '../engine/types';
+import { nextStateIn, type StateTable } from '../engine/state-table';
 
 export const REVIEW_KINDS = ['onboarding', 'periodic'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
@@ -84,9 +85,7 @@ export function needsEdd(f: RoutingFacts): boolean {
 
 const route = (f: RoutingFacts): KycState => (f.pendingHits > 0 ? 'screening_review' : needsEdd(f) ? 'edd' : 'cdd_review');
 
-type Target = KycState | ((facts: RoutingFacts) => KycState);
-
-const TABLE: Record<KycState, Partial<Record<KycEvent, Target>>> = {
+export const TABLE: StateTable<KycState, KycEvent, RoutingFacts> = {
   collect_documents: { documents_complete: 'checks', request_information: 'awaiting_client' },
   awaiting_client: { client_responded: 'collect_documents', client_wait_expired: 'suspended' },
   suspended: { client_responded: 'collect_documents' },
@@ -99,15 +98,15 @@ const TABLE: Record<KycState, Partial<Record<KycEvent, Target>>> = {
   rejected: {},
 };
 
-export function nextState(state: KycState, event: KycEvent, facts: RoutingFacts): KycState {
-  const target = TABLE[state][event];
-  if (target === undefined) throw new Error(`KYC review: no transition from ${state} on ${event}`);
-  return typeof target === 'function' ? target(facts) : target;
-}
+export const nextState = (state: KycState, event: KycEvent, facts: RoutingFacts): KycState =>
+  nextStateIn('KYC review', TABLE, state, event, facts);
+
+export const STATES = Object.keys(TABLE) as KycState[];
 
 export const isFinal = (s: KycState) => s === 'approved' || s === 'rejected';
 
-export type KycCaseStatus = 'open' | 'awaiting_client' | 'suspended' | 'closed';
+export const STATUSES = ['open', 'awaiting_client', 'suspended', 'closed'] as const;
+export type KycCaseStatus = (typeof STATUSES)[number];
 export function statusOf(state: KycState): KycCaseStatus {
   if (isFinal(state)) return 'closed';
   if (state === 'awaiting_client' || state === 'suspended') return state;

@@ -7,7 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import pg from 'pg';
 import { createApp } from '../../../api/app';
-import { parseEnv } from '../../../api/config/env';
+import { parseEnv } from '../../../platform/env';
 import { Api } from './http';
 
 export interface Captured {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../../api/db';
+import { createDb, type Db } from '../../../platform/db';
 import { searchName } from '../../../activities/screening/index';
 import { parseOfac } from '../../../activities/screening/parse/ofac';
 import { REFERENCE_SANCTIONS_DIR } from '../../../activities/screening/parse/reference';

@@ -1,7 +1,8 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { PrismaClient } from '@prisma/client';
-import type { CaseContext } from '../../workflows/engine/types';
-import type { SlaTarget } from '../../workflows/engine/sla';
+import type { CaseContext } from '../workflows/engine/types';
+import type { SlaTarget } from '../workflows/engine/sla';
+import { DomainError } from './errors';
+import { loadSettings } from './settings';
 
 /** Most specific policy wins: category + severity, then category, then severity, then any. */
 function specificity(p: { category: string; severity: string }): number {
@@ -22,7 +23,7 @@ export async function loadSlaTargets(
   for (const step of [...steps, '_case']) {
     const best = policies.filter((p) => p.step === step).sort((a, b) => specificity(b) - specificity(a))[0];
     if (!best) {
-      throw ApplicationFailure.nonRetryable(`No SLA policy for ${caseType} step ${step}`, 'MISSING_SLA_POLICY');
+      throw new DomainError('MISSING_SLA_POLICY', `No SLA policy for ${caseType} step ${step}`);
     }
     targets[step] = {
       duration: { businessDays: best.businessDays ?? undefined, businessHours: best.businessHours ?? undefined },
@@ -32,22 +33,15 @@ export async function loadSlaTargets(
   return targets;
 }
 
-export async function loadSettings(prisma: PrismaClient, defaults: Record<string, number>): Promise<Record<string, number>> {
-  const rows = await prisma.setting.findMany({ where: { key: { in: Object.keys(defaults) } } });
-  const settings = { ...defaults };
-  for (const r of rows) if (typeof r.value === 'number') settings[r.key] = r.value;
-  return settings;
-}
-
 /** Where a client's case lives: the branch calendar and the branch's team for this case type. */
 export async function loadCaseContext(
   prisma: PrismaClient,
   input: { clientId: string; caseType: string; teamName: string; steps: string[]; category: string; severity: string; settings: Record<string, number> },
 ): Promise<CaseContext> {
   const client = await prisma.client.findUnique({ where: { id: input.clientId }, include: { branch: { include: { teams: true } } } });
-  if (!client) throw ApplicationFailure.nonRetryable(`Client ${input.clientId} not found`, 'CLIENT_NOT_FOUND');
+  if (!client) throw new DomainError('CLIENT_NOT_FOUND', `Client ${input.clientId} not found`);
   const team = client.branch.teams.find((t) => t.name === input.teamName) ?? client.branch.teams[0];
-  if (!team) throw ApplicationFailure.nonRetryable(`Branch ${client.branchId} has no team`, 'NO_TEAM');
+  if (!team) throw new DomainError('NO_TEAM', `Branch ${client.branchId} has no team`);
   const { branch } = client;
   return {
     branchId: branch.id,

@@ -1,22 +1,32 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { CaseEventInput } from '../../workflows/engine/types';
+
+/** One timeline event as workflows and the API write it (the same JSON shape as the engine's CaseEventInput). */
+export interface CaseEventInput {
+  /** idempotency key of the event */
+  key: string;
+  caseId: string;
+  type: string;
+  actorId: string | null;
+  at: number;
+  data: Record<string, unknown>;
+}
 
 /** Stable JSON: keys sorted, so the hash of an event does not depend on property order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
 export function eventHash(prevHash: string | null, e: Omit<CaseEventInput, 'key'>): string {
   return createHash('sha256')
-    .update(`${prevHash ?? ''}|${canonical({ caseId: e.caseId, type: e.type, actorId: e.actorId, at: e.at, data: e.data })}`)
+    .update(`${prevHash ?? ''}|${canonicalJson({ caseId: e.caseId, type: e.type, actorId: e.actorId, at: e.at, data: e.data })}`)
     .digest('hex');
 }
 

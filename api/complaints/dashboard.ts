@@ -1,12 +1,22 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Deps } from '../deps';
+import type { ApiDeps } from '../deps';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { SUPERVISING, caseScopeSql } from '../scope';
+import { Day } from '../http/schemas';
+import { badRequest, forbidden } from '../http/errors';
+import { complaintCase } from '../../workflows/complaint/definition';
+
+/** The longest period one request may aggregate: a year (and the daily series has a row per day). */
+const MAX_PERIOD_DAYS = 366;
+const DAY_MS = 86_400_000;
 
 const DashboardQuery = z
-  .object({ from: z.iso.date().optional(), to: z.iso.date().optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .object({ from: Day.optional(), to: Day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS < MAX_PERIOD_DAYS, {
+    message: `the period is at most ${MAX_PERIOD_DAYS} days`,
+    path: ['from'],
+  });
 
 const AGING = [
   ['0-2d', 0, 3],
@@ -24,7 +34,7 @@ const DashboardSchema = z.object({
   byDay: z.array(z.object({ day: z.string(), opened: z.number(), closed: z.number(), breached: z.number() })),
 });
 
-export function dashboardRouter(deps: Deps, registry: RouteRegistry): Router {
+export function complaintDashboardRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { pool } = deps.db;
   const router = Router();
   defineRoute(
@@ -35,14 +45,19 @@ export function dashboardRouter(deps: Deps, registry: RouteRegistry): Router {
       path: '/dashboard/complaints',
       summary: 'Supervisor dashboard: open complaints by state, SLA compliance over a period, breaches, aging, daily flow',
       tag: 'dashboard',
-      roles: SUPERVISING,
+      roles: deps.access.supervisingRolesOf(complaintCase.type),
       query: DashboardQuery,
       response: DashboardSchema,
     },
     async ({ query, user }) => {
       const to = query.to ?? new Date().toISOString().slice(0, 10);
-      const from = query.from ?? new Date(Date.parse(to) - 29 * 86_400_000).toISOString().slice(0, 10);
-      const [scope, scopeParams] = caseScopeSql(user, 3);
+      const from = query.from ?? new Date(Math.max(Date.parse(to) - 29 * DAY_MS, Date.parse('1900-01-01'))).toISOString().slice(0, 10);
+      if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_PERIOD_DAYS) {
+        throw badRequest([{ path: 'query.from', message: `the period is at most ${MAX_PERIOD_DAYS} days` }]);
+      }
+      const scoped = deps.access.caseScopeSql(user, complaintCase.type, 3);
+      if (!scoped) throw forbidden();
+      const [scope, scopeParams] = scoped;
       const p = [from, to, ...scopeParams];
       // Period bounds are whole UTC days: [from 00:00, to + 1 day). Every query takes the same
       // parameters; those that need no period still mention $1 and $2 so the types are known.

@@ -1,0 +1,107 @@
+// Who may see and do what, derived from the case types' role definitions. A role belongs to the case
+// types that declare it; a person sees a case type's cases and tasks only through a role of that case
+// type, within that role's scope (team, branch or all). `admin` administers (users, policies, lists,
+// repairs) and sees and decides no case unless they also hold a case type's role.
+import type { Prisma } from '@prisma/client';
+import type { SessionUser } from './auth/session';
+import type { CaseTypeDefinition, Scope } from '../workflows/engine/case-type';
+import { ADMIN_ROLE, type Role } from '../workflows/engine/types';
+
+const WIDTH: Record<Scope, number> = { team: 0, branch: 1, all: 2 };
+const widest = (scopes: Scope[]): Scope | null => scopes.sort((a, b) => WIDTH[b] - WIDTH[a])[0] ?? null;
+
+export interface Access {
+  /** every role a user may hold: the case types' roles and `admin` */
+  readonly roles: readonly Role[];
+  readonly definitions: readonly CaseTypeDefinition[];
+  definition(caseType: string): CaseTypeDefinition | undefined;
+  /** the roles of a case type (for route declarations) */
+  rolesOf(caseType: string): Role[];
+  /** the roles that supervise a case type */
+  supervisingRolesOf(caseType: string): Role[];
+  isAdmin(user: SessionUser): boolean;
+  /** the user's scope over a case type's records, or null when they have no role in it */
+  scopeFor(user: SessionUser, caseType: string): Scope | null;
+  supervises(user: SessionUser, caseType: string): boolean;
+  /** the case types whose work the user supervises */
+  supervisedTypes(user: SessionUser): string[];
+  /** the widest scope the user has over any case type (for clients, which every case type shares) */
+  widestScope(user: SessionUser): Scope | null;
+  /** cases of one type the user may see; `null` when none */
+  caseWhere(user: SessionUser, caseType: string): Prisma.CaseWhereInput | null;
+  /** the same as caseWhere for raw SQL over `cases` (alias c): [clause, params], or null when none */
+  caseScopeSql(user: SessionUser, caseType: string, firstParam: number): [string, unknown[]] | null;
+  /** tasks the user may see: per case type, within the scope of their role in it */
+  taskWhere(user: SessionUser): Prisma.TaskWhereInput;
+  /** clients the user may see (an administrator without a case role sees none: no need to know) */
+  clientWhere(user: SessionUser): Prisma.ClientWhereInput;
+  /** staff the user may see and assign work to */
+  staffWhere(user: SessionUser): Prisma.UserWhereInput;
+}
+
+const NOTHING = { id: { in: [] as string[] } };
+
+export function createAccess(definitions: readonly CaseTypeDefinition[]): Access {
+  const byType = new Map(definitions.map((d) => [d.type, d]));
+  const roleScopes = new Map<Role, Scope>();
+  for (const d of definitions) {
+    for (const [role, def] of Object.entries(d.roles)) {
+      const known = roleScopes.get(role);
+      if (known && known !== def.scope) throw new Error(`Role ${role} is declared with scopes ${known} and ${def.scope}`);
+      roleScopes.set(role, def.scope);
+    }
+  }
+  const scopeFor = (user: SessionUser, caseType: string): Scope | null => {
+    const d = byType.get(caseType);
+    return d ? widest(user.roles.filter((r) => d.roles[r]).map((r) => d.roles[r].scope)) : null;
+  };
+  const supervises = (user: SessionUser, caseType: string) => user.roles.some((r) => byType.get(caseType)?.roles[r]?.supervises);
+
+  const caseWhere = (user: SessionUser, caseType: string): Prisma.CaseWhereInput | null => {
+    const scope = scopeFor(user, caseType);
+    // a team member sees the branch's cases (to answer a client about any of them), and works the team's tasks
+    if (scope === null) return null;
+    return scope === 'all' ? { type: caseType } : { type: caseType, branchId: user.branchId };
+  };
+
+  return {
+    roles: [...roleScopes.keys(), ADMIN_ROLE],
+    definitions,
+    definition: (caseType) => byType.get(caseType),
+    rolesOf: (caseType) => Object.keys(byType.get(caseType)?.roles ?? {}),
+    supervisingRolesOf: (caseType) =>
+      Object.entries(byType.get(caseType)?.roles ?? {})
+        .filter(([, r]) => r.supervises)
+        .map(([name]) => name),
+    isAdmin: (user) => user.roles.includes(ADMIN_ROLE),
+    scopeFor,
+    supervises,
+    supervisedTypes: (user) => definitions.filter((d) => supervises(user, d.type)).map((d) => d.type),
+    widestScope: (user) => widest(user.roles.flatMap((r) => roleScopes.get(r) ?? [])),
+    caseWhere,
+    caseScopeSql(user, caseType, firstParam) {
+      const scope = scopeFor(user, caseType);
+      if (scope === null) return null;
+      return scope === 'all' ? ['TRUE', []] : [`c.branch_id = $${firstParam}`, [user.branchId]];
+    },
+    taskWhere(user) {
+      const parts: Prisma.TaskWhereInput[] = [];
+      for (const d of definitions) {
+        const scope = scopeFor(user, d.type);
+        if (scope === 'all') parts.push({ caseType: d.type });
+        else if (scope === 'branch' || (scope === 'team' && !user.teamId)) parts.push({ caseType: d.type, branchId: user.branchId });
+        else if (scope === 'team') parts.push({ caseType: d.type, teamId: user.teamId! });
+      }
+      return parts.length ? { OR: parts } : NOTHING;
+    },
+    clientWhere(user) {
+      const scope = widest(user.roles.flatMap((r) => roleScopes.get(r) ?? []));
+      if (scope === 'all') return {};
+      return scope ? { branchId: user.branchId } : NOTHING;
+    },
+    staffWhere(user) {
+      const scope = widest(user.roles.flatMap((r) => roleScopes.get(r) ?? []));
+      return scope === 'all' || user.roles.includes(ADMIN_ROLE) ? { active: true } : { active: true, branchId: user.branchId };
+    },
+  };
+}

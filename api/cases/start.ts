@@ -1,0 +1,57 @@
+// One way to open a case of any type: idempotency, update-with-start, and the workflow's answers mapped
+// to HTTP. The registration Update answers once the case and its first task are projected.
+import { createHash, randomUUID } from 'node:crypto';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import type { ApiDeps } from '../deps';
+import type { SessionUser } from '../auth/session';
+import { AppError } from '../http/errors';
+import { mapUpdateError } from '../temporal/updates';
+import { derivedId } from '../../platform/ids';
+import { canonicalJson } from '../../platform/timeline';
+import { workflowIdOf, type CaseTypeDefinition } from '../../workflows/engine/case-type';
+import { registerCaseUpdate } from '../../workflows/engine/updates';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * With an Idempotency-Key the case id derives from (case type, user, key), so a retry reaches the same
+ * workflow; the key remembers the request it came with, and the same key with another request is 422.
+ */
+/** The id of the case an Idempotency-Key stands for. */
+export const caseIdForKey = (definition: CaseTypeDefinition, user: SessionUser, key: string) => derivedId(`${definition.type}:${user.id}:${key}`);
+
+async function claimKey(deps: ApiDeps, definition: CaseTypeDefinition, user: SessionUser, key: string, request: unknown): Promise<string> {
+  const seed = `${definition.type}:${user.id}:${key}`;
+  const caseId = caseIdForKey(definition, user, key);
+  const keyHash = sha256(seed);
+  const requestHash = sha256(canonicalJson(request));
+  await deps.db.prisma.idempotencyKey.createMany({
+    data: [{ keyHash, userId: user.id, caseType: definition.type, caseId, requestHash }],
+    skipDuplicates: true,
+  });
+  const claimed = await deps.db.prisma.idempotencyKey.findUniqueOrThrow({ where: { keyHash } });
+  if (claimed.requestHash !== requestHash) {
+    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key');
+  }
+  return caseId;
+}
+
+export async function startCaseWorkflow<A>(
+  deps: ApiDeps,
+  opts: { definition: CaseTypeDefinition; user: SessionUser; idempotencyKey?: string; request: unknown; args: (caseId: string) => A },
+): Promise<string> {
+  const { definition, idempotencyKey: key } = opts;
+  const caseId = key ? await claimKey(deps, definition, opts.user, key, opts.request) : randomUUID();
+  const startWorkflowOperation = new WithStartWorkflowOperation(definition.workflowType, {
+    workflowId: workflowIdOf(definition, caseId),
+    taskQueue: deps.env.TEMPORAL_TASK_QUEUE,
+    workflowIdConflictPolicy: key ? 'USE_EXISTING' : 'FAIL',
+    args: [opts.args(caseId)],
+  });
+  try {
+    await deps.temporal.workflow.executeUpdateWithStart(registerCaseUpdate, { startWorkflowOperation });
+  } catch (err) {
+    throw mapUpdateError(err);
+  }
+  return caseId;
+}
