@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../api/db';
+import { createDb, type Db } from '../../platform/db';
 import { searchName } from '../../activities/screening/index';
 import { parseCsv } from '../../activities/screening/parse/csv';
 import { referenceListPath } from '../../activities/screening/parse/reference';
