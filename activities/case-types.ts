@@ -1,0 +1,3 @@
+// Every case type's activities: one line per case type.
+export { complaintActivities } from './complaint';
+export { kycActivities } from './kyc-review';

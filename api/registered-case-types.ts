@@ -1,0 +1,3 @@
+// Every case type's API: one line per case type.
+export { complaintApi } from './complaints';
+export { kycApi } from './kyc';
