@@ -28,6 +28,16 @@ const ask = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** The request once the workflow has moved it to `status` (the task's answer comes before the case moves). */
+async function requestIn(client: ApiClient, id: string, status: string) {
+  for (let i = 0; i < 200; i++) {
+    const res = await client.get(`/api/internal-requests/${id}`);
+    if (res.body?.status === status) return res.body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`request ${id} never reached ${status}`);
+}
+
 async function activeTask(client: ApiClient, caseId: string) {
   for (let i = 0; i < 200; i++) {
     const res = await client.get(`/api/tasks?view=team&filter=${encodeURIComponent(JSON.stringify({ caseId }))}`);
@@ -55,7 +65,7 @@ describe('internal requests', () => {
     expect(asked.status).toBe(200);
 
     // only the requester answers
-    const waiting = await agent1.get(`/api/internal-requests/${id}`);
+    const waiting = { body: await requestIn(agent1, id, 'awaiting_requester') };
     expect(waiting.body).toMatchObject({ status: 'awaiting_requester', question: 'Which onboarding: 2023 or the 2025 re-papering?' });
     expect((await agent2.post(`/api/internal-requests/${id}/answer`, { answer: 'x' })).status).toBe(403);
     expect((await agent1.post(`/api/internal-requests/${id}/answer`, { answer: 'The 2025 one.' })).status).toBe(200);
@@ -65,7 +75,7 @@ describe('internal requests', () => {
     expect((await kyc2.post(taskPath(again.id, 'claim'))).status).toBe(200);
     expect((await kyc2.post(taskPath(again.id, 'complete'), { outcome: 'fulfilled', reply: 'Uploaded to the client file: utility bill of 3 March 2025.' })).status).toBe(200);
 
-    const done = await agent1.get(`/api/internal-requests/${id}`);
+    const done = { body: await requestIn(agent1, id, 'closed') };
     expect(done.body).toMatchObject({ status: 'closed', state: 'closed', answer: 'The 2025 one.', reply: 'Uploaded to the client file: utility bill of 3 March 2025.' });
     const told = await stack.db.prisma.notification.findMany({ where: { userId: 'u-agent1', caseId: id, type: 'case_update' } });
     expect(told.map((n) => n.title)).toEqual(
