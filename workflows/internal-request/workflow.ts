@@ -128,8 +128,9 @@ class InternalRequest extends CaseFlow<RequestState, RequestEvent, Record<string
     } else {
       engine.closeCase();
     }
-    await this.moveTo(event, task.completedById, {});
+    // the requester is told before the request reads as closed, so whoever sees it closed finds the reply
     await engine.write({ notifications: [this.toldRequester(event, task.id)] });
+    await this.moveTo(event, task.completedById, {});
   }
 
   private async awaitingRequester(): Promise<void> {
