@@ -9,6 +9,7 @@ import { clientsRouter } from './clients/router';
 import { healthRouter } from './health/router';
 import { AppError, errorMiddleware } from './http/errors';
 import { buildOpenApi } from './http/openapi';
+import { jsonBody } from './http/json-body';
 import type { RouteRegistry } from './http/route';
 import { notificationsRouter } from './notifications/router';
 import { tasksRouter } from './tasks/router';
@@ -27,7 +28,7 @@ export function createApp(processDeps: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: '256kb' }));
+  app.use(jsonBody);
 
   const registry: RouteRegistry = [];
   const api = express.Router();
