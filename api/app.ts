@@ -12,6 +12,7 @@ import { buildOpenApi } from './http/openapi';
 import { jsonBody } from './http/json-body';
 import type { RouteRegistry } from './http/route';
 import { notificationsRouter } from './notifications/router';
+import { incidentsRouter } from './incidents/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
 import { screeningRouter } from './screening/router';
@@ -38,7 +39,7 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, incidentsRouter]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));
