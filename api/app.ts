@@ -9,8 +9,10 @@ import { clientsRouter } from './clients/router';
 import { healthRouter } from './health/router';
 import { AppError, errorMiddleware } from './http/errors';
 import { buildOpenApi } from './http/openapi';
+import { jsonBody } from './http/json-body';
 import type { RouteRegistry } from './http/route';
 import { notificationsRouter } from './notifications/router';
+import { incidentsRouter } from './incidents/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
 import { screeningRouter } from './screening/router';
@@ -28,7 +30,7 @@ export function createApp(processDeps: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(express.json({ limit: '256kb' }));
+  app.use(jsonBody);
 
   const registry: RouteRegistry = [];
   const api = express.Router();
@@ -38,7 +40,7 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));

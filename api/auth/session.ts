@@ -55,5 +55,11 @@ export function tokenFrom(headers: { authorization?: string; cookie?: string }):
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) return bearer;
   const cookie = headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith('sid='));
-  return cookie ? decodeURIComponent(cookie.slice(4)) : null;
+  if (!cookie) return null;
+  try {
+    return decodeURIComponent(cookie.slice(4));
+  } catch {
+    // not valid percent-encoding (`sid=%`): no token we issued looks like that, so it is no session
+    return null;
+  }
 }
