@@ -95,7 +95,13 @@ it('loses nothing, duplicates nothing and fires every escalation once while proc
   await driver.login();
   const until = Date.now() + SECONDS * 1000;
   const ticker = setInterval(() => log(`… ${created.length} opened, ${driver.stats.tasksCompleted} tasks completed, ${driver.stats.retried} retried`), 10_000);
-  const chaos: Promise<ChaosReport> = process.env.CHAOS_NOKILL ? Promise.resolve({ kills: { worker: 0, api: 0, temporal: 0 }, outages: [] }) : runChaos(stack, prng(SEED + 1), { until: until - 15_000, gapMs: [4_000, 12_000], downMs: [200, 3_000], log });
+  const chaos: Promise<ChaosReport> = runChaos(stack, prng(SEED + 1), {
+    until: until - 15_000,
+    gapMs: [4_000, 12_000],
+    downMs: [200, 3_000],
+    longDownMs: [15_000, 25_000],
+    log,
+  });
 
   // cases are opened a few at a time, and each is worked as soon as it exists
   const created: CreatedCase[] = [];
@@ -122,7 +128,7 @@ it('loses nothing, duplicates nothing and fires every escalation once while proc
 
   connection = await Connection.connect({ address: stack.temporalAddress });
   const temporal = new Client({ connection });
-  const statuses = await quiesce(temporal, created, 180_000);
+  const statuses = await quiesce(temporal, created, 180_000, log);
   log(`quiet after ${((Date.now() - loadDone) / 1000).toFixed(1)}s`);
   const results = await runChecks({
     db,
@@ -135,6 +141,7 @@ it('loses nothing, duplicates nothing and fires every escalation once while proc
     activityTimeoutMs: 30_000,
   });
   results.push({ name: 'no process exited unless killed', checked: 1, failures: stack.unexpectedExits });
+  results.push({ name: 'no request answered 500 (an outage is a 503)', checked: driver.stats.requests, failures: driver.stats.serverErrorSamples });
 
   const count = async (sql: string) => (await db!.pool.query<{ n: number }>(sql, [created.map((c) => c.id)])).rows[0].n;
   const escalations = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_escalated' AND case_id = ANY($1)`);
@@ -144,6 +151,8 @@ it('loses nothing, duplicates nothing and fires every escalation once while proc
   log(`cases ${JSON.stringify(perType)}; closed ${JSON.stringify(s.casesClosed)}; tasks completed ${s.tasksCompleted}`);
   log(`kills ${JSON.stringify(report.kills)}; requests ${s.requests}, retried ${s.retried}, answered 500 ${s.serverErrors}; retried after ${JSON.stringify(s.retryReasons)}`);
   log(`SLA: ${reminders} reminders, ${escalations} escalations fired`);
+  const logged = [...new Set(stack.errorLines.map((l) => l.replace(/[0-9a-f-]{36}/g, '…').slice(0, 300)))];
+  log(`${stack.errorLines.length} error lines from the API and the worker${logged.length ? `, e.g.\n  ${logged.slice(0, 8).join('\n  ')}` : ''}`);
   for (const r of results) log(`${r.failures.length ? 'FAIL' : 'ok  '} ${r.name}: ${r.checked} checked${r.failures.length ? `, ${r.failures.length} failed` : ''}${r.note ? ` (${r.note})` : ''}`);
   log(`checks passed ${results.filter((r) => !r.failures.length).length}/${results.length}; ${((Date.now() - started) / 1000).toFixed(0)}s in all (seed ${SEED})`);
 

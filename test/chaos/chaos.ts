@@ -36,6 +36,8 @@ export interface ChaosOptions {
   gapMs: [number, number];
   /** how long a killed part stays down before it is started again */
   downMs: [number, number];
+  /** now and then a part stays down longer, past the clients' retries (never beyond `until`) */
+  longDownMs: [number, number];
   log: (line: string) => void;
 }
 
@@ -54,7 +56,7 @@ export async function runChaos(stack: ChaosStack, rng: Rng, opts: ChaosOptions):
     await sleep(rng.int(...opts.gapMs));
     if (Date.now() >= opts.until) return report;
     const part = rng.pick(PARTS);
-    const down = rng.int(...opts.downMs);
+    const down = Math.min(rng.chance(0.2) ? rng.int(...opts.longDownMs) : rng.int(...opts.downMs), Math.max(0, opts.until - Date.now()));
     const from = Date.now();
     await stack.kill(part);
     report.kills[part]++;

@@ -45,18 +45,29 @@ async function each<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>
  * the backlog the kills left is worked off. (SLA timers keep firing, so all of them are seldom idle at
  * the same moment; the checks allow for that.) Answers each workflow's status.
  */
-export async function quiesce(temporal: Client, cases: CreatedCase[], timeoutMs: number): Promise<Map<string, string>> {
-  const until = Date.now() + timeoutMs;
+export async function quiesce(temporal: Client, cases: CreatedCase[], timeoutMs: number, log: (line: string) => void): Promise<Map<string, string>> {
+  const started = Date.now();
   const statuses = new Map<string, string>();
   let busy = cases;
+  let reported = started;
   while (busy.length) {
-    if (Date.now() > until) throw new Error(`${busy.length} workflows still busy after ${timeoutMs / 1000}s: ${busy.slice(0, 5).map(workflowIdOf).join(', ')}`);
+    const waiting: string[] = [];
     const idle = await each(busy, 16, async (c) => {
       const d = await temporal.workflow.getHandle(workflowIdOf(c)).describe();
       statuses.set(c.id, d.status.name);
-      return !d.raw.pendingWorkflowTask && !d.raw.pendingActivities?.length;
+      const activities = d.raw.pendingActivities ?? [];
+      if (activities.length) {
+        const a = activities[0];
+        waiting.push(`${workflowIdOf(c)}: ${a.activityType?.name} attempt ${a.attempt} ${a.lastFailure?.message ?? ''}`.trim());
+      } else if (d.raw.pendingWorkflowTask) waiting.push(`${workflowIdOf(c)}: workflow task ${d.raw.pendingWorkflowTask.state}`);
+      return !d.raw.pendingWorkflowTask && !activities.length;
     });
     busy = busy.filter((_, i) => !idle[i]);
+    if (busy.length && Date.now() - reported > 15_000) {
+      reported = Date.now();
+      log(`still busy after ${((reported - started) / 1000).toFixed(0)}s: ${waiting.length} workflows, e.g. ${waiting.slice(0, 3).join('; ')}`);
+    }
+    if (busy.length && Date.now() - started > timeoutMs) throw new Error(`${busy.length} workflows still busy after ${timeoutMs / 1000}s: ${waiting.slice(0, 5).join('; ')}`);
     if (busy.length) await sleep(1_000);
   }
   return statuses;
@@ -88,7 +99,7 @@ type TaskRow = {
   breach_at: Date;
   completed_at: Date | null;
 };
-type CaseRow = { id: string; state: string; status: string; due_at: Date | null; breached_at: Date | null; sla_paused_at: Date | null };
+type CaseRow = { id: string; reference: string; state: string; status: string; due_at: Date | null; breached_at: Date | null; sla_paused_at: Date | null };
 
 /** What the projection holds, read in one snapshot: timers still fire while the checks run. */
 interface Snapshot {
@@ -108,7 +119,8 @@ async function snapshot(db: Db, ids: string[]): Promise<Snapshot> {
     const read = async <R extends object>(sql: string) => (await client.query<R>(sql, [ids])).rows;
     const snap: Snapshot = {
       at,
-      cases: await read<CaseRow>('SELECT id, state, status, due_at, breached_at, sla_paused_at FROM cases WHERE id = ANY($1)'),
+      // every case: one that nobody opened would be a create that took effect twice
+      cases: await read<CaseRow>('SELECT id, reference, state, status, due_at, breached_at, sla_paused_at FROM cases WHERE $1::text[] IS NOT NULL'),
       tasks: await read<TaskRow>(
         'SELECT id, case_id, step, status, assignee_id, priority, escalation_level, breach_at, completed_at FROM tasks WHERE case_id = ANY($1)',
       ),
@@ -130,6 +142,7 @@ export async function runChecks(input: CheckInput): Promise<CheckResult[]> {
   const snap = await snapshot(input.db, input.cases.map((c) => c.id));
   return [
     casesKept(input, new Set(snap.cases.map((r) => r.id))),
+    referencesGapless(snap.cases),
     tasksUnique(snap.tasks),
     escalationsOnce(input, snap),
     caseBreachesOnce(input, snap),
@@ -140,6 +153,7 @@ export async function runChecks(input: CheckInput): Promise<CheckResult[]> {
 }
 
 function casesKept(input: CheckInput, rows: Set<string>): CheckResult {
+  const ids = new Set(input.cases.map((c) => c.id));
   const failures = input.cases.flatMap((c) => {
     const status = input.statuses.get(c.id);
     return [
@@ -147,7 +161,22 @@ function casesKept(input: CheckInput, rows: Set<string>): CheckResult {
       ...(status === 'RUNNING' || status === 'COMPLETED' ? [] : [`${c.type} ${c.id}: workflow ${status}`]),
     ];
   });
-  return { name: 'no case lost (row and a running or completed workflow)', checked: input.cases.length, failures };
+  for (const id of rows) if (!ids.has(id)) failures.push(`case ${id}: nobody opened it`);
+  return { name: 'no case lost or opened twice (row and a running or completed workflow)', checked: input.cases.length, failures };
+}
+
+/** References are numbered per prefix and year from 1, without gaps or repeats (activities/engine/projection.ts). */
+function referencesGapless(cases: CaseRow[]): CheckResult {
+  const numbers = new Map<string, number[]>();
+  for (const c of cases) {
+    const [, series, n] = /^(.*)-(\d+)$/.exec(c.reference) ?? [];
+    numbers.set(series, [...(numbers.get(series) ?? []), Number(n)]);
+  }
+  const failures = [...numbers].flatMap(([series, ns]) => {
+    const sorted = ns.sort((a, b) => a - b);
+    return sorted.every((n, i) => n === i + 1) ? [] : [`${series}: numbers ${sorted.join(',').slice(0, 200)}`];
+  });
+  return { name: 'case references without gaps or repeats', checked: cases.length, failures };
 }
 
 /** One row per case, step and attempt; never two active tasks for one step. */

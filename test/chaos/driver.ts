@@ -25,6 +25,8 @@ export interface DriverStats {
   retried: number;
   /** answers with status 500 (an unexpected error, as opposed to 502/503/504 or no answer) */
   serverErrors: number;
+  /** the first few of them */
+  serverErrorSamples: string[];
   /** why requests were sent again: status code or `no connection` */
   retryReasons: Record<string, number>;
   tasksCompleted: number;
@@ -71,12 +73,14 @@ export class Driver {
     requests: 0,
     retried: 0,
     serverErrors: 0,
+    serverErrorSamples: [],
     retryReasons: {},
     tasksCompleted: 0,
     casesClosed: { complaint: 0, kyc_review: 0, internal_request: 0 },
   };
   private readonly tokens = new Map<User, string>();
   private inFlight = 0;
+  private slowLogged = 0;
   private readonly queue: (() => void)[] = [];
 
   constructor(
@@ -100,7 +104,9 @@ export class Driver {
   }
 
   private async call(user: User | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-    const deadline = Date.now() + 180_000;
+    const sent = Date.now();
+    const deadline = sent + 180_000;
+    const trail: string[] = [];
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0) {
         this.stats.retried++;
@@ -109,6 +115,7 @@ export class Driver {
       this.stats.requests++;
       const isBuffer = Buffer.isBuffer(body);
       let reply: Reply | undefined;
+      let failure = 'no connection';
       try {
         reply = await this.slot(async () => {
           const res = await fetch(this.base + path, {
@@ -124,13 +131,19 @@ export class Driver {
           const text = await res.text();
           return { status: res.status, body: text ? JSON.parse(text) : undefined };
         });
-      } catch {
+      } catch (err) {
         // connection refused or reset: the API was killed
+        if ((err as Error).name === 'TimeoutError') failure = 'no answer in 60s';
       }
-      if (reply && reply.status < 500) return reply;
-      if (reply?.status === 500) this.stats.serverErrors++;
-      const reason = reply ? `${reply.status} ${reply.body?.error?.code ?? ''}`.trim() : 'no connection';
+      const took = Date.now() - sent;
+      if (reply && reply.status < 500) {
+        if (took > 30_000 && trail.some((t) => /\s5\d\d/.test(t)) && this.slowLogged++ < 10) this.opts.log(`${method} ${path.split('?')[0]} took ${(took / 1000).toFixed(0)}s: ${[...trail, reply.status].join(', ')}`);
+        return reply;
+      }
+      if (reply?.status === 500 && ++this.stats.serverErrors <= 5) this.stats.serverErrorSamples.push(`${method} ${path.split('?')[0]}: ${JSON.stringify(reply.body)}`);
+      const reason = reply ? `${reply.status} ${reply.body?.error?.code ?? ''}`.trim() : failure;
       this.stats.retryReasons[reason] = (this.stats.retryReasons[reason] ?? 0) + 1;
+      trail.push(`${(took / 1000).toFixed(0)}s ${reason}`);
       if (Date.now() > deadline) throw new Error(`${method} ${path}: no answer for 3 minutes (last: ${reply?.status ?? 'no connection'})`);
     }
   }

@@ -57,7 +57,8 @@ export async function startChaosStack(dbUrl: string): Promise<ChaosStack> {
     });
   };
   const onLine = (part: Part) => (line: string) => {
-    if (/error/i.test(line) && errorLines.length < 200) errorLines.push(`${part}: ${line}`);
+    // the API's own error lines, and the worker's (the Temporal core's retry warnings are expected)
+    if (/ERROR| api error: /.test(line) && errorLines.length < 200) errorLines.push(`${part}: ${line}`);
   };
 
   const startNode = async (part: 'api' | 'worker', entry: string, ready: (proc: Managed, polling: () => boolean) => Promise<unknown>) => {
