@@ -94,6 +94,7 @@ it('loses nothing, duplicates nothing and fires every escalation once while proc
   const driver = new Driver(stack.apiUrl, prng(SEED), { concurrency: 16, log });
   await driver.login();
   const until = Date.now() + SECONDS * 1000;
+  const created: CreatedCase[] = [];
   const ticker = setInterval(() => log(`… ${created.length} opened, ${driver.stats.tasksCompleted} tasks completed, ${driver.stats.retried} retried`), 10_000);
   const chaos: Promise<ChaosReport> = runChaos(stack, prng(SEED + 1), {
     until: until - 15_000,
@@ -104,7 +105,6 @@ it('loses nothing, duplicates nothing and fires every escalation once while proc
   });
 
   // cases are opened a few at a time, and each is worked as soon as it exists
-  const created: CreatedCase[] = [];
   const drives: Promise<void>[] = [];
   let next = 0;
   let kycIndex = 0;
