@@ -14,7 +14,7 @@ import { importList } from '../../platform/screening/store';
 import { createTestDatabase } from '../support/db';
 import { startChaosStack, type ChaosStack } from './stack';
 import { prng, runChaos, type ChaosReport } from './chaos';
-import { Driver, type CaseType, type CreatedCase } from './driver';
+import { CASE_TYPES, Driver, type CaseType, type CreatedCase } from './driver';
 import { quiesce, runChecks } from './checks';
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -146,7 +146,7 @@ it('loses nothing, duplicates nothing and fires every escalation once while proc
   const count = async (sql: string) => (await db!.pool.query<{ n: number }>(sql, [created.map((c) => c.id)])).rows[0].n;
   const escalations = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_escalated' AND case_id = ANY($1)`);
   const reminders = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_reminder' AND case_id = ANY($1)`);
-  const perType = Object.fromEntries(['complaint', 'kyc_review', 'internal_request'].map((t) => [t, created.filter((c) => c.type === t).length]));
+  const perType = Object.fromEntries(CASE_TYPES.map((t) => [t, created.filter((c) => c.type === t).length]));
   const s = driver.stats;
   log(`cases ${JSON.stringify(perType)}; closed ${JSON.stringify(s.casesClosed)}; tasks completed ${s.tasksCompleted}`);
   log(`kills ${JSON.stringify(report.kills)}; requests ${s.requests}, retried ${s.retried}, answered 500 ${s.serverErrors}; retried after ${JSON.stringify(s.retryReasons)}`);

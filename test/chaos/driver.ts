@@ -33,7 +33,7 @@ export interface DriverStats {
   casesClosed: Record<CaseType, number>;
 }
 
-export const USERS = ['agent1', 'agent2', 'supervisor', 'manager', 'kyc1', 'kyc2', 'senior', 'senior2', 'compliance'] as const;
+const USERS = ['agent1', 'agent2', 'supervisor', 'manager', 'kyc1', 'kyc2', 'senior', 'senior2', 'compliance'] as const;
 export type User = (typeof USERS)[number];
 const TEAM_MEMBERS: Record<string, User[]> = {
   'london-complaints': ['agent1', 'agent2', 'supervisor'],

@@ -36,6 +36,7 @@ export async function startChaosStack(dbUrl: string): Promise<ChaosStack> {
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const taskQueue = 'chaos';
   const procs = new Map<Part, Managed>();
+  const serving = new Set<Managed>();
   const killed = new Set<Managed>();
   const unexpectedExits: string[] = [];
   const errorLines: string[] = [];
@@ -50,18 +51,15 @@ export async function startChaosStack(dbUrl: string): Promise<ChaosStack> {
     PORT: String(apiPort),
   };
 
+  // an exit counts once the part served (one that dies while starting makes start() fail instead)
   const track = (part: Part, proc: Managed) => {
     procs.set(part, proc);
     void proc.exited.then((exit) => {
-      if (!killed.has(proc)) unexpectedExits.push(`${part} ${describeExit(exit)}:\n${proc.tail().slice(-15).join('\n')}`);
+      if (serving.has(proc) && !killed.has(proc)) unexpectedExits.push(`${part} ${describeExit(exit)}:\n${proc.tail().slice(-15).join('\n')}`);
     });
   };
-  const onLine = (part: Part) => (line: string) => {
-    // the API's own error lines, and the worker's (the Temporal core's retry warnings are expected)
-    if (/ERROR| api error: /.test(line) && errorLines.length < 200) errorLines.push(`${part}: ${line}`);
-  };
 
-  const startNode = async (part: 'api' | 'worker', entry: string, ready: (proc: Managed, polling: () => boolean) => Promise<unknown>) => {
+  const startNode = async (part: 'api' | 'worker', entry: string, ready: (polling: boolean) => Promise<true | undefined>) => {
     let polling = false;
     const proc = launch(part, process.execPath, ['--import', 'tsx', entry], {
       cwd: repoRoot,
@@ -70,20 +68,26 @@ export async function startChaosStack(dbUrl: string): Promise<ChaosStack> {
       dieWithParent: true,
       onLine: (line) => {
         if (line.startsWith('worker: polling')) polling = true;
-        onLine(part)(line);
+        // the API's own error lines, and the worker's (the Temporal core's retry warnings are expected)
+        if (/ERROR| api error: /.test(line) && errorLines.length < 200) errorLines.push(`${part}: ${line}`);
       },
     });
     track(part, proc);
     let exit: string | undefined;
     void proc.exited.then((e) => (exit = describeExit(e)));
-    await waitFor(
-      part,
-      async () => {
-        if (exit) throw new FatalError(`${part} ${exit} while starting:\n${proc.tail().join('\n')}`);
-        return ready(proc, () => polling);
-      },
-      { timeoutMs: 180_000, intervalMs: 200 },
-    );
+    try {
+      await waitFor(
+        part,
+        async () => {
+          if (exit) throw new FatalError(`${part} ${exit} while starting:\n${proc.tail().join('\n')}`);
+          return ready(polling);
+        },
+        { timeoutMs: 180_000, intervalMs: 200 },
+      );
+    } catch (err) {
+      await proc.stop(5_000);
+      throw err;
+    }
   };
 
   const start = async (part: Part): Promise<void> => {
@@ -101,8 +105,9 @@ export async function startChaosStack(dbUrl: string): Promise<ChaosStack> {
         return res.status === 200 ? true : undefined;
       });
     } else {
-      await startNode('worker', 'worker/main.ts', async (_proc, polling) => (polling() ? true : undefined));
+      await startNode('worker', 'worker/main.ts', async (polling) => (polling ? true : undefined));
     }
+    serving.add(procs.get(part)!);
   };
 
   const kill = async (part: Part): Promise<void> => {
