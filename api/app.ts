@@ -5,6 +5,7 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { Deps } from './deps';
 import { authenticate } from './auth/middleware';
 import { authRouter } from './auth/router';
+import { crossSiteWrites, securityHeaders } from './http/security';
 import { clientsRouter } from './clients/router';
 import { healthRouter } from './health/router';
 import { AppError, errorMiddleware } from './http/errors';
@@ -19,7 +20,9 @@ import { CASE_TYPES, apiDeps } from './case-types';
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });</script></body></html>`;
+<script src="/api/docs/init.js"></script></body></html>`;
+// a file, not an inline script: the Content-Security-Policy allows scripts from this origin only
+const DOCS_INIT = `SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });`;
 
 /** The HTTP application. It does not listen: api/main.ts and the tests do. */
 export function createApp(processDeps: Deps): Express {
@@ -27,10 +30,12 @@ export function createApp(processDeps: Deps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(deps.env));
   app.use(express.json({ limit: '256kb' }));
 
   const registry: RouteRegistry = [];
   const api = express.Router();
+  api.use(crossSiteWrites(deps.env));
   api.use(authenticate(deps.db.prisma));
   api.use((_req, res, next) => {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
@@ -44,6 +49,7 @@ export function createApp(processDeps: Deps): Express {
   const openapi = buildOpenApi(registry, { title: 'Broker CRM API', version: '0.1.0' });
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.get('/docs', (_req, res) => void res.type('html').send(DOCS_PAGE));
+  api.get('/docs/init.js', (_req, res) => void res.type('js').send(DOCS_INIT));
   api.use('/docs/assets', express.static(getAbsoluteFSPath()));
   api.use((req) => {
     throw new AppError(404, 'NOT_FOUND', `No route ${req.method} /api${req.path}`);
