@@ -47,23 +47,24 @@ export function securityHeaders(env: Env): RequestHandler {
 
 /**
  * Cross-site request forgery: a write that a browser could send from another site is refused.
- * - A body of a type a form can send (text/plain, urlencoded, multipart), or a body with no type, on
- *   POST/PUT/PATCH/DELETE → 415. JSON endpoints take application/json; uploads their file's own type.
- * - A write whose Origin (or Referer) is another site → 403 CSRF_ORIGIN, whatever authenticates it.
- * - A write authenticated by the session cookie must say where it comes from: no Origin and no
- *   Referer → 403. Requests with `Authorization: Bearer` (API clients) are exempt: a browser never
- *   attaches that header to a cross-site request without asking (CORS), which this API never allows.
+ * Requests with `Authorization: Bearer` (API clients) are exempt: a browser never attaches that header
+ * to a cross-site request without asking (CORS), which this API never allows. For the others, on
+ * POST/PUT/PATCH/DELETE:
+ * - a body of a type a form can send (text/plain, urlencoded, multipart), or a body with no type
+ *   → 415. JSON endpoints take application/json; uploads their file's own type;
+ * - an Origin (or Referer) of another site, or `null` → 403 CSRF_ORIGIN (login included);
+ * - a write with the session cookie must say where it comes from: no Origin and no Referer → 403.
  */
 export function crossSiteWrites(env: Env): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    const credentials = credentialsOf(req.headers);
+    if (credentials?.via === 'bearer') return next();
     const type = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if ((type && FORM_TYPES.has(type)) || (!type && hasBody)) {
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
     }
-    const credentials = credentialsOf(req.headers);
-    if (credentials?.via === 'bearer') return next();
     const origin = requestOrigin(req.headers);
     if (origin === undefined) {
       if (credentials?.via === 'cookie') throw forbidden('A write with the session cookie must carry an Origin header', 'CSRF_ORIGIN');

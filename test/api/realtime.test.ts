@@ -156,9 +156,12 @@ describe('task events follow the case type access rules', () => {
     const [supSocket, kycSocket, agentSocket, shSocket] = await Promise.all([connect(supervisor.bearer), connect(kyc.bearer), connect(agent2.bearer), connect(shanghai.bearer)]);
     const kycEvent = { kind: 'task', id: 'kyc-x.collect.1', status: 'open', assigneeId: null, teamId: 'london-kyc', caseType: 'kyc_review', branchId: 'london' };
     const complaintEvent = { kind: 'task', id: 'complaint-x.acknowledge.1', status: 'open', assigneeId: null, teamId: 'london-complaints', caseType: 'complaint', branchId: 'london' };
+    // a branch where one team works both case types: its agents have no KYC role, so they get no KYC events
+    const sharedTeamKycEvent = { ...kycEvent, id: 'kyc-y.collect.1', teamId: 'london-complaints', assigneeId: 'u-agent2' };
     const send = async () => {
       await notify(kycEvent);
       await notify(complaintEvent);
+      await notify(sharedTeamKycEvent);
     };
     const [sup, kycGot, agentGot, shGot] = await Promise.all([
       collect(supSocket, 'task', 700, send),
@@ -166,9 +169,9 @@ describe('task events follow the case type access rules', () => {
       collect(agentSocket, 'task', 700, async () => undefined),
       collect(shSocket, 'task', 700, async () => undefined),
     ]);
-    const ids = (xs: unknown[]) => xs.map((x) => (x as { id: string }).id).filter((id) => id.endsWith('-x.collect.1') || id.endsWith('-x.acknowledge.1')).sort();
+    const ids = (xs: unknown[]) => xs.map((x) => (x as { id: string }).id).filter((id) => /-[xy]\.(collect|acknowledge)\.1$/.test(id)).sort();
     expect(ids(sup)).toEqual(['complaint-x.acknowledge.1']); // a complaints supervisor sees no KYC work
-    expect(ids(kycGot)).toEqual(['kyc-x.collect.1']);
+    expect(ids(kycGot)).toEqual(['kyc-x.collect.1', 'kyc-y.collect.1']); // a KYC officer: the branch's KYC tasks
     expect(ids(agentGot)).toEqual(['complaint-x.acknowledge.1']);
     expect(ids(shGot)).toEqual([]); // another branch's team
   });
