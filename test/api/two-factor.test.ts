@@ -120,7 +120,7 @@ describe('two-factor authentication', () => {
     expect((await supervisor.get('/api/auth/me')).body.twoFactor).toEqual({ enabled: false, required: true });
     // no live data either
     const socket = io(stack.url, { path: '/socket.io', auth: { token: login.body.token }, transports: ['websocket'], reconnection: false });
-    await expect(new Promise((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)))).rejects.toThrow(/UNAUTHENTICATED/);
+    await expect(new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)))).rejects.toThrow(/UNAUTHENTICATED/);
     socket.close();
 
     const setup = await supervisor.post('/api/auth/2fa/setup');
