@@ -10,12 +10,15 @@ import { clientsRouter } from './clients/router';
 import { healthRouter } from './health/router';
 import { AppError, errorMiddleware } from './http/errors';
 import { buildOpenApi } from './http/openapi';
+import { jsonBody } from './http/json-body';
 import type { RouteRegistry } from './http/route';
 import { notificationsRouter } from './notifications/router';
+import { incidentsRouter } from './incidents/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
 import { screeningRouter } from './screening/router';
 import { CASE_TYPES, apiDeps } from './case-types';
+import { caseTypesRouter } from './cases/meta';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -31,7 +34,7 @@ export function createApp(processDeps: Deps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders(deps.env));
-  app.use(express.json({ limit: '256kb' }));
+  app.use(jsonBody);
 
   const registry: RouteRegistry = [];
   const api = express.Router();
@@ -42,7 +45,7 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));

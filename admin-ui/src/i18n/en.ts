@@ -100,6 +100,9 @@ export const en = {
       closed: 'This task is %{status}.',
     },
     outcome: {
+      fulfilled: 'Fulfilled (reply to the requester)',
+      declined: 'Declined',
+      need_info: 'Ask the requester a question first',
       acknowledged: 'Acknowledged',
       findings_recorded: 'Findings recorded',
       awaiting_client: 'Need more from the client (pauses the clock)',
@@ -115,6 +118,8 @@ export const en = {
       not_verified: 'Not verified',
     },
     field: {
+      reply: 'Reply',
+      question: 'Question',
       note: 'Note',
       findings: 'Findings',
       request: 'What we need from the client',

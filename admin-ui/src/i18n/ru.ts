@@ -248,6 +248,9 @@ export const ru = {
       closed: 'Статус задачи: %{status}.',
     },
     outcome: {
+      fulfilled: 'Выполнено (ответ запросившему)',
+      declined: 'Отклонено',
+      need_info: 'Сначала задать вопрос запросившему',
       acknowledged: 'Получение подтверждено',
       findings_recorded: 'Выводы записаны',
       awaiting_client: 'Нужны сведения от клиента (отсчёт приостанавливается)',
@@ -263,6 +266,8 @@ export const ru = {
       not_verified: 'Не подтверждено',
     },
     field: {
+      reply: 'Ответ',
+      question: 'Вопрос',
       note: 'Примечание',
       findings: 'Выводы',
       request: 'Что нужно от клиента',

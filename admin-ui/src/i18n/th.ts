@@ -245,6 +245,9 @@ export const th = {
       closed: 'สถานะงาน: %{status}',
     },
     outcome: {
+      fulfilled: 'ดำเนินการแล้ว (ตอบกลับผู้ขอ)',
+      declined: 'ปฏิเสธ',
+      need_info: 'ถามผู้ขอก่อน',
       acknowledged: 'รับเรื่องแล้ว',
       findings_recorded: 'บันทึกผลการตรวจสอบแล้ว',
       awaiting_client: 'ต้องการข้อมูลเพิ่มจากลูกค้า (หยุดนับเวลา)',
@@ -260,6 +263,8 @@ export const th = {
       not_verified: 'ยืนยันไม่ได้',
     },
     field: {
+      reply: 'คำตอบ',
+      question: 'คำถาม',
       note: 'หมายเหตุ',
       findings: 'ผลการตรวจสอบ',
       request: 'ข้อมูลที่ต้องการจากลูกค้า',

@@ -245,6 +245,9 @@ export const vi = {
       closed: 'Trạng thái công việc: %{status}.',
     },
     outcome: {
+      fulfilled: 'Đã thực hiện (trả lời người yêu cầu)',
+      declined: 'Từ chối',
+      need_info: 'Hỏi người yêu cầu trước',
       acknowledged: 'Đã xác nhận tiếp nhận',
       findings_recorded: 'Đã ghi nhận kết quả điều tra',
       awaiting_client: 'Cần thêm thông tin từ khách hàng (tạm dừng đồng hồ)',
@@ -260,6 +263,8 @@ export const vi = {
       not_verified: 'Không xác minh được',
     },
     field: {
+      reply: 'Trả lời',
+      question: 'Câu hỏi',
       note: 'Ghi chú',
       findings: 'Kết quả điều tra',
       request: 'Thông tin cần từ khách hàng',

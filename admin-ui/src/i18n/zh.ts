@@ -245,6 +245,9 @@ export const zh = {
       closed: '此任务状态：%{status}。',
     },
     outcome: {
+      fulfilled: '已完成（回复请求人）',
+      declined: '已拒绝',
+      need_info: '先向请求人提问',
       acknowledged: '已确认受理',
       findings_recorded: '已记录调查结果',
       awaiting_client: '需要客户补充信息（暂停计时）',
@@ -260,6 +263,8 @@ export const zh = {
       not_verified: '未能核实',
     },
     field: {
+      reply: '回复',
+      question: '问题',
       note: '备注',
       findings: '调查结果',
       request: '需要客户提供的信息',
