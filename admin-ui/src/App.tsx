@@ -1,7 +1,6 @@
 import { Admin, Resource } from 'react-admin';
+import { CASE_TYPES } from './caseTypes';
 import clients from './clients';
-import complaints from './complaints';
-import kycReviews from './kyc';
 import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
@@ -24,9 +23,10 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="tasks" {...tasks} />
-    <Resource name="complaints" {...complaints} />
+    {CASE_TYPES.map(({ key, resource }) => (
+      <Resource key={key} {...resource} />
+    ))}
     <Resource name="clients" {...clients} />
-    <Resource name="kyc-reviews" {...kycReviews} />
     <Resource name="notifications" {...notifications} />
   </Admin>
 );

@@ -1,9 +1,9 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { humanize } from '../i18n/humanize';
-import type { CrmDataProvider } from '../providers/dataProvider';
 import type { Complaint, TimelineEvent } from '../types';
+import { complaintApi } from './api';
 
 // Free-text parts of an event worth showing under its title, in this order of preference.
 const TEXT_KEYS = ['text', 'note', 'reason', 'findings', 'request', 'resolution', 'responseSummary'];
@@ -15,13 +15,12 @@ const freeText = (event: TimelineEvent) => {
 
 export const Timeline = () => {
   const complaint = useRecordContext<Complaint>();
-  const dataProvider = useDataProvider<CrmDataProvider>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   // Keyed under "complaints" so every refetch of the case also refetches its timeline.
   const { data: events = [], isPending } = useQuery({
     queryKey: ['complaints', 'timeline', complaint?.id],
-    queryFn: () => dataProvider.getTimeline(complaint!.id),
+    queryFn: () => complaintApi.timeline(complaint!.id),
     enabled: complaint != null,
   });
   if (isPending) return null;
@@ -32,7 +31,7 @@ export const Timeline = () => {
   // A completed step names its outcome; free text (a comment, a note...) says the rest.
   const detail = (event: TimelineEvent) => {
     const outcome = event.data?.outcome;
-    const label = typeof outcome === 'string' ? translate(`inbox.outcome.${outcome}`, { _: humanize(outcome) }) : undefined;
+    const label = typeof outcome === 'string' ? translate(`complaint.task.outcome.${outcome}`, { _: humanize(outcome) }) : undefined;
     return [label, freeText(event)].filter(Boolean).join(': ');
   };
 

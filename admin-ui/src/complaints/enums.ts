@@ -7,7 +7,4 @@ export {
   ROOT_CAUSES as rootCauses,
 } from '../../../workflows/complaint/states';
 export const complaintStatuses = ['open', 'awaiting_client', 'closed'] as const;
-
-/** react-admin choices whose names are translation keys (inputs translate them). */
-export const choices = (prefix: string, values: readonly string[]) =>
-  values.map((id) => ({ id, name: `${prefix}.${id}` }));
+export { choices } from '../i18n/choices';

@@ -1,20 +1,15 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { CASE_TYPES } from '../caseTypes';
 import { en } from './en';
+import { ra as raOwn } from './ra';
 import { ru } from './ru';
 import { th } from './th';
+import { LOCALES, type Locale, type Messages } from './types';
 import { vi } from './vi';
 import { zh } from './zh';
 
-type Messages = { [key: string]: string | Messages };
-
-export const locales = [
-  { locale: 'en', name: 'English' },
-  { locale: 'ru', name: 'Русский' },
-  { locale: 'zh', name: '简体中文' },
-  { locale: 'th', name: 'ไทย' },
-  { locale: 'vi', name: 'Tiếng Việt' },
-];
+export const locales = LOCALES.map(({ locale, name }) => ({ locale, name }));
 
 const merge = (base: Messages, over: Messages): Messages => {
   const out: Messages = { ...base };
@@ -25,16 +20,16 @@ const merge = (base: Messages, over: Messages): Messages => {
   return out;
 };
 
-const english = merge(englishMessages as Messages, en);
+const shell: Record<Locale, Messages> = { en, ru, zh, th, vi };
+const reactAdmin: Record<Locale, Messages> = { en: englishMessages as Messages, ...raOwn };
 
-// Every language is laid over English, so a key nobody translated yet shows in English.
-const catalog: Record<string, Messages> = {
-  en: english,
-  ru: merge(english, ru),
-  zh: merge(english, zh),
-  th: merge(english, th),
-  vi: merge(english, vi),
-};
+/** One language's messages: react-admin's own, the shell's, and every case type's. */
+const own = (locale: Locale): Messages =>
+  CASE_TYPES.reduce((out, t) => merge(out, t.messages[locale]), merge(reactAdmin[locale], shell[locale]));
+
+const english = own('en');
+// Every language is laid over English, so a key nobody translated yet shows in English rather than as a key.
+const catalog = Object.fromEntries(LOCALES.map(({ locale }) => [locale, locale === 'en' ? english : merge(english, own(locale))]));
 
 export const messagesFor = (locale: string) => (catalog[locale] ?? english) as TranslationMessages;
 

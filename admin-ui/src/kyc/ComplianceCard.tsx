@@ -17,12 +17,12 @@ export const ComplianceCard = () => {
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="compliance-card">
       <CardContent>
         <Typography variant="h6" gutterBottom>
-          {translate('kyc.dashboard.title')}
+          {translate('kyc_review.dashboard.title')}
         </Typography>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <Typography>{translate('kyc.dashboard.approvals', { count: data.approvalsWaiting })}</Typography>
-            <Typography>{translate('kyc.dashboard.overdue', { count: data.overduePeriodicReviews.count })}</Typography>
+            <Typography>{translate('kyc_review.dashboard.approvals', { count: data.approvalsWaiting })}</Typography>
+            <Typography>{translate('kyc_review.dashboard.overdue', { count: data.overduePeriodicReviews.count })}</Typography>
             {data.overduePeriodicReviews.clients.slice(0, 5).map((c) => (
               <Typography key={c.id} variant="body2" color="text.secondary">
                 {`${c.name} · ${new Date(c.nextReviewAt).toLocaleDateString()}`}
@@ -34,7 +34,7 @@ export const ComplianceCard = () => {
               <TableBody>
                 {data.byStep.map((r) => (
                   <TableRow key={`${r.state}-${r.slaState}`}>
-                    <TableCell>{translate(`kyc.state.${r.state}`)}</TableCell>
+                    <TableCell>{translate(`kyc_review.state.${r.state}`)}</TableCell>
                     <TableCell>
                       <SlaChip state={r.slaState} />
                     </TableCell>

@@ -22,17 +22,17 @@ export const KycTimeline = () => {
   const detail = (e: TimelineEvent) => {
     const outcome = e.data?.outcome as { outcome?: string } | string | undefined;
     const name = typeof outcome === 'string' ? outcome : outcome?.outcome;
-    const step = typeof e.data?.step === 'string' ? translate(`inbox.step.${e.data.step}`) : undefined;
-    const to = typeof e.data?.to === 'string' ? translate(`kyc.state.${e.data.to}`) : undefined;
+    const step = typeof e.data?.step === 'string' ? translate(`kyc_review.task.step.${e.data.step}`) : undefined;
+    const to = typeof e.data?.to === 'string' ? translate(`kyc_review.state.${e.data.to}`) : undefined;
     const text = TEXT_KEYS.map((k) => e.data?.[k]).find((v) => typeof v === 'string') as string | undefined;
-    return [step, name && translate(`inbox.outcome.${name}`, { _: humanize(name) }), to, text].filter(Boolean).join(': ');
+    return [step, name && translate(`kyc_review.task.outcome.${name}`, { _: humanize(name) }), to, text].filter(Boolean).join(': ');
   };
   return (
     <List dense data-testid="kyc-timeline">
       {events.map((e) => (
         <ListItem key={e.id} divider>
           <ListItemText
-            primary={translate(`kyc.event.${e.type}`, { _: humanize(e.type) })}
+            primary={translate(`kyc_review.event.${e.type}`, { _: humanize(e.type) })}
             secondary={`${when.format(new Date(e.at))} · ${e.actor?.name ?? translate('app.system')}${detail(e) ? ` · ${detail(e)}` : ''}`}
           />
         </ListItem>

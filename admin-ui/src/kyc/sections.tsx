@@ -25,7 +25,7 @@ const Head = ({ keys }: { keys: string[] }) => {
     <TableHead>
       <TableRow>
         {keys.map((k) => (
-          <TableCell key={k}>{translate(`kyc.column.${k}`)}</TableCell>
+          <TableCell key={k}>{translate(`kyc_review.column.${k}`)}</TableCell>
         ))}
       </TableRow>
     </TableHead>
@@ -34,7 +34,7 @@ const Head = ({ keys }: { keys: string[] }) => {
 
 const Empty = () => {
   const translate = useTranslate();
-  return <Typography color="text.secondary">{translate('kyc.none')}</Typography>;
+  return <Typography color="text.secondary">{translate('kyc_review.none')}</Typography>;
 };
 
 /** Every factor's contribution, the floors that lifted the band, and an override with its reason. */
@@ -46,15 +46,15 @@ export const RiskBreakdown = () => {
   return (
     <>
       <Typography sx={{ mb: 1 }}>
-        {translate('kyc.risk.summary', { score: risk.score })} <RiskBandChip band={risk.band} />
-        {risk.override && ` (${translate('kyc.risk.computed')}: ${translate(`kyc.band.${risk.computedBand}`)})`}
+        {translate('kyc_review.risk.summary', { score: risk.score })} <RiskBandChip band={risk.band} />
+        {risk.override && ` (${translate('kyc_review.risk.computed')}: ${translate(`kyc_review.band.${risk.computedBand}`)})`}
       </Typography>
       <Table size="small" data-testid="risk-factors">
         <Head keys={['factor', 'value', 'points', 'note']} />
         <TableBody>
           {risk.factors.map((f) => (
             <TableRow key={f.factor}>
-              <TableCell>{translate(`kyc.factor.${f.factor}`, { _: humanize(f.factor) })}</TableCell>
+              <TableCell>{translate(`kyc_review.factor.${f.factor}`, { _: humanize(f.factor) })}</TableCell>
               <TableCell>{f.value === null ? '-' : String(f.value)}</TableCell>
               <TableCell>{f.points}</TableCell>
               <TableCell>{f.note}</TableCell>
@@ -64,12 +64,12 @@ export const RiskBreakdown = () => {
       </Table>
       {risk.floors.map((f) => (
         <Typography key={f.reason} variant="body2" sx={{ mt: 1 }}>
-          {translate('kyc.risk.floor', { band: translate(`kyc.band.${f.band}`), reason: f.reason })}
+          {translate('kyc_review.risk.floor', { band: translate(`kyc_review.band.${f.band}`), reason: f.reason })}
         </Typography>
       ))}
       {risk.override && (
         <Typography variant="body2" sx={{ mt: 1 }} data-testid="risk-override">
-          {translate('kyc.risk.override', { band: translate(`kyc.band.${risk.override.band}`), name: risk.override.by.name, reason: risk.override.reason })}
+          {translate('kyc_review.risk.override', { band: translate(`kyc_review.band.${risk.override.band}`), name: risk.override.by.name, reason: risk.override.reason })}
         </Typography>
       )}
     </>
@@ -86,10 +86,10 @@ export const Checks = () => {
       <TableBody>
         {review.checks.map((c) => (
           <TableRow key={c.check}>
-            <TableCell>{translate(`kyc.check.${c.check}`, { _: humanize(c.check) })}</TableCell>
+            <TableCell>{translate(`kyc_review.check.${c.check}`, { _: humanize(c.check) })}</TableCell>
             <TableCell>
-              {translate(`kyc.check_status.${c.status}`)}
-              {c.blocking && c.status === 'fail' ? ` · ${translate('kyc.blocking')}` : ''}
+              {translate(`kyc_review.check_status.${c.status}`)}
+              {c.blocking && c.status === 'fail' ? ` · ${translate('kyc_review.blocking')}` : ''}
             </TableCell>
           </TableRow>
         ))}
@@ -112,7 +112,7 @@ export const Hits = () => {
             <TableCell>{h.entryName}</TableCell>
             <TableCell>{h.list}</TableCell>
             <TableCell>{h.score.toFixed(2)}</TableCell>
-            <TableCell>{h.decision ? `${translate(`kyc.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc.pending')}</TableCell>
+            <TableCell>{h.decision ? `${translate(`kyc_review.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc_review.pending')}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -131,7 +131,7 @@ export const Documents = () => {
       <TableBody>
         {review.documents.map((d) => (
           <TableRow key={d.id}>
-            <TableCell>{translate(`kyc.document.${d.kind}`, { _: humanize(d.kind) })}</TableCell>
+            <TableCell>{translate(`kyc_review.document.${d.kind}`, { _: humanize(d.kind) })}</TableCell>
             <TableCell>
               <Link href={`/api/kyc-reviews/${review.id}/documents/${d.id}`} title={`SHA-256 ${d.sha256}`}>
                 {d.fileName}

@@ -1,10 +1,8 @@
 import { Divider, Tab, Tabs } from '@mui/material';
-import type { MouseEvent } from 'react';
 import {
   DataTable,
   DataTableBody,
   DataTableRow,
-  Link,
   List,
   SelectField,
   SelectInput,
@@ -17,24 +15,35 @@ import {
   type DataTableBodyProps,
   type DataTableRowProps,
 } from 'react-admin';
-import { choices } from '../complaints/enums';
+import { CASE_TYPES, stepChoices } from '../caseTypes';
+import { choices } from '../i18n/choices';
 import { canSupervise } from '../providers/roles';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
-import { caseResource, caseTypes, steps, taskStatuses } from './enums';
+import { taskStatuses } from './enums';
+import { CaseLink } from './CaseLink';
+import { useTaskLabels } from './labels';
 import { BulkReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
 
 type View = 'mine' | 'team';
 
-const filters = [
-  <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
-  <SelectInput key="status" source="status" choices={choices('inbox.status', taskStatuses)} alwaysOn />,
-  <SelectInput key="step" source="step" choices={choices('inbox.step', steps)} />,
-  <SelectInput key="caseType" source="caseType" choices={choices('inbox.case_type', caseTypes)} />,
-];
+const useFilters = () => {
+  const labels = useTaskLabels();
+  return [
+    <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
+    <SelectInput key="status" source="status" choices={choices('inbox.status', taskStatuses)} alwaysOn />,
+    <SelectInput key="step" source="step" choices={stepChoices()} />,
+    <SelectInput
+      key="caseType"
+      source="caseType"
+      choices={CASE_TYPES.map(({ key }) => ({ id: key, name: labels.caseType(key) }))}
+      translateChoice={false}
+    />,
+  ];
+};
 
 const TaskRow = (props: DataTableRowProps) => {
   const task = useRecordContext<Task>();
@@ -63,12 +72,13 @@ const ViewTabs = ({ view, onChange }: { view: View; onChange: (view: View) => vo
 export const TaskList = () => {
   const [view, setView] = useStore<View>('tasks.view', 'mine');
   const { permissions } = usePermissions();
+  const labels = useTaskLabels();
   return (
     <List
       exporter={false}
       perPage={25}
       title="inbox.title"
-      filters={filters}
+      filters={useFilters()}
       sort={{ field: 'dueAt', order: 'ASC' }}
       queryOptions={{ meta: { query: { view } } }}
       empty={false}
@@ -80,22 +90,9 @@ export const TaskList = () => {
         rowClick="show"
         bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
       >
-        <DataTable.Col
-          source="caseId"
-          disableSort
-          render={(task) => (
-            <Link
-              to={`/${caseResource(task.caseType)}/${encodeURIComponent(task.caseId)}/show`}
-              onClick={(e: MouseEvent) => e.stopPropagation()}
-            >
-              {task.caseId}
-            </Link>
-          )}
-        />
+        <DataTable.Col source="caseId" disableSort render={(task) => <CaseLink task={task as Task} />} />
         <DataTable.Col source="client.name" disableSort />
-        <DataTable.Col source="step" disableSort>
-          <SelectField source="step" choices={choices('inbox.step', steps)} />
-        </DataTable.Col>
+        <DataTable.Col source="step" disableSort render={(task) => labels.step(task.caseType, task.step)} />
         <DataTable.Col source="status" disableSort>
           <SelectField source="status" choices={choices('inbox.status', taskStatuses)} />
         </DataTable.Col>

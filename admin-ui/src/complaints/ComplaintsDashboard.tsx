@@ -2,12 +2,12 @@ import { Alert, Grid, Stack, TextField, Typography } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { useStateLabel } from '../complaints/StateField';
-import type { CrmDataProvider } from '../providers/dataProvider';
-import { ChartCard } from './ChartCard';
-import { StatCard } from './StatCard';
+import { ChartCard } from '../dashboard/ChartCard';
+import { StatCard } from '../dashboard/StatCard';
+import { complaintApi } from './api';
+import { useStateLabel } from './StateField';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
@@ -15,30 +15,29 @@ const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
 export const ComplaintsDashboard = () => {
   const translate = useTranslate();
   const theme = useTheme();
-  const dataProvider = useDataProvider<CrmDataProvider>();
   const stateLabel = useStateLabel();
   const [from, setFrom] = useState(() => daysAgo(30));
   const [to, setTo] = useState(() => daysAgo(0));
   const { data, error } = useQuery({
     queryKey: ['dashboard', from, to],
-    queryFn: () => dataProvider.getDashboard(from, to),
+    queryFn: () => complaintApi.dashboard(from, to),
     enabled: from !== '' && to !== '' && from <= to,
   });
   const { palette } = theme;
   const byState = (data?.byState ?? []).map((s) => ({ ...s, label: stateLabel(s.state) }));
-  const count = translate('dashboard.count');
+  const count = translate('complaint.dashboard.count');
 
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
       <Title title="ra.page.dashboard" />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" sx={{ flex: 1 }}>
-          {translate('dashboard.title')}
+          {translate('complaint.dashboard.title')}
         </Typography>
         <TextField
           type="date"
           size="small"
-          label={translate('dashboard.from')}
+          label={translate('complaint.dashboard.from')}
           value={from}
           onChange={(e) => setFrom(e.target.value)}
           sx={{ width: 180 }}
@@ -47,7 +46,7 @@ export const ComplaintsDashboard = () => {
         <TextField
           type="date"
           size="small"
-          label={translate('dashboard.to')}
+          label={translate('complaint.dashboard.to')}
           value={to}
           onChange={(e) => setTo(e.target.value)}
           sx={{ width: 180 }}
@@ -61,28 +60,28 @@ export const ComplaintsDashboard = () => {
             <Grid size={{ xs: 12, md: 4 }}>
               <StatCard
                 testid="dashboard-compliance"
-                title={translate('dashboard.compliance')}
+                title={translate('complaint.dashboard.compliance')}
                 value={`${Math.round(data.slaCompliance.percent * 10) / 10}%`}
-                detail={translate('dashboard.compliance_detail', {
+                detail={translate('complaint.dashboard.compliance_detail', {
                   met: data.slaCompliance.met,
                   total: data.slaCompliance.total,
                 })}
               />
             </Grid>
             <Grid size={{ xs: 6, md: 4 }}>
-              <StatCard testid="dashboard-breaches-open" title={translate('dashboard.breaches_open')} value={data.breaches.open} />
+              <StatCard testid="dashboard-breaches-open" title={translate('complaint.dashboard.breaches_open')} value={data.breaches.open} />
             </Grid>
             <Grid size={{ xs: 6, md: 4 }}>
               <StatCard
                 testid="dashboard-breaches-period"
-                title={translate('dashboard.breaches_period')}
+                title={translate('complaint.dashboard.breaches_period')}
                 value={data.breaches.inPeriod}
               />
             </Grid>
           </Grid>
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, md: 6 }}>
-              <ChartCard title={translate('dashboard.by_state')}>
+              <ChartCard title={translate('complaint.dashboard.by_state')}>
                 <BarChart data={byState}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="label" />
@@ -93,7 +92,7 @@ export const ComplaintsDashboard = () => {
               </ChartCard>
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <ChartCard title={translate('dashboard.aging')}>
+              <ChartCard title={translate('complaint.dashboard.aging')}>
                 <BarChart data={data.aging}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="bucket" />
@@ -104,16 +103,16 @@ export const ComplaintsDashboard = () => {
               </ChartCard>
             </Grid>
           </Grid>
-          <ChartCard title={translate('dashboard.by_day')}>
+          <ChartCard title={translate('complaint.dashboard.by_day')}>
             <LineChart data={data.byDay}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="day" />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />
-              <Line type="monotone" dataKey="opened" name={translate('dashboard.opened')} stroke={palette.primary.main} />
-              <Line type="monotone" dataKey="closed" name={translate('dashboard.closed')} stroke={palette.success.main} />
-              <Line type="monotone" dataKey="breached" name={translate('dashboard.breached')} stroke={palette.error.main} />
+              <Line type="monotone" dataKey="opened" name={translate('complaint.dashboard.opened')} stroke={palette.primary.main} />
+              <Line type="monotone" dataKey="closed" name={translate('complaint.dashboard.closed')} stroke={palette.success.main} />
+              <Line type="monotone" dataKey="breached" name={translate('complaint.dashboard.breached')} stroke={palette.error.main} />
             </LineChart>
           </ChartCard>
         </>

@@ -1,16 +1,18 @@
 import { Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { RecordContextProvider, useRecordContext, useTranslate } from 'react-admin';
 import { TimeLeft } from '../sla/TimeLeft';
-import { ClaimButton, CompleteLink } from '../tasks/TaskButtons';
-import type { Complaint } from '../types';
+import type { Task } from '../types';
+import { useTaskLabels } from './labels';
+import { ClaimButton, CompleteLink } from './TaskButtons';
 
-/** The case's open steps, with the actions the current user can take on them. */
+/** A case's open steps (any case type whose record has `tasks`), with the actions the current user can take on them. */
 export const CaseTasks = () => {
-  const complaint = useRecordContext<Complaint>();
+  const record = useRecordContext<{ id: string; tasks?: Task[] }>();
   const translate = useTranslate();
-  const current = (complaint?.tasks ?? []).filter((t) => t.status === 'open' || t.status === 'claimed');
+  const labels = useTaskLabels();
+  const current = (record?.tasks ?? []).filter((t) => t.status === 'open' || t.status === 'claimed');
   if (current.length === 0) {
-    return <Typography color="text.secondary">{translate('complaint.no_tasks')}</Typography>;
+    return <Typography color="text.secondary">{translate('inbox.no_open_tasks')}</Typography>;
   }
   return (
     <Table size="small">
@@ -18,7 +20,7 @@ export const CaseTasks = () => {
         {current.map((task) => (
           <RecordContextProvider key={task.id} value={task}>
             <TableRow data-testid={`case-task-${task.step}`}>
-              <TableCell>{translate(`inbox.step.${task.step}`)}</TableCell>
+              <TableCell>{labels.step(task.caseType, task.step)}</TableCell>
               <TableCell>{translate(`inbox.status.${task.status}`)}</TableCell>
               <TableCell>{task.assignee?.name ?? translate('app.unassigned')}</TableCell>
               <TableCell>

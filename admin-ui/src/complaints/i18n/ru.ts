@@ -1,0 +1,138 @@
+import type { MessagesLike } from '../../i18n/types';
+import type { en } from './en';
+
+export const ru = {
+  complaint: {
+    channel: {
+      phone: 'Телефон',
+      email: 'Эл. почта',
+      web: 'Сайт',
+      chat: 'Чат',
+      branch: 'Отделение',
+    },
+    category: {
+      trade_execution: 'Исполнение сделок',
+      deposit_withdrawal: 'Пополнение / вывод средств',
+      account_access: 'Доступ к счёту',
+      fees_charges: 'Комиссии и сборы',
+      advice_conduct: 'Консультации и поведение',
+      platform: 'Платформа',
+      kyc_onboarding: 'KYC / открытие счёта',
+      other: 'Другое',
+    },
+    severity: {
+      low: 'Низкая',
+      medium: 'Средняя',
+      high: 'Высокая',
+    },
+    status: {
+      open: 'Открыта',
+      awaiting_client: 'Ждём клиента',
+      closed: 'Закрыта',
+    },
+    root_cause: {
+      product: 'Продукт',
+      process: 'Процесс',
+      staff: 'Сотрудники',
+      system: 'Система',
+      third_party: 'Третья сторона',
+      client_misunderstanding: 'Недопонимание со стороны клиента',
+      other: 'Другое',
+    },
+    sections: {
+      summary: 'Сводка',
+      tasks: 'Текущие задачи',
+      timeline: 'Хронология',
+    },
+    actions: {
+      client_responded: 'Клиент ответил',
+      reopen: 'Открыть заново',
+      add_comment: 'Комментарий',
+    },
+    dialog: {
+      note: 'Что ответил клиент?',
+      reason: 'Почему жалоба открывается заново?',
+      comment: 'Комментарий',
+    },
+    done: {
+      client_responded: 'Ответ клиента записан; отсчёт SLA возобновлён',
+      reopened: 'Жалоба открыта заново',
+      commented: 'Комментарий добавлен',
+    },
+    timeline: {
+      empty: 'Событий пока нет',
+    },
+    task: {
+      step: {
+        acknowledge: 'Подтверждение получения',
+        investigate: 'Расследование',
+        propose_resolution: 'Предложение решения',
+        approval: 'Утверждение',
+        final_response: 'Окончательный ответ',
+      },
+      outcome: {
+        acknowledged: 'Получение подтверждено',
+        findings_recorded: 'Выводы записаны',
+        awaiting_client: 'Нужны сведения от клиента (отсчёт приостанавливается)',
+        proposed: 'Решение предложено',
+        approved: 'Утвердить',
+        rejected: 'Отклонить',
+        sent: 'Окончательный ответ отправлен',
+      },
+      field: {
+        note: 'Примечание',
+        findings: 'Выводы',
+        request: 'Что нужно от клиента',
+        resolution: 'Предлагаемое решение',
+        compensation: 'Компенсация',
+        responseSummary: 'Кратко об окончательном ответе',
+        rootCause: 'Первопричина',
+      },
+    },
+    dashboard: {
+      title: 'Жалобы',
+      from: 'С',
+      to: 'По',
+      compliance: 'Соблюдение SLA',
+      compliance_detail: '%{met} из %{total} закрыты в срок',
+      breaches_open: 'Открытые нарушения',
+      breaches_period: 'Нарушения за период',
+      by_state: 'Открытые жалобы по этапам',
+      aging: 'Возраст открытых жалоб',
+      by_day: 'Открыто, закрыто и просрочено по дням',
+      opened: 'Открыто',
+      closed: 'Закрыто',
+      breached: 'Просрочено',
+      count: 'Жалобы',
+    },
+    client_section: 'Жалобы',
+  },
+  resources: {
+    complaints: {
+      name: 'Жалоба |||| Жалобы |||| Жалоб',
+      fields: {
+        id: 'Номер',
+        clientId: 'Клиент',
+        client: {
+          name: 'Клиент',
+        },
+        channel: 'Канал',
+        category: 'Категория',
+        severity: 'Серьёзность',
+        description: 'Описание',
+        status: 'Статус',
+        state: 'Этап',
+        dueAt: 'Срок',
+        slaState: 'SLA',
+        openedAt: 'Открыта',
+        closedAt: 'Закрыта',
+        reopenCount: 'Открывалась заново',
+        assignee: {
+          name: 'Исполнитель',
+        },
+        resolution: 'Решение',
+        rootCause: 'Первопричина',
+      },
+    },
+  },
+} satisfies MessagesLike<typeof en>;

@@ -1,0 +1,138 @@
+import type { MessagesLike } from '../../i18n/types';
+import type { en } from './en';
+
+export const th = {
+  complaint: {
+    channel: {
+      phone: 'โทรศัพท์',
+      email: 'อีเมล',
+      web: 'เว็บไซต์',
+      chat: 'แชต',
+      branch: 'สาขา',
+    },
+    category: {
+      trade_execution: 'การส่งคำสั่งซื้อขาย',
+      deposit_withdrawal: 'ฝาก / ถอนเงิน',
+      account_access: 'การเข้าใช้บัญชี',
+      fees_charges: 'ค่าธรรมเนียม',
+      advice_conduct: 'คำแนะนำและการปฏิบัติตน',
+      platform: 'แพลตฟอร์ม',
+      kyc_onboarding: 'KYC / เปิดบัญชี',
+      other: 'อื่น ๆ',
+    },
+    severity: {
+      low: 'ต่ำ',
+      medium: 'ปานกลาง',
+      high: 'สูง',
+    },
+    status: {
+      open: 'เปิดอยู่',
+      awaiting_client: 'รอลูกค้า',
+      closed: 'ปิดแล้ว',
+    },
+    root_cause: {
+      product: 'ผลิตภัณฑ์',
+      process: 'กระบวนการ',
+      staff: 'พนักงาน',
+      system: 'ระบบ',
+      third_party: 'บุคคลภายนอก',
+      client_misunderstanding: 'ลูกค้าเข้าใจผิด',
+      other: 'อื่น ๆ',
+    },
+    sections: {
+      summary: 'สรุป',
+      tasks: 'งานปัจจุบัน',
+      timeline: 'ลำดับเหตุการณ์',
+    },
+    actions: {
+      client_responded: 'ลูกค้าตอบกลับแล้ว',
+      reopen: 'เปิดเรื่องใหม่',
+      add_comment: 'เพิ่มความเห็น',
+    },
+    dialog: {
+      note: 'ลูกค้าตอบว่าอย่างไร?',
+      reason: 'เหตุผลที่เปิดเรื่องใหม่',
+      comment: 'ความเห็น',
+    },
+    done: {
+      client_responded: 'บันทึกคำตอบของลูกค้าแล้ว เริ่มนับเวลา SLA ต่อ',
+      reopened: 'เปิดข้อร้องเรียนใหม่แล้ว',
+      commented: 'เพิ่มความเห็นแล้ว',
+    },
+    timeline: {
+      empty: 'ยังไม่มีเหตุการณ์',
+    },
+    task: {
+      step: {
+        acknowledge: 'รับเรื่อง',
+        investigate: 'ตรวจสอบ',
+        propose_resolution: 'เสนอแนวทางแก้ไข',
+        approval: 'อนุมัติ',
+        final_response: 'ตอบกลับขั้นสุดท้าย',
+      },
+      outcome: {
+        acknowledged: 'รับเรื่องแล้ว',
+        findings_recorded: 'บันทึกผลการตรวจสอบแล้ว',
+        awaiting_client: 'ต้องการข้อมูลเพิ่มจากลูกค้า (หยุดนับเวลา)',
+        proposed: 'เสนอแนวทางแก้ไขแล้ว',
+        approved: 'อนุมัติ',
+        rejected: 'ไม่อนุมัติ',
+        sent: 'ส่งคำตอบขั้นสุดท้ายแล้ว',
+      },
+      field: {
+        note: 'หมายเหตุ',
+        findings: 'ผลการตรวจสอบ',
+        request: 'ข้อมูลที่ต้องการจากลูกค้า',
+        resolution: 'แนวทางแก้ไขที่เสนอ',
+        compensation: 'ค่าชดเชย',
+        responseSummary: 'สรุปคำตอบขั้นสุดท้าย',
+        rootCause: 'สาเหตุหลัก',
+      },
+    },
+    dashboard: {
+      title: 'ข้อร้องเรียน',
+      from: 'ตั้งแต่',
+      to: 'ถึง',
+      compliance: 'การปฏิบัติตาม SLA',
+      compliance_detail: 'ปิดภายในกำหนด %{met} จาก %{total}',
+      breaches_open: 'เรื่องเกินกำหนดที่ยังเปิดอยู่',
+      breaches_period: 'เกินกำหนดในช่วงเวลานี้',
+      by_state: 'ข้อร้องเรียนที่เปิดอยู่ตามขั้นตอน',
+      aging: 'อายุของข้อร้องเรียนที่เปิดอยู่',
+      by_day: 'เปิด ปิด และเกินกำหนดรายวัน',
+      opened: 'เปิด',
+      closed: 'ปิด',
+      breached: 'เกินกำหนด',
+      count: 'ข้อร้องเรียน',
+    },
+    client_section: 'ข้อร้องเรียน',
+  },
+  resources: {
+    complaints: {
+      name: 'ข้อร้องเรียน',
+      fields: {
+        id: 'เลขที่',
+        clientId: 'ลูกค้า',
+        client: {
+          name: 'ลูกค้า',
+        },
+        channel: 'ช่องทาง',
+        category: 'หมวดหมู่',
+        severity: 'ความรุนแรง',
+        description: 'รายละเอียด',
+        status: 'สถานะ',
+        state: 'ขั้นตอน',
+        dueAt: 'ครบกำหนด',
+        slaState: 'SLA',
+        openedAt: 'เปิดเมื่อ',
+        closedAt: 'ปิดเมื่อ',
+        reopenCount: 'จำนวนครั้งที่เปิดใหม่',
+        assignee: {
+          name: 'ผู้รับผิดชอบ',
+        },
+        resolution: 'แนวทางแก้ไข',
+        rootCause: 'สาเหตุหลัก',
+      },
+    },
+  },
+} satisfies MessagesLike<typeof en>;

@@ -1,0 +1,138 @@
+import type { MessagesLike } from '../../i18n/types';
+import type { en } from './en';
+
+export const vi = {
+  complaint: {
+    channel: {
+      phone: 'Điện thoại',
+      email: 'Email',
+      web: 'Website',
+      chat: 'Trò chuyện',
+      branch: 'Chi nhánh',
+    },
+    category: {
+      trade_execution: 'Khớp lệnh giao dịch',
+      deposit_withdrawal: 'Nạp / rút tiền',
+      account_access: 'Truy cập tài khoản',
+      fees_charges: 'Phí và lệ phí',
+      advice_conduct: 'Tư vấn và ứng xử',
+      platform: 'Nền tảng',
+      kyc_onboarding: 'KYC / mở tài khoản',
+      other: 'Khác',
+    },
+    severity: {
+      low: 'Thấp',
+      medium: 'Trung bình',
+      high: 'Cao',
+    },
+    status: {
+      open: 'Đang mở',
+      awaiting_client: 'Chờ khách hàng',
+      closed: 'Đã đóng',
+    },
+    root_cause: {
+      product: 'Sản phẩm',
+      process: 'Quy trình',
+      staff: 'Nhân viên',
+      system: 'Hệ thống',
+      third_party: 'Bên thứ ba',
+      client_misunderstanding: 'Khách hàng hiểu nhầm',
+      other: 'Khác',
+    },
+    sections: {
+      summary: 'Tóm tắt',
+      tasks: 'Công việc hiện tại',
+      timeline: 'Dòng thời gian',
+    },
+    actions: {
+      client_responded: 'Khách hàng đã phản hồi',
+      reopen: 'Mở lại',
+      add_comment: 'Thêm bình luận',
+    },
+    dialog: {
+      note: 'Khách hàng đã nói gì?',
+      reason: 'Lý do mở lại',
+      comment: 'Bình luận',
+    },
+    done: {
+      client_responded: 'Đã ghi nhận phản hồi của khách hàng; đồng hồ SLA chạy lại',
+      reopened: 'Đã mở lại khiếu nại',
+      commented: 'Đã thêm bình luận',
+    },
+    timeline: {
+      empty: 'Chưa có sự kiện nào',
+    },
+    task: {
+      step: {
+        acknowledge: 'Xác nhận tiếp nhận',
+        investigate: 'Điều tra',
+        propose_resolution: 'Đề xuất giải pháp',
+        approval: 'Phê duyệt',
+        final_response: 'Phản hồi cuối cùng',
+      },
+      outcome: {
+        acknowledged: 'Đã xác nhận tiếp nhận',
+        findings_recorded: 'Đã ghi nhận kết quả điều tra',
+        awaiting_client: 'Cần thêm thông tin từ khách hàng (tạm dừng đồng hồ)',
+        proposed: 'Đã đề xuất giải pháp',
+        approved: 'Phê duyệt',
+        rejected: 'Từ chối',
+        sent: 'Đã gửi phản hồi cuối cùng',
+      },
+      field: {
+        note: 'Ghi chú',
+        findings: 'Kết quả điều tra',
+        request: 'Thông tin cần từ khách hàng',
+        resolution: 'Giải pháp đề xuất',
+        compensation: 'Bồi thường',
+        responseSummary: 'Tóm tắt phản hồi cuối cùng',
+        rootCause: 'Nguyên nhân gốc',
+      },
+    },
+    dashboard: {
+      title: 'Khiếu nại',
+      from: 'Từ ngày',
+      to: 'Đến ngày',
+      compliance: 'Tỷ lệ tuân thủ SLA',
+      compliance_detail: '%{met}/%{total} được đóng đúng hạn',
+      breaches_open: 'Vi phạm đang mở',
+      breaches_period: 'Vi phạm trong kỳ',
+      by_state: 'Khiếu nại đang mở theo giai đoạn',
+      aging: 'Tuổi của khiếu nại đang mở',
+      by_day: 'Mở, đóng và quá hạn theo ngày',
+      opened: 'Mở',
+      closed: 'Đóng',
+      breached: 'Quá hạn',
+      count: 'Khiếu nại',
+    },
+    client_section: 'Khiếu nại',
+  },
+  resources: {
+    complaints: {
+      name: 'Khiếu nại',
+      fields: {
+        id: 'Mã số',
+        clientId: 'Khách hàng',
+        client: {
+          name: 'Khách hàng',
+        },
+        channel: 'Kênh',
+        category: 'Danh mục',
+        severity: 'Mức độ',
+        description: 'Mô tả',
+        status: 'Trạng thái',
+        state: 'Giai đoạn',
+        dueAt: 'Hạn xử lý',
+        slaState: 'SLA',
+        openedAt: 'Ngày mở',
+        closedAt: 'Ngày đóng',
+        reopenCount: 'Số lần mở lại',
+        assignee: {
+          name: 'Người phụ trách',
+        },
+        resolution: 'Giải pháp',
+        rootCause: 'Nguyên nhân gốc',
+      },
+    },
+  },
+} satisfies MessagesLike<typeof en>;

@@ -1,0 +1,138 @@
+import type { MessagesLike } from '../../i18n/types';
+import type { en } from './en';
+
+export const zh = {
+  complaint: {
+    channel: {
+      phone: '电话',
+      email: '电子邮件',
+      web: '网站',
+      chat: '在线聊天',
+      branch: '营业部',
+    },
+    category: {
+      trade_execution: '交易执行',
+      deposit_withdrawal: '入金 / 出金',
+      account_access: '账户登录',
+      fees_charges: '费用',
+      advice_conduct: '投资建议与从业行为',
+      platform: '交易平台',
+      kyc_onboarding: 'KYC / 开户',
+      other: '其他',
+    },
+    severity: {
+      low: '低',
+      medium: '中',
+      high: '高',
+    },
+    status: {
+      open: '处理中',
+      awaiting_client: '等待客户',
+      closed: '已结案',
+    },
+    root_cause: {
+      product: '产品',
+      process: '流程',
+      staff: '员工',
+      system: '系统',
+      third_party: '第三方',
+      client_misunderstanding: '客户误解',
+      other: '其他',
+    },
+    sections: {
+      summary: '概要',
+      tasks: '当前任务',
+      timeline: '时间线',
+    },
+    actions: {
+      client_responded: '客户已回复',
+      reopen: '重新打开',
+      add_comment: '添加备注',
+    },
+    dialog: {
+      note: '客户说了什么？',
+      reason: '重新打开的原因',
+      comment: '备注',
+    },
+    done: {
+      client_responded: '已记录客户回复，SLA 计时已恢复',
+      reopened: '投诉已重新打开',
+      commented: '备注已添加',
+    },
+    timeline: {
+      empty: '暂无事件',
+    },
+    task: {
+      step: {
+        acknowledge: '确认受理',
+        investigate: '调查',
+        propose_resolution: '提出解决方案',
+        approval: '审批',
+        final_response: '最终答复',
+      },
+      outcome: {
+        acknowledged: '已确认受理',
+        findings_recorded: '已记录调查结果',
+        awaiting_client: '需要客户补充信息（暂停计时）',
+        proposed: '已提出解决方案',
+        approved: '批准',
+        rejected: '驳回',
+        sent: '已发送最终答复',
+      },
+      field: {
+        note: '备注',
+        findings: '调查结果',
+        request: '需要客户提供的信息',
+        resolution: '建议的解决方案',
+        compensation: '补偿',
+        responseSummary: '最终答复摘要',
+        rootCause: '根本原因',
+      },
+    },
+    dashboard: {
+      title: '投诉',
+      from: '开始日期',
+      to: '结束日期',
+      compliance: 'SLA 达标率',
+      compliance_detail: '%{total} 件中有 %{met} 件在时限内结案',
+      breaches_open: '未结超时',
+      breaches_period: '期间内超时',
+      by_state: '按阶段统计的未结投诉',
+      aging: '未结投诉账龄',
+      by_day: '每日新增、结案与超时',
+      opened: '新增',
+      closed: '结案',
+      breached: '超时',
+      count: '投诉',
+    },
+    client_section: '投诉',
+  },
+  resources: {
+    complaints: {
+      name: '投诉',
+      fields: {
+        id: '编号',
+        clientId: '客户',
+        client: {
+          name: '客户',
+        },
+        channel: '渠道',
+        category: '类别',
+        severity: '严重程度',
+        description: '描述',
+        status: '状态',
+        state: '阶段',
+        dueAt: '截止时间',
+        slaState: 'SLA',
+        openedAt: '受理时间',
+        closedAt: '结案时间',
+        reopenCount: '重新打开次数',
+        assignee: {
+          name: '负责人',
+        },
+        resolution: '解决方案',
+        rootCause: '根本原因',
+      },
+    },
+  },
+} satisfies MessagesLike<typeof en>;

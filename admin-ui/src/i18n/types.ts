@@ -1,0 +1,19 @@
+/** The console's languages, in the order the switcher offers them. */
+export const LOCALES = [
+  { locale: 'en', name: 'English' },
+  { locale: 'ru', name: 'Русский' },
+  { locale: 'zh', name: '简体中文' },
+  { locale: 'th', name: 'ไทย' },
+  { locale: 'vi', name: 'Tiếng Việt' },
+] as const;
+export type Locale = (typeof LOCALES)[number]['locale'];
+
+/** A tree of messages (polyglot format: `%{name}` placeholders, `||||` between plural forms). */
+export type Messages = { [key: string]: string | Messages };
+
+type Shape<T> = { [K in keyof T]?: T[K] extends string ? string : Shape<T[K]> };
+/** What a translation may contain: any subset of the English keys, nothing else. */
+export type MessagesLike<T> = Shape<T>;
+
+/** One set of messages per language. */
+export type Translations = Record<Locale, Messages>;
