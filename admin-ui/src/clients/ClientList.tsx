@@ -1,4 +1,5 @@
 import { DataTable, List, SearchInput } from 'react-admin';
+import { CountryField, KycStatusField } from './fields';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
@@ -8,8 +9,8 @@ export const ClientList = () => (
       <DataTable.Col source="name" />
       <DataTable.Col source="email" />
       <DataTable.Col source="phone" disableSort />
-      <DataTable.Col source="country" />
-      <DataTable.Col source="kycStatus" />
+      <DataTable.Col source="country" field={CountryField} />
+      <DataTable.Col source="kycStatus" field={KycStatusField} />
     </DataTable>
   </List>
 );

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Show, SimpleShowLayout, TextField } from 'react-admin';
 import { CASE_TYPES } from '../caseTypes';
+import { CountryField, KycStatusField } from './fields';
 
 export const ClientShow = () => (
   <Show>
@@ -8,8 +9,8 @@ export const ClientShow = () => (
       <TextField source="name" />
       <TextField source="email" emptyText="-" />
       <TextField source="phone" emptyText="-" />
-      <TextField source="country" emptyText="-" />
-      <TextField source="kycStatus" />
+      <CountryField source="country" />
+      <KycStatusField source="kycStatus" />
     </SimpleShowLayout>
     {/* Each case type's section (e.g. the client's complaints). */}
     <Suspense fallback={null}>

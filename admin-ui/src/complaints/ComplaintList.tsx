@@ -6,7 +6,6 @@ import {
   SearchInput,
   SelectField,
   SelectInput,
-  TextInput,
   TopToolbar,
 } from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
@@ -14,7 +13,7 @@ import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Complaint } from '../types';
-import { categories, choices, complaintStatuses, severities } from './enums';
+import { categories, choices, complaintStates, complaintStatuses, severities } from './enums';
 import { StateField } from './StateField';
 
 const filters = [
@@ -23,8 +22,7 @@ const filters = [
   <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
   <SelectInput key="severity" source="severity" choices={choices('complaint.severity', severities)} />,
   <SelectInput key="category" source="category" choices={choices('complaint.category', categories)} />,
-  // Workflow states are not a closed list in the API contract.
-  <TextInput key="state" source="state" />,
+  <SelectInput key="state" source="state" choices={choices('complaint.state', complaintStates)} />,
 ];
 
 const Actions = () => (

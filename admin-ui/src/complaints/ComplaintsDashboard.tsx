@@ -6,7 +6,9 @@ import { Title, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '../dashboard/ChartCard';
 import { StatCard } from '../dashboard/StatCard';
+import { useFormat } from '../i18n/format';
 import { complaintApi } from './api';
+import { AGE_BUCKET } from './enums';
 import { useStateLabel } from './StateField';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -16,6 +18,7 @@ export const ComplaintsDashboard = () => {
   const translate = useTranslate();
   const theme = useTheme();
   const stateLabel = useStateLabel();
+  const format = useFormat();
   const [from, setFrom] = useState(() => daysAgo(30));
   const [to, setTo] = useState(() => daysAgo(0));
   const { data, error } = useQuery({
@@ -26,6 +29,14 @@ export const ComplaintsDashboard = () => {
   const { palette } = theme;
   const byState = (data?.byState ?? []).map((s) => ({ ...s, label: stateLabel(s.state) }));
   const count = translate('complaint.dashboard.count');
+  // "0-2d" → "0–2 days", "21d+" → "21+ days", in the reader's language.
+  const ageLabel = (bucket: string) => {
+    const [, from, to, more] = bucket.match(AGE_BUCKET) ?? [];
+    if (from === undefined) return bucket;
+    return more ? translate('complaint.dashboard.days_over', { from }) : translate('complaint.dashboard.days_range', { from, to });
+  };
+  const aging = (data?.aging ?? []).map((a) => ({ ...a, label: ageLabel(a.bucket) }));
+  const byDay = (data?.byDay ?? []).map((d) => ({ ...d, label: format.date(`${d.day}T12:00:00`) }));
 
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
@@ -61,7 +72,7 @@ export const ComplaintsDashboard = () => {
               <StatCard
                 testid="dashboard-compliance"
                 title={translate('complaint.dashboard.compliance')}
-                value={`${Math.round(data.slaCompliance.percent * 10) / 10}%`}
+                value={data.slaCompliance.percent === null ? '-' : format.percent(data.slaCompliance.percent / 100)}
                 detail={translate('complaint.dashboard.compliance_detail', {
                   met: data.slaCompliance.met,
                   total: data.slaCompliance.total,
@@ -93,9 +104,9 @@ export const ComplaintsDashboard = () => {
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <ChartCard title={translate('complaint.dashboard.aging')}>
-                <BarChart data={data.aging}>
+                <BarChart data={aging}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="bucket" />
+                  <XAxis dataKey="label" />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
                   <Bar dataKey="count" name={count} fill={palette.warning.main} />
@@ -104,9 +115,9 @@ export const ComplaintsDashboard = () => {
             </Grid>
           </Grid>
           <ChartCard title={translate('complaint.dashboard.by_day')}>
-            <LineChart data={data.byDay}>
+            <LineChart data={byDay}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" />
+              <XAxis dataKey="label" />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />

@@ -1,6 +1,7 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
 import type { Complaint, TimelineEvent } from '../types';
 import { complaintApi } from './api';
@@ -16,7 +17,7 @@ const freeText = (event: TimelineEvent) => {
 export const Timeline = () => {
   const complaint = useRecordContext<Complaint>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useFormat();
   // Keyed under "complaints" so every refetch of the case also refetches its timeline.
   const { data: events = [], isPending } = useQuery({
     queryKey: ['complaints', 'timeline', complaint?.id],
@@ -27,7 +28,6 @@ export const Timeline = () => {
   if (events.length === 0) {
     return <Typography color="text.secondary">{translate('complaint.timeline.empty')}</Typography>;
   }
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // A completed step names its outcome; free text (a comment, a note...) says the rest.
   const detail = (event: TimelineEvent) => {
     const outcome = event.data?.outcome;
@@ -45,7 +45,7 @@ export const Timeline = () => {
               primary={translate(`complaint.event.${event.type}`, { _: humanize(event.type) })}
               secondary={
                 <>
-                  {`${when.format(new Date(event.at))} · ${event.actor?.name ?? translate('app.system')}`}
+                  {`${format.dateTime(event.at)} · ${event.actor?.name ?? translate('app.system')}`}
                   {more && (
                     <Typography component="span" variant="body2" color="text.primary" sx={{ display: 'block' }}>
                       {more}

@@ -114,6 +114,15 @@ export const en = {
       nothing: 'Nothing assigned to you right now',
     },
   },
+  client: {
+    kyc_status: {
+      pending: 'Pending',
+      in_review: 'In review',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      suspended: 'Suspended',
+    },
+  },
   resources: {
     tasks: {
       name: 'Task |||| Tasks',

@@ -1,4 +1,4 @@
-import type { MessagesLike } from './types';
+import type { MessagesOf } from './types';
 import type { en } from './en';
 
 // Russian plurals have three forms: one |||| few |||| many.
@@ -116,6 +116,15 @@ export const ru = {
       nothing: 'Сейчас на вас ничего не назначено',
     },
   },
+  client: {
+    kyc_status: {
+      pending: 'Ожидает проверки',
+      in_review: 'На проверке',
+      approved: 'Одобрен',
+      rejected: 'Отклонён',
+      suspended: 'Приостановлен',
+    },
+  },
   resources: {
     tasks: {
       name: 'Задача |||| Задачи |||| Задач',
@@ -157,4 +166,4 @@ export const ru = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

@@ -1,4 +1,4 @@
-import type { MessagesLike } from './types';
+import type { MessagesOf } from './types';
 import type { en } from './en';
 
 export const th = {
@@ -115,6 +115,15 @@ export const th = {
       nothing: 'ขณะนี้ไม่มีงานที่มอบหมายให้คุณ',
     },
   },
+  client: {
+    kyc_status: {
+      pending: 'รอตรวจสอบ',
+      in_review: 'กำลังตรวจสอบ',
+      approved: 'อนุมัติแล้ว',
+      rejected: 'ไม่อนุมัติ',
+      suspended: 'ระงับชั่วคราว',
+    },
+  },
   resources: {
     tasks: {
       name: 'งาน',
@@ -156,4 +165,4 @@ export const th = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

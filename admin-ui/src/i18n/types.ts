@@ -11,9 +11,8 @@ export type Locale = (typeof LOCALES)[number]['locale'];
 /** A tree of messages (polyglot format: `%{name}` placeholders, `||||` between plural forms). */
 export type Messages = { [key: string]: string | Messages };
 
-type Shape<T> = { [K in keyof T]?: T[K] extends string ? string : Shape<T[K]> };
-/** What a translation may contain: any subset of the English keys, nothing else. */
-export type MessagesLike<T> = Shape<T>;
+/** A translation of the English messages T: every key, nothing else (checked with `satisfies`). */
+export type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
 
 /** One set of messages per language. */
 export type Translations = Record<Locale, Messages>;

@@ -1,4 +1,4 @@
-import type { MessagesLike } from './types';
+import type { MessagesOf } from './types';
 import type { en } from './en';
 
 export const vi = {
@@ -115,6 +115,15 @@ export const vi = {
       nothing: 'Hiện không có việc nào được giao cho bạn',
     },
   },
+  client: {
+    kyc_status: {
+      pending: 'Chờ thẩm định',
+      in_review: 'Đang thẩm định',
+      approved: 'Đã phê duyệt',
+      rejected: 'Đã từ chối',
+      suspended: 'Tạm đình chỉ',
+    },
+  },
   resources: {
     tasks: {
       name: 'Công việc',
@@ -156,4 +165,4 @@ export const vi = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

@@ -1,4 +1,4 @@
-import type { MessagesLike } from './types';
+import type { MessagesOf } from './types';
 import type { en } from './en';
 
 export const zh = {
@@ -115,6 +115,15 @@ export const zh = {
       nothing: '目前没有分配给您的任务',
     },
   },
+  client: {
+    kyc_status: {
+      pending: '待审查',
+      in_review: '审查中',
+      approved: '已批准',
+      rejected: '已驳回',
+      suspended: '已暂停',
+    },
+  },
   resources: {
     tasks: {
       name: '任务',
@@ -156,4 +165,4 @@ export const zh = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

@@ -2,22 +2,21 @@ import { Datagrid, FunctionField, List, SelectInput, TextField, useTranslate } f
 import { LocalDateField } from '../i18n/LocalDateField';
 import { SlaChip } from '../sla/SlaChip';
 import { RiskBandChip } from './RiskBandChip';
+import { reviewStatuses, riskBands } from './enums';
 import type { KycReview } from './types';
 
-const STATUSES = ['open', 'awaiting_client', 'suspended', 'closed'];
-const BANDS = ['low', 'medium', 'high', 'critical'];
 
 export const KycReviewList = () => {
   const translate = useTranslate();
   const filters = [
-    <SelectInput key="status" source="status" label="resources.kyc-reviews.fields.status" alwaysOn choices={STATUSES.map((id) => ({ id, name: translate(`kyc_review.status.${id}`) }))} />,
-    <SelectInput key="riskBand" source="riskBand" label="resources.kyc-reviews.fields.riskBand" choices={BANDS.map((id) => ({ id, name: translate(`kyc_review.band.${id}`) }))} />,
+    <SelectInput key="status" source="status" label="resources.kyc-reviews.fields.status" alwaysOn choices={reviewStatuses.map((id) => ({ id, name: translate(`kyc_review.status.${id}`) }))} />,
+    <SelectInput key="riskBand" source="riskBand" label="resources.kyc-reviews.fields.riskBand" choices={riskBands.map((id) => ({ id, name: translate(`kyc_review.band.${id}`) }))} />,
   ];
   return (
     <List filters={filters} sort={{ field: 'openedAt', order: 'DESC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" sortable={false} />
-        <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => translate(`kyc_review.kind.${r.kind}`)} />
+        <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
         <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />
         <FunctionField source="riskBand" label="resources.kyc-reviews.fields.riskBand" sortable={false} render={(r: KycReview) => <RiskBandChip band={r.riskBand} />} />
         <FunctionField source="slaState" label="resources.kyc-reviews.fields.slaState" sortable={false} render={(r: KycReview) => (r.status === 'closed' ? '-' : <SlaChip state={r.slaState} />)} />

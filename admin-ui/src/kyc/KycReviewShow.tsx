@@ -1,7 +1,9 @@
 import { Grid, Typography } from '@mui/material';
 import { FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { CaseTasks } from '../tasks/CaseTasks';
+import { useFormat } from '../i18n/format';
 import { LocalDateField } from '../i18n/LocalDateField';
+import { humanize } from '../i18n/humanize';
 import { RiskBandChip } from './RiskBandChip';
 import { KycTimeline } from './KycTimeline';
 import { Checks, Documents, Hits, RiskBreakdown, Section } from './sections';
@@ -10,8 +12,9 @@ import type { KycReview } from './types';
 const NextReview = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
+  const format = useFormat();
   const at = review?.nextReview?.startsAt ?? review?.client.nextReviewAt;
-  return <Typography data-testid="next-review">{at ? new Date(at).toLocaleDateString() : translate('kyc_review.none')}</Typography>;
+  return <Typography data-testid="next-review">{at ? format.date(at) : translate('kyc_review.none')}</Typography>;
 };
 
 export const KycReviewShow = () => {
@@ -23,10 +26,10 @@ export const KycReviewShow = () => {
           <Section title="kyc_review.sections.summary">
             <SimpleShowLayout sx={{ p: 0 }}>
               <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" />
-              <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => translate(`kyc_review.kind.${r.kind}`)} />
+              <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
               <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />
               <FunctionField source="riskBand" label="resources.kyc-reviews.fields.riskBand" render={(r: KycReview) => <RiskBandChip band={r.riskBand} />} />
-              <FunctionField source="client.kycStatus" label="resources.kyc-reviews.fields.client.kycStatus" render={(r: KycReview) => translate(`kyc_review.client_status.${r.client.kycStatus}`, { _: r.client.kycStatus })} />
+              <FunctionField source="client.kycStatus" label="resources.kyc-reviews.fields.client.kycStatus" render={(r: KycReview) => translate(`client.kyc_status.${r.client.kycStatus}`, { _: humanize(r.client.kycStatus) })} />
               <LocalDateField source="dueAt" label="resources.kyc-reviews.fields.dueAt" />
               <LocalDateField source="openedAt" label="resources.kyc-reviews.fields.openedAt" />
             </SimpleShowLayout>

@@ -1,6 +1,7 @@
 import { List, ListItem, ListItemText } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
 import { http } from '../providers/dataProvider';
 import type { TimelineEvent } from '../types';
@@ -11,14 +12,13 @@ const TEXT_KEYS = ['reason', 'note', 'request', 'summary', 'fileName'];
 export const KycTimeline = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useFormat();
   // Keyed under the resource so a refetch of the review also refetches its timeline.
   const { data: events = [] } = useQuery({
     queryKey: ['kyc-reviews', 'timeline', review?.id],
     queryFn: async () => (await http(`/kyc-reviews/${encodeURIComponent(String(review!.id))}/timeline`)).json as TimelineEvent[],
     enabled: review != null,
   });
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const detail = (e: TimelineEvent) => {
     const outcome = e.data?.outcome as { outcome?: string } | string | undefined;
     const name = typeof outcome === 'string' ? outcome : outcome?.outcome;
@@ -33,7 +33,7 @@ export const KycTimeline = () => {
         <ListItem key={e.id} divider>
           <ListItemText
             primary={translate(`kyc_review.event.${e.type}`, { _: humanize(e.type) })}
-            secondary={`${when.format(new Date(e.at))} · ${e.actor?.name ?? translate('app.system')}${detail(e) ? ` · ${detail(e)}` : ''}`}
+            secondary={`${format.dateTime(e.at)} · ${e.actor?.name ?? translate('app.system')}${detail(e) ? ` · ${detail(e)}` : ''}`}
           />
         </ListItem>
       ))}

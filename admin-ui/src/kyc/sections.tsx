@@ -1,9 +1,10 @@
 import { Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
 import { RiskBandChip } from './RiskBandChip';
-import type { KycReview } from './types';
+import type { KycReview, RiskFactor } from './types';
 
 export const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
   const translate = useTranslate();
@@ -37,16 +38,38 @@ const Empty = () => {
   return <Typography color="text.secondary">{translate('kyc_review.none')}</Typography>;
 };
 
+// Factors whose values are codes, and where their labels are: kyc_review.<messages>.<value>.
+const VALUE_LABELS: Record<string, string> = { occupation: 'activity', product: 'product', channel: 'channel', screening: 'screening' };
+
+/** A factor's value as staff read it: countries by name, yes/no, labels for codes, numbers in their locale. */
+const useFactorValue = () => {
+  const translate = useTranslate();
+  const format = useFormat();
+  return ({ factor, value }: RiskFactor): string => {
+    if (value === null || value === undefined || value === '') return '-';
+    if (typeof value === 'boolean') return translate(`ra.boolean.${value}`);
+    if (factor === 'residence' || factor === 'nationality') return format.country(String(value));
+    if (factor === 'leverage') return `1:${format.number(Number(value))}`;
+    // expected yearly deposits ÷ declared yearly income
+    if (factor === 'deposits_vs_income') return format.percent(Number(value));
+    if (typeof value === 'number') return format.number(value);
+    const prefix = VALUE_LABELS[factor];
+    return prefix ? translate(`kyc_review.${prefix}.${value}`, { _: humanize(String(value)) }) : humanize(String(value));
+  };
+};
+
 /** Every factor's contribution, the floors that lifted the band, and an override with its reason. */
 export const RiskBreakdown = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
+  const format = useFormat();
+  const valueOf = useFactorValue();
   const risk = review?.risk;
   if (!risk) return <Empty />;
   return (
     <>
       <Typography sx={{ mb: 1 }}>
-        {translate('kyc_review.risk.summary', { score: risk.score })} <RiskBandChip band={risk.band} />
+        {translate('kyc_review.risk.summary', { score: format.number(risk.score) })} <RiskBandChip band={risk.band} />
         {risk.override && ` (${translate('kyc_review.risk.computed')}: ${translate(`kyc_review.band.${risk.computedBand}`)})`}
       </Typography>
       <Table size="small" data-testid="risk-factors">
@@ -55,8 +78,8 @@ export const RiskBreakdown = () => {
           {risk.factors.map((f) => (
             <TableRow key={f.factor}>
               <TableCell>{translate(`kyc_review.factor.${f.factor}`, { _: humanize(f.factor) })}</TableCell>
-              <TableCell>{f.value === null ? '-' : String(f.value)}</TableCell>
-              <TableCell>{f.points}</TableCell>
+              <TableCell>{valueOf(f)}</TableCell>
+              <TableCell>{format.number(f.points)}</TableCell>
               <TableCell>{f.note}</TableCell>
             </TableRow>
           ))}
@@ -101,6 +124,7 @@ export const Checks = () => {
 export const Hits = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
+  const format = useFormat();
   if (!review?.hits?.length) return <Empty />;
   return (
     <Table size="small" data-testid="kyc-hits">
@@ -111,7 +135,7 @@ export const Hits = () => {
             <TableCell>{h.subject}</TableCell>
             <TableCell>{h.entryName}</TableCell>
             <TableCell>{h.list}</TableCell>
-            <TableCell>{h.score.toFixed(2)}</TableCell>
+            <TableCell>{format.number(h.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</TableCell>
             <TableCell>{h.decision ? `${translate(`kyc_review.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc_review.pending')}</TableCell>
           </TableRow>
         ))}
@@ -124,6 +148,7 @@ export const Hits = () => {
 export const Documents = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
+  const format = useFormat();
   if (!review?.documents?.length) return <Empty />;
   return (
     <Table size="small" data-testid="kyc-documents">
@@ -137,8 +162,8 @@ export const Documents = () => {
                 {d.fileName}
               </Link>
             </TableCell>
-            <TableCell>{`${Math.ceil(d.size / 1024)} KB`}</TableCell>
-            <TableCell>{new Date(d.uploadedAt).toLocaleDateString()}</TableCell>
+            <TableCell>{format.number(Math.ceil(d.size / 1024), { style: 'unit', unit: 'kilobyte' })}</TableCell>
+            <TableCell>{format.date(d.uploadedAt)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,4 +1,4 @@
-import type { MessagesLike } from '../../i18n/types';
+import type { MessagesOf } from '../../i18n/types';
 import type { en } from './en';
 
 export const ru = {
@@ -38,6 +38,29 @@ export const ru = {
       third_party: 'Третья сторона',
       client_misunderstanding: 'Недопонимание со стороны клиента',
       other: 'Другое',
+    },
+    state: {
+      acknowledge: 'Подтверждение получения',
+      investigate: 'Расследование',
+      awaiting_client: 'Ждём клиента',
+      propose_resolution: 'Предложение решения',
+      approval: 'Утверждение',
+      final_response: 'Окончательный ответ',
+      closed: 'Закрыта',
+    },
+    event: {
+      case_opened: 'Жалоба зарегистрирована',
+      task_opened: 'Шаг открыт',
+      task_claimed: 'Шаг взят в работу',
+      task_released: 'Шаг возвращён в очередь',
+      task_reassigned: 'Шаг переназначен',
+      task_completed: 'Шаг выполнен',
+      task_cancelled: 'Шаг отозван',
+      state_changed: 'Переход к следующему этапу',
+      comment: 'Комментарий',
+      sla_reminder: 'Напоминание о сроке',
+      sla_escalated: 'Эскалация',
+      case_sla_breached: 'Срок по жалобе пропущен',
     },
     sections: {
       summary: 'Сводка',
@@ -104,6 +127,8 @@ export const ru = {
       closed: 'Закрыто',
       breached: 'Просрочено',
       count: 'Жалобы',
+      days_range: '%{from}–%{to} дн.',
+      days_over: '%{from}+ дн.',
     },
     client_section: 'Жалобы',
   },
@@ -135,4 +160,4 @@ export const ru = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

@@ -1,4 +1,4 @@
-import type { MessagesLike } from '../../i18n/types';
+import type { MessagesOf } from '../../i18n/types';
 import type { en } from './en';
 
 export const th = {
@@ -38,6 +38,29 @@ export const th = {
       third_party: 'บุคคลภายนอก',
       client_misunderstanding: 'ลูกค้าเข้าใจผิด',
       other: 'อื่น ๆ',
+    },
+    state: {
+      acknowledge: 'ยืนยันการรับเรื่อง',
+      investigate: 'การสอบสวน',
+      awaiting_client: 'รอลูกค้า',
+      propose_resolution: 'เสนอแนวทางแก้ไข',
+      approval: 'การอนุมัติ',
+      final_response: 'คำตอบสุดท้าย',
+      closed: 'ปิดแล้ว',
+    },
+    event: {
+      case_opened: 'ลงทะเบียนข้อร้องเรียน',
+      task_opened: 'เปิดขั้นตอน',
+      task_claimed: 'รับขั้นตอนไปดำเนินการ',
+      task_released: 'คืนขั้นตอนเข้าคิว',
+      task_reassigned: 'มอบหมายขั้นตอนใหม่',
+      task_completed: 'ขั้นตอนเสร็จสิ้น',
+      task_cancelled: 'ยกเลิกขั้นตอน',
+      state_changed: 'ไปยังขั้นถัดไป',
+      comment: 'ความคิดเห็น',
+      sla_reminder: 'แจ้งเตือน SLA',
+      sla_escalated: 'ยกระดับแล้ว',
+      case_sla_breached: 'ข้อร้องเรียนเกินกำหนด',
     },
     sections: {
       summary: 'สรุป',
@@ -104,6 +127,8 @@ export const th = {
       closed: 'ปิด',
       breached: 'เกินกำหนด',
       count: 'ข้อร้องเรียน',
+      days_range: '%{from}–%{to} วัน',
+      days_over: '%{from}+ วัน',
     },
     client_section: 'ข้อร้องเรียน',
   },
@@ -135,4 +160,4 @@ export const th = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

@@ -1,4 +1,4 @@
-import type { MessagesLike } from '../../i18n/types';
+import type { MessagesOf } from '../../i18n/types';
 import type { en } from './en';
 
 export const vi = {
@@ -38,6 +38,29 @@ export const vi = {
       third_party: 'Bên thứ ba',
       client_misunderstanding: 'Khách hàng hiểu nhầm',
       other: 'Khác',
+    },
+    state: {
+      acknowledge: 'Xác nhận tiếp nhận',
+      investigate: 'Điều tra',
+      awaiting_client: 'Chờ khách hàng',
+      propose_resolution: 'Đề xuất giải pháp',
+      approval: 'Phê duyệt',
+      final_response: 'Phản hồi cuối cùng',
+      closed: 'Đã đóng',
+    },
+    event: {
+      case_opened: 'Đã ghi nhận khiếu nại',
+      task_opened: 'Mở bước',
+      task_claimed: 'Đã nhận bước',
+      task_released: 'Đã trả bước về hàng đợi',
+      task_reassigned: 'Đã giao lại bước',
+      task_completed: 'Hoàn thành bước',
+      task_cancelled: 'Đã rút bước',
+      state_changed: 'Chuyển sang giai đoạn tiếp theo',
+      comment: 'Bình luận',
+      sla_reminder: 'Nhắc nhở SLA',
+      sla_escalated: 'Đã chuyển cấp',
+      case_sla_breached: 'Khiếu nại quá hạn',
     },
     sections: {
       summary: 'Tóm tắt',
@@ -104,6 +127,8 @@ export const vi = {
       closed: 'Đóng',
       breached: 'Quá hạn',
       count: 'Khiếu nại',
+      days_range: '%{from}–%{to} ngày',
+      days_over: 'Từ %{from} ngày',
     },
     client_section: 'Khiếu nại',
   },
@@ -135,4 +160,4 @@ export const vi = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

@@ -1,4 +1,4 @@
-import type { MessagesLike } from '../../i18n/types';
+import type { MessagesOf } from '../../i18n/types';
 import type { en } from './en';
 
 export const zh = {
@@ -38,6 +38,29 @@ export const zh = {
       third_party: '第三方',
       client_misunderstanding: '客户误解',
       other: '其他',
+    },
+    state: {
+      acknowledge: '确认受理',
+      investigate: '调查',
+      awaiting_client: '等待客户',
+      propose_resolution: '提出解决方案',
+      approval: '审批',
+      final_response: '最终答复',
+      closed: '已结案',
+    },
+    event: {
+      case_opened: '投诉已登记',
+      task_opened: '步骤已开启',
+      task_claimed: '步骤已认领',
+      task_released: '步骤已退回队列',
+      task_reassigned: '步骤已改派',
+      task_completed: '步骤已完成',
+      task_cancelled: '步骤已撤销',
+      state_changed: '进入下一阶段',
+      comment: '评论',
+      sla_reminder: 'SLA 提醒',
+      sla_escalated: '已升级',
+      case_sla_breached: '投诉已超期',
     },
     sections: {
       summary: '概要',
@@ -104,6 +127,8 @@ export const zh = {
       closed: '结案',
       breached: '超时',
       count: '投诉',
+      days_range: '%{from}–%{to} 天',
+      days_over: '%{from} 天以上',
     },
     client_section: '投诉',
   },
@@ -135,4 +160,4 @@ export const zh = {
       },
     },
   },
-} satisfies MessagesLike<typeof en>;
+} satisfies MessagesOf<typeof en>;

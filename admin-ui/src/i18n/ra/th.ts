@@ -1,3 +1,4 @@
+// react-admin's own strings in this language (see ./index.ts for why they are not a package).
 export const th = {
   ra: {
     action: {
@@ -146,6 +147,61 @@ export const th = {
       oneOf: 'ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: %{options}',
       regex: 'ต้องตรงกับรูปแบบ (regexp): %{pattern}',
       unique: 'ต้องไม่ซ้ำ',
+    },
+    input: {
+      file: {
+        upload_several: 'ลากไฟล์มาวางเพื่ออัปโหลด หรือคลิกเพื่อเลือกไฟล์',
+        upload_single: 'ลากไฟล์มาวางเพื่ออัปโหลด หรือคลิกเพื่อเลือก',
+      },
+      image: {
+        upload_several: 'ลากรูปภาพมาวางเพื่ออัปโหลด หรือคลิกเพื่อเลือกรูปภาพ',
+        upload_single: 'ลากรูปภาพมาวางเพื่ออัปโหลด หรือคลิกเพื่อเลือก',
+      },
+      references: {
+        all_missing: 'ไม่พบข้อมูลที่อ้างอิง',
+        many_missing: 'ข้อมูลอ้างอิงอย่างน้อยหนึ่งรายการไม่มีอยู่แล้ว',
+        single_missing: 'ข้อมูลอ้างอิงไม่มีอยู่แล้ว',
+      },
+      password: {
+        toggle_visible: 'ซ่อนรหัสผ่าน',
+        toggle_hidden: 'แสดงรหัสผ่าน',
+      },
+    },
+    saved_queries: {
+      label: 'การค้นหาที่บันทึกไว้',
+      query_name: 'ชื่อการค้นหา',
+      new_label: 'บันทึกการค้นหานี้…',
+      new_dialog_title: 'บันทึกการค้นหานี้เป็น',
+      remove_label: 'ลบการค้นหาที่บันทึกไว้',
+      remove_label_with_name: 'ลบการค้นหา "%{name}"',
+      remove_dialog_title: 'ลบการค้นหาที่บันทึกไว้หรือไม่',
+      remove_message: 'ต้องการลบรายการนี้ออกจากการค้นหาที่บันทึกไว้หรือไม่',
+      help: 'กรองรายการแล้วบันทึกการค้นหานี้ไว้ใช้ภายหลัง',
+    },
+    configurable: {
+      customize: 'ปรับแต่ง',
+      configureMode: 'ตั้งค่าหน้านี้',
+      inspector: {
+        title: 'ตัวตรวจสอบ',
+        content: 'วางเมาส์บนส่วนต่าง ๆ ของหน้าจอเพื่อตั้งค่า',
+        reset: 'รีเซ็ตการตั้งค่า',
+        hideAll: 'ซ่อนทั้งหมด',
+        showAll: 'แสดงทั้งหมด',
+      },
+      Datagrid: {
+        title: 'ตารางข้อมูล',
+        unlabeled: 'คอลัมน์ไม่มีชื่อ #%{column}',
+      },
+      SimpleForm: {
+        title: 'แบบฟอร์ม',
+        unlabeled: 'ช่องกรอกไม่มีชื่อ #%{input}',
+      },
+      SimpleList: {
+        title: 'รายการ',
+        primaryText: 'ข้อความหลัก',
+        secondaryText: 'ข้อความรอง',
+        tertiaryText: 'ข้อความลำดับที่สาม',
+      },
     },
   },
 };

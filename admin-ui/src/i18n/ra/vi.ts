@@ -1,3 +1,4 @@
+// react-admin's own strings in this language (see ./index.ts for why they are not a package).
 export const vi = {
   ra: {
     action: {
@@ -146,6 +147,61 @@ export const vi = {
       oneOf: 'Phải là một trong: %{options}',
       regex: 'Phải đúng định dạng (regexp): %{pattern}',
       unique: 'Phải là duy nhất',
+    },
+    input: {
+      file: {
+        upload_several: 'Thả tệp vào đây để tải lên, hoặc bấm để chọn tệp.',
+        upload_single: 'Thả một tệp vào đây để tải lên, hoặc bấm để chọn.',
+      },
+      image: {
+        upload_several: 'Thả ảnh vào đây để tải lên, hoặc bấm để chọn ảnh.',
+        upload_single: 'Thả một ảnh vào đây để tải lên, hoặc bấm để chọn.',
+      },
+      references: {
+        all_missing: 'Không tìm thấy dữ liệu liên kết.',
+        many_missing: 'Ít nhất một dữ liệu liên kết không còn khả dụng.',
+        single_missing: 'Dữ liệu liên kết không còn khả dụng.',
+      },
+      password: {
+        toggle_visible: 'Ẩn mật khẩu',
+        toggle_hidden: 'Hiện mật khẩu',
+      },
+    },
+    saved_queries: {
+      label: 'Truy vấn đã lưu',
+      query_name: 'Tên truy vấn',
+      new_label: 'Lưu truy vấn hiện tại…',
+      new_dialog_title: 'Lưu truy vấn hiện tại với tên',
+      remove_label: 'Xóa truy vấn đã lưu',
+      remove_label_with_name: 'Xóa truy vấn "%{name}"',
+      remove_dialog_title: 'Xóa truy vấn đã lưu?',
+      remove_message: 'Bạn có chắc muốn xóa mục này khỏi danh sách truy vấn đã lưu?',
+      help: 'Lọc danh sách và lưu truy vấn này để dùng sau',
+    },
+    configurable: {
+      customize: 'Tùy chỉnh',
+      configureMode: 'Cấu hình trang này',
+      inspector: {
+        title: 'Bộ kiểm tra',
+        content: 'Di chuột lên các thành phần giao diện để cấu hình',
+        reset: 'Đặt lại cài đặt',
+        hideAll: 'Ẩn tất cả',
+        showAll: 'Hiện tất cả',
+      },
+      Datagrid: {
+        title: 'Bảng dữ liệu',
+        unlabeled: 'Cột không tên #%{column}',
+      },
+      SimpleForm: {
+        title: 'Biểu mẫu',
+        unlabeled: 'Ô nhập không tên #%{input}',
+      },
+      SimpleList: {
+        title: 'Danh sách',
+        primaryText: 'Dòng chính',
+        secondaryText: 'Dòng phụ',
+        tertiaryText: 'Dòng thứ ba',
+      },
     },
   },
 };

@@ -1,3 +1,4 @@
+// react-admin's own strings in this language (see ./index.ts for why they are not a package).
 export const zh = {
   ra: {
     action: {
@@ -146,6 +147,61 @@ export const zh = {
       oneOf: '必须是以下之一：%{options}',
       regex: '必须符合格式（正则表达式）：%{pattern}',
       unique: '必须唯一',
+    },
+    input: {
+      file: {
+        upload_several: '将文件拖放到此处上传，或点击选择文件。',
+        upload_single: '将文件拖放到此处上传，或点击选择。',
+      },
+      image: {
+        upload_several: '将图片拖放到此处上传，或点击选择图片。',
+        upload_single: '将图片拖放到此处上传，或点击选择。',
+      },
+      references: {
+        all_missing: '找不到关联数据。',
+        many_missing: '至少有一项关联数据已不可用。',
+        single_missing: '关联数据已不可用。',
+      },
+      password: {
+        toggle_visible: '隐藏密码',
+        toggle_hidden: '显示密码',
+      },
+    },
+    saved_queries: {
+      label: '已保存的查询',
+      query_name: '查询名称',
+      new_label: '保存当前查询…',
+      new_dialog_title: '将当前查询保存为',
+      remove_label: '删除已保存的查询',
+      remove_label_with_name: '删除查询“%{name}”',
+      remove_dialog_title: '删除已保存的查询？',
+      remove_message: '确定要从已保存的查询中删除此项吗？',
+      help: '筛选列表并保存此查询以便日后使用',
+    },
+    configurable: {
+      customize: '自定义',
+      configureMode: '配置此页面',
+      inspector: {
+        title: '检查器',
+        content: '将鼠标悬停在界面元素上以进行配置',
+        reset: '重置设置',
+        hideAll: '全部隐藏',
+        showAll: '全部显示',
+      },
+      Datagrid: {
+        title: '数据表',
+        unlabeled: '未命名列 #%{column}',
+      },
+      SimpleForm: {
+        title: '表单',
+        unlabeled: '未命名输入项 #%{input}',
+      },
+      SimpleList: {
+        title: '列表',
+        primaryText: '主要文字',
+        secondaryText: '次要文字',
+        tertiaryText: '第三行文字',
+      },
     },
   },
 };
