@@ -1,6 +1,6 @@
 // The built console in headless Chromium against the real API, PostgreSQL and Temporal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
 import { waitFor } from '../support/cases';
@@ -124,5 +124,40 @@ describe('the console', () => {
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-item').filter({ hasText: /escalation/i }).first().waitFor();
     await bellChanges(page); // still the same document: nothing reloaded the page
+  });
+
+  it('offers Delete nowhere: no delete button, no bulk delete, on lists and record pages, for any role', { timeout: FLOW_TIMEOUT_MS }, async () => {
+    const created = await agent1.post('/api/complaints', {
+      clientId: 'c-1002',
+      channel: 'email',
+      category: 'fees_charges',
+      severity: 'low',
+      description: 'Charged twice for the same inactivity month.',
+    });
+    expect(created.status).toBe(201);
+    const noDelete = async (page: Page, where: string) => {
+      const offered = page
+        .getByRole('button', { name: /delete/i })
+        .or(page.locator('[class*="RaDeleteButton"], [class*="RaBulkDeleteButton"], [aria-label="Delete"]'));
+      expect(await offered.count(), `a delete button on ${where}`).toBe(0);
+    };
+    for (const email of ['admin@example.com', 'agent1@example.com']) {
+      const { page } = await openSession(browser, stack.url, email.split('@')[0]);
+      await signIn(page, email);
+      for (const resource of ['complaints', 'clients']) {
+        await page.getByTestId(`nav-${resource}`).click();
+        await page.locator('tbody tr').first().waitFor();
+        // No row can be selected: there is no bulk action to offer.
+        expect(await page.locator('table input[type="checkbox"]').count(), `row checkboxes on ${resource}`).toBe(0);
+        await noDelete(page, `the ${resource} list (${email})`);
+        await page.locator('tbody tr').first().click();
+        await page.waitForURL(new RegExp(`/${resource}/[^/]+/show$`));
+        await page.locator('.RaShow-main, [class*="RaShow-main"]').first().waitFor();
+        await noDelete(page, `a ${resource} page (${email})`);
+      }
+      await page.getByTestId('nav-notifications').click();
+      await page.locator('[class*="RaList-main"]').first().waitFor();
+      await noDelete(page, `the notifications list (${email})`);
+    }
   });
 });

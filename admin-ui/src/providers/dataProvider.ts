@@ -50,6 +50,7 @@ export const dataProvider = {
   }),
   update: unsupported,
   updateMany: unsupported,
+  // Nothing is deletable (authProvider.canAccess refuses 'delete', so no screen offers it).
   delete: unsupported,
   deleteMany: unsupported,
 
