@@ -1,8 +1,7 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, Resource, type I18nProvider } from 'react-admin';
 import { CASE_TYPES } from './caseTypes';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
-import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './login/LoginPage';
 import notifications from './notifications';
@@ -10,7 +9,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import tasks from './tasks';
 
-export const App = () => (
+export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
   <Admin
     title="Broker CRM"
     dataProvider={dataProvider}

@@ -25,7 +25,8 @@ export interface CaseTypeModule {
   dashboard?: { component: ComponentType; roles?: readonly string[] };
   /** A section of the client's page listing the client's cases of this type. */
   clientSection?: ComponentType;
-  /** Its messages in every language of the console (admin-ui/src/i18n/types.ts), merged at start. */
+  /** Its messages in every language of the console (admin-ui/src/i18n/types.ts): English at hand, merged at start;
+   * the others as loaders, merged when the user picks the language. */
   messages: Translations;
 }
 

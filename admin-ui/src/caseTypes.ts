@@ -8,8 +8,8 @@
 //     and the message prefixes of its forms' choice fields;
 //   - link: the page a task's case link or a notification about one of its cases opens;
 //   - optional dashboard card (with its roles) and section on the client's page;
-//   - messages: its strings in every console language, in its own folder (`<case type>/i18n/<locale>.ts`),
-//     merged into the catalog at start.
+//   - messages: its strings in every console language, in its own folder (`<case type>/i18n/<locale>.ts`):
+//     English merged into the catalog at start, each other language loaded and merged when chosen.
 // The shell (inbox, task page, notifications, menu, dashboard, client page, i18n) reads this list and names no
 // case type. Adding one (e.g. `internal_request`, resource `internal-requests`): write its module in its own
 // folder and add one line below.

@@ -160,4 +160,25 @@ describe('the console', () => {
       await noDelete(page, `the notifications list (${email})`);
     }
   });
+
+  it('serves the console precompressed, its hashed assets cached for a year and index.html revalidated', async () => {
+    const page = await fetch(`${stack.url}/tasks`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [encoding, expected] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+      const res = await fetch(`${stack.url}${scripts[0]}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(expected);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+      await res.arrayBuffer();
+    }
+    // A chunk this build does not have is a 404, not index.html under a script's name.
+    const gone = await fetch(`${stack.url}/assets/TaskList-00000000.js`);
+    expect(gone.status).toBe(404);
+  });
 });

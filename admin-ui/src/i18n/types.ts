@@ -14,5 +14,9 @@ export type Messages = { [key: string]: string | Messages };
 /** A translation of the English messages T: every key, nothing else (checked with `satisfies`). */
 export type MessagesOf<T> = { [K in keyof T]: T[K] extends string ? string : MessagesOf<T[K]> };
 
-/** One set of messages per language. */
-export type Translations = Record<Locale, Messages>;
+export type OtherLocale = Exclude<Locale, 'en'>;
+
+/** A set of messages in every language: English at hand (the catalog's base: every page needs it), the others
+ * loaded when the user picks that language (`() => import('./ru').then((m) => m.ru)`), so nobody downloads
+ * the four languages they do not read. */
+export type Translations = { en: Messages } & { [L in OtherLocale]: () => Promise<Messages> };

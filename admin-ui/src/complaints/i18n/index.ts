@@ -1,8 +1,10 @@
 import type { Translations } from '../../i18n/types';
 import { en } from './en';
-import { ru } from './ru';
-import { th } from './th';
-import { vi } from './vi';
-import { zh } from './zh';
 
-export const messages: Translations = { en, ru, zh, th, vi };
+export const messages: Translations = {
+  en,
+  ru: () => import('./ru').then((m) => m.ru),
+  zh: () => import('./zh').then((m) => m.zh),
+  th: () => import('./th').then((m) => m.th),
+  vi: () => import('./vi').then((m) => m.vi),
+};
