@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
+import { ScrollX } from '../layout/ScrollX';
 import { RiskBandChip } from './RiskBandChip';
 import type { KycReview, RiskFactor } from './types';
 
@@ -72,19 +73,21 @@ export const RiskBreakdown = () => {
         {translate('kyc_review.risk.summary', { score: format.number(risk.score) })} <RiskBandChip band={risk.band} />
         {risk.override && ` (${translate('kyc_review.risk.computed')}: ${translate(`kyc_review.band.${risk.computedBand}`)})`}
       </Typography>
-      <Table size="small" data-testid="risk-factors">
-        <Head keys={['factor', 'value', 'points', 'note']} />
-        <TableBody>
-          {risk.factors.map((f) => (
-            <TableRow key={f.factor}>
-              <TableCell>{translate(`kyc_review.factor.${f.factor}`, { _: humanize(f.factor) })}</TableCell>
-              <TableCell>{valueOf(f)}</TableCell>
-              <TableCell>{format.number(f.points)}</TableCell>
-              <TableCell>{f.note}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ScrollX>
+        <Table size="small" data-testid="risk-factors">
+          <Head keys={['factor', 'value', 'points', 'note']} />
+          <TableBody>
+            {risk.factors.map((f) => (
+              <TableRow key={f.factor}>
+                <TableCell>{translate(`kyc_review.factor.${f.factor}`, { _: humanize(f.factor) })}</TableCell>
+                <TableCell>{valueOf(f)}</TableCell>
+                <TableCell>{format.number(f.points)}</TableCell>
+                <TableCell>{f.note}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollX>
       {risk.floors.map((f) => (
         <Typography key={f.reason} variant="body2" sx={{ mt: 1 }}>
           {translate('kyc_review.risk.floor', { band: translate(`kyc_review.band.${f.band}`), reason: f.reason })}
@@ -104,20 +107,22 @@ export const Checks = () => {
   const translate = useTranslate();
   if (!review?.checks?.length) return <Empty />;
   return (
-    <Table size="small" data-testid="kyc-checks">
-      <Head keys={['check', 'result']} />
-      <TableBody>
-        {review.checks.map((c) => (
-          <TableRow key={c.check}>
-            <TableCell>{translate(`kyc_review.check.${c.check}`, { _: humanize(c.check) })}</TableCell>
-            <TableCell>
-              {translate(`kyc_review.check_status.${c.status}`)}
-              {c.blocking && c.status === 'fail' ? ` · ${translate('kyc_review.blocking')}` : ''}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ScrollX>
+      <Table size="small" data-testid="kyc-checks">
+        <Head keys={['check', 'result']} />
+        <TableBody>
+          {review.checks.map((c) => (
+            <TableRow key={c.check}>
+              <TableCell>{translate(`kyc_review.check.${c.check}`, { _: humanize(c.check) })}</TableCell>
+              <TableCell>
+                {translate(`kyc_review.check_status.${c.status}`)}
+                {c.blocking && c.status === 'fail' ? ` · ${translate('kyc_review.blocking')}` : ''}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollX>
   );
 };
 
@@ -127,20 +132,22 @@ export const Hits = () => {
   const format = useFormat();
   if (!review?.hits?.length) return <Empty />;
   return (
-    <Table size="small" data-testid="kyc-hits">
-      <Head keys={['subject', 'entry', 'list', 'score', 'decision']} />
-      <TableBody>
-        {review.hits.map((h) => (
-          <TableRow key={h.id}>
-            <TableCell>{h.subject}</TableCell>
-            <TableCell>{h.entryName}</TableCell>
-            <TableCell>{h.list}</TableCell>
-            <TableCell>{format.number(h.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</TableCell>
-            <TableCell>{h.decision ? `${translate(`kyc_review.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc_review.pending')}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ScrollX>
+      <Table size="small" data-testid="kyc-hits">
+        <Head keys={['subject', 'entry', 'list', 'score', 'decision']} />
+        <TableBody>
+          {review.hits.map((h) => (
+            <TableRow key={h.id}>
+              <TableCell>{h.subject}</TableCell>
+              <TableCell>{h.entryName}</TableCell>
+              <TableCell>{h.list}</TableCell>
+              <TableCell>{format.number(h.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</TableCell>
+              <TableCell>{h.decision ? `${translate(`kyc_review.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc_review.pending')}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollX>
   );
 };
 
@@ -151,22 +158,24 @@ export const Documents = () => {
   const format = useFormat();
   if (!review?.documents?.length) return <Empty />;
   return (
-    <Table size="small" data-testid="kyc-documents">
-      <Head keys={['kind', 'file', 'size', 'uploaded']} />
-      <TableBody>
-        {review.documents.map((d) => (
-          <TableRow key={d.id}>
-            <TableCell>{translate(`kyc_review.document.${d.kind}`, { _: humanize(d.kind) })}</TableCell>
-            <TableCell>
-              <Link href={`/api/kyc-reviews/${review.id}/documents/${d.id}`} title={`SHA-256 ${d.sha256}`}>
-                {d.fileName}
-              </Link>
-            </TableCell>
-            <TableCell>{format.number(Math.ceil(d.size / 1024), { style: 'unit', unit: 'kilobyte' })}</TableCell>
-            <TableCell>{format.date(d.uploadedAt)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ScrollX>
+      <Table size="small" data-testid="kyc-documents">
+        <Head keys={['kind', 'file', 'size', 'uploaded']} />
+        <TableBody>
+          {review.documents.map((d) => (
+            <TableRow key={d.id}>
+              <TableCell>{translate(`kyc_review.document.${d.kind}`, { _: humanize(d.kind) })}</TableCell>
+              <TableCell>
+                <Link href={`/api/kyc-reviews/${review.id}/documents/${d.id}`} title={`SHA-256 ${d.sha256}`}>
+                  {d.fileName}
+                </Link>
+              </TableCell>
+              <TableCell>{format.number(Math.ceil(d.size / 1024), { style: 'unit', unit: 'kilobyte' })}</TableCell>
+              <TableCell>{format.date(d.uploadedAt)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollX>
   );
 };

@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { RecordContextProvider, useRecordContext, useTranslate } from 'react-admin';
+import { ScrollX } from '../layout/ScrollX';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
 import { useTaskLabels } from './labels';
@@ -15,25 +16,27 @@ export const CaseTasks = () => {
     return <Typography color="text.secondary">{translate('inbox.no_open_tasks')}</Typography>;
   }
   return (
-    <Table size="small">
-      <TableBody>
-        {current.map((task) => (
-          <RecordContextProvider key={task.id} value={task}>
-            <TableRow data-testid={`case-task-${task.step}`}>
-              <TableCell>{labels.step(task.caseType, task.step)}</TableCell>
-              <TableCell>{translate(`inbox.status.${task.status}`)}</TableCell>
-              <TableCell>{task.assignee?.name ?? translate('app.unassigned')}</TableCell>
-              <TableCell>
-                <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
-              </TableCell>
-              <TableCell align="right">
-                <ClaimButton />
-                <CompleteLink />
-              </TableCell>
-            </TableRow>
-          </RecordContextProvider>
-        ))}
-      </TableBody>
-    </Table>
+    <ScrollX>
+      <Table size="small">
+        <TableBody>
+          {current.map((task) => (
+            <RecordContextProvider key={task.id} value={task}>
+              <TableRow data-testid={`case-task-${task.step}`}>
+                <TableCell>{labels.step(task.caseType, task.step)}</TableCell>
+                <TableCell>{translate(`inbox.status.${task.status}`)}</TableCell>
+                <TableCell>{task.assignee?.name ?? translate('app.unassigned')}</TableCell>
+                <TableCell>
+                  <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
+                </TableCell>
+                <TableCell align="right">
+                  <ClaimButton />
+                  <CompleteLink />
+                </TableCell>
+              </TableRow>
+            </RecordContextProvider>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollX>
   );
 };

@@ -6,6 +6,7 @@ import {
   List,
   SelectField,
   SelectInput,
+  SimpleList,
   TextField,
   useListContext,
   usePermissions,
@@ -17,6 +18,7 @@ import {
 } from 'react-admin';
 import { CASE_TYPES, stepChoices } from '../caseTypes';
 import { choices } from '../i18n/choices';
+import { useSmallScreen } from '../layout/useSmallScreen';
 import { canSupervise } from '../providers/roles';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
@@ -73,6 +75,8 @@ export const TaskList = () => {
   const [view, setView] = useStore<View>('tasks.view', 'mine');
   const { permissions } = usePermissions();
   const labels = useTaskLabels();
+  const small = useSmallScreen();
+  const translate = useTranslate();
   return (
     <List
       exporter={false}
@@ -85,33 +89,48 @@ export const TaskList = () => {
     >
       <ViewTabs view={view} onChange={setView} />
       <Divider />
-      <DataTable<Task>
-        body={TaskBody}
-        rowClick="show"
-        bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
-      >
-        <DataTable.Col source="caseId" disableSort render={(task) => <CaseLink task={task as Task} />} />
-        <DataTable.Col source="client.name" disableSort />
-        <DataTable.Col source="step" disableSort render={(task) => labels.step(task.caseType, task.step)} />
-        <DataTable.Col source="status" disableSort>
-          <SelectField source="status" choices={choices('inbox.status', taskStatuses)} />
-        </DataTable.Col>
-        <DataTable.Col source="assignee.name" disableSort>
-          <TextField source="assignee.name" emptyText="app.unassigned" />
-        </DataTable.Col>
-        <DataTable.Col source="priority" render={(task) => `P${task.priority}`} />
-        <DataTable.Col
-          source="dueAt"
-          render={(task) => (
+      {small ? (
+        // Phones: one entry per task (step and client; case and assignee; time left); the task page holds the
+        // actions.
+        <SimpleList<Task>
+          rowClick="show"
+          primaryText={(task) => (
+            <span data-testid={`task-row-${task.step}`}>{`${labels.step(task.caseType, task.step)} · ${task.client?.name ?? ''}`}</span>
+          )}
+          secondaryText={(task) => `${task.caseId} · ${task.assignee?.name ?? translate('app.unassigned')}`}
+          tertiaryText={(task) => (
             <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
           )}
         />
-        <DataTable.Col source="slaState" disableSort render={(task) => <SlaChip state={task.slaState} />} />
-        <DataTable.Col label="" disableSort>
-          <ClaimButton />
-          <ReleaseButton />
-        </DataTable.Col>
-      </DataTable>
+      ) : (
+        <DataTable<Task>
+          body={TaskBody}
+          rowClick="show"
+          bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
+        >
+          <DataTable.Col source="caseId" disableSort render={(task) => <CaseLink task={task as Task} />} />
+          <DataTable.Col source="client.name" disableSort />
+          <DataTable.Col source="step" disableSort render={(task) => labels.step(task.caseType, task.step)} />
+          <DataTable.Col source="status" disableSort>
+            <SelectField source="status" choices={choices('inbox.status', taskStatuses)} />
+          </DataTable.Col>
+          <DataTable.Col source="assignee.name" disableSort>
+            <TextField source="assignee.name" emptyText="app.unassigned" />
+          </DataTable.Col>
+          <DataTable.Col source="priority" render={(task) => `P${task.priority}`} />
+          <DataTable.Col
+            source="dueAt"
+            render={(task) => (
+              <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
+            )}
+          />
+          <DataTable.Col source="slaState" disableSort render={(task) => <SlaChip state={task.slaState} />} />
+          <DataTable.Col label="" disableSort>
+            <ClaimButton />
+            <ReleaseButton />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };
