@@ -59,12 +59,23 @@ const useFactorValue = () => {
   };
 };
 
+/** The scoring's note, with the codes in it (products in "riskiest of shares, fx_spot") as labels. */
+const useFactorNote = () => {
+  const translate = useTranslate();
+  return ({ factor, note }: RiskFactor): string => {
+    const prefix = VALUE_LABELS[factor];
+    if (!prefix) return note;
+    return note.replace(/\b[a-z]+(?:_[a-z]+)*\b/g, (word) => translate(`kyc_review.${prefix}.${word}`, { _: word }));
+  };
+};
+
 /** Every factor's contribution, the floors that lifted the band, and an override with its reason. */
 export const RiskBreakdown = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
   const format = useFormat();
   const valueOf = useFactorValue();
+  const noteOf = useFactorNote();
   const risk = review?.risk;
   if (!risk) return <Empty />;
   return (
@@ -82,14 +93,15 @@ export const RiskBreakdown = () => {
                 <TableCell>{translate(`kyc_review.factor.${f.factor}`, { _: humanize(f.factor) })}</TableCell>
                 <TableCell>{valueOf(f)}</TableCell>
                 <TableCell>{format.number(f.points)}</TableCell>
-                <TableCell>{f.note}</TableCell>
+                {/* The scoring's own explanation, in English (server text). */}
+                <TableCell data-server-text>{noteOf(f)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </ScrollX>
       {risk.floors.map((f) => (
-        <Typography key={f.reason} variant="body2" sx={{ mt: 1 }}>
+        <Typography key={f.reason} variant="body2" sx={{ mt: 1 }} data-server-text>
           {translate('kyc_review.risk.floor', { band: translate(`kyc_review.band.${f.band}`), reason: f.reason })}
         </Typography>
       ))}
