@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import express, { type Express } from 'express';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { Deps } from './deps';
@@ -8,6 +6,7 @@ import { authRouter } from './auth/router';
 import { crossSiteWrites, securityHeaders } from './http/security';
 import { clientsRouter } from './clients/router';
 import { healthRouter } from './health/router';
+import { serveConsole } from './http/console-static';
 import { AppError, errorMiddleware } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import { jsonBody } from './http/json-body';
@@ -59,12 +58,7 @@ export function createApp(processDeps: Deps): Express {
   });
   app.use('/api', api);
 
-  const consoleDir = path.resolve(deps.env.CONSOLE_DIR);
-  if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
-    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
-    // client-side routes of the console all load its index.html
-    app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => res.sendFile(path.join(consoleDir, 'index.html')));
-  }
+  serveConsole(app, deps.env.CONSOLE_DIR);
 
   app.use(errorMiddleware(deps.log));
   return app;

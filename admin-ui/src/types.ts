@@ -94,7 +94,7 @@ export interface TimelineEvent {
 
 export interface Dashboard {
   byState: { state: string; count: number }[];
-  slaCompliance: { from: string; to: string; met: number; total: number; percent: number };
+  slaCompliance: { from: string; to: string; met: number; total: number; percent: number | null };
   breaches: { open: number; inPeriod: number };
   aging: { bucket: string; count: number }[];
   byDay: { day: string; opened: number; closed: number; breached: number }[];

@@ -93,4 +93,8 @@ export const authProvider: AuthProvider = {
     return { ...user, fullName: user.name };
   },
   getPermissions: async () => (await currentUser()).role,
+  // Regulated records (cases, clients, notifications, the audit trail) are never deleted, by anyone: react-admin
+  // then offers no Delete button and no bulk delete (DataTable, without another bulk action, no row checkboxes).
+  // What else a role may do is the API's decision; the console offers only what it allows (roles.ts).
+  canAccess: async ({ action }) => action !== 'delete',
 };
