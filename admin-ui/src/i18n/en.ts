@@ -2,6 +2,7 @@
 // (admin-ui/src/<case type>/i18n/). Other languages must translate every key (test/unit/i18n.test.ts).
 export const en = {
   app: {
+    timeline_empty: 'Nothing has happened yet',
     unassigned: 'Unassigned',
     system: 'System',
   },

@@ -4,6 +4,7 @@ import type { en } from './en';
 // Russian plurals have three forms: one |||| few |||| many.
 export const ru = {
   app: {
+    timeline_empty: 'Пока ничего не произошло',
     unassigned: 'Не назначено',
     system: 'Система',
   },

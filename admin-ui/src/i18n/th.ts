@@ -3,6 +3,7 @@ import type { en } from './en';
 
 export const th = {
   app: {
+    timeline_empty: 'ยังไม่มีเหตุการณ์',
     unassigned: 'ยังไม่มอบหมาย',
     system: 'ระบบ',
   },

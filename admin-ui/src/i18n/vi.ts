@@ -3,6 +3,7 @@ import type { en } from './en';
 
 export const vi = {
   app: {
+    timeline_empty: 'Chưa có sự kiện nào',
     unassigned: 'Chưa phân công',
     system: 'Hệ thống',
   },

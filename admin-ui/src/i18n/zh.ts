@@ -3,6 +3,7 @@ import type { en } from './en';
 
 export const zh = {
   app: {
+    timeline_empty: '尚无记录',
     unassigned: '未分配',
     system: '系统',
   },
