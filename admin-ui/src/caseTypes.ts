@@ -16,10 +16,12 @@
 import type { CaseTypeModule } from './caseTypeModule';
 import { complaint } from './complaints';
 import { kycReview } from './kyc';
+import { internalRequest } from './internal-requests';
 
 export const CASE_TYPES: readonly CaseTypeModule[] = [
   complaint,
   kycReview,
+  internalRequest,
 ];
 
 export const caseTypeOf = (key: string | null | undefined): CaseTypeModule | undefined =>
