@@ -19,6 +19,7 @@ import { screeningRouter } from './screening/router';
 import { CASE_TYPES, apiDeps } from './case-types';
 import { caseTypesRouter } from './cases/meta';
 import { teamsRouter } from './teams/router';
+import { adminRouter } from './admin/router';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -45,7 +46,7 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter, teamsRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter, teamsRouter, adminRouter]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));
