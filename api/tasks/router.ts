@@ -152,13 +152,14 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     async ({ params, body, user }) => {
       const task = await scopedTask(user, params.id);
       const form = deps.formOf(task.caseType, task.step);
-      if (task.allowedOutcomes.length && !task.allowedOutcomes.includes(body.outcome)) {
-        throw conflict('OUTCOME_NOT_ALLOWED', `Outcome ${body.outcome} is not offered at step ${task.step} now`);
-      }
       if (!form) throw badRequest([{ path: 'params.id', message: `No form for step ${task.step}` }]);
       const parsed = form.safeParse(body);
       if (!parsed.success) {
         throw badRequest(parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
+      }
+      // an outcome of the step's form that the step does not offer now (say, approval while a check blocks it)
+      if (task.allowedOutcomes.length && !task.allowedOutcomes.includes(body.outcome)) {
+        throw conflict('OUTCOME_NOT_ALLOWED', `Outcome ${body.outcome} is not offered at step ${task.step} now`);
       }
       await sendUpdate(deps.temporal, task.case.workflowId, completeTaskUpdate, {
         taskId: task.id,
