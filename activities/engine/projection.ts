@@ -52,23 +52,23 @@ async function upsertTask(client: pg.PoolClient, t: TaskProjection): Promise<boo
   const { rowCount } = await client.query(
     `INSERT INTO tasks (id, case_id, case_type, step, status, team_id, required_roles, assignee_id, priority, due_at,
        at_risk_at, breach_at, escalation_level, outcome, completed_by_id, created_at, claimed_at, completed_at, revision,
-       branch_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7::text[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)
+       branch_id, allowed_outcomes)
+     VALUES ($1,$2,$3,$4,$5,$6,$7::text[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21::text[])
      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, assignee_id = EXCLUDED.assignee_id,
        priority = EXCLUDED.priority, escalation_level = EXCLUDED.escalation_level, outcome = EXCLUDED.outcome,
        completed_by_id = EXCLUDED.completed_by_id, claimed_at = EXCLUDED.claimed_at,
-       completed_at = EXCLUDED.completed_at, revision = EXCLUDED.revision
+       completed_at = EXCLUDED.completed_at, revision = EXCLUDED.revision, allowed_outcomes = EXCLUDED.allowed_outcomes
      WHERE tasks.revision < EXCLUDED.revision`,
     [
       t.id, t.caseId, t.caseType, t.step, t.status, t.teamId, t.roles, t.assigneeId, t.priority, ts(t.dueAt),
       ts(t.atRiskAt), ts(t.breachAt), t.escalationLevel, t.outcome === null ? null : JSON.stringify(t.outcome),
-      t.completedById, ts(t.createdAt), ts(t.claimedAt), ts(t.completedAt), t.revision, t.branchId,
+      t.completedById, ts(t.createdAt), ts(t.claimedAt), ts(t.completedAt), t.revision, t.branchId, t.outcomes ?? [],
     ],
   );
   if (rowCount) {
     await client.query('SELECT pg_notify($1, $2)', [
       LIVE_CHANNEL,
-      JSON.stringify({ kind: 'task', id: t.id, status: t.status, assigneeId: t.assigneeId, teamId: t.teamId }),
+      JSON.stringify({ kind: 'task', id: t.id, status: t.status, assigneeId: t.assigneeId, teamId: t.teamId, caseType: t.caseType, branchId: t.branchId }),
     ]);
   }
   return rowCount === 1;

@@ -1,9 +1,7 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, Resource, type I18nProvider } from 'react-admin';
+import { CASE_TYPES } from './caseTypes';
 import clients from './clients';
-import complaints from './complaints';
-import kycReviews from './kyc';
 import { Dashboard } from './dashboard/Dashboard';
-import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './login/LoginPage';
 import notifications from './notifications';
@@ -11,7 +9,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import tasks from './tasks';
 
-export const App = () => (
+export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
   <Admin
     title="Broker CRM"
     dataProvider={dataProvider}
@@ -24,9 +22,10 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="tasks" {...tasks} />
-    <Resource name="complaints" {...complaints} />
+    {CASE_TYPES.map(({ key, resource }) => (
+      <Resource key={key} {...resource} />
+    ))}
     <Resource name="clients" {...clients} />
-    <Resource name="kyc-reviews" {...kycReviews} />
     <Resource name="notifications" {...notifications} />
   </Admin>
 );

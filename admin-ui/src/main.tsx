@@ -1,9 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createI18nProvider, initialLocale } from './i18n/i18nProvider';
+import { loadMessages } from './i18n/messages';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// English is in the bundle; another starting language is fetched first (react-admin needs it at once).
+const locale = initialLocale();
+void loadMessages(locale).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App i18nProvider={createI18nProvider(locale)} />
+    </StrictMode>,
+  ),
 );

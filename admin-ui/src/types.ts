@@ -19,6 +19,8 @@ export interface User {
   teamId: string | null;
   branchId: string;
   locale: string;
+  /** from /auth/me: enrolled in two-factor authentication, and whether a role requires it */
+  twoFactor?: { enabled: boolean; required: boolean };
 }
 
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'paused';
@@ -92,7 +94,7 @@ export interface TimelineEvent {
 
 export interface Dashboard {
   byState: { state: string; count: number }[];
-  slaCompliance: { from: string; to: string; met: number; total: number; percent: number };
+  slaCompliance: { from: string; to: string; met: number; total: number; percent: number | null };
   breaches: { open: number; inPeriod: number };
   aging: { bucket: string; count: number }[];
   byDay: { day: string; opened: number; closed: number; breached: number }[];

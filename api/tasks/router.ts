@@ -15,7 +15,8 @@ import {
   releaseTaskUpdate,
 } from '../../workflows/engine/updates';
 import { SLA_STATES, TaskSchema, loadTaskViews, slaWhere, viewerOf, type TaskView } from './view';
-import { forbidden } from '../http/errors';
+import { conflict, forbidden } from '../http/errors';
+import { offeredForm } from './offered-form';
 
 const TaskFilter = z.object({
   view: z.enum(['mine', 'team']).optional(),
@@ -109,7 +110,7 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     async ({ params, user }) => {
       const task = await scopedTask(user, params.id);
       const form = deps.formOf(task.caseType, task.step);
-      return { ...(await view(user, task.id)), form: form ? z.toJSONSchema(form, { io: 'input' }) : null };
+      return { ...(await view(user, task.id)), form: form ? offeredForm(form, task.allowedOutcomes) : null };
     },
   );
 
@@ -155,6 +156,10 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const parsed = form.safeParse(body);
       if (!parsed.success) {
         throw badRequest(parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
+      }
+      // an outcome of the step's form that the step does not offer now (say, approval while a check blocks it)
+      if (task.allowedOutcomes.length && !task.allowedOutcomes.includes(body.outcome)) {
+        throw conflict('OUTCOME_NOT_ALLOWED', `Outcome ${body.outcome} is not offered at step ${task.step} now`);
       }
       await sendUpdate(deps.temporal, task.case.workflowId, completeTaskUpdate, {
         taskId: task.id,

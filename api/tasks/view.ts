@@ -59,6 +59,8 @@ export const TaskSchema = z.object({
     /** what the case type knows about the case (the console's case-type module labels it) */
     attributes: z.record(z.string(), z.unknown()),
   }),
+  /** the outcomes the step offers now (empty for tasks written before this was recorded: all of the form's) */
+  outcomes: z.array(z.string()),
   /** what the requesting user may do with the task now (the workflow still has the last word: four eyes) */
   can: z.object({ claim: z.boolean(), release: z.boolean(), complete: z.boolean(), reassign: z.boolean() }),
 });
@@ -134,6 +136,7 @@ export function toTaskView(t: TaskRow, names: Map<string, string>, now: Date, vi
       summary: t.case.summary,
       attributes: (t.case.attributes as Record<string, unknown>) ?? {},
     },
+    outcomes: t.allowedOutcomes,
     can: can(t, viewer),
   };
 }

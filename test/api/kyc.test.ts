@@ -140,6 +140,11 @@ describe('KYC reviews over HTTP', () => {
     expect(review.risk.factors.map((f: { factor: string }) => f.factor)).toContain('residence');
     expect(review.risk.band).toBe(review.riskBand);
     const cdd = review.tasks.find((t: { step: string; status: string }) => t.step === 'cdd_review' && t.status === 'open');
+    // the step offers no approval, and its form shows none
+    expect(cdd.outcomes).toEqual(['rejected', 'request_information']);
+    const offered = (await kyc1.get(taskPath(cdd.id))).body.form as { oneOf?: unknown[]; anyOf?: unknown[] };
+    expect(JSON.stringify(offered)).not.toContain('"approved"');
+    expect(JSON.stringify(offered)).toContain('"rejected"');
     await kyc1.post(taskPath(cdd.id, 'claim'));
     const approve = await kyc1.post(taskPath(cdd.id, 'complete'), { outcome: 'approved' });
     expect(approve.status).toBe(409);

@@ -44,11 +44,22 @@ export interface Session {
 const ACTION_TIMEOUT_MS = 20_000;
 
 /**
- * A fresh browser context on the app. On failure of the current test its page is screenshotted into
+ * A fresh browser context on the app (a desktop window unless a viewport is given; below 600 px wide, a phone). On failure of the current test its page is screenshotted into
  * test-results/ and its console is printed; the context closes when the test ends either way.
  */
-export async function openSession(browser: Browser, baseURL: string, name: string): Promise<Session> {
-  const context = await browser.newContext({ baseURL, locale: 'en-GB', viewport: { width: 1400, height: 900 } });
+export async function openSession(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'en-GB',
+    viewport: options.viewport ?? { width: 1400, height: 900 },
+    isMobile: options.viewport !== undefined && options.viewport.width < 600,
+    hasTouch: options.viewport !== undefined && options.viewport.width < 600,
+  });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await context.newPage();
   const log: string[] = [];

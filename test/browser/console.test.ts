@@ -1,6 +1,6 @@
 // The built console in headless Chromium against the real API, PostgreSQL and Temporal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
 import { waitFor } from '../support/cases';
@@ -8,6 +8,7 @@ import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
 import { bellCount, openInbox, registerComplaint, signIn, taskRow } from './console-ui';
 import { escalatePlatformComplaintsAtOnce } from './instant-escalation';
 import { bellChanges, recordBell, watchSocket } from './live';
+import { DEMO_PASSWORD } from '../../prisma/seed';
 
 const FLOW_TIMEOUT_MS = 120_000;
 
@@ -124,5 +125,128 @@ describe('the console', () => {
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-item').filter({ hasText: /escalation/i }).first().waitFor();
     await bellChanges(page); // still the same document: nothing reloaded the page
+  });
+
+  it('offers Delete nowhere: no delete button, no bulk delete, on lists and record pages, for any role', { timeout: FLOW_TIMEOUT_MS }, async () => {
+    const created = await agent1.post('/api/complaints', {
+      clientId: 'c-1002',
+      channel: 'email',
+      category: 'fees_charges',
+      severity: 'low',
+      description: 'Charged twice for the same inactivity month.',
+    });
+    expect(created.status).toBe(201);
+    const noDelete = async (page: Page, where: string) => {
+      const offered = page
+        .getByRole('button', { name: /delete/i })
+        .or(page.locator('[class*="RaDeleteButton"], [class*="RaBulkDeleteButton"], [aria-label="Delete"]'));
+      expect(await offered.count(), `a delete button on ${where}`).toBe(0);
+    };
+    for (const email of ['admin@example.com', 'agent1@example.com']) {
+      const { page } = await openSession(browser, stack.url, email.split('@')[0]);
+      await signIn(page, email);
+      for (const resource of ['complaints', 'clients']) {
+        await page.getByTestId(`nav-${resource}`).click();
+        await page.locator('tbody tr').first().waitFor();
+        // No row can be selected: there is no bulk action to offer.
+        expect(await page.locator('table input[type="checkbox"]').count(), `row checkboxes on ${resource}`).toBe(0);
+        await noDelete(page, `the ${resource} list (${email})`);
+        await page.locator('tbody tr').first().click();
+        await page.waitForURL(new RegExp(`/${resource}/[^/]+/show$`));
+        await page.locator('.RaShow-main, [class*="RaShow-main"]').first().waitFor();
+        await noDelete(page, `a ${resource} page (${email})`);
+      }
+      await page.getByTestId('nav-notifications').click();
+      await page.locator('[class*="RaList-main"]').first().waitFor();
+      await noDelete(page, `the notifications list (${email})`);
+    }
+  });
+
+  it('serves the console precompressed, its hashed assets cached for a year and index.html revalidated', async () => {
+    const page = await fetch(`${stack.url}/tasks`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [encoding, expected] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
+      const res = await fetch(`${stack.url}${scripts[0]}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe(expected);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+      await res.arrayBuffer();
+    }
+    // A chunk this build does not have is a 404, not index.html under a script's name.
+    const gone = await fetch(`${stack.url}/assets/TaskList-00000000.js`);
+    expect(gone.status).toBe(404);
+  });
+
+  it('fits a 390×844 phone: no list wider than the screen, bell, language and profile always in view', { timeout: FLOW_TIMEOUT_MS }, async () => {
+    const kyc1 = await ApiClient.login(stack.url, 'kyc1@example.com');
+    expect((await kyc1.post('/api/kyc-reviews', { clientId: 'c-1003' })).status).toBe(201);
+    expect(
+      (
+        await agent1.post('/api/complaints', {
+          clientId: 'c-1003',
+          channel: 'phone',
+          category: 'account_access',
+          severity: 'medium',
+          description: 'Locked out of the trading app after a password reset.',
+        })
+      ).status,
+    ).toBe(201);
+
+    const phone = { width: 390, height: 844 };
+    const { page } = await openSession(browser, stack.url, 'admin-phone', { viewport: phone });
+    await page.goto('/');
+    await page.getByTestId('login-email').fill('admin@example.com');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    const controls = {
+      bell: page.getByTestId('notification-bell'),
+      language: page.getByTestId('locale-switcher'),
+      // react-admin's user menu: its name button on wide screens, an icon labelled "Profile" on phones.
+      profile: page.locator('.RaUserMenu-userButton').or(page.getByRole('button', { name: 'Profile' })).first(),
+    };
+    await controls.bell.waitFor();
+    const fitsThePhone = async (where: string) => {
+      // A phone shows a page wider than its screen zoomed out, so the screen's width is the bound (not innerWidth).
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(pageWidth, `page width on ${where}`).toBeLessThanOrEqual(phone.width);
+      for (const [name, control] of Object.entries(controls)) {
+        const box = await control.boundingBox();
+        expect(box, `the ${name} control on ${where}`).not.toBeNull();
+        expect(box!.x, `the ${name} control on ${where}`).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, `the ${name} control on ${where}`).toBeLessThanOrEqual(phone.width);
+        expect(box!.y + box!.height, `the ${name} control on ${where}`).toBeLessThanOrEqual(phone.height);
+      }
+    };
+
+    for (const [route, hasRows] of [
+      ['tasks', false],
+      ['complaints', true],
+      ['kyc-reviews', true],
+      ['clients', true],
+      ['notifications', false],
+    ] as const) {
+      await page.goto(`/#/${route}`);
+      await page.locator('[class*="RaList-main"]').first().waitFor();
+      if (hasRows) {
+        // One entry per record (react-admin's SimpleList), not a table.
+        await page.locator('[class*="RaList-main"] .MuiListItemText-primary').first().waitFor();
+        expect(await page.locator('[class*="RaList-main"] table').count(), `a table on ${route}`).toBe(0);
+      }
+      await fitsThePhone(route);
+      if (route === 'complaints' || route === 'kyc-reviews') {
+        // The record's page too.
+        await page.locator('[class*="RaList-main"] .MuiListItemText-primary').first().click();
+        await page.waitForURL(new RegExp(`/${route}/[^/]+/show$`));
+        await page.locator('[class*="RaShow-main"]').first().waitFor();
+        await page.getByTestId(route === 'complaints' ? 'complaint-timeline' : 'kyc-timeline').waitFor();
+        await fitsThePhone(`a page of ${route}`);
+      }
+    }
   });
 });

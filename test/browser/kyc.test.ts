@@ -87,6 +87,26 @@ describe('the KYC console', () => {
     expect((await kyc1.get(`/api/kyc-reviews/${caseId}`)).body).toMatchObject({ state: 'cdd_review', status: 'open' });
   });
 
+  it("a notification about a KYC review opens the review's page", async () => {
+    // As the workflow writes a confirmed sanctions match (a case notification, no task).
+    await stack.db.prisma.notification.create({
+      data: {
+        id: `test-kyc-case-update-${reviewId}`,
+        userId: 'u-kyc1',
+        type: 'case_update',
+        caseId: reviewId,
+        title: 'Confirmed sanctions match: Oliver Bennett',
+        data: { caseType: 'kyc_review', clientName: 'Oliver Bennett', round: 1 },
+      },
+    });
+    const { page } = await openSession(browser, stack.url, 'kyc1-notification');
+    await signIn(page, 'kyc1@example.com');
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-item').filter({ hasText: 'Oliver Bennett' }).first().click();
+    await page.waitForURL(new RegExp(`/kyc-reviews/${reviewId}/show$`));
+    await page.getByTestId('risk-factors').waitFor();
+  });
+
   it('offers an agent no KYC reviews in the menu', async () => {
     const { page } = await openSession(browser, stack.url, 'agent');
     await signIn(page, 'agent1@example.com');

@@ -425,6 +425,7 @@ export class CaseEngine {
       atRiskAt: task.schedule.atRiskAt,
       breachAt: task.schedule.dueAt,
       escalationLevel: task.escalationLevel,
+      outcomes: task.outcomes,
       outcome: task.outcome,
       completedById: task.completedById,
       createdAt: task.createdAt,

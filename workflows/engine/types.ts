@@ -141,6 +141,8 @@ export interface CaseProjection {
 
 export interface TaskProjection {
   id: string;
+  /** the outcomes the completion may carry now (a blocked approval is not among them) */
+  outcomes?: string[];
   caseId: string;
   branchId: string;
   caseType: string;

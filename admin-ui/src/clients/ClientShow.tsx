@@ -1,41 +1,7 @@
-import { Box, Typography } from '@mui/material';
-import {
-  DataTable,
-  ReferenceManyField,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useTranslate,
-} from 'react-admin';
-import { categories, choices, complaintStatuses } from '../complaints/enums';
-import { LocalDateField } from '../i18n/LocalDateField';
-import { SlaChip } from '../sla/SlaChip';
-import type { Complaint } from '../types';
-
-const ClientComplaints = () => {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ px: 2, pb: 2 }}>
-      <Typography variant="h6">{translate('client.complaints')}</Typography>
-      <ReferenceManyField reference="complaints" target="clientId" sort={{ field: 'openedAt', order: 'DESC' }}>
-        <DataTable<Complaint> rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="id" />
-          <DataTable.Col source="category">
-            <SelectField source="category" choices={choices('complaint.category', categories)} />
-          </DataTable.Col>
-          <DataTable.Col source="status">
-            <SelectField source="status" choices={choices('complaint.status', complaintStatuses)} />
-          </DataTable.Col>
-          <DataTable.Col source="slaState" render={(c) => <SlaChip state={c.slaState} />} />
-          <DataTable.Col source="openedAt">
-            <LocalDateField source="openedAt" />
-          </DataTable.Col>
-        </DataTable>
-      </ReferenceManyField>
-    </Box>
-  );
-};
+import { Suspense } from 'react';
+import { Show, SimpleShowLayout, TextField } from 'react-admin';
+import { CASE_TYPES } from '../caseTypes';
+import { CountryField, KycStatusField } from './fields';
 
 export const ClientShow = () => (
   <Show>
@@ -43,9 +9,12 @@ export const ClientShow = () => (
       <TextField source="name" />
       <TextField source="email" emptyText="-" />
       <TextField source="phone" emptyText="-" />
-      <TextField source="country" emptyText="-" />
-      <TextField source="kycStatus" />
+      <CountryField source="country" />
+      <KycStatusField source="kycStatus" />
     </SimpleShowLayout>
-    <ClientComplaints />
+    {/* Each case type's section (e.g. the client's complaints). */}
+    <Suspense fallback={null}>
+      {CASE_TYPES.flatMap(({ key, clientSection: Section }) => (Section ? [<Section key={key} />] : []))}
+    </Suspense>
   </Show>
 );

@@ -1,5 +1,9 @@
 import ClientIcon from '@mui/icons-material/People';
-import { ClientList } from './ClientList';
-import { ClientShow } from './ClientShow';
+import { lazy } from 'react';
 
-export default { list: ClientList, show: ClientShow, icon: ClientIcon, recordRepresentation: 'name' };
+export default {
+  list: lazy(() => import('./ClientList').then((m) => ({ default: m.ClientList }))),
+  show: lazy(() => import('./ClientShow').then((m) => ({ default: m.ClientShow }))),
+  icon: ClientIcon,
+  recordRepresentation: 'name',
+};

@@ -1,8 +1,7 @@
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
-import { Button, useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import type { CrmDataProvider } from '../providers/dataProvider';
+import { Button, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import type { Complaint } from '../types';
 
 interface Props {
@@ -12,20 +11,19 @@ interface Props {
   success: string;
   icon: ReactElement;
   testid: string;
-  run: (dataProvider: CrmDataProvider, caseId: string, text: string) => Promise<unknown>;
+  run: (caseId: string, text: string) => Promise<unknown>;
 }
 
 /** A case command that takes one free-text field (comment, client's answer, reopen reason). */
 export const CaseActionButton = ({ label, field, success, icon, testid, run }: Props) => {
   const complaint = useRecordContext<Complaint>();
-  const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
   const translate = useTranslate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const mutation = useMutation({
-    mutationFn: () => run(dataProvider, complaint!.id, text.trim()),
+    mutationFn: () => run(complaint!.id, text.trim()),
     onSuccess: () => {
       notify(success, { type: 'success' });
       setOpen(false);

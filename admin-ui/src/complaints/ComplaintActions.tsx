@@ -3,6 +3,7 @@ import ReopenIcon from '@mui/icons-material/Replay';
 import RespondedIcon from '@mui/icons-material/MarkChatRead';
 import { TopToolbar, useRecordContext } from 'react-admin';
 import type { Complaint } from '../types';
+import { complaintApi } from './api';
 import { CaseActionButton } from './CaseActionButton';
 
 const canReopen = (c: Complaint) =>
@@ -20,7 +21,7 @@ export const ComplaintActions = () => {
           success="complaint.done.client_responded"
           icon={<RespondedIcon />}
           testid="complaint-client-responded"
-          run={(dp, id, note) => dp.recordClientResponse(id, note)}
+          run={complaintApi.recordClientResponse}
         />
       )}
       {canReopen(complaint) && (
@@ -30,7 +31,7 @@ export const ComplaintActions = () => {
           success="complaint.done.reopened"
           icon={<ReopenIcon />}
           testid="complaint-reopen"
-          run={(dp, id, reason) => dp.reopenComplaint(id, reason)}
+          run={complaintApi.reopen}
         />
       )}
       <CaseActionButton
@@ -39,7 +40,7 @@ export const ComplaintActions = () => {
         success="complaint.done.commented"
         icon={<CommentIcon />}
         testid="complaint-add-comment"
-        run={(dp, id, text) => dp.addComment(id, text)}
+        run={complaintApi.addComment}
       />
     </TopToolbar>
   );

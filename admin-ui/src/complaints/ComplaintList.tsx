@@ -6,16 +6,18 @@ import {
   SearchInput,
   SelectField,
   SelectInput,
-  TextInput,
+  SimpleList,
   TopToolbar,
+  useTranslate,
 } from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
+import { useSmallScreen } from '../layout/useSmallScreen';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Complaint } from '../types';
-import { categories, choices, complaintStatuses, severities } from './enums';
-import { StateField } from './StateField';
+import { categories, choices, complaintStates, complaintStatuses, severities } from './enums';
+import { StateField, useStateLabel } from './StateField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -23,8 +25,7 @@ const filters = [
   <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
   <SelectInput key="severity" source="severity" choices={choices('complaint.severity', severities)} />,
   <SelectInput key="category" source="category" choices={choices('complaint.category', categories)} />,
-  // Workflow states are not a closed list in the API contract.
-  <TextInput key="state" source="state" />,
+  <SelectInput key="state" source="state" choices={choices('complaint.state', complaintStates)} />,
 ];
 
 const Actions = () => (
@@ -33,6 +34,45 @@ const Actions = () => (
     <CreateButton data-testid="complaint-create" />
   </TopToolbar>
 );
+
+const ComplaintTable = () => (
+  <DataTable<Complaint> rowClick="show">
+    <DataTable.Col source="id" />
+    <DataTable.Col source="client.name" disableSort />
+    <DataTable.Col source="category">
+      <SelectField source="category" choices={choices('complaint.category', categories)} />
+    </DataTable.Col>
+    <DataTable.Col source="severity">
+      <SelectField source="severity" choices={choices('complaint.severity', severities)} />
+    </DataTable.Col>
+    <DataTable.Col source="status">
+      <SelectField source="status" choices={choices('complaint.status', complaintStatuses)} />
+    </DataTable.Col>
+    <DataTable.Col source="state" field={StateField} />
+    <DataTable.Col
+      source="dueAt"
+      render={(c) => <TimeLeft dueAt={c.status === 'closed' ? null : c.dueAt} slaState={c.slaState} />}
+    />
+    <DataTable.Col source="slaState" disableSort render={(c) => <SlaChip state={c.slaState} />} />
+    <DataTable.Col source="openedAt">
+      <LocalDateField source="openedAt" />
+    </DataTable.Col>
+  </DataTable>
+);
+
+// Phones: one entry per complaint (client and state; category and severity; SLA).
+const ComplaintLines = () => {
+  const translate = useTranslate();
+  const stateLabel = useStateLabel();
+  return (
+    <SimpleList<Complaint>
+      rowClick="show"
+      primaryText={(c) => `${c.client?.name ?? ''} · ${stateLabel(c.state)}`}
+      secondaryText={(c) => `${translate(`complaint.category.${c.category}`)} · ${translate(`complaint.severity.${c.severity}`)}`}
+      tertiaryText={(c) => (c.status === 'closed' ? translate('complaint.status.closed') : <SlaChip state={c.slaState} />)}
+    />
+  );
+};
 
 export const ComplaintList = () => (
   <List
@@ -44,27 +84,6 @@ export const ComplaintList = () => (
     // Without complaints react-admin would replace the toolbar (and its create button) by a placeholder page.
     empty={false}
   >
-    <DataTable<Complaint> rowClick="show">
-      <DataTable.Col source="id" />
-      <DataTable.Col source="client.name" disableSort />
-      <DataTable.Col source="category">
-        <SelectField source="category" choices={choices('complaint.category', categories)} />
-      </DataTable.Col>
-      <DataTable.Col source="severity">
-        <SelectField source="severity" choices={choices('complaint.severity', severities)} />
-      </DataTable.Col>
-      <DataTable.Col source="status">
-        <SelectField source="status" choices={choices('complaint.status', complaintStatuses)} />
-      </DataTable.Col>
-      <DataTable.Col source="state" field={StateField} />
-      <DataTable.Col
-        source="dueAt"
-        render={(c) => <TimeLeft dueAt={c.status === 'closed' ? null : c.dueAt} slaState={c.slaState} />}
-      />
-      <DataTable.Col source="slaState" disableSort render={(c) => <SlaChip state={c.slaState} />} />
-      <DataTable.Col source="openedAt">
-        <LocalDateField source="openedAt" />
-      </DataTable.Col>
-    </DataTable>
+    {useSmallScreen() ? <ComplaintLines /> : <ComplaintTable />}
   </List>
 );

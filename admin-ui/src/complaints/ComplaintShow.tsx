@@ -14,7 +14,7 @@ import { LocalDateField } from '../i18n/LocalDateField';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Complaint } from '../types';
-import { CaseTasks } from './CaseTasks';
+import { CaseTasks } from '../tasks/CaseTasks';
 import { ComplaintActions } from './ComplaintActions';
 import { categories, channels, choices, complaintStatuses, rootCauses, severities } from './enums';
 import { StateField } from './StateField';

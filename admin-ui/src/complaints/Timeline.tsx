@@ -1,9 +1,10 @@
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
-import type { CrmDataProvider } from '../providers/dataProvider';
 import type { Complaint, TimelineEvent } from '../types';
+import { complaintApi } from './api';
 
 // Free-text parts of an event worth showing under its title, in this order of preference.
 const TEXT_KEYS = ['text', 'note', 'reason', 'findings', 'request', 'resolution', 'responseSummary'];
@@ -15,24 +16,22 @@ const freeText = (event: TimelineEvent) => {
 
 export const Timeline = () => {
   const complaint = useRecordContext<Complaint>();
-  const dataProvider = useDataProvider<CrmDataProvider>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const format = useFormat();
   // Keyed under "complaints" so every refetch of the case also refetches its timeline.
   const { data: events = [], isPending } = useQuery({
     queryKey: ['complaints', 'timeline', complaint?.id],
-    queryFn: () => dataProvider.getTimeline(complaint!.id),
+    queryFn: () => complaintApi.timeline(complaint!.id),
     enabled: complaint != null,
   });
   if (isPending) return null;
   if (events.length === 0) {
     return <Typography color="text.secondary">{translate('complaint.timeline.empty')}</Typography>;
   }
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // A completed step names its outcome; free text (a comment, a note...) says the rest.
   const detail = (event: TimelineEvent) => {
     const outcome = event.data?.outcome;
-    const label = typeof outcome === 'string' ? translate(`inbox.outcome.${outcome}`, { _: humanize(outcome) }) : undefined;
+    const label = typeof outcome === 'string' ? translate(`complaint.task.outcome.${outcome}`, { _: humanize(outcome) }) : undefined;
     return [label, freeText(event)].filter(Boolean).join(': ');
   };
 
@@ -46,7 +45,7 @@ export const Timeline = () => {
               primary={translate(`complaint.event.${event.type}`, { _: humanize(event.type) })}
               secondary={
                 <>
-                  {`${when.format(new Date(event.at))} · ${event.actor?.name ?? translate('app.system')}`}
+                  {`${format.dateTime(event.at)} · ${event.actor?.name ?? translate('app.system')}`}
                   {more && (
                     <Typography component="span" variant="body2" color="text.primary" sx={{ display: 'block' }}>
                       {more}

@@ -1,12 +1,30 @@
 import ComplaintIcon from '@mui/icons-material/ReportProblem';
-import { ComplaintCreate } from './ComplaintCreate';
-import { ComplaintList } from './ComplaintList';
-import { ComplaintShow } from './ComplaintShow';
+import { lazy } from 'react';
+import { STEPS } from '../../../workflows/complaint/states';
+import { showPage, type CaseTypeModule } from '../caseTypeModule';
+import { SUPERVISING } from '../providers/roles';
+import { messages } from './i18n';
 
-export default {
-  list: ComplaintList,
-  show: ComplaintShow,
-  create: ComplaintCreate,
-  icon: ComplaintIcon,
-  recordRepresentation: 'id',
+/** The complaint case type's console module (registered in admin-ui/src/caseTypes.ts). */
+export const complaint: CaseTypeModule = {
+  key: 'complaint',
+  resource: {
+    name: 'complaints',
+    list: lazy(() => import('./ComplaintList').then((m) => ({ default: m.ComplaintList }))),
+    show: lazy(() => import('./ComplaintShow').then((m) => ({ default: m.ComplaintShow }))),
+    create: lazy(() => import('./ComplaintCreate').then((m) => ({ default: m.ComplaintCreate }))),
+    icon: ComplaintIcon,
+    recordRepresentation: 'id',
+  },
+  menu: {},
+  steps: STEPS,
+  choiceLabels: { rootCause: 'complaint.root_cause' },
+  link: showPage('complaints'),
+  // Charts are the heaviest code in the console and only supervisors and managers see them.
+  dashboard: {
+    component: lazy(() => import('./ComplaintsDashboard').then((m) => ({ default: m.ComplaintsDashboard }))),
+    roles: SUPERVISING,
+  },
+  clientSection: lazy(() => import('./ClientComplaints').then((m) => ({ default: m.ClientComplaints }))),
+  messages,
 };

@@ -4,6 +4,7 @@ import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { SlaState, Task } from '../types';
+import { useTaskLabels } from '../tasks/labels';
 import { StatCard } from './StatCard';
 
 // The agent's own open work: tasks assigned to them, not yet completed.
@@ -25,6 +26,7 @@ const CountFor = ({ state }: { state: SlaState }) => {
 export const AgentSummary = () => {
   const translate = useTranslate();
   const redirect = useRedirect();
+  const labels = useTaskLabels();
   const { data = [] } = useGetList<Task>('tasks', {
     ...MINE,
     filter: ACTIVE,
@@ -53,7 +55,7 @@ export const AgentSummary = () => {
               {data.map((task) => (
                 <ListItemButton key={task.id} onClick={() => redirect('show', 'tasks', task.id)}>
                   <ListItemText
-                    primary={`${translate(`inbox.step.${task.step}`)} · ${task.caseId}`}
+                    primary={`${labels.step(task.caseType, task.step)} · ${task.caseId}`}
                     secondary={task.client?.name}
                   />
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

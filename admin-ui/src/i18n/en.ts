@@ -1,8 +1,8 @@
-import { kycEn, kycReviewsResource } from './kyc.en';
-
-// Every string of the console. Other languages translate a subset; the rest falls back to English.
+// Every string of the console's shell (inbox, notifications, layout, login). Case types bring their own
+// (admin-ui/src/<case type>/i18n/). Other languages must translate every key (test/unit/i18n.test.ts).
 export const en = {
   app: {
+    timeline_empty: 'Nothing has happened yet',
     unassigned: 'Unassigned',
     system: 'System',
   },
@@ -11,11 +11,21 @@ export const en = {
     email: 'E-mail',
     password: 'Password',
     submit: 'Sign in',
+    code: 'Code',
+    code_hint: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+    verify: 'Verify',
+    enrol_title: 'Set up two-factor authentication',
+    enrol_hint: 'Your role requires two-factor authentication. Add this key to your authenticator app (or open the link on your phone), then enter the code it shows.',
+    secret: 'Key',
+    recovery_title: 'Recovery codes',
+    recovery_hint: 'Keep these codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.',
+    continue: 'Continue',
   },
   errors: {
     code: {
       VALIDATION_FAILED: 'Some fields are not valid',
       INVALID_CREDENTIALS: 'Wrong e-mail or password',
+      INVALID_CODE: 'The code is wrong or has expired',
       UNAUTHENTICATED: 'Your session has ended, please sign in again',
       FORBIDDEN: 'You are not allowed to do this',
       NOT_FOUND: 'Not found, or outside your scope',
@@ -24,6 +34,7 @@ export const en = {
       INTERNAL: 'Something went wrong on the server; please try again',
     },
     reason: {
+      TWO_FACTOR_ENROLMENT_REQUIRED: 'Set up two-factor authentication first',
       TASK_ALREADY_CLAIMED: 'Someone else has just taken this task',
       FOUR_EYES: 'Another person must approve this: you worked on an earlier step of this case',
       STEP_NOT_OPEN: 'This step is no longer open',
@@ -39,24 +50,18 @@ export const en = {
     left: '%{time} left',
     overdue: '%{time} overdue',
     paused: 'Clock paused',
-    units: { d: '%{n}d', h: '%{n}h', m: '%{n}m', s: '%{n}s' },
+    units: {
+      d: '%{n}d',
+      h: '%{n}h',
+      m: '%{n}m',
+      s: '%{n}s',
+    },
   },
   inbox: {
     title: 'Inbox',
-    tabs: { mine: 'My tasks', team: "My team's queue" },
-    case_type: { complaint: 'Complaint', kyc_review: 'KYC review' },
-    step: {
-      acknowledge: 'Acknowledge',
-      investigate: 'Investigate',
-      propose_resolution: 'Propose resolution',
-      approval: 'Approval',
-      final_response: 'Final response',
-      collect_documents: 'Collect documents',
-      screening_review: 'Screening review',
-      cdd_review: 'CDD review',
-      source_of_funds: 'Source of funds',
-      source_of_wealth: 'Source of wealth',
-      senior_approval: 'Senior approval',
+    tabs: {
+      mine: 'My tasks',
+      team: 'My team\'s queue',
     },
     status: {
       open: 'Open',
@@ -88,85 +93,7 @@ export const en = {
       not_yours: 'This task is assigned to %{name}.',
       closed: 'This task is %{status}.',
     },
-    outcome: {
-      fulfilled: 'Fulfilled (reply to the requester)',
-      declined: 'Declined',
-      need_info: 'Ask the requester a question first',
-      acknowledged: 'Acknowledged',
-      findings_recorded: 'Findings recorded',
-      awaiting_client: 'Need more from the client (pauses the clock)',
-      proposed: 'Resolution proposed',
-      approved: 'Approve',
-      rejected: 'Reject',
-      sent: 'Final response sent',
-      documents_complete: 'Documents complete',
-      request_information: 'Request information from the client (pauses the clock)',
-      true_match: 'True match',
-      false_positive: 'False positive',
-      verified: 'Verified',
-      not_verified: 'Not verified',
-    },
-    field: {
-      reply: 'Reply',
-      question: 'Question',
-      note: 'Note',
-      findings: 'Findings',
-      request: 'What we need from the client',
-      resolution: 'Proposed resolution',
-      compensation: 'Compensation',
-      responseSummary: 'Summary of the final response',
-      rootCause: 'Root cause',
-      reason: 'Reason',
-      summary: 'Summary',
-    },
-  },
-  complaint: {
-    channel: {
-      phone: 'Phone',
-      email: 'E-mail',
-      web: 'Web',
-      chat: 'Chat',
-      branch: 'Branch',
-    },
-    category: {
-      trade_execution: 'Trade execution',
-      deposit_withdrawal: 'Deposit / withdrawal',
-      account_access: 'Account access',
-      fees_charges: 'Fees and charges',
-      advice_conduct: 'Advice and conduct',
-      platform: 'Platform',
-      kyc_onboarding: 'KYC / onboarding',
-      other: 'Other',
-    },
-    severity: { low: 'Low', medium: 'Medium', high: 'High' },
-    status: { open: 'Open', awaiting_client: 'Awaiting client', closed: 'Closed' },
-    root_cause: {
-      product: 'Product',
-      process: 'Process',
-      staff: 'Staff',
-      system: 'System',
-      third_party: 'Third party',
-      client_misunderstanding: 'Client misunderstanding',
-      other: 'Other',
-    },
-    sections: { summary: 'Summary', tasks: 'Current tasks', timeline: 'Timeline' },
-    actions: {
-      client_responded: 'Client responded',
-      reopen: 'Reopen',
-      add_comment: 'Add comment',
-    },
-    dialog: {
-      note: 'What did the client say?',
-      reason: 'Why is it reopened?',
-      comment: 'Comment',
-    },
-    done: {
-      client_responded: 'Client response recorded; the SLA clock is running again',
-      reopened: 'Complaint reopened',
-      commented: 'Comment added',
-    },
-    timeline: { empty: 'No events yet' },
-    no_tasks: 'No open tasks',
+    no_open_tasks: 'No open tasks',
   },
   notification: {
     bell: 'Notifications',
@@ -193,20 +120,6 @@ export const en = {
     },
   },
   dashboard: {
-    title: 'Complaints',
-    from: 'From',
-    to: 'To',
-    compliance: 'SLA compliance',
-    compliance_detail: '%{met} of %{total} closed within SLA',
-    breaches_open: 'Open breaches',
-    breaches_period: 'Breaches in period',
-    by_state: 'Open complaints by state',
-    aging: 'Age of open complaints',
-    by_day: 'Opened, closed and breached by day',
-    opened: 'Opened',
-    closed: 'Closed',
-    breached: 'Breached',
-    count: 'Complaints',
     agent: {
       title: 'My work',
       next_due: 'Next due',
@@ -214,7 +127,13 @@ export const en = {
     },
   },
   client: {
-    complaints: 'Complaints',
+    kyc_status: {
+      pending: 'Pending',
+      in_review: 'In review',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      suspended: 'Suspended',
+    },
   },
   resources: {
     tasks: {
@@ -222,36 +141,18 @@ export const en = {
       fields: {
         caseId: 'Case',
         caseType: 'Case type',
-        client: { name: 'Client' },
+        client: {
+          name: 'Client',
+        },
         step: 'Step',
         status: 'Status',
-        assignee: { name: 'Assignee' },
+        assignee: {
+          name: 'Assignee',
+        },
         priority: 'Priority',
         dueAt: 'Time left',
         slaState: 'SLA',
         createdAt: 'Created',
-      },
-    },
-    complaints: {
-      name: 'Complaint |||| Complaints',
-      fields: {
-        id: 'Reference',
-        clientId: 'Client',
-        client: { name: 'Client' },
-        channel: 'Channel',
-        category: 'Category',
-        severity: 'Severity',
-        description: 'Description',
-        status: 'Status',
-        state: 'State',
-        dueAt: 'Due',
-        slaState: 'SLA',
-        openedAt: 'Opened',
-        closedAt: 'Closed',
-        reopenCount: 'Times reopened',
-        assignee: { name: 'Assignee' },
-        resolution: 'Resolution',
-        rootCause: 'Root cause',
       },
     },
     clients: {
@@ -274,11 +175,5 @@ export const en = {
         unread: 'Unread',
       },
     },
-    'kyc-reviews': kycReviewsResource,
   },
-  kyc: kycEn,
 };
-
-type Shape<T> = { [K in keyof T]?: T[K] extends string ? string : Shape<T[K]> };
-/** What a translation may contain: any subset of the English keys, nothing else. */
-export type AppMessages = Shape<typeof en>;

@@ -3,10 +3,20 @@ import { resolveBrowserLocale } from 'react-admin';
 import { storedProfile } from '../providers/authProvider';
 import { locales, messagesFor, supportedLocale } from './messages';
 
-// The signed-in user's language if we know it, else the browser's (a choice made in the switcher wins over both:
-// react-admin keeps it in its store).
-const initialLocale =
-  supportedLocale(storedProfile()?.locale) ?? supportedLocale(resolveBrowserLocale()) ?? 'en';
+const chosenInSwitcher = () => {
+  try {
+    // react-admin's store (localStorageStore) keeps the switcher's choice as JSON under this key.
+    return JSON.parse(localStorage.getItem('RaStore.locale') ?? 'null') as string | null;
+  } catch {
+    return null;
+  }
+};
 
-// allowMissing: keys missing even in English (e.g. a server message shown as is) render as the text itself.
-export const i18nProvider = polyglotI18nProvider(messagesFor, initialLocale, locales, { allowMissing: true });
+/** The language to start in: the one chosen in the switcher, else the signed-in user's, else the browser's. */
+export const initialLocale = () =>
+  supportedLocale(chosenInSwitcher()) ?? supportedLocale(storedProfile()?.locale) ?? supportedLocale(resolveBrowserLocale()) ?? 'en';
+
+/** Needs the starting language's messages loaded (loadMessages): react-admin reads them synchronously.
+ * allowMissing: keys missing even in English (e.g. a server message shown as is) render as the text itself. */
+export const createI18nProvider = (locale: string) =>
+  polyglotI18nProvider(messagesFor, locale, locales, { allowMissing: true });

@@ -1,6 +1,7 @@
 import { Card, CardContent, Grid, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
+import { useFormat } from '../i18n/format';
 import { http } from '../providers/dataProvider';
 import { SlaChip } from '../sla/SlaChip';
 import type { ComplianceDashboard } from './types';
@@ -8,6 +9,7 @@ import type { ComplianceDashboard } from './types';
 /** Open KYC reviews by step and SLA state, approvals waiting, overdue periodic reviews. */
 export const ComplianceCard = () => {
   const translate = useTranslate();
+  const format = useFormat();
   const { data } = useQuery({
     queryKey: ['kyc-reviews', 'dashboard'],
     queryFn: async () => (await http('/dashboard/compliance')).json as ComplianceDashboard,
@@ -17,15 +19,15 @@ export const ComplianceCard = () => {
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="compliance-card">
       <CardContent>
         <Typography variant="h6" gutterBottom>
-          {translate('kyc.dashboard.title')}
+          {translate('kyc_review.dashboard.title')}
         </Typography>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <Typography>{translate('kyc.dashboard.approvals', { count: data.approvalsWaiting })}</Typography>
-            <Typography>{translate('kyc.dashboard.overdue', { count: data.overduePeriodicReviews.count })}</Typography>
+            <Typography>{translate('kyc_review.dashboard.approvals', { count: data.approvalsWaiting })}</Typography>
+            <Typography>{translate('kyc_review.dashboard.overdue', { count: data.overduePeriodicReviews.count })}</Typography>
             {data.overduePeriodicReviews.clients.slice(0, 5).map((c) => (
               <Typography key={c.id} variant="body2" color="text.secondary">
-                {`${c.name} · ${new Date(c.nextReviewAt).toLocaleDateString()}`}
+                {`${c.name} · ${format.date(c.nextReviewAt)}`}
               </Typography>
             ))}
           </Grid>
@@ -34,7 +36,7 @@ export const ComplianceCard = () => {
               <TableBody>
                 {data.byStep.map((r) => (
                   <TableRow key={`${r.state}-${r.slaState}`}>
-                    <TableCell>{translate(`kyc.state.${r.state}`)}</TableCell>
+                    <TableCell>{translate(`kyc_review.state.${r.state}`)}</TableCell>
                     <TableCell>
                       <SlaChip state={r.slaState} />
                     </TableCell>

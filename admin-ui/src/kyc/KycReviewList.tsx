@@ -1,29 +1,40 @@
-import { Datagrid, FunctionField, List, SelectInput, TextField, useTranslate } from 'react-admin';
+import { Datagrid, FunctionField, List, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
+import { useSmallScreen } from '../layout/useSmallScreen';
 import { SlaChip } from '../sla/SlaChip';
 import { RiskBandChip } from './RiskBandChip';
+import { reviewStatuses, riskBands } from './enums';
 import type { KycReview } from './types';
 
-const STATUSES = ['open', 'awaiting_client', 'suspended', 'closed'];
-const BANDS = ['low', 'medium', 'high', 'critical'];
 
 export const KycReviewList = () => {
   const translate = useTranslate();
+  const small = useSmallScreen();
   const filters = [
-    <SelectInput key="status" source="status" label="resources.kyc-reviews.fields.status" alwaysOn choices={STATUSES.map((id) => ({ id, name: translate(`kyc.status.${id}`) }))} />,
-    <SelectInput key="riskBand" source="riskBand" label="resources.kyc-reviews.fields.riskBand" choices={BANDS.map((id) => ({ id, name: translate(`kyc.band.${id}`) }))} />,
+    <SelectInput key="status" source="status" label="resources.kyc-reviews.fields.status" alwaysOn choices={reviewStatuses.map((id) => ({ id, name: translate(`kyc_review.status.${id}`) }))} />,
+    <SelectInput key="riskBand" source="riskBand" label="resources.kyc-reviews.fields.riskBand" choices={riskBands.map((id) => ({ id, name: translate(`kyc_review.band.${id}`) }))} />,
   ];
   return (
     <List filters={filters} sort={{ field: 'openedAt', order: 'DESC' }}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" sortable={false} />
-        <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => translate(`kyc.kind.${r.kind}`)} />
-        <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc.state.${r.state}`)} />
-        <FunctionField source="riskBand" label="resources.kyc-reviews.fields.riskBand" sortable={false} render={(r: KycReview) => <RiskBandChip band={r.riskBand} />} />
-        <FunctionField source="slaState" label="resources.kyc-reviews.fields.slaState" sortable={false} render={(r: KycReview) => (r.status === 'closed' ? '-' : <SlaChip state={r.slaState} />)} />
-        <LocalDateField source="dueAt" label="resources.kyc-reviews.fields.dueAt" />
-        <LocalDateField source="openedAt" label="resources.kyc-reviews.fields.openedAt" />
-      </Datagrid>
+      {small ? (
+        // Phones: one entry per review (client and step; kind; risk band).
+        <SimpleList<KycReview>
+          rowClick="show"
+          primaryText={(r) => `${r.client.name} · ${translate(`kyc_review.state.${r.state}`)}`}
+          secondaryText={(r) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '')}
+          tertiaryText={(r) => <RiskBandChip band={r.riskBand} />}
+        />
+      ) : (
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" sortable={false} />
+          <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
+          <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />
+          <FunctionField source="riskBand" label="resources.kyc-reviews.fields.riskBand" sortable={false} render={(r: KycReview) => <RiskBandChip band={r.riskBand} />} />
+          <FunctionField source="slaState" label="resources.kyc-reviews.fields.slaState" sortable={false} render={(r: KycReview) => (r.status === 'closed' ? '-' : <SlaChip state={r.slaState} />)} />
+          <LocalDateField source="dueAt" label="resources.kyc-reviews.fields.dueAt" />
+          <LocalDateField source="openedAt" label="resources.kyc-reviews.fields.openedAt" />
+        </Datagrid>
+      )}
     </List>
   );
 };

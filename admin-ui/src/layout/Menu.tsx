@@ -1,5 +1,6 @@
 import { Menu as RaMenu, usePermissions } from 'react-admin';
-import { seesKyc } from '../kyc';
+import { CASE_TYPES } from '../caseTypes';
+import { hasRole } from '../providers/roles';
 import tasks from '../tasks';
 
 export const Menu = () => {
@@ -8,9 +9,10 @@ export const Menu = () => {
     <RaMenu>
       <RaMenu.DashboardItem data-testid="nav-dashboard" />
       <RaMenu.Item to="/tasks" primaryText="inbox.title" leftIcon={<tasks.icon />} data-testid="nav-tasks" />
-      <RaMenu.ResourceItem name="complaints" data-testid="nav-complaints" />
+      {CASE_TYPES.filter((t) => hasRole(permissions, t.menu.roles)).map(({ resource: { name } }) => (
+        <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />
+      ))}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
-      {seesKyc(permissions) && <RaMenu.ResourceItem name="kyc-reviews" data-testid="nav-kyc-reviews" />}
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
     </RaMenu>
   );

@@ -5,12 +5,15 @@ import {
   DataTable,
   FilterButton,
   List,
+  SimpleList,
   NullableBooleanInput,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useFormat } from '../i18n/format';
 import { LocalDateField } from '../i18n/LocalDateField';
+import { useSmallScreen } from '../layout/useSmallScreen';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
 import { notificationText } from './text';
@@ -58,6 +61,9 @@ const MessageField = (_: { source: string }) => {
 
 export const NotificationList = () => {
   const { open } = useNotificationActions();
+  const small = useSmallScreen();
+  const translate = useTranslate();
+  const format = useFormat();
   return (
     <List
       exporter={false}
@@ -71,23 +77,36 @@ export const NotificationList = () => {
         </TopToolbar>
       }
     >
-      <DataTable<AppNotification>
-        bulkActionButtons={false}
-        rowClick={(_, __, n) => {
-          open(n);
-          return false;
-        }}
-        rowSx={(n) => ({ '& td': { fontWeight: n.readAt ? 400 : 600 } })}
-      >
-        <DataTable.Col source="createdAt">
-          <LocalDateField source="createdAt" />
-        </DataTable.Col>
-        <DataTable.Col source="type" disableSort field={TypeField} />
-        <DataTable.Col source="title" disableSort field={MessageField} />
-        <DataTable.Col label="" disableSort>
-          <MarkReadButton />
-        </DataTable.Col>
-      </DataTable>
+      {small ? (
+        // Phones: one entry per notification (what happened; its type and time), unread ones in bold.
+        <SimpleList<AppNotification>
+          rowClick={(_, __, n) => {
+            open(n as AppNotification);
+            return false;
+          }}
+          primaryText={(n) => notificationText(translate, n)}
+          secondaryText={(n) => `${translate(`notification.type.${n.type}`, { _: n.type })} · ${format.dateTime(n.createdAt)}`}
+          rowSx={(n) => ({ '& .MuiListItemText-primary': { fontWeight: n.readAt ? 400 : 600 } })}
+        />
+      ) : (
+        <DataTable<AppNotification>
+          bulkActionButtons={false}
+          rowClick={(_, __, n) => {
+            open(n);
+            return false;
+          }}
+          rowSx={(n) => ({ '& td': { fontWeight: n.readAt ? 400 : 600 } })}
+        >
+          <DataTable.Col source="createdAt">
+            <LocalDateField source="createdAt" />
+          </DataTable.Col>
+          <DataTable.Col source="type" disableSort field={TypeField} />
+          <DataTable.Col source="title" disableSort field={MessageField} />
+          <DataTable.Col label="" disableSort>
+            <MarkReadButton />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

@@ -1,4 +1,7 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import { NotificationList } from './NotificationList';
+import { lazy } from 'react';
 
-export default { list: NotificationList, icon: NotificationsIcon };
+export default {
+  list: lazy(() => import('./NotificationList').then((m) => ({ default: m.NotificationList }))),
+  icon: NotificationsIcon,
+};

@@ -1,4 +1,6 @@
 import type { TranslateFunction } from 'react-admin';
+import { taskLabelKey } from '../caseTypes';
+import { humanize } from '../i18n/humanize';
 import type { AppNotification } from '../types';
 
 /**
@@ -10,7 +12,7 @@ export function notificationText(translate: TranslateFunction, n: AppNotificatio
   const key = n.type === 'sla_escalation' && !data.step ? 'case_breach' : n.type;
   return translate(`notification.message.${key}`, {
     _: n.title,
-    step: data.step ? translate(`inbox.step.${data.step}`, { _: data.step }) : '',
+    step: data.step ? translate(taskLabelKey(data.caseType ?? '', 'step', data.step), { _: humanize(data.step) }) : '',
     client: data.clientName ?? '',
     percent: data.percent ?? '',
     level: data.level ?? '',

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRedirect } from 'react-admin';
+import { caseTypeOf } from '../caseTypes';
 import type { CrmDataProvider } from '../providers/dataProvider';
 import type { AppNotification } from '../types';
 
@@ -24,8 +25,10 @@ export const useNotificationActions = () => {
         .then(refresh, failed),
     open: (n: AppNotification) => {
       void markRead(n);
+      // A task opens the task page; a case, its case type's page.
+      const caseLink = n.caseId ? caseTypeOf(n.data?.caseType as string | undefined)?.link(n.caseId) : undefined;
       if (n.taskId) redirect('show', 'tasks', n.taskId);
-      else if (n.caseId) redirect('show', 'complaints', n.caseId);
+      else if (caseLink) redirect(caseLink);
     },
   };
 };

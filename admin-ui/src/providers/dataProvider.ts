@@ -1,5 +1,5 @@
 import { fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
-import type { BulkResult, Complaint, Dashboard, Task, TimelineEvent } from '../types';
+import type { BulkResult, Task } from '../types';
 import { toHttpError } from './apiError';
 
 const API = '/api';
@@ -9,7 +9,7 @@ export const http = (path: string, options: fetchUtils.Options = {}) =>
     .fetchJson(`${API}${path}`, { ...options, credentials: 'include' })
     .catch((e: unknown) => Promise.reject(toHttpError(e)));
 
-const post = (path: string, body?: unknown) =>
+export const post = (path: string, body?: unknown) =>
   http(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
 
 const id = (value: Identifier) => encodeURIComponent(String(value));
@@ -50,6 +50,7 @@ export const dataProvider = {
   }),
   update: unsupported,
   updateMany: unsupported,
+  // Nothing is deletable (authProvider.canAccess refuses 'delete', so no screen offers it).
   delete: unsupported,
   deleteMany: unsupported,
 
@@ -69,18 +70,6 @@ export const dataProvider = {
   markAllRead: async () => {
     await post('/notifications/read-all');
   },
-
-  getDashboard: async (from: string, to: string): Promise<Dashboard> =>
-    (await http(`/dashboard/complaints?${new URLSearchParams({ from, to })}`)).json,
-  getTimeline: async (caseId: Identifier): Promise<TimelineEvent[]> =>
-    (await http(`/complaints/${id(caseId)}/timeline`)).json,
-  addComment: async (caseId: Identifier, text: string) => {
-    await post(`/complaints/${id(caseId)}/comments`, { text });
-  },
-  recordClientResponse: async (caseId: Identifier, note: string): Promise<Complaint> =>
-    (await post(`/complaints/${id(caseId)}/client-response`, { note })).json,
-  reopenComplaint: async (caseId: Identifier, reason: string): Promise<Complaint> =>
-    (await post(`/complaints/${id(caseId)}/reopen`, { reason })).json,
 } satisfies DataProvider;
 
 export type CrmDataProvider = typeof dataProvider;

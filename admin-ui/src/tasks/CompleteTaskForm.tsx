@@ -16,11 +16,11 @@ import {
   useRedirect,
   useTranslate,
 } from 'react-admin';
-import { humanize } from '../i18n/humanize';
 import type { CrmDataProvider } from '../providers/dataProvider';
 import type { Task } from '../types';
 import { branchesOf } from './completionForm';
 import { refreshTaskViews } from './enums';
+import { useTaskLabels } from './labels';
 import { OutcomeInput } from './OutcomeInput';
 
 const Notice = ({ children }: { children: string }) => <Alert severity="info">{children}</Alert>;
@@ -37,6 +37,7 @@ export const CompleteTaskForm = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const queryClient = useQueryClient();
+  const labels = useTaskLabels();
   const branches = useMemo(() => (task?.form ? branchesOf(task.form) : []), [task?.form]);
   // A record taken from the inbox's list has no form until the task itself has been fetched.
   if (!task || branches.length === 0) return null;
@@ -68,7 +69,7 @@ export const CompleteTaskForm = () => {
     redirect('list', 'tasks');
   };
 
-  const outcomes = branches.map(({ outcome }) => ({ id: outcome, name: translate(`inbox.outcome.${outcome}`, { _: humanize(outcome) }) }));
+  const outcomes = branches.map(({ outcome }) => ({ id: outcome, name: labels.outcome(task.caseType, outcome) }));
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardContent>
@@ -88,7 +89,7 @@ export const CompleteTaskForm = () => {
             {({ formData }) =>
               fieldsOf(formData.outcome).map((field) => (
                 // Remounted per outcome: "note" is optional when approving but required when rejecting.
-                <OutcomeInput key={`${formData.outcome}.${field.name}`} field={field} />
+                <OutcomeInput key={`${formData.outcome}.${field.name}`} caseType={task.caseType} field={field} />
               ))
             }
           </FormDataConsumer>

@@ -1,9 +1,9 @@
 import { NumberInput, SelectInput, TextInput, maxLength, maxValue, minValue, required, useTranslate, type Validator } from 'react-admin';
+import { caseTypeOf } from '../caseTypes';
 import { humanize } from '../i18n/humanize';
 import { MULTILINE_FROM, type FormField } from './completionForm';
+import { useTaskLabels } from './labels';
 
-// Enum fields whose values already have labels elsewhere in the messages; others show the value humanised.
-const OPTION_KEYS: Record<string, (value: string) => string> = { rootCause: (value) => `complaint.root_cause.${value}` };
 
 const rulesOf = (field: FormField): Validator[] => {
   const rules: Validator[] = field.required ? [required()] : [];
@@ -14,11 +14,12 @@ const rulesOf = (field: FormField): Validator[] => {
 };
 
 /** One field of a completion form, as its JSON Schema describes it. */
-export const OutcomeInput = ({ field }: { field: FormField }) => {
+export const OutcomeInput = ({ caseType, field }: { caseType: string; field: FormField }) => {
   const translate = useTranslate();
+  const labels = useTaskLabels();
   const common = {
     source: field.name,
-    label: translate(`inbox.field.${field.name}`, { _: humanize(field.name) }),
+    label: labels.field(caseType, field.name),
     validate: rulesOf(field),
     fullWidth: true,
   };
@@ -27,8 +28,9 @@ export const OutcomeInput = ({ field }: { field: FormField }) => {
     case 'number':
       return <NumberInput {...common} min={field.min} max={field.max} slotProps={{ htmlInput: { 'data-testid': testid } }} />;
     case 'choice': {
-      const key = OPTION_KEYS[field.name];
-      const label = (value: string) => (key ? translate(key(value), { _: humanize(value) }) : humanize(value));
+      // The case type names the messages of the options of some fields; others show the value humanised.
+      const prefix = caseTypeOf(caseType)?.choiceLabels?.[field.name];
+      const label = (value: string) => (prefix ? translate(`${prefix}.${value}`, { _: humanize(value) }) : humanize(value));
       return (
         <SelectInput
           {...common}

@@ -1,13 +1,12 @@
 import { Divider, Tab, Tabs } from '@mui/material';
-import type { MouseEvent } from 'react';
 import {
   DataTable,
   DataTableBody,
   DataTableRow,
-  Link,
   List,
   SelectField,
   SelectInput,
+  SimpleList,
   TextField,
   useListContext,
   usePermissions,
@@ -17,24 +16,36 @@ import {
   type DataTableBodyProps,
   type DataTableRowProps,
 } from 'react-admin';
-import { choices } from '../complaints/enums';
+import { CASE_TYPES, stepChoices } from '../caseTypes';
+import { choices } from '../i18n/choices';
+import { useSmallScreen } from '../layout/useSmallScreen';
 import { canSupervise } from '../providers/roles';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
-import { caseResource, caseTypes, steps, taskStatuses } from './enums';
+import { taskStatuses } from './enums';
+import { CaseLink } from './CaseLink';
+import { useTaskLabels } from './labels';
 import { BulkReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
 
 type View = 'mine' | 'team';
 
-const filters = [
-  <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
-  <SelectInput key="status" source="status" choices={choices('inbox.status', taskStatuses)} alwaysOn />,
-  <SelectInput key="step" source="step" choices={choices('inbox.step', steps)} />,
-  <SelectInput key="caseType" source="caseType" choices={choices('inbox.case_type', caseTypes)} />,
-];
+const useFilters = () => {
+  const labels = useTaskLabels();
+  return [
+    <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
+    <SelectInput key="status" source="status" choices={choices('inbox.status', taskStatuses)} alwaysOn />,
+    <SelectInput key="step" source="step" choices={stepChoices()} />,
+    <SelectInput
+      key="caseType"
+      source="caseType"
+      choices={CASE_TYPES.map(({ key }) => ({ id: key, name: labels.caseType(key) }))}
+      translateChoice={false}
+    />,
+  ];
+};
 
 const TaskRow = (props: DataTableRowProps) => {
   const task = useRecordContext<Task>();
@@ -63,58 +74,63 @@ const ViewTabs = ({ view, onChange }: { view: View; onChange: (view: View) => vo
 export const TaskList = () => {
   const [view, setView] = useStore<View>('tasks.view', 'mine');
   const { permissions } = usePermissions();
+  const labels = useTaskLabels();
+  const small = useSmallScreen();
+  const translate = useTranslate();
   return (
     <List
       exporter={false}
       perPage={25}
       title="inbox.title"
-      filters={filters}
+      filters={useFilters()}
       sort={{ field: 'dueAt', order: 'ASC' }}
       queryOptions={{ meta: { query: { view } } }}
       empty={false}
     >
       <ViewTabs view={view} onChange={setView} />
       <Divider />
-      <DataTable<Task>
-        body={TaskBody}
-        rowClick="show"
-        bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
-      >
-        <DataTable.Col
-          source="caseId"
-          disableSort
-          render={(task) => (
-            <Link
-              to={`/${caseResource(task.caseType)}/${encodeURIComponent(task.caseId)}/show`}
-              onClick={(e: MouseEvent) => e.stopPropagation()}
-            >
-              {task.caseId}
-            </Link>
+      {small ? (
+        // Phones: one entry per task (step and client; case and assignee; time left); the task page holds the
+        // actions.
+        <SimpleList<Task>
+          rowClick="show"
+          primaryText={(task) => (
+            <span data-testid={`task-row-${task.step}`}>{`${labels.step(task.caseType, task.step)} · ${task.client?.name ?? ''}`}</span>
           )}
-        />
-        <DataTable.Col source="client.name" disableSort />
-        <DataTable.Col source="step" disableSort>
-          <SelectField source="step" choices={choices('inbox.step', steps)} />
-        </DataTable.Col>
-        <DataTable.Col source="status" disableSort>
-          <SelectField source="status" choices={choices('inbox.status', taskStatuses)} />
-        </DataTable.Col>
-        <DataTable.Col source="assignee.name" disableSort>
-          <TextField source="assignee.name" emptyText="app.unassigned" />
-        </DataTable.Col>
-        <DataTable.Col source="priority" render={(task) => `P${task.priority}`} />
-        <DataTable.Col
-          source="dueAt"
-          render={(task) => (
+          secondaryText={(task) => `${task.caseId} · ${task.assignee?.name ?? translate('app.unassigned')}`}
+          tertiaryText={(task) => (
             <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
           )}
         />
-        <DataTable.Col source="slaState" disableSort render={(task) => <SlaChip state={task.slaState} />} />
-        <DataTable.Col label="" disableSort>
-          <ClaimButton />
-          <ReleaseButton />
-        </DataTable.Col>
-      </DataTable>
+      ) : (
+        <DataTable<Task>
+          body={TaskBody}
+          rowClick="show"
+          bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
+        >
+          <DataTable.Col source="caseId" disableSort render={(task) => <CaseLink task={task as Task} />} />
+          <DataTable.Col source="client.name" disableSort />
+          <DataTable.Col source="step" disableSort render={(task) => labels.step(task.caseType, task.step)} />
+          <DataTable.Col source="status" disableSort>
+            <SelectField source="status" choices={choices('inbox.status', taskStatuses)} />
+          </DataTable.Col>
+          <DataTable.Col source="assignee.name" disableSort>
+            <TextField source="assignee.name" emptyText="app.unassigned" />
+          </DataTable.Col>
+          <DataTable.Col source="priority" render={(task) => `P${task.priority}`} />
+          <DataTable.Col
+            source="dueAt"
+            render={(task) => (
+              <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
+            )}
+          />
+          <DataTable.Col source="slaState" disableSort render={(task) => <SlaChip state={task.slaState} />} />
+          <DataTable.Col label="" disableSort>
+            <ClaimButton />
+            <ReleaseButton />
+          </DataTable.Col>
+        </DataTable>
+      )}
     </List>
   );
 };

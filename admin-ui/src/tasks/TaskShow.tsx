@@ -1,6 +1,5 @@
 import { Grid } from '@mui/material';
 import {
-  Link,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -8,23 +7,24 @@ import {
   TopToolbar,
   usePermissions,
   useRecordContext,
-  useTranslate,
 } from 'react-admin';
-import { choices } from '../complaints/enums';
+import { choices } from '../i18n/choices';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { canSupervise } from '../providers/roles';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
-import { caseResource, steps, taskStatuses } from './enums';
+import { taskStatuses } from './enums';
+import { useTaskLabels } from './labels';
 import { ReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
+import { CaseLink } from './CaseLink';
 
 const TaskTitle = () => {
   const task = useRecordContext<Task>();
-  const translate = useTranslate();
-  return task ? <span>{`${translate(`inbox.step.${task.step}`)} · ${task.caseId}`}</span> : null;
+  const labels = useTaskLabels();
+  return task ? <span>{`${labels.step(task.caseType, task.step)} · ${task.caseId}`}</span> : null;
 };
 
 const Actions = () => {
@@ -52,10 +52,15 @@ const Sla = (_: LabeledChild) => {
   );
 };
 
-const CaseLink = (_: LabeledChild) => {
+const Case = (_: LabeledChild) => {
   const task = useRecordContext<Task>();
-  if (!task) return null;
-  return <Link to={`/${caseResource(task.caseType)}/${encodeURIComponent(task.caseId)}/show`}>{task.caseId}</Link>;
+  return task ? <CaseLink task={task} /> : null;
+};
+
+const Step = (_: { source: string }) => {
+  const task = useRecordContext<Task>();
+  const labels = useTaskLabels();
+  return task ? <span>{labels.step(task.caseType, task.step)}</span> : null;
 };
 
 export const TaskShow = () => (
@@ -63,9 +68,9 @@ export const TaskShow = () => (
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 4 }}>
         <SimpleShowLayout sx={{ p: 0 }}>
-          <CaseLink label="resources.tasks.fields.caseId" />
+          <Case label="resources.tasks.fields.caseId" />
           <TextField source="client.name" />
-          <SelectField source="step" choices={choices('inbox.step', steps)} />
+          <Step source="step" />
           <SelectField source="status" choices={choices('inbox.status', taskStatuses)} />
           <TextField source="assignee.name" emptyText="app.unassigned" />
           <Sla label="resources.tasks.fields.dueAt" />

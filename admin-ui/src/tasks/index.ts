@@ -1,5 +1,10 @@
 import TaskIcon from '@mui/icons-material/AssignmentTurnedIn';
+import { lazy } from 'react';
 import { TaskList } from './TaskList';
-import { TaskShow } from './TaskShow';
 
-export default { list: TaskList, show: TaskShow, icon: TaskIcon };
+// The inbox is the page staff open first: in the main bundle. The task page loads when opened.
+export default {
+  list: TaskList,
+  show: lazy(() => import('./TaskShow').then((m) => ({ default: m.TaskShow }))),
+  icon: TaskIcon,
+};

@@ -1,0 +1,34 @@
+import type { ComponentType } from 'react';
+import type { ResourceProps } from 'react-admin';
+import type { Translations } from './i18n/types';
+
+/**
+ * What a case type brings to the console (see admin-ui/src/caseTypes.ts, where each is registered).
+ * Its messages live under one namespace, its `key`, plus `resources.<resource name>`; the shell finds its
+ * task labels at `<key>.task.step.<step>`, `<key>.task.outcome.<outcome>` and `<key>.task.field.<field>`.
+ */
+export interface CaseTypeModule {
+  /** The API's case type: `caseType` of its tasks and in its notifications' data. */
+  key: string;
+  /** Its react-admin resource: the name (its API path under /api and its console URL) and its pages.
+   * Pages should be React.lazy, so that a page loads only the code of the case types it shows. */
+  resource: ResourceProps;
+  /** Its menu entry, and who sees it (roles; none: everyone signed in). */
+  menu: { roles?: readonly string[] };
+  /** Its task steps, in process order (their labels: `<key>.task.step.<step>`). */
+  steps: readonly string[];
+  /** Message prefix of the options of a choice field of its task forms, by field (complaints: rootCause → complaint.root_cause). */
+  choiceLabels?: Readonly<Record<string, string>>;
+  /** The console path of one of its cases: what a task's case link and a notification about the case open. */
+  link: (caseId: string) => string;
+  /** A dashboard card and who sees it. */
+  dashboard?: { component: ComponentType; roles?: readonly string[] };
+  /** A section of the client's page listing the client's cases of this type. */
+  clientSection?: ComponentType;
+  /** Its messages in every language of the console (admin-ui/src/i18n/types.ts): English at hand, merged at start;
+   * the others as loaders, merged when the user picks the language. */
+  messages: Translations;
+}
+
+/** The usual link: the case's show page of the resource. */
+export const showPage = (resource: string) => (caseId: string) => `/${resource}/${encodeURIComponent(caseId)}/show`;

@@ -1,0 +1,23 @@
+import RequestIcon from '@mui/icons-material/ForwardToInbox';
+import { lazy } from 'react';
+import { showPage, type CaseTypeModule } from '../caseTypeModule';
+import { messages } from './i18n';
+
+/** The internal request case type's console module (registered in admin-ui/src/caseTypes.ts). */
+export const internalRequest: CaseTypeModule = {
+  key: 'internal_request',
+  resource: {
+    name: 'internal-requests',
+    list: lazy(() => import('./RequestList').then((m) => ({ default: m.RequestList }))),
+    show: lazy(() => import('./RequestShow').then((m) => ({ default: m.RequestShow }))),
+    create: lazy(() => import('./RequestCreate').then((m) => ({ default: m.RequestCreate }))),
+    icon: RequestIcon,
+    recordRepresentation: 'reference',
+  },
+  // every staff member asks and answers requests; administrators take no part
+  menu: { roles: ['agent', 'supervisor', 'complaints_manager', 'kyc_officer', 'senior_compliance_officer', 'compliance_manager'] },
+  // the API's steps (test/unit/i18n.test.ts checks they match its forms)
+  steps: ['fulfil'],
+  link: showPage('internal-requests'),
+  messages,
+};
