@@ -7,6 +7,9 @@ import { authenticate } from './auth/middleware';
 import { authRouter } from './auth/router';
 import { clientsRouter } from './clients/router';
 import { healthRouter } from './health/router';
+import { interactionsRouter } from './interactions/router';
+import { leadsRouter } from './leads/router';
+import { crmReferenceRouter } from './leads/rules';
 import { AppError, errorMiddleware } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import type { RouteRegistry } from './http/route';
@@ -37,7 +40,7 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, leadsRouter, interactionsRouter, crmReferenceRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));
