@@ -54,7 +54,40 @@ export interface SearchHit {
   matched: SearchKind[];
 }
 
-/** The clients a plan finds within the scope, best first, with the total. */
+/** Words of a folded name that search can use: single letters (initials) are left out. */
+export const nameWords = (name: string) => [...new Set(name.split(' ').filter((w) => w.length > 1))];
+
+/** Similar words per query word allowed in a fuzzy search, and the similarity they need. */
+const SIMILAR_WORDS = 10;
+const WORD_SIMILARITY = 0.4;
+
+/**
+ * Each query word with the dictionary words it may be: itself, words that start with it (typing
+ * in progress) and words similar to it (typos, other transliterations: "dmitriy" → "dmitri").
+ */
+async function expandWords(pool: Pick<pg.Pool, 'query'>, words: string[]): Promise<string[][]> {
+  const { rows } = await pool.query<{ i: number; words: string[] }>(
+    `SELECT q.i, array_agg(DISTINCT x.token) AS words
+     FROM unnest($1::text[]) WITH ORDINALITY AS q(t, i)
+     CROSS JOIN LATERAL (
+       SELECT q.t AS token
+       UNION ALL (SELECT token FROM name_tokens WHERE length(q.t) >= 3 AND token LIKE q.t || '%' ORDER BY length(token), token LIMIT ${SIMILAR_WORDS})
+       UNION ALL (SELECT token FROM name_tokens WHERE token % q.t AND similarity(token, q.t) >= ${WORD_SIMILARITY}
+                  ORDER BY similarity(token, q.t) DESC, token LIMIT ${SIMILAR_WORDS})
+     ) x
+     GROUP BY q.i ORDER BY q.i`,
+    [words],
+  );
+  return rows.map((r) => r.words);
+}
+
+/**
+ * The clients a plan finds within the scope, best first, with the total. Exact kinds are one indexed
+ * lookup each (score 1; a phone matched by its national number 0.95). A name first finds clients holding
+ * every query word (GIN on search_tokens); only when that leaves the page short are misspelt or partial
+ * words expanded through the word dictionary. Names score by pg_trgm word similarity; at most
+ * NAME_CANDIDATES name hits are ranked.
+ */
 export async function searchClients(
   pool: Pick<pg.Pool, 'query'>,
   plan: SearchPlan,
@@ -77,25 +110,47 @@ export async function searchClients(
     parts.push(`SELECT client_id, 1.0::real, 'document' FROM kyc_documents WHERE upper(regexp_replace("number", '[^0-9A-Za-z]', '', 'g')) = ${key} AND "number" IS NOT NULL`);
     parts.push(`SELECT id, 1.0::real, 'national_id' FROM clients WHERE upper(regexp_replace("national_id", '[^0-9A-Za-z]', '', 'g')) = ${key} AND "national_id" IS NOT NULL`);
   }
-  if (plan.name) {
-    const name = p(plan.name);
-    // `<%`: the query is similar to some run of words in the name (pg_trgm word similarity, GIN index)
+  const words = plan.name ? nameWords(plan.name) : [];
+  if (words.length) {
+    // every word, in any order (GIN array containment), ranked by similarity to the whole text
     parts.push(
-      `(SELECT c.id, word_similarity(${name}, c.search_name)::real, 'name' FROM clients c
-        WHERE ${name} <% c.search_name AND ${scopeSql(scope, 'c', params)}
-        ORDER BY 2 DESC, c.id LIMIT ${NAME_CANDIDATES})`,
+      `(SELECT c.id, word_similarity(${p(plan.name)}, c.search_name)::real, 'name' FROM clients c
+        WHERE c.search_tokens @> ${p(words)}::text[] AND ${scopeSql(scope, 'c', params)} LIMIT ${NAME_CANDIDATES})`,
     );
   }
-  if (!parts.length) return { hits: [], total: 0 };
-  const scoped = scopeSql(scope, 'c', params);
-  const sql = `
-    WITH hits(client_id, score, matched) AS (${parts.join('\n UNION ALL ')}),
-    best AS (SELECT client_id, max(score) AS score, array_agg(DISTINCT matched) AS matched FROM hits GROUP BY client_id)
-    SELECT best.client_id, best.score, best.matched, count(*) OVER ()::int AS total
-    FROM best JOIN clients c ON c.id = best.client_id
-    WHERE ${scoped}
-    ORDER BY best.score DESC, c.name, c.id
-    OFFSET ${p(page.skip)} LIMIT ${p(page.take)}`;
-  const { rows } = await pool.query<{ client_id: string; score: number; matched: SearchKind[]; total: number }>(sql, params);
-  return { hits: rows.map((r) => ({ clientId: r.client_id, score: Math.round(r.score * 1000) / 1000, matched: r.matched })), total: rows[0]?.total ?? 0 };
+  const hits = new Map<string, { score: number; matched: Set<SearchKind>; name: string }>();
+  const collect = (rows: { client_id: string; score: number; matched: SearchKind; name: string }[]) => {
+    for (const r of rows) {
+      const h = hits.get(r.client_id) ?? { score: 0, matched: new Set<SearchKind>(), name: r.name };
+      h.score = Math.max(h.score, r.score);
+      h.matched.add(r.matched);
+      hits.set(r.client_id, h);
+    }
+  };
+  if (parts.length) {
+    const { rows } = await pool.query(
+      `SELECT h.client_id, h.score, h.matched, c.name FROM (${parts.join('\n UNION ALL ')}) AS h(client_id, score, matched)
+       JOIN clients c ON c.id = h.client_id WHERE ${scopeSql(scope, 'c', params)}`,
+      params,
+    );
+    collect(rows);
+  }
+  const nameHits = [...hits.values()].filter((h) => h.matched.has('name')).length;
+  if (words.length && hits.size < page.skip + page.take && nameHits < NAME_CANDIDATES) {
+    const expanded = await expandWords(pool, words);
+    const fp: unknown[] = [plan.name, [...hits.keys()]];
+    const each = expanded.map((alternatives) => `c.search_tokens && $${fp.push(alternatives)}::text[]`);
+    const { rows } = await pool.query(
+      `SELECT c.id AS client_id, word_similarity($1, c.search_name)::real AS score, 'name' AS matched, c.name FROM clients c
+       WHERE ${each.join(' AND ')} AND c.id <> ALL($2::text[]) AND ${scopeSql(scope, 'c', fp)}
+       ORDER BY 2 DESC, c.id LIMIT ${NAME_CANDIDATES - nameHits}`,
+      fp,
+    );
+    collect(rows);
+  }
+  const ranked = [...hits.entries()].sort(([ia, a], [ib, b]) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : ia < ib ? -1 : 1));
+  return {
+    total: ranked.length,
+    hits: ranked.slice(page.skip, page.skip + page.take).map(([clientId, h]) => ({ clientId, score: Math.round(h.score * 1000) / 1000, matched: [...h.matched].sort() })),
+  };
 }

@@ -45,6 +45,10 @@ afterAll(() => stack?.stop());
 describe('client search', () => {
   it('finds a client by name fuzzily and in any script', async () => {
     expect(ids(await search(supervisor, 'Oliver Benett'))).toContain('c-1001');
+    // words in any order, a word being typed, a misspelt word
+    expect(ids(await search(supervisor, 'whitmore charlotte'))).toEqual(['c-gb-1']);
+    expect(ids(await search(supervisor, 'Charlotte Whitm'))).toEqual(['c-gb-1']);
+    expect(ids(await search(supervisor, 'Charlote Witmore'))).toEqual(['c-gb-1']);
     expect(ids(await search(supervisor, 'Ivan Petrov'))).toEqual(['c-ru-1']);
     expect(ids(await search(supervisor, 'Петров'))).toEqual(['c-ru-1']);
     // a Latin name stored, searched in Cyrillic

@@ -60,7 +60,21 @@ CREATE FUNCTION clients_default_search_name() RETURNS trigger LANGUAGE plpgsql
 CREATE TRIGGER clients_search_name BEFORE INSERT OR UPDATE ON "clients"
   FOR EACH ROW EXECUTE FUNCTION clients_default_search_name();
 
-CREATE INDEX "clients_search_name_trgm_idx" ON "clients" USING GIN ("search_name" gin_trgm_ops);
+-- Name search: the words of the search name (GIN array index) find exact words in any order, and the
+-- dictionary of every word in use (trigram index) turns a misspelt or partial word into the words it may
+-- be, so a fuzzy search only reads the clients holding those words.
+ALTER TABLE "clients" ADD COLUMN "search_tokens" TEXT[] GENERATED ALWAYS AS (string_to_array("search_name", ' ')) STORED;
+CREATE INDEX "clients_search_tokens_idx" ON "clients" USING GIN ("search_tokens");
+CREATE TABLE "name_tokens" (
+  "token" TEXT NOT NULL,
+  CONSTRAINT "name_tokens_pkey" PRIMARY KEY ("token")
+);
+CREATE INDEX "name_tokens_trgm_idx" ON "name_tokens" USING GIN ("token" gin_trgm_ops);
+INSERT INTO "name_tokens" SELECT DISTINCT t FROM "clients", unnest("search_tokens") AS t WHERE t <> '' ON CONFLICT DO NOTHING;
+CREATE FUNCTION clients_name_tokens() RETURNS trigger LANGUAGE plpgsql
+  AS E'BEGIN INSERT INTO name_tokens (token) SELECT DISTINCT t FROM unnest(NEW.search_tokens) AS t WHERE t <> \'\' ON CONFLICT DO NOTHING\073 RETURN NULL\073 END\073';
+CREATE TRIGGER clients_name_tokens AFTER INSERT OR UPDATE OF "search_name" ON "clients"
+  FOR EACH ROW EXECUTE FUNCTION clients_name_tokens();
 CREATE INDEX "clients_account_manager_id_idx" ON "clients"("account_manager_id");
 CREATE INDEX "clients_introducing_broker_id_idx" ON "clients"("introducing_broker_id");
 CREATE INDEX "clients_date_of_birth_idx" ON "clients"("date_of_birth");
