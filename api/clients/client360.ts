@@ -93,6 +93,7 @@ export async function loadTransactions(
   clientId: string,
   f: TransactionFilter,
   page: { skip: number; take: number },
+  knownTotal?: Promise<number>,
 ): Promise<{ items: Transaction[]; total: number }> {
   const params: unknown[] = [clientId];
   const where = ['client_id = $1'];
@@ -113,10 +114,10 @@ export async function loadTransactions(
        FROM transactions WHERE ${filter} ORDER BY booked_at DESC, id DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, page.skip, page.take],
     ),
-    deps.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM transactions WHERE ${filter}`, params),
+    knownTotal ?? deps.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM transactions WHERE ${filter}`, params).then((r) => r.rows[0].n),
   ]);
   return {
-    total: count.rows[0].n,
+    total: count,
     items: items.rows.map((r) => ({
       id: r.id, accountId: r.account_id, source: r.source, externalId: r.external_id, type: r.type, amount: r.amount, currency: r.currency,
       method: r.method, status: r.status, bookedAt: r.booked_at.toISOString(), counterparty: { name: r.counterparty_name, country: r.counterparty_country },
@@ -125,24 +126,30 @@ export async function loadTransactions(
   };
 }
 
-/** Per currency: trades, traded volume, realised P&L, deposits and withdrawals (completed only), last trade. */
-export async function loadTradingSummary(deps: ApiDeps, clientId: string): Promise<z.infer<typeof TradingSummarySchema>> {
-  const { rows } = await deps.db.pool.query(
+/**
+ * Per currency: trades, traded volume, realised P&L, deposits and withdrawals (completed only), last trade;
+ * and the count of all the client's transactions (every status), read in the same pass.
+ */
+export async function loadTradingSummary(deps: ApiDeps, clientId: string): Promise<z.infer<typeof TradingSummarySchema> & { transactions: number }> {
+  const { rows: all } = await deps.db.pool.query(
     `SELECT currency,
-       count(*) FILTER (WHERE type = 'trade')::int AS trades,
-       coalesce(sum(amount) FILTER (WHERE type = 'trade'), 0)::text AS volume,
-       coalesce(sum(pnl) FILTER (WHERE type = 'trade'), 0)::text AS pnl,
-       coalesce(sum(amount) FILTER (WHERE type = 'deposit'), 0)::text AS deposits,
-       coalesce(sum(amount) FILTER (WHERE type = 'withdrawal'), 0)::text AS withdrawals,
-       max(booked_at) FILTER (WHERE type = 'trade') AS last_trade_at
-     FROM transactions WHERE client_id = $1 AND status = 'completed' GROUP BY currency ORDER BY currency`,
+       count(*)::int AS rows,
+       count(*) FILTER (WHERE type = 'trade' AND status = 'completed')::int AS trades,
+       coalesce(sum(amount) FILTER (WHERE type = 'trade' AND status = 'completed'), 0)::text AS volume,
+       coalesce(sum(pnl) FILTER (WHERE type = 'trade' AND status = 'completed'), 0)::text AS pnl,
+       coalesce(sum(amount) FILTER (WHERE type = 'deposit' AND status = 'completed'), 0)::text AS deposits,
+       coalesce(sum(amount) FILTER (WHERE type = 'withdrawal' AND status = 'completed'), 0)::text AS withdrawals,
+       max(booked_at) FILTER (WHERE type = 'trade' AND status = 'completed') AS last_trade_at
+     FROM transactions WHERE client_id = $1 GROUP BY currency ORDER BY currency`,
     [clientId],
   );
+  const transactions = all.reduce((n, r) => n + r.rows, 0);
+  const rows = all.filter((r) => r.trades > 0 || r.deposits !== '0' || r.withdrawals !== '0');
   const byCurrency = rows.map((r) => ({
     currency: r.currency, trades: r.trades, volume: r.volume, pnl: r.pnl, deposits: r.deposits, withdrawals: r.withdrawals, lastTradeAt: iso(r.last_trade_at),
   }));
   const last = byCurrency.map((r) => r.lastTradeAt).filter((x): x is string => !!x).sort().at(-1) ?? null;
-  return { byCurrency, lastTradeAt: last };
+  return { byCurrency, lastTradeAt: last, transactions };
 }
 
 /** The case types' scopes as SQL over `cases` (alias c); null when the user sees no case type. */
@@ -233,12 +240,14 @@ export const FIRST_PAGE = 20;
 export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: ClientScopeSet, id: string): Promise<Client360> {
   const c = await scopedClient(deps, scope, id);
   const { grant } = scope;
-  const [contacts, relatedPersons, accounts, tradingSummary, transactions, work, documents, timeline] = await Promise.all([
+  const summary = loadTradingSummary(deps, id);
+  const [contacts, relatedPersons, accounts, { transactions: _count, ...tradingSummary }, transactions, work, documents, timeline] = await Promise.all([
     loadContacts(deps, id),
     loadRelatedPersons(deps, id),
     loadAccounts(deps, id),
-    loadTradingSummary(deps, id),
-    loadTransactions(deps, id, {}, { skip: 0, take: FIRST_PAGE }),
+    summary,
+    // the total comes from the summary's pass over the same rows
+    loadTransactions(deps, id, {}, { skip: 0, take: FIRST_PAGE }, summary.then((s) => s.transactions)),
     loadOpenWork(deps, user, id),
     grant.documents ? loadDocuments(deps, id) : null,
     loadTimeline(deps, user, id, { limit: FIRST_PAGE }),

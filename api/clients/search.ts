@@ -41,7 +41,10 @@ export function planSearch(q: string, opts: { countries: readonly string[]; iden
     plan.id = text;
   }
   if (opts.identifiers && /\d/.test(text) && identifierKey(text).length >= 5 && identifierKey(text).length <= 40) plan.identifier = identifierKey(text);
-  if (/\p{L}/u.test(text) && text.length >= 2) {
+  // a text of mostly digits is a number, not a name ("NI 000123456", "P 123-456-789")
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const digits = text.match(/\d/g)?.length ?? 0;
+  if (letters > digits && text.length >= 2) {
     const name = searchNameOf(text);
     if (name.replace(/\s/g, '').length >= 2) plan.name = name;
   }
@@ -59,6 +62,8 @@ export const nameWords = (name: string) => [...new Set(name.split(' ').filter((w
 
 /** Similar words per query word allowed in a fuzzy search, and the similarity they need. */
 const SIMILAR_WORDS = 10;
+/** Clients read for a fuzzy name before ranking: bounds the work when a misspelt word is a common one. */
+const FUZZY_CANDIDATES = 1000;
 const WORD_SIMILARITY = 0.4;
 
 /**
@@ -84,9 +89,9 @@ async function expandWords(pool: Pick<pg.Pool, 'query'>, words: string[]): Promi
 /**
  * The clients a plan finds within the scope, best first, with the total. Exact kinds are one indexed
  * lookup each (score 1; a phone matched by its national number 0.95). A name first finds clients holding
- * every query word (GIN on search_tokens); only when that leaves the page short are misspelt or partial
- * words expanded through the word dictionary. Names score by pg_trgm word similarity; at most
- * NAME_CANDIDATES name hits are ranked.
+ * every query word (GIN on search_tokens); only when none does are misspelt or partial words expanded
+ * through the word dictionary (at most FUZZY_CANDIDATES clients read). Names score by pg_trgm word
+ * similarity; at most NAME_CANDIDATES name hits are ranked.
  */
 export async function searchClients(
   pool: Pick<pg.Pool, 'query'>,
@@ -136,14 +141,15 @@ export async function searchClients(
     collect(rows);
   }
   const nameHits = [...hits.values()].filter((h) => h.matched.has('name')).length;
-  if (words.length && hits.size < page.skip + page.take && nameHits < NAME_CANDIDATES) {
+  if (words.length && nameHits === 0) {
+    // no client holds every word as typed: a word is misspelt, in another transliteration, or being typed
     const expanded = await expandWords(pool, words);
-    const fp: unknown[] = [plan.name, [...hits.keys()]];
+    const fp: unknown[] = [plan.name];
     const each = expanded.map((alternatives) => `c.search_tokens && $${fp.push(alternatives)}::text[]`);
     const { rows } = await pool.query(
-      `SELECT c.id AS client_id, word_similarity($1, c.search_name)::real AS score, 'name' AS matched, c.name FROM clients c
-       WHERE ${each.join(' AND ')} AND c.id <> ALL($2::text[]) AND ${scopeSql(scope, 'c', fp)}
-       ORDER BY 2 DESC, c.id LIMIT ${NAME_CANDIDATES - nameHits}`,
+      `SELECT c.id AS client_id, word_similarity($1, c.search_name)::real AS score, 'name' AS matched, c.name
+       FROM (SELECT c.id, c.name, c.search_name FROM clients c WHERE ${each.join(' AND ')} AND ${scopeSql(scope, 'c', fp)} LIMIT ${FUZZY_CANDIDATES}) c
+       ORDER BY 2 DESC, c.id LIMIT ${NAME_CANDIDATES}`,
       fp,
     );
     collect(rows);

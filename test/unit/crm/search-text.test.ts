@@ -47,7 +47,9 @@ describe('search plan', () => {
     expect(plan('Ivan.Petrov@Example.ru')).toEqual({ email: 'ivan.petrov@example.ru' });
     expect(plan('Oliver Benett')).toEqual({ name: 'oliver benett' });
     expect(plan('77001234')).toMatchObject({ login: '77001234', id: '77001234', identifier: '77001234', phone: expect.any(Object) });
-    expect(plan('P 123-456-789')).toMatchObject({ identifier: 'P123456789', name: 'p 123 456 789' });
+    // mostly digits: a number, not a name
+    expect(plan('P 123-456-789')).toEqual({ identifier: 'P123456789' });
+    expect(plan('3M Company')).toMatchObject({ name: '3m company' });
     expect(plan('P 123-456-789', false).identifier).toBeUndefined();
   });
 });
