@@ -49,7 +49,7 @@ describe('search plan', () => {
     expect(plan('77001234')).toMatchObject({ login: '77001234', id: '77001234', identifier: '77001234', phone: expect.any(Object) });
     // mostly digits: a number, not a name
     expect(plan('P 123-456-789')).toEqual({ identifier: 'P123456789' });
-    expect(plan('3M Company')).toMatchObject({ name: '3m company' });
+    expect(plan('3M Company')).toMatchObject({ name: '3m' }); // "company" is a legal form
     expect(plan('P 123-456-789', false).identifier).toBeUndefined();
   });
 });
