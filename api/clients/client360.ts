@@ -5,14 +5,11 @@ import type { ApiDeps } from '../deps';
 import { notFound } from '../http/errors';
 import { scopeSql, type ClientScopeSet } from './scope';
 import {
-  AccountSchema,
   CLIENT_COLUMNS,
   Client360Schema,
   ContactSchema,
-  DocumentSchema,
   RelatedPersonSchema,
   TimelineItemSchema,
-  TradingSummarySchema,
   TransactionSchema,
   identityOf,
   toClientView,
@@ -66,19 +63,6 @@ export async function loadRelatedPersons(deps: ApiDeps, clientId: string): Promi
   }));
 }
 
-export async function loadAccounts(deps: ApiDeps, clientId: string): Promise<z.infer<typeof AccountSchema>[]> {
-  const { rows } = await deps.db.pool.query(
-    `SELECT id, platform, login, currency, leverage, balance::text AS balance, equity::text AS equity, margin_level::text AS margin_level,
-       status, opened_at, updated_at
-     FROM trading_accounts WHERE client_id = $1 ORDER BY opened_at, id`,
-    [clientId],
-  );
-  return rows.map((r) => ({
-    id: r.id, platform: r.platform, login: r.login, currency: r.currency, leverage: r.leverage, balance: r.balance, equity: r.equity,
-    marginLevel: r.margin_level, status: r.status, openedAt: r.opened_at.toISOString(), updatedAt: r.updated_at.toISOString(),
-  }));
-}
-
 export interface TransactionFilter {
   type?: string;
   status?: string;
@@ -124,32 +108,6 @@ export async function loadTransactions(
       instrument: r.instrument, pnl: r.pnl,
     })),
   };
-}
-
-/**
- * Per currency: trades, traded volume, realised P&L, deposits and withdrawals (completed only), last trade;
- * and the count of all the client's transactions (every status), read in the same pass.
- */
-export async function loadTradingSummary(deps: ApiDeps, clientId: string): Promise<z.infer<typeof TradingSummarySchema> & { transactions: number }> {
-  const { rows: all } = await deps.db.pool.query(
-    `SELECT currency,
-       count(*)::int AS rows,
-       count(*) FILTER (WHERE type = 'trade' AND status = 'completed')::int AS trades,
-       coalesce(sum(amount) FILTER (WHERE type = 'trade' AND status = 'completed'), 0)::text AS volume,
-       coalesce(sum(pnl) FILTER (WHERE type = 'trade' AND status = 'completed'), 0)::text AS pnl,
-       coalesce(sum(amount) FILTER (WHERE type = 'deposit' AND status = 'completed'), 0)::text AS deposits,
-       coalesce(sum(amount) FILTER (WHERE type = 'withdrawal' AND status = 'completed'), 0)::text AS withdrawals,
-       max(booked_at) FILTER (WHERE type = 'trade' AND status = 'completed') AS last_trade_at
-     FROM transactions WHERE client_id = $1 GROUP BY currency ORDER BY currency`,
-    [clientId],
-  );
-  const transactions = all.reduce((n, r) => n + r.rows, 0);
-  const rows = all.filter((r) => r.trades > 0 || r.deposits !== '0' || r.withdrawals !== '0');
-  const byCurrency = rows.map((r) => ({
-    currency: r.currency, trades: r.trades, volume: r.volume, pnl: r.pnl, deposits: r.deposits, withdrawals: r.withdrawals, lastTradeAt: iso(r.last_trade_at),
-  }));
-  const last = byCurrency.map((r) => r.lastTradeAt).filter((x): x is string => !!x).sort().at(-1) ?? null;
-  return { byCurrency, lastTradeAt: last, transactions };
 }
 
 /** The case types' scopes as SQL over `cases` (alias c); null when the user sees no case type. */
@@ -200,58 +158,79 @@ export async function loadTimeline(deps: ApiDeps, user: SessionUser, clientId: s
   }));
 }
 
-async function loadOpenWork(deps: ApiDeps, user: SessionUser, clientId: string) {
-  const { prisma } = deps.db;
-  const caseWheres = deps.access.definitions.flatMap((d) => deps.access.caseWhere(user, d.type) ?? []);
-  const [cases, tasks] = await Promise.all([
-    caseWheres.length
-      ? prisma.case.findMany({ where: { clientId, closedAt: null, OR: caseWheres }, orderBy: { openedAt: 'desc' }, take: 50 })
-      : [],
-    prisma.task.findMany({
-      where: { AND: [deps.access.taskWhere(user), { status: { in: ['open', 'claimed'] } }, { case: { clientId } }] },
+export const FIRST_PAGE = 20;
+
+const money = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const isoOf = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
+
+/**
+ * The client 360 in four round trips, run together: the client with its contacts, related persons,
+ * accounts, trading summary (and transaction count), documents and open cases as JSON aggregates of one
+ * statement, which also checks the scope; the first page of transactions; the timeline; the open tasks.
+ * Nothing is answered unless the first finds the client in scope.
+ */
+export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: ClientScopeSet, id: string): Promise<Client360> {
+  const { grant } = scope;
+  const params: unknown[] = [id];
+  const scoped = scopeSql(scope, 'c', params);
+  const cases = caseScope(deps, user, params);
+  const main = deps.db.pool.query(
+    `SELECT ${CLIENT_COLUMNS}, b.name AS branch_name, am.name AS account_manager_name, ib.name AS introducing_broker_name,
+       (SELECT coalesce(json_agg(json_build_object('kind', kind, 'value', value, 'normalized', normalized, 'label', label, 'primary', is_primary)
+          ORDER BY kind, is_primary DESC, id), '[]') FROM client_contacts WHERE client_id = $1) AS contacts,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'role', role, 'firstName', first_name, 'lastName', last_name, 'name', name,
+          'dateOfBirth', date_of_birth::text, 'nationality', nationality, 'sharePercent', share_percent::float8)
+          ORDER BY role, share_percent DESC NULLS LAST, name), '[]') FROM client_related_persons WHERE client_id = $1) AS related_persons,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'platform', platform, 'login', login, 'currency', currency, 'leverage', leverage,
+          'balance', balance::text, 'equity', equity::text, 'marginLevel', margin_level::text, 'status', status, 'openedAt', opened_at,
+          'updatedAt', updated_at) ORDER BY opened_at, id), '[]') FROM trading_accounts WHERE client_id = $1) AS accounts,
+       (SELECT coalesce(json_agg(s ORDER BY s.currency), '[]') FROM (
+          SELECT currency, count(*)::int AS rows,
+            count(*) FILTER (WHERE type = 'trade' AND status = 'completed')::int AS trades,
+            coalesce(sum(amount) FILTER (WHERE type = 'trade' AND status = 'completed'), 0)::text AS volume,
+            coalesce(sum(pnl) FILTER (WHERE type = 'trade' AND status = 'completed'), 0)::text AS pnl,
+            coalesce(sum(amount) FILTER (WHERE type = 'deposit' AND status = 'completed'), 0)::text AS deposits,
+            coalesce(sum(amount) FILTER (WHERE type = 'withdrawal' AND status = 'completed'), 0)::text AS withdrawals,
+            max(booked_at) FILTER (WHERE type = 'trade' AND status = 'completed') AS last_trade_at
+          FROM transactions WHERE client_id = $1 GROUP BY currency) s) AS summary,
+       ${
+         grant.documents
+           ? `(SELECT coalesce(json_agg(json_build_object('id', id, 'caseId', case_id, 'kind', kind, 'docType', doc_type, 'fileName', file_name,
+                'mimeType', mime_type, 'size', size, 'number', number, 'country', country, 'issuedAt', issued_at::text, 'expiresAt', expires_at::text,
+                'uploadedAt', uploaded_at AT TIME ZONE 'UTC') ORDER BY uploaded_at DESC), '[]')
+              FROM (SELECT * FROM kyc_documents WHERE client_id = $1 ORDER BY uploaded_at DESC LIMIT 100) d)`
+           : 'NULL'
+       } AS documents,
+       ${
+         cases
+           ? `(SELECT coalesce(json_agg(json_build_object('id', c.id, 'caseType', c.type, 'reference', c.reference, 'state', c.state, 'status', c.status,
+                'summary', c.summary, 'assigneeId', c.assignee_id, 'dueAt', c.due_at AT TIME ZONE 'UTC', 'openedAt', c.opened_at AT TIME ZONE 'UTC')
+                ORDER BY c.opened_at DESC), '[]')
+              FROM (SELECT c.* FROM cases c WHERE c.client_id = $1 AND c.closed_at IS NULL AND ${cases} ORDER BY c.opened_at DESC LIMIT 50) c)`
+           : `'[]'::json`
+       } AS open_cases
+     FROM clients c JOIN branches b ON b.id = c.branch_id
+     LEFT JOIN users am ON am.id = c.account_manager_id
+     LEFT JOIN introducing_brokers ib ON ib.id = c.introducing_broker_id
+     WHERE c.id = $1 AND ${scoped}`,
+    params,
+  );
+  const [{ rows }, page, timeline, tasks] = await Promise.all([
+    main,
+    loadTransactions(deps, id, {}, { skip: 0, take: FIRST_PAGE }, main.then((r) => r.rows[0]?.summary.reduce((n: number, x: { rows: number }) => n + x.rows, 0) ?? 0)),
+    loadTimeline(deps, user, id, { limit: FIRST_PAGE }),
+    deps.db.prisma.task.findMany({
+      where: { AND: [deps.access.taskWhere(user), { status: { in: ['open', 'claimed'] } }, { case: { clientId: id } }] },
       orderBy: { dueAt: 'asc' },
       take: 50,
     }),
   ]);
-  return {
-    openCases: cases.map((c) => ({
-      id: c.id, caseType: c.type, reference: c.reference, state: c.state, status: c.status, summary: c.summary, assigneeId: c.assigneeId,
-      dueAt: iso(c.dueAt), openedAt: c.openedAt.toISOString(),
-    })),
-    openTasks: tasks.map((t) => ({ id: t.id, caseId: t.caseId, caseType: t.caseType, step: t.step, status: t.status, assigneeId: t.assigneeId, dueAt: t.dueAt.toISOString() })),
-  };
-}
-
-export async function loadDocuments(deps: ApiDeps, clientId: string): Promise<z.infer<typeof DocumentSchema>[]> {
-  const { rows } = await deps.db.pool.query(
-    `SELECT id, case_id, kind, doc_type, file_name, mime_type, size, number, country, issued_at::text AS issued_at, expires_at::text AS expires_at,
-       uploaded_at AT TIME ZONE 'UTC' AS uploaded_at
-     FROM kyc_documents WHERE client_id = $1 ORDER BY uploaded_at DESC LIMIT 100`,
-    [clientId],
-  );
-  return rows.map((r) => ({
-    id: r.id, caseId: r.case_id, kind: r.kind, docType: r.doc_type, fileName: r.file_name, mimeType: r.mime_type, size: r.size, number: r.number,
-    country: r.country, issuedAt: r.issued_at, expiresAt: r.expires_at, uploadedAt: r.uploaded_at.toISOString(),
+  const c = rows[0] as (ScopedClient & Record<string, any>) | undefined;
+  if (!c) throw notFound('Client');
+  const summary = (c.summary as Record<string, any>[]).filter((r) => r.trades > 0 || r.deposits !== '0' || r.withdrawals !== '0');
+  const byCurrency = summary.map((r) => ({
+    currency: r.currency, trades: r.trades, volume: r.volume, pnl: r.pnl, deposits: r.deposits, withdrawals: r.withdrawals, lastTradeAt: isoOf(r.last_trade_at),
   }));
-}
-
-export const FIRST_PAGE = 20;
-
-export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: ClientScopeSet, id: string): Promise<Client360> {
-  const c = await scopedClient(deps, scope, id);
-  const { grant } = scope;
-  const summary = loadTradingSummary(deps, id);
-  const [contacts, relatedPersons, accounts, { transactions: _count, ...tradingSummary }, transactions, work, documents, timeline] = await Promise.all([
-    loadContacts(deps, id),
-    loadRelatedPersons(deps, id),
-    loadAccounts(deps, id),
-    summary,
-    // the total comes from the summary's pass over the same rows
-    loadTransactions(deps, id, {}, { skip: 0, take: FIRST_PAGE }, summary.then((s) => s.transactions)),
-    loadOpenWork(deps, user, id),
-    grant.documents ? loadDocuments(deps, id) : null,
-    loadTimeline(deps, user, id, { limit: FIRST_PAGE }),
-  ]);
   const masked: ('nationalId' | 'documents')[] = [];
   if (!grant.nationalId) masked.push('nationalId');
   if (!grant.documents) masked.push('documents');
@@ -262,13 +241,14 @@ export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: Cli
     accountManager: c.account_manager_id ? { id: c.account_manager_id, name: c.account_manager_name ?? c.account_manager_id } : null,
     introducingBroker: c.introducing_broker_id ? { id: c.introducing_broker_id, name: c.introducing_broker_name ?? c.introducing_broker_id } : null,
     kyc: { status: c.kyc_status, riskBand: c.risk_band, nextReviewAt: iso(c.next_review_at) },
-    contacts,
-    relatedPersons,
-    accounts,
-    tradingSummary,
-    transactions,
-    ...work,
-    documents,
+    contacts: c.contacts,
+    relatedPersons: c.related_persons,
+    accounts: c.accounts.map((a: Record<string, any>) => ({ ...a, balance: money(a.balance)!, equity: money(a.equity)!, openedAt: isoOf(a.openedAt)!, updatedAt: isoOf(a.updatedAt)! })),
+    tradingSummary: { byCurrency, lastTradeAt: byCurrency.map((r) => r.lastTradeAt).filter((x): x is string => !!x).sort().at(-1) ?? null },
+    transactions: page,
+    openCases: c.open_cases.map((x: Record<string, any>) => ({ ...x, dueAt: isoOf(x.dueAt), openedAt: isoOf(x.openedAt)! })),
+    openTasks: tasks.map((t) => ({ id: t.id, caseId: t.caseId, caseType: t.caseType, step: t.step, status: t.status, assigneeId: t.assigneeId, dueAt: t.dueAt.toISOString() })),
+    documents: c.documents ? c.documents.map((d: Record<string, any>) => ({ ...d, uploadedAt: isoOf(d.uploadedAt)! })) : null,
     timeline,
     masked,
   };

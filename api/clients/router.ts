@@ -76,13 +76,8 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       if (f.q?.trim()) {
         const plan = planSearch(f.q, { countries: await countries(), identifiers: scope.grant.documents && scope.grant.nationalId });
         const { hits, total } = await searchClients(pool, plan, scope, { skip, take });
-        const { rows } = await pool.query<ClientRow>(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = ANY($1::text[])`, [hits.map((h) => h.clientId)]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
         sendRange(res, 'clients', skip, hits.length, total);
-        return hits.flatMap((h) => {
-          const row = byId.get(h.clientId);
-          return row ? [{ ...toClientView(row), matched: h.matched, score: h.score }] : [];
-        });
+        return hits.map((h) => ({ ...toClientView(h.row), matched: h.matched, score: h.score }));
       }
       const params: unknown[] = [];
       const where = [scopeSql(scope, 'c', params)];

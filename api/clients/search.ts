@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { identifierKey, searchNameOf } from '../../activities/crm/names';
 import { phoneQuery, type PhoneQuery } from '../../activities/crm/phones';
 import { scopeSql, type ClientScopeSet } from './scope';
+import { CLIENT_COLUMNS, type ClientRow } from './views';
 
 export type SearchKind = 'name' | 'email' | 'phone' | 'login' | 'document' | 'national_id' | 'id';
 
@@ -55,6 +56,7 @@ export interface SearchHit {
   clientId: string;
   score: number;
   matched: SearchKind[];
+  row: ClientRow;
 }
 
 /** Words of a folded name that search can use: single letters (initials) are left out. */
@@ -123,10 +125,10 @@ export async function searchClients(
         WHERE c.search_tokens @> ${p(words)}::text[] AND ${scopeSql(scope, 'c', params)} LIMIT ${NAME_CANDIDATES})`,
     );
   }
-  const hits = new Map<string, { score: number; matched: Set<SearchKind>; name: string }>();
-  const collect = (rows: { client_id: string; score: number; matched: SearchKind; name: string }[]) => {
+  const hits = new Map<string, { score: number; matched: Set<SearchKind>; name: string; row: ClientRow }>();
+  const collect = (rows: (ClientRow & { client_id: string; score: number; matched: SearchKind })[]) => {
     for (const r of rows) {
-      const h = hits.get(r.client_id) ?? { score: 0, matched: new Set<SearchKind>(), name: r.name };
+      const h = hits.get(r.client_id) ?? { score: 0, matched: new Set<SearchKind>(), name: r.name, row: r };
       h.score = Math.max(h.score, r.score);
       h.matched.add(r.matched);
       hits.set(r.client_id, h);
@@ -134,7 +136,7 @@ export async function searchClients(
   };
   if (parts.length) {
     const { rows } = await pool.query(
-      `SELECT h.client_id, h.score, h.matched, c.name FROM (${parts.join('\n UNION ALL ')}) AS h(client_id, score, matched)
+      `SELECT h.client_id, h.score, h.matched, ${CLIENT_COLUMNS} FROM (${parts.join('\n UNION ALL ')}) AS h(client_id, score, matched)
        JOIN clients c ON c.id = h.client_id WHERE ${scopeSql(scope, 'c', params)}`,
       params,
     );
@@ -147,9 +149,9 @@ export async function searchClients(
     const fp: unknown[] = [plan.name];
     const each = expanded.map((alternatives) => `c.search_tokens && $${fp.push(alternatives)}::text[]`);
     const { rows } = await pool.query(
-      `SELECT c.id AS client_id, word_similarity($1, c.search_name)::real AS score, 'name' AS matched, c.name
-       FROM (SELECT c.id, c.name, c.search_name FROM clients c WHERE ${each.join(' AND ')} AND ${scopeSql(scope, 'c', fp)} LIMIT ${FUZZY_CANDIDATES}) c
-       ORDER BY 2 DESC, c.id LIMIT ${NAME_CANDIDATES}`,
+      `SELECT c.id AS client_id, word_similarity($1, c.search_name)::real AS score, 'name' AS matched, ${CLIENT_COLUMNS}
+       FROM (SELECT c.* FROM clients c WHERE ${each.join(' AND ')} AND ${scopeSql(scope, 'c', fp)} LIMIT ${FUZZY_CANDIDATES}) c
+       ORDER BY score DESC, c.id LIMIT ${NAME_CANDIDATES}`,
       fp,
     );
     collect(rows);
@@ -157,6 +159,8 @@ export async function searchClients(
   const ranked = [...hits.entries()].sort(([ia, a], [ib, b]) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : ia < ib ? -1 : 1));
   return {
     total: ranked.length,
-    hits: ranked.slice(page.skip, page.skip + page.take).map(([clientId, h]) => ({ clientId, score: Math.round(h.score * 1000) / 1000, matched: [...h.matched].sort() })),
+    hits: ranked
+      .slice(page.skip, page.skip + page.take)
+      .map(([clientId, h]) => ({ clientId, score: Math.round(h.score * 1000) / 1000, matched: [...h.matched].sort(), row: h.row })),
   };
 }
