@@ -114,8 +114,8 @@ export async function searchClients(
   if (plan.id) parts.push(`SELECT id, 1.0::real, 'id' FROM clients WHERE id = ${p(plan.id)}`);
   if (plan.identifier) {
     const key = p(plan.identifier);
-    parts.push(`SELECT client_id, 1.0::real, 'document' FROM kyc_documents WHERE upper(regexp_replace("number", '[^0-9A-Za-z]', '', 'g')) = ${key} AND "number" IS NOT NULL`);
-    parts.push(`SELECT id, 1.0::real, 'national_id' FROM clients WHERE upper(regexp_replace("national_id", '[^0-9A-Za-z]', '', 'g')) = ${key} AND "national_id" IS NOT NULL`);
+    parts.push(`SELECT client_id, 1.0::real, 'document' FROM kyc_documents WHERE upper(regexp_replace("number", '[^0-9A-Za-z]', '', 'g')) = ${key}`);
+    parts.push(`SELECT id, 1.0::real, 'national_id' FROM clients WHERE upper(regexp_replace("national_id", '[^0-9A-Za-z]', '', 'g')) = ${key}`);
   }
   const words = plan.name ? nameWords(plan.name) : [];
   if (words.length) {

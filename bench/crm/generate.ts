@@ -155,7 +155,7 @@ export async function generateBook(pool: pg.Pool, o: GenerateOptions, log: (line
       'CREATE INDEX clients_account_manager_id_idx ON clients (account_manager_id)',
       'CREATE INDEX clients_introducing_broker_id_idx ON clients (introducing_broker_id)',
       'CREATE INDEX clients_date_of_birth_idx ON clients (date_of_birth)',
-      `CREATE INDEX clients_national_id_key_idx ON clients (upper(regexp_replace(national_id, '[^0-9A-Za-z]', '', 'g'))) WHERE national_id IS NOT NULL`,
+      `CREATE INDEX clients_national_id_key_idx ON clients (upper(regexp_replace(national_id, '[^0-9A-Za-z]', '', 'g')))`,
       'CREATE INDEX clients_branch_id_idx ON clients (branch_id)',
       'CREATE INDEX clients_name_idx ON clients (name)',
       'CREATE UNIQUE INDEX client_contacts_client_kind_normalized_key ON client_contacts (client_id, kind, normalized)',
