@@ -1,4 +1,5 @@
 import { Admin, Resource, type I18nProvider } from 'react-admin';
+import { CaseTypesProvider } from './caseTypeRegistry';
 import { CASE_TYPES } from './caseTypes';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
@@ -10,6 +11,7 @@ import { dataProvider } from './providers/dataProvider';
 import tasks from './tasks';
 
 export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
+  <CaseTypesProvider value={CASE_TYPES}>
   <Admin
     title="Broker CRM"
     dataProvider={dataProvider}
@@ -28,4 +30,5 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     <Resource name="clients" {...clients} />
     <Resource name="notifications" {...notifications} />
   </Admin>
+  </CaseTypesProvider>
 );

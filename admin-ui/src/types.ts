@@ -2,20 +2,13 @@
 import type { Identifier, RaRecord } from 'react-admin';
 import type { JsonSchema } from './tasks/completionForm';
 
-export type Role =
-  | 'agent'
-  | 'supervisor'
-  | 'complaints_manager'
-  | 'kyc_officer'
-  | 'senior_compliance_officer'
-  | 'compliance_manager'
-  | 'admin';
-
 export interface User {
   id: string;
   email: string;
   name: string;
-  role: Role;
+  /** every role the user holds; `role` is the first */
+  roles: string[];
+  role: string;
   teamId: string | null;
   branchId: string;
   locale: string;

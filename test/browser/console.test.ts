@@ -5,7 +5,7 @@ import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
 import { waitFor } from '../support/cases';
 import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
-import { bellCount, openInbox, registerComplaint, signIn, taskRow } from './console-ui';
+import { bellCount, grantRoles, openInbox, registerComplaint, signIn, taskRow } from './console-ui';
 import { escalatePlatformComplaintsAtOnce } from './instant-escalation';
 import { bellChanges, recordBell, watchSocket } from './live';
 import { DEMO_PASSWORD } from '../../prisma/seed';
@@ -142,7 +142,8 @@ describe('the console', () => {
         .or(page.locator('[class*="RaDeleteButton"], [class*="RaBulkDeleteButton"], [aria-label="Delete"]'));
       expect(await offered.count(), `a delete button on ${where}`).toBe(0);
     };
-    for (const email of ['admin@example.com', 'agent1@example.com']) {
+    // (an administrator sees no case: the complaints manager sees every branch's)
+    for (const email of ['manager@example.com', 'agent1@example.com']) {
       const { page } = await openSession(browser, stack.url, email.split('@')[0]);
       await signIn(page, email);
       for (const resource of ['complaints', 'clients']) {
@@ -160,6 +161,25 @@ describe('the console', () => {
       await page.locator('[class*="RaList-main"]').first().waitFor();
       await noDelete(page, `the notifications list (${email})`);
     }
+  });
+
+  it('shows in the menu the case types the user takes part in (GET /api/case-types), an administrator none', { timeout: FLOW_TIMEOUT_MS }, async () => {
+    const menus: Record<string, string[]> = {};
+    for (const email of ['agent1@example.com', 'kyc1@example.com', 'admin@example.com']) {
+      const { page } = await openSession(browser, stack.url, `menu-${email.split('@')[0]}`);
+      await signIn(page, email);
+      await page.getByTestId('nav-clients').waitFor();
+      menus[email] = [];
+      for (const resource of ['complaints', 'kyc-reviews', 'internal-requests']) {
+        if (await page.getByTestId(`nav-${resource}`).count()) menus[email].push(resource);
+      }
+      await page.context().close();
+    }
+    expect(menus).toEqual({
+      'agent1@example.com': ['complaints', 'internal-requests'],
+      'kyc1@example.com': ['kyc-reviews', 'internal-requests'],
+      'admin@example.com': [],
+    });
   });
 
   it('serves the console precompressed, its hashed assets cached for a year and index.html revalidated', async () => {
@@ -198,6 +218,8 @@ describe('the console', () => {
       ).status,
     ).toBe(201);
 
+    // an administrator who also handles complaints and KYC reviews sees every list
+    await grantRoles(stack.db.prisma, 'u-admin', ['complaints_manager', 'compliance_manager']);
     const phone = { width: 390, height: 844 };
     const { page } = await openSession(browser, stack.url, 'admin-phone', { viewport: phone });
     await page.goto('/');

@@ -9,7 +9,7 @@ import { ApiClient } from '../support/api-client';
 import { waitFor } from '../support/cases';
 import { KYC1, addDocuments, work } from '../support/kyc';
 import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
-import { signIn } from './console-ui';
+import { grantRoles, signIn } from './console-ui';
 
 type Tree = { [key: string]: string | Tree };
 const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
@@ -32,6 +32,8 @@ beforeAll(async () => {
   assertConsoleBuilt();
   stack = await startStack();
   browser = await launchChromium();
+  // one sign-in that sees every screen: an administrator who also handles complaints and KYC reviews
+  await grantRoles(stack.db.prisma, 'u-admin', ['complaints_manager', 'compliance_manager']);
   const [agent, kyc1] = await Promise.all([ApiClient.login(stack.url, 'agent1@example.com'), ApiClient.login(stack.url, 'kyc1@example.com')]);
   const complaint = await agent.post('/api/complaints', {
     clientId: 'c-1001',

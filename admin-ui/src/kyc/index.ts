@@ -1,11 +1,8 @@
 import KycIcon from '@mui/icons-material/VerifiedUser';
 import { lazy } from 'react';
-import { STEPS } from '../../../workflows/kyc-review/states';
 import { showPage, type CaseTypeModule } from '../caseTypeModule';
+import { kycSteps } from './enums';
 import { messages } from './i18n';
-
-/** Roles the API lets read KYC reviews and the compliance dashboard. */
-const KYC_ROLES = ['kyc_officer', 'senior_compliance_officer', 'compliance_manager', 'admin'];
 
 /** The KYC review case type's console module (registered in admin-ui/src/caseTypes.ts). */
 export const kycReview: CaseTypeModule = {
@@ -17,9 +14,8 @@ export const kycReview: CaseTypeModule = {
     icon: KycIcon,
     recordRepresentation: 'id',
   },
-  menu: { roles: KYC_ROLES },
-  steps: STEPS,
+  steps: kycSteps,
   link: showPage('kyc-reviews'),
-  dashboard: { component: lazy(() => import('./ComplianceCard').then((m) => ({ default: m.ComplianceCard }))), roles: KYC_ROLES },
+  dashboard: { component: lazy(() => import('./ComplianceCard').then((m) => ({ default: m.ComplianceCard }))) },
   messages,
 };

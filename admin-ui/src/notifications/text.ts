@@ -1,5 +1,5 @@
 import type { TranslateFunction } from 'react-admin';
-import { taskLabelKey } from '../caseTypes';
+import { taskLabelKey } from '../caseTypeModule';
 import { humanize } from '../i18n/humanize';
 import type { AppNotification } from '../types';
 

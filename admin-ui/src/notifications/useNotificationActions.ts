@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useNotify, useRedirect } from 'react-admin';
-import { caseTypeOf } from '../caseTypes';
+import { useCaseTypeOf } from '../caseTypeRegistry';
 import type { CrmDataProvider } from '../providers/dataProvider';
 import type { AppNotification } from '../types';
 
@@ -10,6 +10,7 @@ export const useNotificationActions = () => {
   const queryClient = useQueryClient();
   const notify = useNotify();
   const redirect = useRedirect();
+  const caseTypeOf = useCaseTypeOf();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
   const failed = (error: Error) => notify(error.message, { type: 'error' });
 

@@ -1,6 +1,5 @@
 import CheckIcon from '@mui/icons-material/Check';
 import { Alert, Card, CardContent, Typography } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
   Form,
@@ -19,7 +18,7 @@ import {
 import type { CrmDataProvider } from '../providers/dataProvider';
 import type { Task } from '../types';
 import { branchesOf } from './completionForm';
-import { refreshTaskViews } from './enums';
+import { useRefreshTaskViews } from './enums';
 import { useTaskLabels } from './labels';
 import { OutcomeInput } from './OutcomeInput';
 
@@ -36,7 +35,7 @@ export const CompleteTaskForm = () => {
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
-  const queryClient = useQueryClient();
+  const refreshTaskViews = useRefreshTaskViews();
   const labels = useTaskLabels();
   const branches = useMemo(() => (task?.form ? branchesOf(task.form) : []), [task?.form]);
   // A record taken from the inbox's list has no form until the task itself has been fetched.
@@ -61,11 +60,11 @@ export const CompleteTaskForm = () => {
       notify((error as Error).message, { type: 'error' });
       // Field errors go onto the form's inputs; anything else (a 409) means our copy of the task is stale.
       if (error instanceof HttpError && error.body?.errors) return error.body.errors;
-      await refreshTaskViews(queryClient);
+      await refreshTaskViews();
       return;
     }
     notify('inbox.completed', { type: 'success' });
-    await refreshTaskViews(queryClient);
+    await refreshTaskViews();
     redirect('list', 'tasks');
   };
 

@@ -1,5 +1,5 @@
 import { NumberInput, SelectInput, TextInput, maxLength, maxValue, minValue, required, useTranslate, type Validator } from 'react-admin';
-import { caseTypeOf } from '../caseTypes';
+import { useCaseTypeOf } from '../caseTypeRegistry';
 import { humanize } from '../i18n/humanize';
 import { MULTILINE_FROM, type FormField } from './completionForm';
 import { useTaskLabels } from './labels';
@@ -17,6 +17,7 @@ const rulesOf = (field: FormField): Validator[] => {
 export const OutcomeInput = ({ caseType, field }: { caseType: string; field: FormField }) => {
   const translate = useTranslate();
   const labels = useTaskLabels();
+  const caseTypeOf = useCaseTypeOf();
   const common = {
     source: field.name,
     label: labels.field(caseType, field.name),

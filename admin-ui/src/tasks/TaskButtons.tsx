@@ -2,8 +2,8 @@ import CheckIcon from '@mui/icons-material/TaskAlt';
 import ClaimIcon from '@mui/icons-material/PanTool';
 import ReleaseIcon from '@mui/icons-material/Undo';
 import type { MouseEvent } from 'react';
-import { Button, LinkBase, useGetIdentity, usePermissions, useRecordContext } from 'react-admin';
-import { canSupervise } from '../providers/roles';
+import { Button, LinkBase, useGetIdentity, useRecordContext } from 'react-admin';
+import { supervises, usePerms } from '../providers/permissions';
 import type { Task } from '../types';
 import { useTaskMutation } from './useTaskMutation';
 
@@ -32,10 +32,10 @@ export const ClaimButton = () => {
 export const ReleaseButton = () => {
   const task = useRecordContext<Task>();
   const { identity } = useGetIdentity();
-  const { permissions } = usePermissions();
+  const { permissions } = usePerms();
   const release = useTaskMutation((dp, id: string) => dp.releaseTask(id), 'inbox.released');
   if (!task || task.status !== 'claimed') return null;
-  if (task.assigneeId !== identity?.id && !canSupervise(permissions)) return null;
+  if (task.assigneeId !== identity?.id && !supervises(permissions, task.caseType)) return null;
   return (
     <Button
       label="inbox.actions.release"

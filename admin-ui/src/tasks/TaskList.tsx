@@ -9,17 +9,17 @@ import {
   SimpleList,
   TextField,
   useListContext,
-  usePermissions,
   useRecordContext,
   useStore,
   useTranslate,
   type DataTableBodyProps,
   type DataTableRowProps,
 } from 'react-admin';
-import { CASE_TYPES, stepChoices } from '../caseTypes';
+import { stepChoices } from '../caseTypeModule';
+import { useCaseTypes } from '../caseTypeRegistry';
 import { choices } from '../i18n/choices';
 import { useSmallScreen } from '../layout/useSmallScreen';
-import { canSupervise } from '../providers/roles';
+import { supervises, usePerms } from '../providers/permissions';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
@@ -34,14 +34,15 @@ type View = 'mine' | 'team';
 
 const useFilters = () => {
   const labels = useTaskLabels();
+  const caseTypes = useCaseTypes();
   return [
     <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
     <SelectInput key="status" source="status" choices={choices('inbox.status', taskStatuses)} alwaysOn />,
-    <SelectInput key="step" source="step" choices={stepChoices()} />,
+    <SelectInput key="step" source="step" choices={stepChoices(caseTypes)} />,
     <SelectInput
       key="caseType"
       source="caseType"
-      choices={CASE_TYPES.map(({ key }) => ({ id: key, name: labels.caseType(key) }))}
+      choices={caseTypes.map(({ key }) => ({ id: key, name: labels.caseType(key) }))}
       translateChoice={false}
     />,
   ];
@@ -73,7 +74,7 @@ const ViewTabs = ({ view, onChange }: { view: View; onChange: (view: View) => vo
 
 export const TaskList = () => {
   const [view, setView] = useStore<View>('tasks.view', 'mine');
-  const { permissions } = usePermissions();
+  const { permissions } = usePerms();
   const labels = useTaskLabels();
   const small = useSmallScreen();
   const translate = useTranslate();
@@ -106,7 +107,7 @@ export const TaskList = () => {
         <DataTable<Task>
           body={TaskBody}
           rowClick="show"
-          bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
+          bulkActionButtons={supervises(permissions) ? <BulkReassignButton /> : false}
         >
           <DataTable.Col source="caseId" disableSort render={(task) => <CaseLink task={task as Task} />} />
           <DataTable.Col source="client.name" disableSort />

@@ -5,12 +5,11 @@ import {
   SimpleShowLayout,
   TextField,
   TopToolbar,
-  usePermissions,
   useRecordContext,
 } from 'react-admin';
 import { choices } from '../i18n/choices';
 import { LocalDateField } from '../i18n/LocalDateField';
-import { canSupervise } from '../providers/roles';
+import { supervises, usePerms } from '../providers/permissions';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
@@ -28,12 +27,13 @@ const TaskTitle = () => {
 };
 
 const Actions = () => {
-  const { permissions } = usePermissions();
+  const { permissions } = usePerms();
+  const task = useRecordContext<Task>();
   return (
     <TopToolbar>
       <ClaimButton />
       <ReleaseButton />
-      {canSupervise(permissions) && <ReassignButton />}
+      {task && supervises(permissions, task.caseType) && <ReassignButton />}
     </TopToolbar>
   );
 };
