@@ -43,9 +43,10 @@ export async function registerComplaint(page: Page, c: NewComplaint): Promise<st
   return decodeURIComponent(page.url().match(/\/complaints\/([^/]+)\/show$/)![1]);
 }
 
-/** The inbox row of one case's step; rows show the case id, which tells tasks of the same client apart. */
+/** The inbox row of one case's step; rows show the case's reference, which tells tasks of the same client apart
+ * (its link carries the case id). */
 export const taskRow = (page: Page, step: string, caseId: string): Locator =>
-  page.getByTestId(`task-row-${step}`).filter({ hasText: caseId });
+  page.getByTestId(`task-row-${step}`).filter({ has: page.locator(`[data-case-id="${caseId}"]`) });
 
 export async function openInbox(page: Page, tab: 'mine' | 'team'): Promise<void> {
   await page.getByTestId('nav-tasks').click();

@@ -163,6 +163,50 @@ describe('the console', () => {
     }
   });
 
+  it('names cases by their reference: inbox, task page, case page, lists, search, client page, notifications', { timeout: FLOW_TIMEOUT_MS }, async () => {
+    const created = await agent1.post('/api/complaints', {
+      clientId: 'c-1004',
+      channel: 'chat',
+      category: 'fees_charges',
+      severity: 'low',
+      description: 'Swap charged on a position closed before the rollover.',
+    });
+    expect(created.status).toBe(201);
+    const caseId: string = created.body.id;
+    const reference: string = (await agent1.get(`/api/complaints/${caseId}`)).body.reference;
+    expect(reference).toMatch(/^CMP-\d{4}-\d{6}$/);
+
+    const { page } = await openSession(browser, stack.url, 'agent1-references');
+    await signIn(page, 'agent1@example.com');
+    // the inbox's case column
+    await openInbox(page, 'team');
+    const row = taskRow(page, 'acknowledge', caseId);
+    await row.getByText(reference, { exact: true }).waitFor();
+    // the task page's title
+    await row.getByText('Dmitri Volkov').click();
+    await page.waitForURL(/\/tasks\/[^/]+\/show$/);
+    await page.getByTestId('task-title').filter({ hasText: reference }).waitFor();
+    // the case page's title and summary
+    await page.getByTestId('case-reference').click();
+    await page.waitForURL(new RegExp(`/complaints/${caseId}/show$`));
+    await page.locator('#react-admin-title').filter({ hasText: reference }).waitFor();
+    // the list finds it by its reference
+    await page.goto(`/#/complaints?filter=${encodeURIComponent(JSON.stringify({ q: reference }))}`);
+    await page.locator('tbody tr').filter({ hasText: reference }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    // the client's page
+    await page.goto('/#/clients/c-1004/show');
+    await page.locator('tbody tr').filter({ hasText: reference }).waitFor();
+    // a notification about the case
+    await waitFor(
+      () => stack.db.prisma.notification.findFirst({ where: { userId: 'u-agent1', caseId } }),
+      'a notification to the agent about the case',
+      30_000,
+    );
+    await page.goto('/#/notifications');
+    await page.locator('tbody tr').filter({ hasText: reference }).first().waitFor();
+  });
+
   it('shows in the menu the case types the user takes part in (GET /api/case-types), an administrator none', { timeout: FLOW_TIMEOUT_MS }, async () => {
     const menus: Record<string, string[]> = {};
     for (const email of ['agent1@example.com', 'kyc1@example.com', 'admin@example.com']) {

@@ -13,7 +13,7 @@ export const ClientComplaints = () => {
       <Typography variant="h6">{translate('complaint.client_section')}</Typography>
       <ReferenceManyField reference="complaints" target="clientId" sort={{ field: 'openedAt', order: 'DESC' }}>
         <DataTable<Complaint> rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="id" />
+          <DataTable.Col source="reference" />
           <DataTable.Col source="category">
             <SelectField source="category" choices={choices('complaint.category', categories)} />
           </DataTable.Col>

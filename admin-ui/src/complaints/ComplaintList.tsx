@@ -37,7 +37,7 @@ const Actions = () => (
 
 const ComplaintTable = () => (
   <DataTable<Complaint> rowClick="show">
-    <DataTable.Col source="id" />
+    <DataTable.Col source="reference" />
     <DataTable.Col source="client.name" disableSort />
     <DataTable.Col source="category">
       <SelectField source="category" choices={choices('complaint.category', categories)} />
@@ -67,8 +67,8 @@ const ComplaintLines = () => {
   return (
     <SimpleList<Complaint>
       rowClick="show"
-      primaryText={(c) => `${c.client?.name ?? ''} · ${stateLabel(c.state)}`}
-      secondaryText={(c) => `${translate(`complaint.category.${c.category}`)} · ${translate(`complaint.severity.${c.severity}`)}`}
+      primaryText={(c) => `${c.reference} · ${c.client?.name ?? ''}`}
+      secondaryText={(c) => `${stateLabel(c.state)} · ${translate(`complaint.category.${c.category}`)} · ${translate(`complaint.severity.${c.severity}`)}`}
       tertiaryText={(c) => (c.status === 'closed' ? translate('complaint.status.closed') : <SlaChip state={c.slaState} />)}
     />
   );

@@ -54,6 +54,7 @@ export const ComplaintShow = () => (
           <Grid container>
             <Grid size={{ xs: 12, sm: 6 }}>
               <SimpleShowLayout sx={{ p: 0 }}>
+                <TextField source="reference" />
                 <ReferenceField source="clientId" reference="clients" link="show" />
                 <SelectField source="channel" choices={choices('complaint.channel', channels)} />
                 <SelectField source="category" choices={choices('complaint.category', categories)} />

@@ -14,7 +14,7 @@ export const complaint: CaseTypeModule = {
     show: lazy(() => import('./ComplaintShow').then((m) => ({ default: m.ComplaintShow }))),
     create: lazy(() => import('./ComplaintCreate').then((m) => ({ default: m.ComplaintCreate }))),
     icon: ComplaintIcon,
-    recordRepresentation: 'id',
+    recordRepresentation: 'reference',
   },
   steps: complaintSteps,
   choiceLabels: { rootCause: 'complaint.root_cause' },

@@ -4,6 +4,7 @@ import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { SlaState, Task } from '../types';
+import { caseReferenceOf } from '../tasks/CaseLink';
 import { useTaskLabels } from '../tasks/labels';
 import { StatCard } from './StatCard';
 
@@ -55,7 +56,7 @@ export const AgentSummary = () => {
               {data.map((task) => (
                 <ListItemButton key={task.id} onClick={() => redirect('show', 'tasks', task.id)}>
                   <ListItemText
-                    primary={`${labels.step(task.caseType, task.step)} · ${task.caseId}`}
+                    primary={`${labels.step(task.caseType, task.step)} · ${caseReferenceOf(task)}`}
                     secondary={task.client?.name}
                   />
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

@@ -173,6 +173,9 @@ export const en = {
         title: 'Title',
         body: 'Details',
         unread: 'Unread',
+        data: {
+          reference: 'Case',
+        },
       },
     },
   },

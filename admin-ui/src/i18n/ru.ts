@@ -175,6 +175,9 @@ export const ru = {
         title: 'Заголовок',
         body: 'Подробности',
         unread: 'Непрочитанные',
+        data: {
+          reference: 'Дело',
+        },
       },
     },
   },

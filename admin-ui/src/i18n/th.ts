@@ -174,6 +174,9 @@ export const th = {
         title: 'หัวข้อ',
         body: 'รายละเอียด',
         unread: 'ยังไม่อ่าน',
+        data: {
+          reference: 'เคส',
+        },
       },
     },
   },

@@ -174,6 +174,9 @@ export const vi = {
         title: 'Tiêu đề',
         body: 'Chi tiết',
         unread: 'Chưa đọc',
+        data: {
+          reference: 'Hồ sơ',
+        },
       },
     },
   },

@@ -174,6 +174,9 @@ export const zh = {
         title: '标题',
         body: '详情',
         unread: '未读',
+        data: {
+          reference: '案件',
+        },
       },
     },
   },

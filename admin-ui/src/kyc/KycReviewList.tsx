@@ -20,12 +20,13 @@ export const KycReviewList = () => {
         // Phones: one entry per review (client and step; kind; risk band).
         <SimpleList<KycReview>
           rowClick="show"
-          primaryText={(r) => `${r.client.name} · ${translate(`kyc_review.state.${r.state}`)}`}
-          secondaryText={(r) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '')}
+          primaryText={(r) => `${r.reference} · ${r.client.name}`}
+          secondaryText={(r) => [translate(`kyc_review.state.${r.state}`), r.kind ? translate(`kyc_review.kind.${r.kind}`) : ''].filter(Boolean).join(' · ')}
           tertiaryText={(r) => <RiskBandChip band={r.riskBand} />}
         />
       ) : (
         <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="reference" label="resources.kyc-reviews.fields.reference" />
           <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" sortable={false} />
           <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
           <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />

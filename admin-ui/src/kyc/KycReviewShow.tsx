@@ -25,6 +25,7 @@ export const KycReviewShow = () => {
         <Grid size={{ xs: 12, md: 7 }}>
           <Section title="kyc_review.sections.summary">
             <SimpleShowLayout sx={{ p: 0 }}>
+              <TextField source="reference" label="resources.kyc-reviews.fields.reference" />
               <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" />
               <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
               <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />

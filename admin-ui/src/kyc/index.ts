@@ -12,7 +12,7 @@ export const kycReview: CaseTypeModule = {
     list: lazy(() => import('./KycReviewList').then((m) => ({ default: m.KycReviewList }))),
     show: lazy(() => import('./KycReviewShow').then((m) => ({ default: m.KycReviewShow }))),
     icon: KycIcon,
-    recordRepresentation: 'id',
+    recordRepresentation: 'reference',
   },
   steps: kycSteps,
   link: showPage('kyc-reviews'),

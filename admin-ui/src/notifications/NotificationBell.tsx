@@ -17,7 +17,7 @@ import { useGetList, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useSocketEvent } from '../providers/socket';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
-import { notificationText } from './text';
+import { notificationText, referenceOf } from './text';
 
 const UNREAD = {
   filter: { unread: true },
@@ -73,7 +73,7 @@ export const NotificationBell = () => {
           >
             <ListItemText
               primary={notificationText(translate, n)}
-              secondary={translate(`notification.type.${n.type}`, { _: n.type })}
+              secondary={[referenceOf(n), translate(`notification.type.${n.type}`, { _: n.type })].filter(Boolean).join(' · ')}
               slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }}
             />
           </MenuItem>

@@ -16,7 +16,7 @@ import { LocalDateField } from '../i18n/LocalDateField';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
-import { notificationText } from './text';
+import { notificationText, referenceOf } from './text';
 
 const filters = [<NullableBooleanInput key="unread" source="unread" alwaysOn />];
 
@@ -85,7 +85,7 @@ export const NotificationList = () => {
             return false;
           }}
           primaryText={(n) => notificationText(translate, n)}
-          secondaryText={(n) => `${translate(`notification.type.${n.type}`, { _: n.type })} · ${format.dateTime(n.createdAt)}`}
+          secondaryText={(n) => [referenceOf(n), translate(`notification.type.${n.type}`, { _: n.type }), format.dateTime(n.createdAt)].filter(Boolean).join(' · ')}
           rowSx={(n) => ({ '& .MuiListItemText-primary': { fontWeight: n.readAt ? 400 : 600 } })}
         />
       ) : (
@@ -100,6 +100,7 @@ export const NotificationList = () => {
           <DataTable.Col source="createdAt">
             <LocalDateField source="createdAt" />
           </DataTable.Col>
+          <DataTable.Col source="data.reference" disableSort render={(n) => referenceOf(n as AppNotification) ?? '-'} />
           <DataTable.Col source="type" disableSort field={TypeField} />
           <DataTable.Col source="title" disableSort field={MessageField} />
           <DataTable.Col label="" disableSort>

@@ -25,7 +25,7 @@ import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
 import { taskStatuses } from './enums';
-import { CaseLink } from './CaseLink';
+import { CaseLink, caseReferenceOf } from './CaseLink';
 import { useTaskLabels } from './labels';
 import { BulkReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
@@ -98,7 +98,7 @@ export const TaskList = () => {
           primaryText={(task) => (
             <span data-testid={`task-row-${task.step}`}>{`${labels.step(task.caseType, task.step)} · ${task.client?.name ?? ''}`}</span>
           )}
-          secondaryText={(task) => `${task.caseId} · ${task.assignee?.name ?? translate('app.unassigned')}`}
+          secondaryText={(task) => `${caseReferenceOf(task)} · ${task.assignee?.name ?? translate('app.unassigned')}`}
           tertiaryText={(task) => (
             <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
           )}

@@ -18,12 +18,12 @@ import { taskStatuses } from './enums';
 import { useTaskLabels } from './labels';
 import { ReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
-import { CaseLink } from './CaseLink';
+import { CaseLink, caseReferenceOf } from './CaseLink';
 
 const TaskTitle = () => {
   const task = useRecordContext<Task>();
   const labels = useTaskLabels();
-  return task ? <span>{`${labels.step(task.caseType, task.step)} · ${task.caseId}`}</span> : null;
+  return task ? <span data-testid="task-title">{`${labels.step(task.caseType, task.step)} · ${caseReferenceOf(task)}`}</span> : null;
 };
 
 const Actions = () => {

@@ -155,6 +155,7 @@ export const en = {
         },
         resolution: 'Resolution',
         rootCause: 'Root cause',
+        reference: 'Reference',
       },
     },
   },

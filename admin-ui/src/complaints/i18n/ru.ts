@@ -157,6 +157,7 @@ export const ru = {
         },
         resolution: 'Решение',
         rootCause: 'Первопричина',
+        reference: 'Номер',
       },
     },
   },

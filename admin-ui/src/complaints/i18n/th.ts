@@ -157,6 +157,7 @@ export const th = {
         },
         resolution: 'แนวทางแก้ไข',
         rootCause: 'สาเหตุหลัก',
+        reference: 'เลขที่',
       },
     },
   },

@@ -157,6 +157,7 @@ export const vi = {
         },
         resolution: 'Giải pháp',
         rootCause: 'Nguyên nhân gốc',
+        reference: 'Mã số',
       },
     },
   },

@@ -157,6 +157,7 @@ export const zh = {
         },
         resolution: '解决方案',
         rootCause: '根本原因',
+        reference: '编号',
       },
     },
   },

@@ -216,6 +216,7 @@ export const en = {
         slaState: 'SLA',
         dueAt: 'Due',
         openedAt: 'Opened',
+        reference: 'Reference',
       },
     },
   },

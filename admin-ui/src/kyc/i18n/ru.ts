@@ -218,6 +218,7 @@ export const ru = {
         slaState: 'SLA',
         dueAt: 'Срок',
         openedAt: 'Открыта',
+        reference: 'Номер',
       },
     },
   },

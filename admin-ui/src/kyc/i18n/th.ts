@@ -217,6 +217,7 @@ export const th = {
         slaState: 'SLA',
         dueAt: 'กำหนดเสร็จ',
         openedAt: 'เปิดเมื่อ',
+        reference: 'เลขที่',
       },
     },
   },

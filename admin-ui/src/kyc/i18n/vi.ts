@@ -217,6 +217,7 @@ export const vi = {
         slaState: 'SLA',
         dueAt: 'Hạn',
         openedAt: 'Mở lúc',
+        reference: 'Mã số',
       },
     },
   },

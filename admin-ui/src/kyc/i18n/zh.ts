@@ -217,6 +217,7 @@ export const zh = {
         slaState: 'SLA',
         dueAt: '截止时间',
         openedAt: '开启时间',
+        reference: '编号',
       },
     },
   },
