@@ -9,7 +9,7 @@ import { sendUpdate } from '../temporal/updates';
 import { inTransaction } from '../../platform/db';
 import { appendEvents } from '../../platform/timeline';
 import { actorOf, type SessionUser } from '../auth/session';
-import { loadTaskViews, userNames } from '../tasks/view';
+import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
 import { TimelineEventSchema, baseCaseView, caseInclude, loadTimeline, scopedCase, type CaseRow } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
 import { startCaseWorkflow } from '../cases/start';
@@ -49,9 +49,10 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
 
   const scoped = (user: SessionUser, id: string) => scopedCase(deps, user, TYPE, id, caseInclude, 'Complaint');
 
-  async function detail(row: CaseRow) {
+  // the case's tasks with what this user may do with each (the console offers only that)
+  async function detail(row: CaseRow, user: SessionUser) {
     const [view] = await toView([row]);
-    const tasks = await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } });
+    const tasks = await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user));
     return { ...view, tasks };
   }
 
@@ -79,7 +80,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
         request: body,
         args: (id): ComplaintInput => ({ caseId: id, ...body, openedBy: actorOf(user) }),
       });
-      return detail(await scoped(user, caseId));
+      return detail(await scoped(user, caseId), user);
     },
   );
 
@@ -102,7 +103,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     router,
     registry,
     { method: 'get', path: '/complaints/:id', summary: 'A complaint with its tasks', tag: 'complaints', roles, params: IdParams, response: ComplaintSchema },
-    async ({ params, user }) => detail(await scoped(user, params.id)),
+    async ({ params, user }) => detail(await scoped(user, params.id), user),
   );
 
   defineRoute(
@@ -166,7 +167,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);
       await sendUpdate(deps.temporal, row.workflowId, clientRespondedUpdate, { actor: actorOf(user), note: body.note });
-      return detail(await scoped(user, params.id));
+      return detail(await scoped(user, params.id), user);
     },
   );
 
@@ -187,7 +188,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);
       await sendUpdate(deps.temporal, row.workflowId, reopenCaseUpdate, { actor: actorOf(user), reason: body.reason });
-      return detail(await scoped(user, params.id));
+      return detail(await scoped(user, params.id), user);
     },
   );
 

@@ -1,13 +1,27 @@
-import { fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
+import { HttpError, fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
 import type { BulkResult, Task } from '../types';
 import { toHttpError } from './apiError';
+import { isNetworkFailure, reportConnection } from './connection';
 
 const API = '/api';
 
+/** A call to the API. No answer at all (offline, server unreachable) is `errors.network` (status 0), said in the
+ * user's language, and marks the connection lost (connection.ts); any answer marks it back. */
 export const http = (path: string, options: fetchUtils.Options = {}) =>
-  fetchUtils
-    .fetchJson(`${API}${path}`, { ...options, credentials: 'include' })
-    .catch((e: unknown) => Promise.reject(toHttpError(e)));
+  fetchUtils.fetchJson(`${API}${path}`, { ...options, credentials: 'include' }).then(
+    (response) => {
+      reportConnection(true);
+      return response;
+    },
+    (e: unknown) => {
+      if (isNetworkFailure(e)) {
+        reportConnection(false);
+        return Promise.reject(new HttpError('errors.network', 0));
+      }
+      reportConnection(true);
+      return Promise.reject(toHttpError(e));
+    },
+  );
 
 export const post = (path: string, body?: unknown) =>
   http(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });

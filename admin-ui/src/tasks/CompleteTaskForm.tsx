@@ -37,17 +37,24 @@ export const CompleteTaskForm = () => {
   const redirect = useRedirect();
   const refreshTaskViews = useRefreshTaskViews();
   const labels = useTaskLabels();
-  const branches = useMemo(() => (task?.form ? branchesOf(task.form) : []), [task?.form]);
+  // the outcomes the step offers now (the API's form has only those; `outcomes` says it too)
+  const branches = useMemo(
+    () => (task?.form ? branchesOf(task.form).filter((b) => !task.outcomes?.length || task.outcomes.includes(b.outcome)) : []),
+    [task?.form, task?.outcomes],
+  );
   // A record taken from the inbox's list has no form until the task itself has been fetched.
   if (!task || branches.length === 0) return null;
 
-  if (task.status === 'open') return <Notice>{translate('inbox.form.claim_first')}</Notice>;
+  if (task.status === 'open') {
+    return <Notice>{translate(task.can?.claim ? 'inbox.form.claim_first' : 'inbox.form.not_eligible')}</Notice>;
+  }
   if (task.status !== 'claimed') {
     return <Notice>{translate('inbox.form.closed', { status: translate(`inbox.status.${task.status}`) })}</Notice>;
   }
   if (task.assigneeId !== identity?.id) {
     return <Notice>{translate('inbox.form.not_yours', { name: task.assignee?.name ?? '' })}</Notice>;
   }
+  if (task.can && !task.can.complete) return <Notice>{translate('inbox.form.not_eligible')}</Notice>;
 
   const fieldsOf = (outcome: unknown) => branches.find((b) => b.outcome === outcome)?.fields ?? [];
   const submit = async (values: Record<string, unknown>) => {

@@ -9,7 +9,6 @@ import {
 } from 'react-admin';
 import { choices } from '../i18n/choices';
 import { LocalDateField } from '../i18n/LocalDateField';
-import { supervises, usePerms } from '../providers/permissions';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
@@ -27,13 +26,12 @@ const TaskTitle = () => {
 };
 
 const Actions = () => {
-  const { permissions } = usePerms();
   const task = useRecordContext<Task>();
   return (
     <TopToolbar>
       <ClaimButton />
       <ReleaseButton />
-      {task && supervises(permissions, task.caseType) && <ReassignButton />}
+      {task?.can?.reassign && <ReassignButton />}
     </TopToolbar>
   );
 };
