@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ResourceProps } from 'react-admin';
 import type { Translations } from './i18n/types';
 import type { Permissions } from './providers/permissions';
+import type { Task } from './types';
 
 /**
  * What a case type brings to the console (see admin-ui/src/caseTypes.ts, where each is registered).
@@ -23,6 +24,9 @@ export interface CaseTypeModule {
   link: (caseId: string) => string;
   /** A dashboard card and who sees it (default: everyone who takes part in the case type). */
   dashboard?: { component: ComponentType; visible?: (permissions: Permissions) => boolean };
+  /** On the task page: the key facts of the task's case (complaints: category, severity; KYC: kind, risk band),
+   * from the task's `case` (summary, attributes). Lazily loaded. */
+  TaskCaseSummary?: ComponentType<{ task: Task }>;
   /** A section of the client's page listing the client's cases of this type. */
   clientSection?: ComponentType;
   /** Its messages in every language of the console (admin-ui/src/i18n/types.ts): English at hand, merged at start;

@@ -91,6 +91,9 @@ export interface TimelineEvent {
   at: string;
   actor?: { id: string; name: string } | null;
   data?: Record<string, unknown>;
+  /** who a task went to and who had it before (reassignment, release) */
+  assignee?: { id: string; name: string } | null;
+  previousAssignee?: { id: string; name: string } | null;
 }
 
 export interface Dashboard {

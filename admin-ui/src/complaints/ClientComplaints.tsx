@@ -20,7 +20,7 @@ export const ClientComplaints = () => {
           <DataTable.Col source="status">
             <SelectField source="status" choices={choices('complaint.status', complaintStatuses)} />
           </DataTable.Col>
-          <DataTable.Col source="slaState" render={(c) => <SlaChip state={c.slaState} />} />
+          <DataTable.Col source="slaState" render={(c) => <SlaChip state={c.slaState} closed={c.status === 'closed'} />} />
           <DataTable.Col source="openedAt">
             <LocalDateField source="openedAt" />
           </DataTable.Col>

@@ -53,7 +53,7 @@ const ComplaintTable = () => (
       source="dueAt"
       render={(c) => <TimeLeft dueAt={c.status === 'closed' ? null : c.dueAt} slaState={c.slaState} />}
     />
-    <DataTable.Col source="slaState" disableSort render={(c) => <SlaChip state={c.slaState} />} />
+    <DataTable.Col source="slaState" disableSort render={(c) => <SlaChip state={c.slaState} closed={c.status === 'closed'} />} />
     <DataTable.Col source="openedAt">
       <LocalDateField source="openedAt" />
     </DataTable.Col>
@@ -69,7 +69,7 @@ const ComplaintLines = () => {
       rowClick="show"
       primaryText={(c) => `${c.reference} · ${c.client?.name ?? ''}`}
       secondaryText={(c) => `${stateLabel(c.state)} · ${translate(`complaint.category.${c.category}`)} · ${translate(`complaint.severity.${c.severity}`)}`}
-      tertiaryText={(c) => (c.status === 'closed' ? translate('complaint.status.closed') : <SlaChip state={c.slaState} />)}
+      tertiaryText={(c) => <SlaChip state={c.slaState} closed={c.status === 'closed'} />}
     />
   );
 };

@@ -24,6 +24,7 @@ export const complaint: CaseTypeModule = {
     component: lazy(() => import('./ComplaintsDashboard').then((m) => ({ default: m.ComplaintsDashboard }))),
     visible: (p) => supervises(p, 'complaint'),
   },
+  TaskCaseSummary: lazy(() => import('./TaskCaseSummary').then((m) => ({ default: m.ComplaintTaskSummary }))),
   clientSection: lazy(() => import('./ClientComplaints').then((m) => ({ default: m.ClientComplaints }))),
   messages,
 };

@@ -5,6 +5,11 @@ export const en = {
     timeline_empty: 'Nothing has happened yet',
     unassigned: 'Unassigned',
     system: 'System',
+    timeline: {
+      outcome: 'Outcome: %{outcome}',
+      released_from: 'Taken back from %{name}',
+      level: 'Escalation level %{level}',
+    },
   },
   login: {
     title: 'Sign in to Broker CRM',
@@ -78,6 +83,10 @@ export const en = {
       m: '%{n}m',
       s: '%{n}s',
     },
+    closed: {
+      met: 'Closed within SLA',
+      breached: 'Closed late',
+    },
   },
   inbox: {
     title: 'Inbox',
@@ -118,6 +127,7 @@ export const en = {
     },
     no_open_tasks: 'No open tasks',
     bulk_refused: '%{smart_count} task was not reassigned: |||| %{smart_count} tasks were not reassigned:',
+    case_card: 'About the case',
   },
   notification: {
     bell: 'Notifications',

@@ -7,6 +7,11 @@ export const ru = {
     timeline_empty: 'Пока ничего не произошло',
     unassigned: 'Не назначено',
     system: 'Система',
+    timeline: {
+      outcome: 'Результат: %{outcome}',
+      released_from: 'Снята с исполнителя: %{name}',
+      level: 'Уровень эскалации %{level}',
+    },
   },
   login: {
     title: 'Вход в Broker CRM',
@@ -80,6 +85,10 @@ export const ru = {
       m: '%{n} мин',
       s: '%{n} с',
     },
+    closed: {
+      met: 'Закрыто в срок',
+      breached: 'Закрыто с опозданием',
+    },
   },
   inbox: {
     title: 'Входящие',
@@ -120,6 +129,7 @@ export const ru = {
     },
     no_open_tasks: 'Открытых задач нет',
     bulk_refused: 'Не переназначена %{smart_count} задача: |||| Не переназначены %{smart_count} задачи: |||| Не переназначено %{smart_count} задач:',
+    case_card: 'О деле',
   },
   notification: {
     bell: 'Уведомления',

@@ -6,6 +6,11 @@ export const th = {
     timeline_empty: 'ยังไม่มีเหตุการณ์',
     unassigned: 'ยังไม่มอบหมาย',
     system: 'ระบบ',
+    timeline: {
+      outcome: 'ผลลัพธ์: %{outcome}',
+      released_from: 'ดึงคืนจาก %{name}',
+      level: 'การยกระดับขั้นที่ %{level}',
+    },
   },
   login: {
     title: 'เข้าสู่ระบบ Broker CRM',
@@ -79,6 +84,10 @@ export const th = {
       m: '%{n} นาที',
       s: '%{n} วินาที',
     },
+    closed: {
+      met: 'ปิดภายใน SLA',
+      breached: 'ปิดล่าช้า',
+    },
   },
   inbox: {
     title: 'กล่องงาน',
@@ -119,6 +128,7 @@ export const th = {
     },
     no_open_tasks: 'ไม่มีงานค้าง',
     bulk_refused: 'มี %{smart_count} งานที่ไม่ได้มอบหมายใหม่:',
+    case_card: 'เกี่ยวกับเคส',
   },
   notification: {
     bell: 'การแจ้งเตือน',

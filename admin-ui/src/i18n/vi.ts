@@ -6,6 +6,11 @@ export const vi = {
     timeline_empty: 'Chưa có sự kiện nào',
     unassigned: 'Chưa phân công',
     system: 'Hệ thống',
+    timeline: {
+      outcome: 'Kết quả: %{outcome}',
+      released_from: 'Đã thu hồi từ %{name}',
+      level: 'Cấp báo cáo vượt cấp %{level}',
+    },
   },
   login: {
     title: 'Đăng nhập Broker CRM',
@@ -79,6 +84,10 @@ export const vi = {
       m: '%{n} phút',
       s: '%{n} giây',
     },
+    closed: {
+      met: 'Đóng đúng hạn SLA',
+      breached: 'Đóng trễ hạn',
+    },
   },
   inbox: {
     title: 'Hộp công việc',
@@ -119,6 +128,7 @@ export const vi = {
     },
     no_open_tasks: 'Không có công việc đang mở',
     bulk_refused: '%{smart_count} công việc không được phân công lại:',
+    case_card: 'Về hồ sơ',
   },
   notification: {
     bell: 'Thông báo',

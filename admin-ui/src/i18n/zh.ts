@@ -6,6 +6,11 @@ export const zh = {
     timeline_empty: '尚无记录',
     unassigned: '未分配',
     system: '系统',
+    timeline: {
+      outcome: '结果：%{outcome}',
+      released_from: '已从 %{name} 处收回',
+      level: '升级级别 %{level}',
+    },
   },
   login: {
     title: '登录 Broker CRM',
@@ -79,6 +84,10 @@ export const zh = {
       m: '%{n}分',
       s: '%{n}秒',
     },
+    closed: {
+      met: '按时结案',
+      breached: '逾期结案',
+    },
   },
   inbox: {
     title: '收件箱',
@@ -119,6 +128,7 @@ export const zh = {
     },
     no_open_tasks: '没有待处理的任务',
     bulk_refused: '%{smart_count} 项任务未重新分配：',
+    case_card: '案件信息',
   },
   notification: {
     bell: '通知',

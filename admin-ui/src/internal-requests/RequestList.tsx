@@ -31,7 +31,7 @@ const Table = () => (
     <DataTable.Col source="status">
       <SelectField source="status" choices={choices('internal_request.status', requestStatuses)} />
     </DataTable.Col>
-    <DataTable.Col source="slaState" disableSort render={(r) => <SlaChip state={r.slaState} />} />
+    <DataTable.Col source="slaState" disableSort render={(r) => <SlaChip state={r.slaState} closed={r.status === 'closed'} />} />
     <DataTable.Col source="openedAt">
       <LocalDateField source="openedAt" />
     </DataTable.Col>

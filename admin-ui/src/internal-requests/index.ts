@@ -18,5 +18,6 @@ export const internalRequest: CaseTypeModule = {
   // every staff member asks and answers requests (administrators take no part: the API does not list it for them)
   steps: requestSteps,
   link: showPage('internal-requests'),
+  TaskCaseSummary: lazy(() => import('./TaskCaseSummary').then((m) => ({ default: m.RequestTaskSummary }))),
   messages,
 };

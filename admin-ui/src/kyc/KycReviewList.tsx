@@ -31,7 +31,7 @@ export const KycReviewList = () => {
           <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
           <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />
           <FunctionField source="riskBand" label="resources.kyc-reviews.fields.riskBand" sortable={false} render={(r: KycReview) => <RiskBandChip band={r.riskBand} />} />
-          <FunctionField source="slaState" label="resources.kyc-reviews.fields.slaState" sortable={false} render={(r: KycReview) => (r.status === 'closed' ? '-' : <SlaChip state={r.slaState} />)} />
+          <FunctionField source="slaState" label="resources.kyc-reviews.fields.slaState" sortable={false} render={(r: KycReview) => <SlaChip state={r.slaState} closed={r.status === 'closed'} />} />
           <LocalDateField source="dueAt" label="resources.kyc-reviews.fields.dueAt" />
           <LocalDateField source="openedAt" label="resources.kyc-reviews.fields.openedAt" />
         </Datagrid>

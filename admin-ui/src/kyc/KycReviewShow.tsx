@@ -5,7 +5,8 @@ import { useFormat } from '../i18n/format';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { humanize } from '../i18n/humanize';
 import { RiskBandChip } from './RiskBandChip';
-import { KycTimeline } from './KycTimeline';
+import { CaseTimeline } from '../cases/CaseTimeline';
+import { kycTimelineDetail } from './timeline';
 import { Checks, Documents, Hits, RiskBreakdown, Section } from './sections';
 import type { KycReview } from './types';
 
@@ -56,7 +57,7 @@ export const KycReviewShow = () => {
             <NextReview />
           </Section>
           <Section title="kyc_review.sections.timeline">
-            <KycTimeline />
+            <CaseTimeline resource="kyc-reviews" namespace="kyc_review" testId="kyc-timeline" detail={kycTimelineDetail} />
           </Section>
         </Grid>
       </Grid>

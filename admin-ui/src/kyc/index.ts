@@ -17,5 +17,6 @@ export const kycReview: CaseTypeModule = {
   steps: kycSteps,
   link: showPage('kyc-reviews'),
   dashboard: { component: lazy(() => import('./ComplianceCard').then((m) => ({ default: m.ComplianceCard }))) },
+  TaskCaseSummary: lazy(() => import('./TaskCaseSummary').then((m) => ({ default: m.KycTaskSummary }))),
   messages,
 };

@@ -80,9 +80,6 @@ export const en = {
       reopened: 'Complaint reopened',
       commented: 'Comment added',
     },
-    timeline: {
-      empty: 'No events yet',
-    },
     task: {
       step: {
         acknowledge: 'Acknowledge',

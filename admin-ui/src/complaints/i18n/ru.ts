@@ -82,9 +82,6 @@ export const ru = {
       reopened: 'Жалоба открыта заново',
       commented: 'Комментарий добавлен',
     },
-    timeline: {
-      empty: 'Событий пока нет',
-    },
     task: {
       step: {
         acknowledge: 'Подтверждение получения',

@@ -82,9 +82,6 @@ export const th = {
       reopened: 'เปิดข้อร้องเรียนใหม่แล้ว',
       commented: 'เพิ่มความเห็นแล้ว',
     },
-    timeline: {
-      empty: 'ยังไม่มีเหตุการณ์',
-    },
     task: {
       step: {
         acknowledge: 'รับเรื่อง',

@@ -82,9 +82,6 @@ export const vi = {
       reopened: 'Đã mở lại khiếu nại',
       commented: 'Đã thêm bình luận',
     },
-    timeline: {
-      empty: 'Chưa có sự kiện nào',
-    },
     task: {
       step: {
         acknowledge: 'Xác nhận tiếp nhận',

@@ -82,9 +82,6 @@ export const zh = {
       reopened: '投诉已重新打开',
       commented: '备注已添加',
     },
-    timeline: {
-      empty: '暂无事件',
-    },
     task: {
       step: {
         acknowledge: '确认受理',

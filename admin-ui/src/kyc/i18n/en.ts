@@ -200,6 +200,11 @@ export const en = {
         summary: 'Summary',
       },
     },
+    blocked: {
+      because: 'Blocked by: %{reasons}',
+      true_match: 'a confirmed sanctions match',
+      matches: '%{smart_count} match confirmed |||| %{smart_count} matches confirmed',
+    },
   },
   resources: {
     'kyc-reviews': {
@@ -217,6 +222,7 @@ export const en = {
         dueAt: 'Due',
         openedAt: 'Opened',
         reference: 'Reference',
+        note: 'Note',
       },
     },
   },

@@ -202,6 +202,11 @@ export const ru = {
         summary: 'Итоги проверки',
       },
     },
+    blocked: {
+      because: 'Препятствует: %{reasons}',
+      true_match: 'подтверждённое совпадение с санкционным списком',
+      matches: 'Подтверждено %{smart_count} совпадение |||| Подтверждено %{smart_count} совпадения |||| Подтверждено %{smart_count} совпадений',
+    },
   },
   resources: {
     'kyc-reviews': {
@@ -219,6 +224,7 @@ export const ru = {
         dueAt: 'Срок',
         openedAt: 'Открыта',
         reference: 'Номер',
+        note: 'Примечание',
       },
     },
   },

@@ -201,6 +201,11 @@ export const th = {
         summary: 'สรุปผลการตรวจสอบ',
       },
     },
+    blocked: {
+      because: 'ถูกบล็อกโดย: %{reasons}',
+      true_match: 'รายชื่อคว่ำบาตรที่ยืนยันว่าตรงกัน',
+      matches: 'ยืนยันว่าตรงกัน %{smart_count} รายการ',
+    },
   },
   resources: {
     'kyc-reviews': {
@@ -218,6 +223,7 @@ export const th = {
         dueAt: 'กำหนดเสร็จ',
         openedAt: 'เปิดเมื่อ',
         reference: 'เลขที่',
+        note: 'หมายเหตุ',
       },
     },
   },

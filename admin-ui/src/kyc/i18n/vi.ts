@@ -201,6 +201,11 @@ export const vi = {
         summary: 'Tóm tắt kết quả',
       },
     },
+    blocked: {
+      because: 'Bị chặn bởi: %{reasons}',
+      true_match: 'trùng khớp danh sách trừng phạt đã xác nhận',
+      matches: 'Đã xác nhận %{smart_count} trùng khớp',
+    },
   },
   resources: {
     'kyc-reviews': {
@@ -218,6 +223,7 @@ export const vi = {
         dueAt: 'Hạn',
         openedAt: 'Mở lúc',
         reference: 'Mã số',
+        note: 'Ghi chú',
       },
     },
   },

@@ -201,6 +201,11 @@ export const zh = {
         summary: '核查摘要',
       },
     },
+    blocked: {
+      because: '受阻于：%{reasons}',
+      true_match: '已确认的制裁名单匹配',
+      matches: '已确认 %{smart_count} 项匹配',
+    },
   },
   resources: {
     'kyc-reviews': {
@@ -218,6 +223,7 @@ export const zh = {
         dueAt: '截止时间',
         openedAt: '开启时间',
         reference: '编号',
+        note: '备注',
       },
     },
   },
