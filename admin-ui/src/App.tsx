@@ -1,4 +1,6 @@
-import { Admin, Resource, type I18nProvider } from 'react-admin';
+import { lazy } from 'react';
+import { Admin, CustomRoutes, Resource, type I18nProvider } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { CaseTypesProvider } from './caseTypeRegistry';
 import { CASE_TYPES } from './caseTypes';
 import clients from './clients';
@@ -9,6 +11,9 @@ import notifications from './notifications';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import tasks from './tasks';
+
+// Pages outside a resource, loaded when opened.
+const ScreeningLists = lazy(() => import('./screening/ScreeningLists').then((m) => ({ default: m.ScreeningLists })));
 
 export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
   <CaseTypesProvider value={CASE_TYPES}>
@@ -29,6 +34,9 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     ))}
     <Resource name="clients" {...clients} />
     <Resource name="notifications" {...notifications} />
+    <CustomRoutes>
+      <Route path="/screening-lists" element={<ScreeningLists />} />
+    </CustomRoutes>
   </Admin>
   </CaseTypesProvider>
 );

@@ -27,6 +27,9 @@ export interface CaseTypeModule {
   /** On the task page: the key facts of the task's case (complaints: category, severity; KYC: kind, risk band),
    * from the task's `case` (summary, attributes). Lazily loaded. */
   TaskCaseSummary?: ComponentType<{ task: Task }>;
+  /** Inputs for form fields the shell cannot render from their JSON Schema alone (lists of ids: KYC's
+   * `hitIds`), by field name. Lazily loaded. */
+  formInputs?: Readonly<Record<string, ComponentType<{ task: Task; source: string; label: string }>>>;
   /** A section of the client's page listing the client's cases of this type. */
   clientSection?: ComponentType;
   /** Its messages in every language of the console (admin-ui/src/i18n/types.ts): English at hand, merged at start;

@@ -64,7 +64,7 @@ const sources = (readdirSync(SRC, { recursive: true }) as string[])
 
 // Literal keys only; keys built at run time (`complaint.state.${state}`, choices('sla.state', slaStates)) are
 // checked through the enums below. Field paths (source="client.name") are not keys either.
-const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'resources'];
+const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'resources'];
 const NAMESPACES = [...SHELL, ...CASE_TYPES.map((t) => t.key)].join('|');
 const LITERAL_KEY = new RegExp(`['"\`]((?:${NAMESPACES})\\.[A-Za-z_.-]*[A-Za-z_])['"\`]`, 'g');
 // choiceLabels hold message prefixes, checked per case type below.

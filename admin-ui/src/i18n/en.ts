@@ -213,4 +213,31 @@ export const en = {
       },
     },
   },
+  screening: {
+    title: 'Sanctions lists',
+    current: 'In use',
+    empty: 'No sanctions list has been imported: screening finds nothing and KYC approvals wait. Ask a compliance manager to import the lists.',
+    empty_import: 'No sanctions list has been imported: screening finds nothing and KYC approvals wait. Import the issuers\' files (OFAC, UN) with the button above.',
+    column: {
+      list: 'List',
+      imported: 'Imported',
+      published: 'Published',
+      entries: 'Entries',
+      files: 'Files',
+    },
+    source: {
+      ofac_sdn: 'OFAC SDN',
+      ofac_cons: 'OFAC consolidated (non-SDN)',
+      un_sc: 'UN Security Council',
+    },
+    import: {
+      button: 'Import lists',
+      title: 'Import sanctions lists',
+      hint: 'Choose the issuers\' files together: OFAC SDN (sdn.csv, alt.csv, add.csv, sdn_comments.csv), OFAC consolidated (cons_prim.csv, cons_alt.csv, cons_add.csv) and the UN consolidated list (XML). Files imported before are recognised and not imported twice.',
+      choose: 'Choose files',
+      send: 'Import',
+      created: '%{list}: new version with %{count} entries',
+      unchanged: '%{list}: these files were already imported (%{count} entries)',
+    },
+  },
 };

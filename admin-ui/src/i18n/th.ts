@@ -214,4 +214,31 @@ export const th = {
       },
     },
   },
+  screening: {
+    title: 'รายชื่อคว่ำบาตร',
+    current: 'ใช้งานอยู่',
+    empty: 'ยังไม่ได้นำเข้ารายชื่อคว่ำบาตร การคัดกรองจึงไม่พบสิ่งใด และการอนุมัติ KYC ต้องรอ โปรดให้ผู้จัดการฝ่ายกำกับดูแลนำเข้ารายชื่อ',
+    empty_import: 'ยังไม่ได้นำเข้ารายชื่อคว่ำบาตร การคัดกรองจึงไม่พบสิ่งใด และการอนุมัติ KYC ต้องรอ นำเข้าไฟล์จากผู้ออก (OFAC, UN) ด้วยปุ่มด้านบน',
+    column: {
+      list: 'รายชื่อ',
+      imported: 'นำเข้าเมื่อ',
+      published: 'เผยแพร่เมื่อ',
+      entries: 'จำนวนรายการ',
+      files: 'ไฟล์',
+    },
+    source: {
+      ofac_sdn: 'OFAC SDN',
+      ofac_cons: 'OFAC รวม (ไม่ใช่ SDN)',
+      un_sc: 'คณะมนตรีความมั่นคงแห่งสหประชาชาติ',
+    },
+    import: {
+      button: 'นำเข้ารายชื่อ',
+      title: 'นำเข้ารายชื่อคว่ำบาตร',
+      hint: 'เลือกไฟล์จากผู้ออกพร้อมกัน: OFAC SDN (sdn.csv, alt.csv, add.csv, sdn_comments.csv), OFAC รวม (cons_prim.csv, cons_alt.csv, cons_add.csv) และรายชื่อรวมของ UN (XML) ไฟล์ที่เคยนำเข้าแล้วจะถูกจดจำและไม่นำเข้าซ้ำ',
+      choose: 'เลือกไฟล์',
+      send: 'นำเข้า',
+      created: '%{list}: เวอร์ชันใหม่ %{count} รายการ',
+      unchanged: '%{list}: เคยนำเข้าไฟล์เหล่านี้แล้ว (%{count} รายการ)',
+    },
+  },
 } satisfies MessagesOf<typeof en>;

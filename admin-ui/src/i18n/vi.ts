@@ -214,4 +214,31 @@ export const vi = {
       },
     },
   },
+  screening: {
+    title: 'Danh sách trừng phạt',
+    current: 'Đang dùng',
+    empty: 'Chưa nhập danh sách trừng phạt: sàng lọc không tìm thấy gì và phê duyệt KYC phải chờ. Hãy nhờ quản lý tuân thủ nhập danh sách.',
+    empty_import: 'Chưa nhập danh sách trừng phạt: sàng lọc không tìm thấy gì và phê duyệt KYC phải chờ. Nhập tệp của cơ quan ban hành (OFAC, LHQ) bằng nút phía trên.',
+    column: {
+      list: 'Danh sách',
+      imported: 'Ngày nhập',
+      published: 'Ngày công bố',
+      entries: 'Số mục',
+      files: 'Tệp',
+    },
+    source: {
+      ofac_sdn: 'OFAC SDN',
+      ofac_cons: 'OFAC hợp nhất (ngoài SDN)',
+      un_sc: 'Hội đồng Bảo an LHQ',
+    },
+    import: {
+      button: 'Nhập danh sách',
+      title: 'Nhập danh sách trừng phạt',
+      hint: 'Chọn cùng lúc các tệp của cơ quan ban hành: OFAC SDN (sdn.csv, alt.csv, add.csv, sdn_comments.csv), OFAC hợp nhất (cons_prim.csv, cons_alt.csv, cons_add.csv) và danh sách hợp nhất của LHQ (XML). Tệp đã nhập trước đó được nhận ra và không nhập lại.',
+      choose: 'Chọn tệp',
+      send: 'Nhập',
+      created: '%{list}: phiên bản mới với %{count} mục',
+      unchanged: '%{list}: các tệp này đã được nhập (%{count} mục)',
+    },
+  },
 } satisfies MessagesOf<typeof en>;

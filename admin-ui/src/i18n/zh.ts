@@ -214,4 +214,31 @@ export const zh = {
       },
     },
   },
+  screening: {
+    title: '制裁名单',
+    current: '使用中',
+    empty: '尚未导入制裁名单：筛查找不到任何结果，KYC 批准需等待。请合规经理导入名单。',
+    empty_import: '尚未导入制裁名单：筛查找不到任何结果，KYC 批准需等待。请用上方按钮导入发布机构的文件（OFAC、联合国）。',
+    column: {
+      list: '名单',
+      imported: '导入时间',
+      published: '发布日期',
+      entries: '条目',
+      files: '文件',
+    },
+    source: {
+      ofac_sdn: 'OFAC SDN',
+      ofac_cons: 'OFAC 综合名单（非 SDN）',
+      un_sc: '联合国安理会',
+    },
+    import: {
+      button: '导入名单',
+      title: '导入制裁名单',
+      hint: '一起选择发布机构的文件：OFAC SDN（sdn.csv、alt.csv、add.csv、sdn_comments.csv）、OFAC 综合名单（cons_prim.csv、cons_alt.csv、cons_add.csv）和联合国综合名单（XML）。已导入的文件会被识别，不会重复导入。',
+      choose: '选择文件',
+      send: '导入',
+      created: '%{list}：新版本，%{count} 个条目',
+      unchanged: '%{list}：这些文件已导入过（%{count} 个条目）',
+    },
+  },
 } satisfies MessagesOf<typeof en>;

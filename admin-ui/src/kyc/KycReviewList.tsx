@@ -1,4 +1,4 @@
-import { Datagrid, FunctionField, List, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import { CreateButton, Datagrid, FilterButton, FunctionField, List, SearchInput, SelectInput, SimpleList, TextField, TopToolbar, useTranslate } from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import { SlaChip } from '../sla/SlaChip';
@@ -11,11 +11,23 @@ export const KycReviewList = () => {
   const translate = useTranslate();
   const small = useSmallScreen();
   const filters = [
+    <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="status" source="status" label="resources.kyc-reviews.fields.status" alwaysOn choices={reviewStatuses.map((id) => ({ id, name: translate(`kyc_review.status.${id}`) }))} />,
     <SelectInput key="riskBand" source="riskBand" label="resources.kyc-reviews.fields.riskBand" choices={riskBands.map((id) => ({ id, name: translate(`kyc_review.band.${id}`) }))} />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'openedAt', order: 'DESC' }}>
+    <List
+      filters={filters}
+      sort={{ field: 'openedAt', order: 'DESC' }}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <CreateButton data-testid="kyc-create" />
+        </TopToolbar>
+      }
+      // without reviews react-admin would replace the toolbar (and its create button) by a placeholder page
+      empty={false}
+    >
       {small ? (
         // Phones: one entry per review (client and step; kind; risk band).
         <SimpleList<KycReview>

@@ -1,5 +1,6 @@
 import { Grid, Typography } from '@mui/material';
-import { FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { FunctionField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { DocumentUpload } from './DocumentUpload';
 import { CaseTasks } from '../tasks/CaseTasks';
 import { useFormat } from '../i18n/format';
 import { LocalDateField } from '../i18n/LocalDateField';
@@ -21,7 +22,7 @@ const NextReview = () => {
 export const KycReviewShow = () => {
   const translate = useTranslate();
   return (
-    <Show sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+    <Show actions={<TopToolbar><DocumentUpload /></TopToolbar>} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Section title="kyc_review.sections.summary">

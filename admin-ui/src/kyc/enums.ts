@@ -10,6 +10,8 @@ export const kycStates = [
   'collect_documents', 'awaiting_client', 'suspended', 'checks', 'screening_review', 'cdd_review', 'edd', 'senior_approval',
   'approved', 'rejected',
 ] as const;
+/** The document types the upload offers (`docType`, free text to the API; the MRZ check reads `passport`). */
+export const documentTypes = ['passport', 'national_id', 'driving_licence', 'utility_bill', 'bank_statement', 'company_registration'] as const;
 /** What a document is (POST /api/kyc-reviews/:id/documents `kind`). */
 export const documentKinds = ['identity', 'proof_of_address', 'registration', 'beneficial_owners', 'source_of_funds', 'source_of_wealth', 'other'] as const;
 export const checkStatuses = ['pass', 'fail', 'warn', 'not_applicable'] as const;

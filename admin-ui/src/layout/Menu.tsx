@@ -1,6 +1,7 @@
+import ListsIcon from '@mui/icons-material/GppMaybe';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
-import { takesPart, usePerms } from '../providers/permissions';
+import { isAdmin, takesPart, usePerms } from '../providers/permissions';
 import tasks from '../tasks';
 
 export const Menu = () => {
@@ -16,6 +17,9 @@ export const Menu = () => {
       ))}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
+      {(takesPart(permissions, 'kyc_review') || isAdmin(permissions)) && (
+        <RaMenu.Item to="/screening-lists" primaryText="screening.title" leftIcon={<ListsIcon />} data-testid="nav-screening-lists" />
+      )}
     </RaMenu>
   );
 };

@@ -26,6 +26,11 @@ export const http = (path: string, options: fetchUtils.Options = {}) =>
 export const post = (path: string, body?: unknown) =>
   http(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
 
+/** Sends a file (or files one after the other) as the raw body, with its type: the API's uploads take bytes,
+ * not multipart forms. */
+export const upload = (path: string, body: Blob, contentType: string) =>
+  http(path, { method: 'POST', body: body as unknown as string, headers: new Headers({ 'Content-Type': contentType }) });
+
 const id = (value: Identifier) => encodeURIComponent(String(value));
 
 const unsupported = () => Promise.reject(new Error('Not supported by the API'));
@@ -53,10 +58,15 @@ export const dataProvider = {
   getOne: async (resource: string, params: { id: Identifier }) => ({
     data: (await http(`/${resource}/${id(params.id)}`)).json,
   }),
-  // The API has no multi-id filter; reference pickers ask for one or two records at a time.
-  getMany: async (resource: string, params: { ids: Identifier[] }) => ({
-    data: await Promise.all(params.ids.map(async (i) => (await http(`/${resource}/${id(i)}`)).json)),
-  }),
+  // The API has no multi-id filter; reference pickers ask for one or two records at a time. Teams have no page
+  // of their own: the list of every team is short.
+  getMany: async (resource: string, params: { ids: Identifier[] }) => {
+    if (resource === 'teams') {
+      const { json } = await http('/teams');
+      return { data: (json as { id: Identifier }[]).filter((t) => params.ids.map(String).includes(String(t.id))) };
+    }
+    return { data: await Promise.all(params.ids.map(async (i) => (await http(`/${resource}/${id(i)}`)).json)) };
+  },
   getManyReference: (resource: string, params) =>
     getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
   create: async (resource: string, params) => ({

@@ -24,7 +24,7 @@ import { OutcomeInput } from './OutcomeInput';
 
 const Notice = ({ children }: { children: string }) => <Alert severity="info">{children}</Alert>;
 
-const filled = (value: unknown) => value !== undefined && value !== null && value !== '';
+const filled = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /** The step's completion form, rendered from the JSON Schema the API sends with the task; only the current
  * assignee of a claimed task can submit it. */
@@ -95,7 +95,7 @@ export const CompleteTaskForm = () => {
             {({ formData }) =>
               fieldsOf(formData.outcome).map((field) => (
                 // Remounted per outcome: "note" is optional when approving but required when rejecting.
-                <OutcomeInput key={`${formData.outcome}.${field.name}`} caseType={task.caseType} field={field} />
+                <OutcomeInput key={`${formData.outcome}.${field.name}`} task={task} field={field} />
               ))
             }
           </FormDataConsumer>
