@@ -123,7 +123,8 @@ describe('the console', () => {
     expect(await bellCount(page)).toBe(expected);
 
     await page.getByTestId('notification-bell').click();
-    await page.getByTestId('notification-item').filter({ hasText: /escalation/i }).first().waitFor();
+    // escalations stand out: first in the bell, marked urgent
+    await page.getByTestId('notification-urgent').filter({ hasText: /escalation/i }).first().waitFor();
     await bellChanges(page); // still the same document: nothing reloaded the page
   });
 

@@ -129,7 +129,7 @@ describe('English messages', () => {
       ...Object.keys(DEFAULT_RISK_MODEL.product).map((v) => `kyc_review.product.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.channel).map((v) => `kyc_review.channel.${v}`),
       // Notification types and error codes as listed in docs/api.md.
-      ...['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update'].map(
+      ...['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update', 'case_stuck'].map(
         (t) => `notification.type.${t}`,
       ),
       ...['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'].map(

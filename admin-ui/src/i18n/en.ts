@@ -146,11 +146,18 @@ export const en = {
       sla_reminder: 'SLA reminder',
       sla_escalation: 'SLA escalation',
       case_update: 'Case update',
+      case_stuck: 'Case waiting for a repair',
     },
     actions: {
       mark_read: 'Mark read',
       mark_all_read: 'Mark all read',
       see_all: 'See all',
+    },
+    burst: '%{smart_count} new notification (%{urgent} urgent) |||| %{smart_count} new notifications (%{urgent} urgent)',
+    more: '+%{smart_count} more on this case',
+    preferences: {
+      title: 'Pop-ups',
+      hint: 'Choose which notifications also pop up. Everything stays in the bell; escalations and missed deadlines always pop up.',
     },
   },
   dashboard: {

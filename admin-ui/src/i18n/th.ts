@@ -147,11 +147,18 @@ export const th = {
       sla_reminder: 'เตือนกำหนดเวลา SLA',
       sla_escalation: 'ยกระดับเรื่อง SLA',
       case_update: 'อัปเดตเรื่อง',
+      case_stuck: 'เคสรอการซ่อมแซม',
     },
     actions: {
       mark_read: 'อ่านแล้ว',
       mark_all_read: 'อ่านแล้วทั้งหมด',
       see_all: 'ดูทั้งหมด',
+    },
+    burst: 'การแจ้งเตือนใหม่ %{smart_count} รายการ (เร่งด่วน %{urgent})',
+    more: 'อีก %{smart_count} รายการของเคสนี้',
+    preferences: {
+      title: 'การแจ้งเตือนแบบป๊อปอัป',
+      hint: 'เลือกการแจ้งเตือนที่จะแสดงแบบป๊อปอัปด้วย ทุกรายการยังอยู่ในกระดิ่ง การยกระดับและการพลาดกำหนดเวลาจะแสดงเสมอ',
     },
   },
   dashboard: {

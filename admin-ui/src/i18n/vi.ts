@@ -147,11 +147,18 @@ export const vi = {
       sla_reminder: 'Nhắc hạn SLA',
       sla_escalation: 'Chuyển cấp SLA',
       case_update: 'Cập nhật hồ sơ',
+      case_stuck: 'Hồ sơ chờ sửa chữa',
     },
     actions: {
       mark_read: 'Đã đọc',
       mark_all_read: 'Đánh dấu tất cả đã đọc',
       see_all: 'Xem tất cả',
+    },
+    burst: '%{smart_count} thông báo mới (%{urgent} khẩn)',
+    more: 'thêm %{smart_count} về hồ sơ này',
+    preferences: {
+      title: 'Thông báo bật lên',
+      hint: 'Chọn thông báo nào cũng bật lên. Mọi thông báo vẫn nằm trong chuông; báo cáo vượt cấp và trễ hạn luôn bật lên.',
     },
   },
   dashboard: {

@@ -147,11 +147,18 @@ export const zh = {
       sla_reminder: 'SLA 提醒',
       sla_escalation: 'SLA 升级',
       case_update: '案件更新',
+      case_stuck: '案件等待修复',
     },
     actions: {
       mark_read: '标为已读',
       mark_all_read: '全部标为已读',
       see_all: '查看全部',
+    },
+    burst: '%{smart_count} 条新通知（%{urgent} 条紧急）',
+    more: '此案件还有 %{smart_count} 条',
+    preferences: {
+      title: '弹出通知',
+      hint: '选择哪些通知同时弹出显示。所有通知都保留在铃铛中；升级和错过的期限总是弹出。',
     },
   },
   dashboard: {

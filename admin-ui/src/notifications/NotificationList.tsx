@@ -16,6 +16,7 @@ import { LocalDateField } from '../i18n/LocalDateField';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
+import { isUrgent } from './groups';
 import { notificationText, referenceOf } from './text';
 
 const filters = [<NullableBooleanInput key="unread" source="unread" alwaysOn />];
@@ -86,7 +87,10 @@ export const NotificationList = () => {
           }}
           primaryText={(n) => notificationText(translate, n)}
           secondaryText={(n) => [referenceOf(n), translate(`notification.type.${n.type}`, { _: n.type }), format.dateTime(n.createdAt)].filter(Boolean).join(' · ')}
-          rowSx={(n) => ({ '& .MuiListItemText-primary': { fontWeight: n.readAt ? 400 : 600 } })}
+          rowSx={(n) => ({
+            '& .MuiListItemText-primary': { fontWeight: n.readAt ? 400 : 600 },
+            ...(isUrgent(n) ? { borderLeft: 4, borderColor: 'error.main' } : {}),
+          })}
         />
       ) : (
         <DataTable<AppNotification>
@@ -95,7 +99,10 @@ export const NotificationList = () => {
             open(n);
             return false;
           }}
-          rowSx={(n) => ({ '& td': { fontWeight: n.readAt ? 400 : 600 } })}
+          rowSx={(n) => ({
+            '& td': { fontWeight: n.readAt ? 400 : 600 },
+            ...(isUrgent(n) ? { '& td:first-of-type': { borderLeft: 4, borderLeftColor: 'error.main', borderLeftStyle: 'solid' } } : {}),
+          })}
         >
           <DataTable.Col source="createdAt">
             <LocalDateField source="createdAt" />

@@ -3,8 +3,9 @@ import { useDataProvider, useNotify, useRedirect } from 'react-admin';
 import { useCaseTypeOf } from '../caseTypeRegistry';
 import type { CrmDataProvider } from '../providers/dataProvider';
 import type { AppNotification } from '../types';
+import type { NotificationGroup } from './groups';
 
-/** Mark read / mark all read / open what a notification is about. */
+/** Mark read / mark all read / open what a notification (or a case's group of them) is about. */
 export const useNotificationActions = () => {
   const dataProvider = useDataProvider<CrmDataProvider>();
   const queryClient = useQueryClient();
@@ -17,6 +18,13 @@ export const useNotificationActions = () => {
   const markRead = (n: AppNotification) =>
     n.readAt ? Promise.resolve() : dataProvider.markNotificationRead(n.id).then(refresh, failed);
 
+  // A task opens the task page; a case, its case type's page.
+  const go = (n: AppNotification) => {
+    const caseLink = n.caseId ? caseTypeOf(n.data?.caseType as string | undefined)?.link(n.caseId) : undefined;
+    if (n.taskId) redirect('show', 'tasks', n.taskId);
+    else if (caseLink) redirect(caseLink);
+  };
+
   return {
     markRead,
     markAllRead: () =>
@@ -26,10 +34,12 @@ export const useNotificationActions = () => {
         .then(refresh, failed),
     open: (n: AppNotification) => {
       void markRead(n);
-      // A task opens the task page; a case, its case type's page.
-      const caseLink = n.caseId ? caseTypeOf(n.data?.caseType as string | undefined)?.link(n.caseId) : undefined;
-      if (n.taskId) redirect('show', 'tasks', n.taskId);
-      else if (caseLink) redirect(caseLink);
+      go(n);
+    },
+    /** Opens the group's most important notification and marks every notification about that case read. */
+    openGroup: (g: NotificationGroup) => {
+      go(g.latest);
+      return (g.caseId ? dataProvider.markAllRead(g.caseId) : dataProvider.markNotificationRead(g.latest.id)).then(refresh, failed);
     },
   };
 };

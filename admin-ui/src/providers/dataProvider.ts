@@ -91,8 +91,9 @@ export const dataProvider = {
   markNotificationRead: async (notificationId: Identifier) => {
     await post(`/notifications/${id(notificationId)}/read`);
   },
-  markAllRead: async () => {
-    await post('/notifications/read-all');
+  /** every unread notification, or those about one case */
+  markAllRead: async (caseId?: string) => {
+    await post('/notifications/read-all', caseId ? { caseId } : undefined);
   },
 } satisfies DataProvider;
 
