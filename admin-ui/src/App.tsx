@@ -3,6 +3,7 @@ import { Admin, CustomRoutes, Resource, type I18nProvider } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { CaseTypesProvider } from './caseTypeRegistry';
 import { CASE_TYPES } from './caseTypes';
+import { incidents, settings, slaPolicies } from './admin';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
 import { Layout } from './layout/Layout';
@@ -34,6 +35,9 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     ))}
     <Resource name="clients" {...clients} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="incidents" {...incidents} />
+    <Resource name="sla-policies" {...slaPolicies} />
+    <Resource name="settings" {...settings} />
     <CustomRoutes>
       <Route path="/screening-lists" element={<ScreeningLists />} />
     </CustomRoutes>

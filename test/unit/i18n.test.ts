@@ -64,7 +64,7 @@ const sources = (readdirSync(SRC, { recursive: true }) as string[])
 
 // Literal keys only; keys built at run time (`complaint.state.${state}`, choices('sla.state', slaStates)) are
 // checked through the enums below. Field paths (source="client.name") are not keys either.
-const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'resources'];
+const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'admin', 'resources'];
 const NAMESPACES = [...SHELL, ...CASE_TYPES.map((t) => t.key)].join('|');
 const LITERAL_KEY = new RegExp(`['"\`]((?:${NAMESPACES})\\.[A-Za-z_.-]*[A-Za-z_])['"\`]`, 'g');
 // choiceLabels hold message prefixes, checked per case type below.
@@ -167,6 +167,12 @@ describe('the console', () => {
     ['request statuses', requests.requestStatuses, definition('internal_request').statuses],
   ] as const)('lists %s as the API does', (_, console, api) => {
     expect([...console].sort()).toEqual([...api].sort());
+  });
+
+  it('labels every setting the case types declare (the administrators\' settings page)', () => {
+    const keys = API_CASE_TYPES.flatMap((m) => Object.keys(m.definition.settings).map((k) => `${m.definition.type}.setting.${k.replace(/\./g, '_')}`));
+    expect(keys.length).toBeGreaterThan(5);
+    expect(keys.filter((k) => !(k in english))).toEqual([]);
   });
 
   it('lists every case type\'s steps as the API does, in process order', () => {

@@ -1,10 +1,12 @@
-import { Suspense } from 'react';
+import { Suspense, lazy } from 'react';
 import { useCaseTypes } from '../caseTypeRegistry';
-import { supervises, takesPart, usePerms } from '../providers/permissions';
+import { isAdmin, supervises, takesPart, usePerms } from '../providers/permissions';
 import { AgentSummary } from './AgentSummary';
 
+const AdminSummary = lazy(() => import('../admin/AdminSummary').then((m) => ({ default: m.AdminSummary })));
+
 /** The case types' cards the user may see (complaint supervisors: the complaints charts; KYC staff: compliance),
- * and for everyone who supervises nothing, their own workload. */
+ * for everyone who works cases and supervises nothing, their own workload; for administrators, stuck cases. */
 export const Dashboard = () => {
   const { permissions, isPending } = usePerms();
   const caseTypes = useCaseTypes();
@@ -16,7 +18,8 @@ export const Dashboard = () => {
           ? [<dashboard.component key={key} />]
           : [],
       )}
-      {!supervises(permissions) && <AgentSummary />}
+      {isAdmin(permissions) && <AdminSummary />}
+      {permissions.caseTypes.length > 0 && !supervises(permissions) && <AgentSummary />}
     </Suspense>
   );
 };

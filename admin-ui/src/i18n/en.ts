@@ -219,6 +219,36 @@ export const en = {
         },
       },
     },
+    incidents: {
+      name: 'Stuck case |||| Stuck cases',
+      fields: {
+        reference: 'Case',
+        caseType: 'Case type',
+        message: 'What failed',
+        openedAt: 'Since',
+        status: 'Status',
+      },
+    },
+    'sla-policies': {
+      name: 'SLA policy |||| SLA policies',
+      fields: {
+        caseType: 'Case type',
+        step: 'Step',
+        category: 'Category or kind',
+        severity: 'Severity',
+        businessDays: 'Business days',
+        businessHours: 'Business hours',
+        escalateAfterMinutes: 'Escalate after (minutes)',
+      },
+    },
+    settings: {
+      name: 'Setting |||| Settings',
+      fields: {
+        caseType: 'Case type',
+        key: 'Setting',
+        value: 'Value',
+      },
+    },
   },
   screening: {
     title: 'Sanctions lists',
@@ -245,6 +275,30 @@ export const en = {
       send: 'Import',
       created: '%{list}: new version with %{count} entries',
       unchanged: '%{list}: these files were already imported (%{count} entries)',
+    },
+  },
+  admin: {
+    title: 'Administration',
+    saved: 'Saved; cases opened from now on use it',
+    incident: {
+      status: {
+        open: 'Waiting for a repair',
+        resolved: 'Repaired',
+      },
+      retry: 'Retry',
+      sanitize: 'Clean the text and retry',
+      repaired: 'The case is saved and moves on',
+      still_stuck: 'The case still could not be saved: look at the message',
+      waiting: '%{smart_count} case waits for a repair |||| %{smart_count} cases wait for a repair',
+      none: 'No case waits for a repair',
+      open_list: 'Open',
+    },
+    sla: {
+      any: 'Any',
+      whole_case: 'Whole case',
+    },
+    setting: {
+      default: 'default %{value}',
     },
   },
 };

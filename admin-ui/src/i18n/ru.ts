@@ -221,6 +221,36 @@ export const ru = {
         },
       },
     },
+    incidents: {
+      name: 'Застрявшее дело |||| Застрявшие дела |||| Застрявших дел',
+      fields: {
+        reference: 'Дело',
+        caseType: 'Тип дела',
+        message: 'Что не удалось',
+        openedAt: 'С',
+        status: 'Статус',
+      },
+    },
+    'sla-policies': {
+      name: 'Норматив SLA |||| Нормативы SLA |||| Нормативов SLA',
+      fields: {
+        caseType: 'Тип дела',
+        step: 'Шаг',
+        category: 'Категория или вид',
+        severity: 'Серьёзность',
+        businessDays: 'Рабочих дней',
+        businessHours: 'Рабочих часов',
+        escalateAfterMinutes: 'Эскалация через (минут)',
+      },
+    },
+    settings: {
+      name: 'Настройка |||| Настройки |||| Настроек',
+      fields: {
+        caseType: 'Тип дела',
+        key: 'Настройка',
+        value: 'Значение',
+      },
+    },
   },
   screening: {
     title: 'Санкционные списки',
@@ -247,6 +277,30 @@ export const ru = {
       send: 'Загрузить',
       created: '%{list}: новая версия, записей: %{count}',
       unchanged: '%{list}: эти файлы уже загружены (записей: %{count})',
+    },
+  },
+  admin: {
+    title: 'Администрирование',
+    saved: 'Сохранено; новые дела будут использовать это значение',
+    incident: {
+      status: {
+        open: 'Ждёт исправления',
+        resolved: 'Исправлено',
+      },
+      retry: 'Повторить',
+      sanitize: 'Очистить текст и повторить',
+      repaired: 'Дело сохранено и продолжается',
+      still_stuck: 'Дело всё ещё не удалось сохранить: посмотрите сообщение',
+      waiting: '%{smart_count} дело ждёт исправления |||| %{smart_count} дела ждут исправления |||| %{smart_count} дел ждут исправления',
+      none: 'Нет дел, ожидающих исправления',
+      open_list: 'Открыть',
+    },
+    sla: {
+      any: 'Любой',
+      whole_case: 'Всё дело',
+    },
+    setting: {
+      default: 'по умолчанию %{value}',
     },
   },
 } satisfies MessagesOf<typeof en>;

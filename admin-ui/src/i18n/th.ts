@@ -220,6 +220,36 @@ export const th = {
         },
       },
     },
+    incidents: {
+      name: 'เคสที่ค้าง',
+      fields: {
+        reference: 'เคส',
+        caseType: 'ประเภทเคส',
+        message: 'สิ่งที่ล้มเหลว',
+        openedAt: 'ตั้งแต่',
+        status: 'สถานะ',
+      },
+    },
+    'sla-policies': {
+      name: 'นโยบาย SLA',
+      fields: {
+        caseType: 'ประเภทเคส',
+        step: 'ขั้นตอน',
+        category: 'หมวดหมู่หรือชนิด',
+        severity: 'ความรุนแรง',
+        businessDays: 'วันทำการ',
+        businessHours: 'ชั่วโมงทำการ',
+        escalateAfterMinutes: 'ยกระดับหลังจาก (นาที)',
+      },
+    },
+    settings: {
+      name: 'การตั้งค่า',
+      fields: {
+        caseType: 'ประเภทเคส',
+        key: 'การตั้งค่า',
+        value: 'ค่า',
+      },
+    },
   },
   screening: {
     title: 'รายชื่อคว่ำบาตร',
@@ -246,6 +276,30 @@ export const th = {
       send: 'นำเข้า',
       created: '%{list}: เวอร์ชันใหม่ %{count} รายการ',
       unchanged: '%{list}: เคยนำเข้าไฟล์เหล่านี้แล้ว (%{count} รายการ)',
+    },
+  },
+  admin: {
+    title: 'การดูแลระบบ',
+    saved: 'บันทึกแล้ว เคสที่เปิดต่อจากนี้จะใช้ค่านี้',
+    incident: {
+      status: {
+        open: 'รอการซ่อมแซม',
+        resolved: 'ซ่อมแซมแล้ว',
+      },
+      retry: 'ลองใหม่',
+      sanitize: 'ล้างข้อความแล้วลองใหม่',
+      repaired: 'บันทึกเคสแล้วและดำเนินต่อ',
+      still_stuck: 'ยังบันทึกเคสไม่ได้ โปรดดูข้อความ',
+      waiting: 'มี %{smart_count} เคสรอการซ่อมแซม',
+      none: 'ไม่มีเคสที่รอการซ่อมแซม',
+      open_list: 'เปิด',
+    },
+    sla: {
+      any: 'ทั้งหมด',
+      whole_case: 'ทั้งเคส',
+    },
+    setting: {
+      default: 'ค่าเริ่มต้น %{value}',
     },
   },
 } satisfies MessagesOf<typeof en>;

@@ -220,6 +220,36 @@ export const vi = {
         },
       },
     },
+    incidents: {
+      name: 'Hồ sơ bị kẹt',
+      fields: {
+        reference: 'Hồ sơ',
+        caseType: 'Loại hồ sơ',
+        message: 'Lỗi',
+        openedAt: 'Từ',
+        status: 'Trạng thái',
+      },
+    },
+    'sla-policies': {
+      name: 'Chính sách SLA',
+      fields: {
+        caseType: 'Loại hồ sơ',
+        step: 'Bước',
+        category: 'Danh mục hoặc loại',
+        severity: 'Mức độ nghiêm trọng',
+        businessDays: 'Ngày làm việc',
+        businessHours: 'Giờ làm việc',
+        escalateAfterMinutes: 'Báo cáo vượt cấp sau (phút)',
+      },
+    },
+    settings: {
+      name: 'Thiết lập',
+      fields: {
+        caseType: 'Loại hồ sơ',
+        key: 'Thiết lập',
+        value: 'Giá trị',
+      },
+    },
   },
   screening: {
     title: 'Danh sách trừng phạt',
@@ -246,6 +276,30 @@ export const vi = {
       send: 'Nhập',
       created: '%{list}: phiên bản mới với %{count} mục',
       unchanged: '%{list}: các tệp này đã được nhập (%{count} mục)',
+    },
+  },
+  admin: {
+    title: 'Quản trị',
+    saved: 'Đã lưu; hồ sơ mở từ nay sẽ dùng giá trị này',
+    incident: {
+      status: {
+        open: 'Chờ sửa chữa',
+        resolved: 'Đã sửa',
+      },
+      retry: 'Thử lại',
+      sanitize: 'Làm sạch văn bản và thử lại',
+      repaired: 'Hồ sơ đã được lưu và tiếp tục',
+      still_stuck: 'Vẫn chưa lưu được hồ sơ: hãy xem thông báo lỗi',
+      waiting: '%{smart_count} hồ sơ chờ sửa chữa',
+      none: 'Không có hồ sơ nào chờ sửa chữa',
+      open_list: 'Mở',
+    },
+    sla: {
+      any: 'Bất kỳ',
+      whole_case: 'Cả hồ sơ',
+    },
+    setting: {
+      default: 'mặc định %{value}',
     },
   },
 } satisfies MessagesOf<typeof en>;

@@ -220,6 +220,36 @@ export const zh = {
         },
       },
     },
+    incidents: {
+      name: '卡住的案件',
+      fields: {
+        reference: '案件',
+        caseType: '案件类型',
+        message: '失败原因',
+        openedAt: '开始于',
+        status: '状态',
+      },
+    },
+    'sla-policies': {
+      name: 'SLA 政策',
+      fields: {
+        caseType: '案件类型',
+        step: '步骤',
+        category: '类别或种类',
+        severity: '严重程度',
+        businessDays: '工作日',
+        businessHours: '工作小时',
+        escalateAfterMinutes: '升级前等待（分钟）',
+      },
+    },
+    settings: {
+      name: '设置',
+      fields: {
+        caseType: '案件类型',
+        key: '设置项',
+        value: '值',
+      },
+    },
   },
   screening: {
     title: '制裁名单',
@@ -246,6 +276,30 @@ export const zh = {
       send: '导入',
       created: '%{list}：新版本，%{count} 个条目',
       unchanged: '%{list}：这些文件已导入过（%{count} 个条目）',
+    },
+  },
+  admin: {
+    title: '系统管理',
+    saved: '已保存；今后新开的案件将使用此值',
+    incident: {
+      status: {
+        open: '等待修复',
+        resolved: '已修复',
+      },
+      retry: '重试',
+      sanitize: '清理文本并重试',
+      repaired: '案件已保存并继续处理',
+      still_stuck: '案件仍无法保存：请查看错误信息',
+      waiting: '%{smart_count} 个案件等待修复',
+      none: '没有等待修复的案件',
+      open_list: '打开',
+    },
+    sla: {
+      any: '任意',
+      whole_case: '整个案件',
+    },
+    setting: {
+      default: '默认 %{value}',
     },
   },
 } satisfies MessagesOf<typeof en>;

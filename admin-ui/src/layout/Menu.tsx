@@ -17,6 +17,8 @@ export const Menu = () => {
       ))}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
+      {isAdmin(permissions) &&
+        ['incidents', 'sla-policies', 'settings'].map((name) => <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />)}
       {(takesPart(permissions, 'kyc_review') || isAdmin(permissions)) && (
         <RaMenu.Item to="/screening-lists" primaryText="screening.title" leftIcon={<ListsIcon />} data-testid="nav-screening-lists" />
       )}

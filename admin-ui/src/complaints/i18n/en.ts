@@ -126,6 +126,10 @@ export const en = {
       days_over: '%{from}+ days',
     },
     client_section: 'Complaints',
+    setting: {
+      complaint_reopenWindowDays: 'Days after closing in which the client may reopen',
+      complaint_clientWaitBusinessDays: 'Business days to wait for the client before investigation resumes',
+    },
   },
   resources: {
     complaints: {

@@ -128,6 +128,10 @@ export const ru = {
       days_over: '%{from}+ дн.',
     },
     client_section: 'Жалобы',
+    setting: {
+      complaint_reopenWindowDays: 'Дней после закрытия, в течение которых клиент может возобновить жалобу',
+      complaint_clientWaitBusinessDays: 'Рабочих дней ожидания ответа клиента до возобновления расследования',
+    },
   },
   resources: {
     complaints: {

@@ -128,6 +128,10 @@ export const th = {
       days_over: '%{from}+ วัน',
     },
     client_section: 'ข้อร้องเรียน',
+    setting: {
+      complaint_reopenWindowDays: 'จำนวนวันหลังปิดเคสที่ลูกค้าขอเปิดใหม่ได้',
+      complaint_clientWaitBusinessDays: 'จำนวนวันทำการที่รอลูกค้าก่อนกลับไปสอบสวนต่อ',
+    },
   },
   resources: {
     complaints: {

@@ -128,6 +128,10 @@ export const vi = {
       days_over: 'Từ %{from} ngày',
     },
     client_section: 'Khiếu nại',
+    setting: {
+      complaint_reopenWindowDays: 'Số ngày sau khi đóng mà khách hàng có thể mở lại',
+      complaint_clientWaitBusinessDays: 'Số ngày làm việc chờ khách hàng trước khi tiếp tục điều tra',
+    },
   },
   resources: {
     complaints: {

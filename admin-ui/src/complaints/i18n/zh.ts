@@ -128,6 +128,10 @@ export const zh = {
       days_over: '%{from} 天以上',
     },
     client_section: '投诉',
+    setting: {
+      complaint_reopenWindowDays: '结案后客户可重新打开的天数',
+      complaint_clientWaitBusinessDays: '恢复调查前等待客户回复的工作日数',
+    },
   },
   resources: {
     complaints: {

@@ -246,6 +246,17 @@ export const en = {
       bank_statement: 'Bank statement',
       company_registration: 'Company registration',
     },
+    setting: {
+      kyc_clientReminderBusinessDays: 'Business days between reminders to a client who has not answered',
+      kyc_suspendAfterBusinessDays: 'Business days without an answer before the review is suspended',
+      kyc_ageOfMajority: 'Age of majority',
+      kyc_proofOfAddressMaxMonths: 'Oldest proof of address accepted (months)',
+      kyc_expiryWarningDays: 'Days before an identity document expires to flag it',
+      kyc_reviewMonths_low: 'Months to the next review: low risk',
+      kyc_reviewMonths_medium: 'Months to the next review: medium risk',
+      kyc_reviewMonths_high: 'Months to the next review: high risk',
+      kyc_reviewMonths_critical: 'Months to the next review: critical risk',
+    },
   },
   resources: {
     'kyc-reviews': {

@@ -248,6 +248,17 @@ export const ru = {
       bank_statement: 'Банковская выписка',
       company_registration: 'Свидетельство о регистрации компании',
     },
+    setting: {
+      kyc_clientReminderBusinessDays: 'Рабочих дней между напоминаниями клиенту, который не ответил',
+      kyc_suspendAfterBusinessDays: 'Рабочих дней без ответа до приостановки проверки',
+      kyc_ageOfMajority: 'Возраст совершеннолетия',
+      kyc_proofOfAddressMaxMonths: 'Максимальный возраст подтверждения адреса (месяцев)',
+      kyc_expiryWarningDays: 'За сколько дней до истечения документа предупреждать',
+      kyc_reviewMonths_low: 'Месяцев до следующей проверки: низкий риск',
+      kyc_reviewMonths_medium: 'Месяцев до следующей проверки: средний риск',
+      kyc_reviewMonths_high: 'Месяцев до следующей проверки: высокий риск',
+      kyc_reviewMonths_critical: 'Месяцев до следующей проверки: критический риск',
+    },
   },
   resources: {
     'kyc-reviews': {

@@ -247,6 +247,17 @@ export const th = {
       bank_statement: 'รายการเดินบัญชีธนาคาร',
       company_registration: 'หนังสือรับรองบริษัท',
     },
+    setting: {
+      kyc_clientReminderBusinessDays: 'จำนวนวันทำการระหว่างการเตือนลูกค้าที่ยังไม่ตอบ',
+      kyc_suspendAfterBusinessDays: 'จำนวนวันทำการที่ไม่มีคำตอบก่อนระงับการตรวจสอบ',
+      kyc_ageOfMajority: 'อายุที่บรรลุนิติภาวะ',
+      kyc_proofOfAddressMaxMonths: 'อายุสูงสุดของหลักฐานที่อยู่ที่ยอมรับ (เดือน)',
+      kyc_expiryWarningDays: 'จำนวนวันก่อนเอกสารยืนยันตัวตนหมดอายุที่จะแจ้งเตือน',
+      kyc_reviewMonths_low: 'จำนวนเดือนถึงการตรวจสอบครั้งถัดไป: ความเสี่ยงต่ำ',
+      kyc_reviewMonths_medium: 'จำนวนเดือนถึงการตรวจสอบครั้งถัดไป: ความเสี่ยงปานกลาง',
+      kyc_reviewMonths_high: 'จำนวนเดือนถึงการตรวจสอบครั้งถัดไป: ความเสี่ยงสูง',
+      kyc_reviewMonths_critical: 'จำนวนเดือนถึงการตรวจสอบครั้งถัดไป: ความเสี่ยงวิกฤต',
+    },
   },
   resources: {
     'kyc-reviews': {

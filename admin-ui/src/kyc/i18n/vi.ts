@@ -247,6 +247,17 @@ export const vi = {
       bank_statement: 'Sao kê ngân hàng',
       company_registration: 'Giấy đăng ký doanh nghiệp',
     },
+    setting: {
+      kyc_clientReminderBusinessDays: 'Số ngày làm việc giữa các lần nhắc khách hàng chưa trả lời',
+      kyc_suspendAfterBusinessDays: 'Số ngày làm việc không trả lời trước khi tạm dừng rà soát',
+      kyc_ageOfMajority: 'Tuổi thành niên',
+      kyc_proofOfAddressMaxMonths: 'Thời hạn tối đa của giấy tờ chứng minh địa chỉ (tháng)',
+      kyc_expiryWarningDays: 'Số ngày trước khi giấy tờ tùy thân hết hạn để cảnh báo',
+      kyc_reviewMonths_low: 'Số tháng đến lần rà soát tiếp theo: rủi ro thấp',
+      kyc_reviewMonths_medium: 'Số tháng đến lần rà soát tiếp theo: rủi ro trung bình',
+      kyc_reviewMonths_high: 'Số tháng đến lần rà soát tiếp theo: rủi ro cao',
+      kyc_reviewMonths_critical: 'Số tháng đến lần rà soát tiếp theo: rủi ro rất cao',
+    },
   },
   resources: {
     'kyc-reviews': {

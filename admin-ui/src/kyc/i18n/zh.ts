@@ -247,6 +247,17 @@ export const zh = {
       bank_statement: '银行对账单',
       company_registration: '公司注册证明',
     },
+    setting: {
+      kyc_clientReminderBusinessDays: '向未回复客户发送提醒的间隔工作日',
+      kyc_suspendAfterBusinessDays: '无回复多少个工作日后暂停审查',
+      kyc_ageOfMajority: '成年年龄',
+      kyc_proofOfAddressMaxMonths: '可接受的地址证明最长期限（月）',
+      kyc_expiryWarningDays: '身份证件到期前多少天提示',
+      kyc_reviewMonths_low: '距下次审查的月数：低风险',
+      kyc_reviewMonths_medium: '距下次审查的月数：中风险',
+      kyc_reviewMonths_high: '距下次审查的月数：高风险',
+      kyc_reviewMonths_critical: '距下次审查的月数：极高风险',
+    },
   },
   resources: {
     'kyc-reviews': {
