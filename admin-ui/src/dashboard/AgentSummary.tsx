@@ -1,5 +1,5 @@
 import { Card, CardContent, Grid, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { Title, useGetList, useRedirect, useTranslate } from 'react-admin';
+import { Title, useGetList, useRedirect, useStore, useTranslate } from 'react-admin';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
@@ -14,6 +14,8 @@ const ACTIVE = { status: 'claimed' };
 
 const CountFor = ({ state }: { state: SlaState }) => {
   const translate = useTranslate();
+  const redirect = useRedirect();
+  const [, setView] = useStore('tasks.view', 'mine');
   const { total } = useGetList<Task>('tasks', {
     ...MINE,
     filter: { ...ACTIVE, slaState: state },
@@ -21,7 +23,18 @@ const CountFor = ({ state }: { state: SlaState }) => {
     sort: { field: 'dueAt', order: 'ASC' },
     pagination: { page: 1, perPage: 1 },
   });
-  return <StatCard testid={`summary-${state}`} title={translate(`sla.state.${state}`)} value={total ?? '…'} />;
+  return (
+    <StatCard
+      testid={`summary-${state}`}
+      title={translate(`sla.state.${state}`)}
+      value={total ?? '…'}
+      // my claimed tasks in this SLA state
+      onClick={() => {
+        setView('mine');
+        redirect(`/tasks?filter=${encodeURIComponent(JSON.stringify({ ...ACTIVE, slaState: state }))}`);
+      }}
+    />
+  );
 };
 
 export const AgentSummary = () => {

@@ -2,6 +2,7 @@ import { Suspense, lazy } from 'react';
 import { useCaseTypes } from '../caseTypeRegistry';
 import { isAdmin, supervises, takesPart, usePerms } from '../providers/permissions';
 import { AgentSummary } from './AgentSummary';
+import { Workload } from './Workload';
 
 const AdminSummary = lazy(() => import('../admin/AdminSummary').then((m) => ({ default: m.AdminSummary })));
 
@@ -18,6 +19,7 @@ export const Dashboard = () => {
           ? [<dashboard.component key={key} />]
           : [],
       )}
+      {supervises(permissions) && <Workload />}
       {isAdmin(permissions) && <AdminSummary />}
       {permissions.caseTypes.length > 0 && !supervises(permissions) && <AgentSummary />}
     </Suspense>

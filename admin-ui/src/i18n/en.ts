@@ -10,6 +10,7 @@ export const en = {
       released_from: 'Taken back from %{name}',
       level: 'Escalation level %{level}',
     },
+    empty_filtered: 'Nothing matches these filters.',
   },
   login: {
     title: 'Sign in to Broker CRM',
@@ -63,6 +64,7 @@ export const en = {
       CASE_FINISHED: 'The case has finished',
       TWO_FACTOR_REQUIRED: 'Your role requires two-factor authentication',
       NOT_STUCK: 'The case is not waiting for a repair',
+      NO_TASK: 'Nothing to take: no open task you may work',
     },
     network: 'Cannot reach the server: check your connection',
     connection_lost: 'The server cannot be reached. What you see may be out of date; trying again…',
@@ -128,6 +130,15 @@ export const en = {
     no_open_tasks: 'No open tasks',
     bulk_refused: '%{smart_count} task was not reassigned: |||| %{smart_count} tasks were not reassigned:',
     case_card: 'About the case',
+    next: {
+      button: 'Next task',
+      none: 'Nothing to take: no open task you may work',
+    },
+    empty: {
+      mine: 'Nothing is assigned to you. Take the most urgent task from your team\'s queue with Next task.',
+      team: 'Your team\'s queue is empty: no open or claimed task.',
+      clear: 'Clear the filters',
+    },
   },
   notification: {
     bell: 'Notifications',
@@ -159,12 +170,23 @@ export const en = {
       title: 'Pop-ups',
       hint: 'Choose which notifications also pop up. Everything stays in the bell; escalations and missed deadlines always pop up.',
     },
+    empty_list: 'No notifications. They arrive here when work is assigned to you or a deadline needs attention.',
   },
   dashboard: {
     agent: {
       title: 'My work',
       next_due: 'Next due',
       nothing: 'Nothing assigned to you right now',
+    },
+    workload: {
+      title: 'Workload',
+      none: 'No open work in what you supervise',
+      assignee: 'Assignee',
+      open: 'Open',
+      claimed: 'Claimed',
+      at_risk: 'At risk',
+      breached: 'Breached',
+      queue: 'Queue (nobody yet)',
     },
   },
   client: {
@@ -175,6 +197,7 @@ export const en = {
       rejected: 'Rejected',
       suspended: 'Suspended',
     },
+    empty: 'No client matches. Search by name, e-mail or phone.',
   },
   resources: {
     tasks: {

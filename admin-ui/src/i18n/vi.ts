@@ -11,6 +11,7 @@ export const vi = {
       released_from: 'Đã thu hồi từ %{name}',
       level: 'Cấp báo cáo vượt cấp %{level}',
     },
+    empty_filtered: 'Không có kết quả phù hợp với các bộ lọc này.',
   },
   login: {
     title: 'Đăng nhập Broker CRM',
@@ -64,6 +65,7 @@ export const vi = {
       CASE_FINISHED: 'Hồ sơ đã kết thúc',
       TWO_FACTOR_REQUIRED: 'Vai trò của bạn bắt buộc xác thực hai lớp',
       NOT_STUCK: 'Hồ sơ không chờ sửa chữa',
+      NO_TASK: 'Không có việc để nhận: không còn công việc mở bạn được làm',
     },
     network: 'Không kết nối được máy chủ: hãy kiểm tra kết nối',
     connection_lost: 'Không kết nối được máy chủ. Nội dung trên màn hình có thể đã cũ; đang thử lại…',
@@ -129,6 +131,15 @@ export const vi = {
     no_open_tasks: 'Không có công việc đang mở',
     bulk_refused: '%{smart_count} công việc không được phân công lại:',
     case_card: 'Về hồ sơ',
+    next: {
+      button: 'Việc tiếp theo',
+      none: 'Không có việc để nhận: không còn công việc mở bạn được làm',
+    },
+    empty: {
+      mine: 'Chưa có việc nào giao cho bạn. Nhấn Việc tiếp theo để nhận việc khẩn nhất trong hàng đợi của nhóm.',
+      team: 'Hàng đợi của nhóm trống: không có việc đang mở hoặc đã nhận.',
+      clear: 'Xóa bộ lọc',
+    },
   },
   notification: {
     bell: 'Thông báo',
@@ -160,12 +171,23 @@ export const vi = {
       title: 'Thông báo bật lên',
       hint: 'Chọn thông báo nào cũng bật lên. Mọi thông báo vẫn nằm trong chuông; báo cáo vượt cấp và trễ hạn luôn bật lên.',
     },
+    empty_list: 'Không có thông báo. Thông báo xuất hiện ở đây khi có việc giao cho bạn hoặc thời hạn cần chú ý.',
   },
   dashboard: {
     agent: {
       title: 'Công việc của tôi',
       next_due: 'Sắp đến hạn',
       nothing: 'Hiện không có việc nào được giao cho bạn',
+    },
+    workload: {
+      title: 'Khối lượng công việc',
+      none: 'Không có việc đang mở trong phạm vi bạn giám sát',
+      assignee: 'Người phụ trách',
+      open: 'Đang mở',
+      claimed: 'Đã nhận',
+      at_risk: 'Có rủi ro',
+      breached: 'Quá hạn',
+      queue: 'Hàng đợi (chưa ai nhận)',
     },
   },
   client: {
@@ -176,6 +198,7 @@ export const vi = {
       rejected: 'Đã từ chối',
       suspended: 'Tạm đình chỉ',
     },
+    empty: 'Không tìm thấy khách hàng. Tìm theo tên, email hoặc số điện thoại.',
   },
   resources: {
     tasks: {

@@ -11,6 +11,7 @@ export const zh = {
       released_from: '已从 %{name} 处收回',
       level: '升级级别 %{level}',
     },
+    empty_filtered: '没有符合这些筛选条件的记录。',
   },
   login: {
     title: '登录 Broker CRM',
@@ -64,6 +65,7 @@ export const zh = {
       CASE_FINISHED: '案件已结束',
       TWO_FACTOR_REQUIRED: '您的角色必须使用双重身份验证',
       NOT_STUCK: '案件未在等待修复',
+      NO_TASK: '没有可领取的任务',
     },
     network: '无法连接服务器：请检查网络连接',
     connection_lost: '无法连接服务器。屏幕上的内容可能已过时；正在重试…',
@@ -129,6 +131,15 @@ export const zh = {
     no_open_tasks: '没有待处理的任务',
     bulk_refused: '%{smart_count} 项任务未重新分配：',
     case_card: '案件信息',
+    next: {
+      button: '下一个任务',
+      none: '没有可领取的任务',
+    },
+    empty: {
+      mine: '目前没有分配给您的任务。点击“下一个任务”从团队队列中领取最紧急的任务。',
+      team: '团队队列为空：没有未领取或已领取的任务。',
+      clear: '清除筛选条件',
+    },
   },
   notification: {
     bell: '通知',
@@ -160,12 +171,23 @@ export const zh = {
       title: '弹出通知',
       hint: '选择哪些通知同时弹出显示。所有通知都保留在铃铛中；升级和错过的期限总是弹出。',
     },
+    empty_list: '没有通知。有工作分配给您或期限需要关注时会显示在这里。',
   },
   dashboard: {
     agent: {
       title: '我的工作',
       next_due: '即将到期',
       nothing: '目前没有分配给您的任务',
+    },
+    workload: {
+      title: '工作量',
+      none: '您主管的范围内没有未完成的工作',
+      assignee: '负责人',
+      open: '待领取',
+      claimed: '已领取',
+      at_risk: '有风险',
+      breached: '已超时',
+      queue: '队列（尚无人）',
     },
   },
   client: {
@@ -176,6 +198,7 @@ export const zh = {
       rejected: '已驳回',
       suspended: '已暂停',
     },
+    empty: '没有匹配的客户。可按姓名、电子邮件或电话搜索。',
   },
   resources: {
     tasks: {

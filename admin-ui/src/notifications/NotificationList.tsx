@@ -7,12 +7,15 @@ import {
   List,
   SimpleList,
   NullableBooleanInput,
+  ExportButton,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { useFormat } from '../i18n/format';
 import { LocalDateField } from '../i18n/LocalDateField';
+import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
+import { ListEmpty } from '../lists/EmptyState';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
@@ -60,27 +63,44 @@ const MessageField = (_: { source: string }) => {
   return n ? <span>{notificationText(translate, n)}</span> : null;
 };
 
+const useExporter = () => {
+  const translate = useTranslate();
+  return useCsvExporter<AppNotification>('notifications', [
+    { header: 'resources.notifications.fields.createdAt', value: (n) => n.createdAt },
+    { header: 'resources.notifications.fields.data.reference', value: (n) => referenceOf(n) ?? '' },
+    { header: 'resources.notifications.fields.type', value: (n) => translate(`notification.type.${n.type}`, { _: n.type }) },
+    { header: 'resources.notifications.fields.title', value: (n) => notificationText(translate, n) },
+    { header: 'resources.notifications.fields.unread', value: (n) => translate(`ra.boolean.${n.readAt === null}`) },
+  ]);
+};
+
+const Empty = () => <ListEmpty message="notification.empty_list" />;
+
 export const NotificationList = () => {
   const { open } = useNotificationActions();
   const small = useSmallScreen();
   const translate = useTranslate();
   const format = useFormat();
+  const exporter = useExporter();
   return (
     <List
-      exporter={false}
+      exporter={exporter}
       perPage={25}
       filters={filters}
       sort={{ field: 'createdAt', order: 'DESC' }}
+      empty={false}
       actions={
         <TopToolbar>
           <FilterButton />
           <MarkAllReadButton />
+          <ExportButton maxResults={EXPORT_MAX} data-testid="export" />
         </TopToolbar>
       }
     >
       {small ? (
         // Phones: one entry per notification (what happened; its type and time), unread ones in bold.
         <SimpleList<AppNotification>
+          empty={<Empty />}
           rowClick={(_, __, n) => {
             open(n as AppNotification);
             return false;
@@ -94,6 +114,7 @@ export const NotificationList = () => {
         />
       ) : (
         <DataTable<AppNotification>
+          empty={<Empty />}
           bulkActionButtons={false}
           rowClick={(_, __, n) => {
             open(n);

@@ -65,6 +65,11 @@ export const dataProvider = {
       const { json } = await http('/teams');
       return { data: (json as { id: Identifier }[]).filter((t) => params.ids.map(String).includes(String(t.id))) };
     }
+    // staff have no page of their own either: the list filters by id
+    if (resource === 'users') {
+      const { json } = await http(`/users?${new URLSearchParams({ filter: JSON.stringify({ id: params.ids.map(String) }) })}`);
+      return { data: json };
+    }
     return { data: await Promise.all(params.ids.map(async (i) => (await http(`/${resource}/${id(i)}`)).json)) };
   },
   getManyReference: (resource: string, params) =>

@@ -130,6 +130,7 @@ export const en = {
       complaint_reopenWindowDays: 'Days after closing in which the client may reopen',
       complaint_clientWaitBusinessDays: 'Business days to wait for the client before investigation resumes',
     },
+    empty: 'No complaints yet. Register one with Create when a client complains.',
   },
   resources: {
     complaints: {

@@ -132,6 +132,7 @@ export const th = {
       complaint_reopenWindowDays: 'จำนวนวันหลังปิดเคสที่ลูกค้าขอเปิดใหม่ได้',
       complaint_clientWaitBusinessDays: 'จำนวนวันทำการที่รอลูกค้าก่อนกลับไปสอบสวนต่อ',
     },
+    empty: 'ยังไม่มีข้อร้องเรียน เมื่อลูกค้าร้องเรียน ให้บันทึกด้วยปุ่มสร้าง',
   },
   resources: {
     complaints: {

@@ -132,6 +132,7 @@ export const vi = {
       complaint_reopenWindowDays: 'Số ngày sau khi đóng mà khách hàng có thể mở lại',
       complaint_clientWaitBusinessDays: 'Số ngày làm việc chờ khách hàng trước khi tiếp tục điều tra',
     },
+    empty: 'Chưa có khiếu nại nào. Khi khách hàng khiếu nại, hãy ghi nhận bằng nút Tạo.',
   },
   resources: {
     complaints: {

@@ -132,6 +132,7 @@ export const zh = {
       complaint_reopenWindowDays: '结案后客户可重新打开的天数',
       complaint_clientWaitBusinessDays: '恢复调查前等待客户回复的工作日数',
     },
+    empty: '还没有投诉。客户投诉时点击“新建”进行登记。',
   },
   resources: {
     complaints: {

@@ -61,6 +61,7 @@ export const vi = {
         question: "Câu hỏi",
       },
     },
+    empty: 'Không có yêu cầu nào. Nhờ nhóm khác cung cấp tài liệu, gọi lại hoặc sửa dữ liệu bằng nút Tạo.',
   },
   resources: {
     "internal-requests": {

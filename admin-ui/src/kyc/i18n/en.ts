@@ -257,6 +257,7 @@ export const en = {
       kyc_reviewMonths_high: 'Months to the next review: high risk',
       kyc_reviewMonths_critical: 'Months to the next review: critical risk',
     },
+    empty: 'No KYC reviews yet. Start one with Create for a new client or a review that is due.',
   },
   resources: {
     'kyc-reviews': {
@@ -276,6 +277,7 @@ export const en = {
         reference: 'Reference',
         note: 'Note',
         clientId: 'Client',
+        assignee: 'Assignee',
       },
     },
   },

@@ -259,6 +259,7 @@ export const ru = {
       kyc_reviewMonths_high: 'Месяцев до следующей проверки: высокий риск',
       kyc_reviewMonths_critical: 'Месяцев до следующей проверки: критический риск',
     },
+    empty: 'Проверок KYC пока нет. Начните проверку кнопкой «Создать» для нового клиента или по сроку.',
   },
   resources: {
     'kyc-reviews': {
@@ -278,6 +279,7 @@ export const ru = {
         reference: 'Номер',
         note: 'Примечание',
         clientId: 'Клиент',
+        assignee: 'Исполнитель',
       },
     },
   },

@@ -258,6 +258,7 @@ export const vi = {
       kyc_reviewMonths_high: 'Số tháng đến lần rà soát tiếp theo: rủi ro cao',
       kyc_reviewMonths_critical: 'Số tháng đến lần rà soát tiếp theo: rủi ro rất cao',
     },
+    empty: 'Chưa có đợt rà soát KYC nào. Bắt đầu bằng nút Tạo cho khách hàng mới hoặc đợt rà soát đến hạn.',
   },
   resources: {
     'kyc-reviews': {
@@ -277,6 +278,7 @@ export const vi = {
         reference: 'Mã số',
         note: 'Ghi chú',
         clientId: 'Khách hàng',
+        assignee: 'Người phụ trách',
       },
     },
   },

@@ -258,6 +258,7 @@ export const zh = {
       kyc_reviewMonths_high: '距下次审查的月数：高风险',
       kyc_reviewMonths_critical: '距下次审查的月数：极高风险',
     },
+    empty: '还没有KYC审查。可点击“新建”为新客户或到期客户发起审查。',
   },
   resources: {
     'kyc-reviews': {
@@ -277,6 +278,7 @@ export const zh = {
         reference: '编号',
         note: '备注',
         clientId: '客户',
+        assignee: '负责人',
       },
     },
   },
