@@ -7,7 +7,9 @@
 //     and the labels of its task steps, outcomes and form fields (`<key>.task.step|outcome|field`),
 //     and the message prefixes of its forms' choice fields;
 //   - link: the page a task's case link or a notification about one of its cases opens;
-//   - optional dashboard card (with its roles) and section on the client's page;
+//   - optional dashboard card (who sees it), section on the client's page, the key facts of its case on the task
+//     page (TaskCaseSummary) and inputs for form fields the JSON Schema alone cannot render (formInputs: KYC's
+//     hitIds);
 //   - messages: its strings in every console language, in its own folder (`<case type>/i18n/<locale>.ts`):
 //     English merged into the catalog at start, each other language loaded and merged when chosen.
 // The shell (inbox, task page, notifications, menu, dashboard, client page, i18n) reads this list (through
