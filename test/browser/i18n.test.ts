@@ -19,7 +19,10 @@ const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
   }, {});
 
 const english = flatten(messagesFor('en') as Tree);
-const NAMESPACES = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'resources', 'complaint', 'kyc_review'];
+const NAMESPACES = [
+  'ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'admin', 'resources', 'complaint', 'kyc_review',
+  'internal_request',
+];
 const MESSAGE_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z_]+\\.[a-z_.]+`);
 const RAW_CODE = /\b[a-z]+(?:_[a-z]+)+\b|\b(?:true|false|null|undefined)\b/;
 
@@ -71,7 +74,7 @@ const screenText = (page: Page) =>
   });
 
 describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
-  it('shows no message key, raw code or English message on the inbox, complaint, KYC, client and notification screens', { timeout: 120_000 }, async () => {
+  it('shows no message key, raw code or English message on the inbox, complaint, KYC, client, notification, dashboard, task, sanctions list and administration screens', { timeout: 120_000 }, async () => {
     const own = flatten((await loadMessages(locale)) as Tree);
     // English messages this language words differently (a name such as "SLA" or "KYC" may stay as it is).
     const ownValues = new Set(Object.values(own));
@@ -116,6 +119,29 @@ describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
       ['notifications', async () => {
         await page.goto('/#/notifications');
         await page.getByTestId('notification-mark-all').waitFor();
+      }],
+      ['the dashboard', async () => {
+        await page.goto('/#/');
+        await page.getByTestId('workload').waitFor();
+        await page.getByTestId('compliance-card').waitFor();
+        await page.getByTestId('admin-summary').waitFor();
+      }],
+      ['a task page', async () => {
+        const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: complaintId, status: 'open' } });
+        await page.goto(`/#/tasks/${encodeURIComponent(task.id)}/show`);
+        await page.getByTestId('task-case-summary').waitFor();
+      }],
+      ['the sanctions lists', async () => {
+        await page.goto('/#/screening-lists');
+        await page.getByTestId('lists-empty').waitFor();
+      }],
+      ['the SLA policies', async () => {
+        await page.goto('/#/sla-policies');
+        await page.locator('tbody tr').first().waitFor();
+      }],
+      ['the settings', async () => {
+        await page.goto('/#/settings');
+        await page.locator('tbody tr').first().waitFor();
       }],
     ];
     expect(leaks.length).toBeGreaterThan(400);

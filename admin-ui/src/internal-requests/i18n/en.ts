@@ -60,6 +60,9 @@ export const en = {
       },
     },
     empty: 'No requests. Ask another team for a document, a callback or a correction with Create.',
+    severity: {
+      urgent: 'Urgent',
+    },
   },
   resources: {
     "internal-requests": {

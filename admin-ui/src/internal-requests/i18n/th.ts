@@ -62,6 +62,9 @@ export const th = {
       },
     },
     empty: 'ไม่มีคำขอ ขอเอกสาร การโทรกลับ หรือการแก้ไขข้อมูลจากทีมอื่นด้วยปุ่มสร้าง',
+    severity: {
+      urgent: 'ด่วน',
+    },
   },
   resources: {
     "internal-requests": {

@@ -62,6 +62,9 @@ export const vi = {
       },
     },
     empty: 'Không có yêu cầu nào. Nhờ nhóm khác cung cấp tài liệu, gọi lại hoặc sửa dữ liệu bằng nút Tạo.',
+    severity: {
+      urgent: 'Khẩn',
+    },
   },
   resources: {
     "internal-requests": {
