@@ -85,6 +85,8 @@ export const authProvider: AuthProvider = {
   },
   checkAuth: async () => {
     const hadSession = storedProfile() !== null;
+    // a returning user: ask for their case types alongside the session (the menu and the inbox need them)
+    if (hadSession) currentCaseTypes().catch(() => undefined);
     let user: User;
     try {
       user = await currentUser();
