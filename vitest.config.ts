@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/{api,workflow,browser}/**/*.test.ts'],
+          include: ['test/{api,workflow,browser,chaos}/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
         },
       },

@@ -26,7 +26,11 @@ export async function loadSlaTargets(
       throw new DomainError('MISSING_SLA_POLICY', `No SLA policy for ${caseType} step ${step}`);
     }
     targets[step] = {
-      duration: { businessDays: best.businessDays ?? undefined, businessHours: best.businessHours ?? undefined },
+      duration: {
+        businessDays: best.businessDays ?? undefined,
+        businessHours: best.businessHours ?? undefined,
+        businessMinutes: best.businessMinutes ?? undefined,
+      },
       escalateAfterMinutes: best.escalateAfterMinutes,
     };
   }

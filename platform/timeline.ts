@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import type { CaseEventInput } from '../workflows/engine/types';
 
-/** One timeline event as workflows and the API write it (the same JSON shape as the engine's CaseEventInput). */
-export interface CaseEventInput {
-  /** idempotency key of the event */
-  key: string;
-  caseId: string;
-  type: string;
-  actorId: string | null;
-  at: number;
-  data: Record<string, unknown>;
-}
+export type { CaseEventInput };
+
 
 /** Stable JSON: keys sorted, so the hash of an event does not depend on property order. */
 export function canonicalJson(value: unknown): string {

@@ -10,6 +10,7 @@ export interface SlaPolicyDefault {
   severity?: string;
   businessDays?: number;
   businessHours?: number;
+  businessMinutes?: number;
   /** business minutes after a breach before the second escalation (default 240) */
   escalateAfterMinutes?: number;
 }

@@ -18,6 +18,7 @@ export async function installCaseTypeDefaults(prisma: PrismaClient, modules: Cas
         severity,
         businessDays: p.businessDays ?? null,
         businessHours: p.businessHours ?? null,
+        businessMinutes: p.businessMinutes ?? null,
         escalateAfterMinutes: p.escalateAfterMinutes ?? 240,
       };
     }),

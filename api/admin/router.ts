@@ -17,15 +17,21 @@ const PolicySchema = z.object({
   severity: z.string(),
   businessDays: z.number().int().nullable(),
   businessHours: z.number().int().nullable(),
+  businessMinutes: z.number().int().nullable(),
   escalateAfterMinutes: z.number().int(),
 });
 const Target = z
   .object({
     businessDays: z.number().int().min(0).max(365).nullable(),
     businessHours: z.number().int().min(0).max(2000).nullable(),
+    /** omitted: none (a target of days and hours) */
+    businessMinutes: z.number().int().min(0).max(100_000).nullable().default(null),
     escalateAfterMinutes: z.number().int().min(0).max(100_000),
   })
-  .refine((t) => t.businessDays !== null || t.businessHours !== null, { message: 'a target in business days or hours', path: ['businessDays'] });
+  .refine((t) => t.businessDays !== null || t.businessHours !== null || t.businessMinutes !== null, {
+    message: 'a target in business days, hours or minutes',
+    path: ['businessDays'],
+  });
 const Key = z.string().trim().min(1).max(50).regex(/^[a-z0-9_*]+$/, 'lower-case letters, digits, _ or *');
 const NewPolicy = z.intersection(z.object({ caseType: Key, step: Key, category: Key.default('*'), severity: Key.default('*') }), Target);
 /** `id` is the key (a list row's identity for react-admin) */

@@ -5,7 +5,7 @@ import { WithStartWorkflowOperation, WorkflowUpdateStage } from '@temporalio/cli
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/session';
 import { AppError } from '../http/errors';
-import { boundedResult, mapUpdateError } from '../temporal/updates';
+import { UPDATE_WAIT_MS, boundedResult, engineUnavailable, mapUpdateError, withDeadline } from '../temporal/updates';
 import { derivedId } from '../../platform/ids';
 import { canonicalJson } from '../../platform/timeline';
 import { workflowIdOf, type CaseTypeDefinition } from '../../workflows/engine/case-type';
@@ -48,13 +48,16 @@ export async function startCaseWorkflow<A>(
     workflowIdConflictPolicy: key ? 'USE_EXISTING' : 'FAIL',
     args: [opts.args(caseId)],
   });
+  const deadline = Date.now() + UPDATE_WAIT_MS;
   let registered;
   try {
-    registered = await deps.temporal.workflow.startUpdateWithStart(registerCaseUpdate, { startWorkflowOperation, waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const start = () => deps.temporal.workflow.startUpdateWithStart(registerCaseUpdate, { startWorkflowOperation, waitForStage: WorkflowUpdateStage.ACCEPTED });
+    // Temporal or the worker down: 503 ENGINE_UNAVAILABLE in bounded time (a retry with the key is the same case)
+    registered = await withDeadline(deps.temporal, deadline, start, engineUnavailable);
   } catch (err) {
     throw mapUpdateError(err);
   }
   // a case whose first write cannot be stored holds for a repair: 503 CASE_STUCK, not a hung request
-  await boundedResult(deps.temporal, registered);
+  await boundedResult(deps.temporal, registered, Math.max(1, deadline - Date.now()));
   return caseId;
 }

@@ -10,8 +10,9 @@ import { inTransaction } from '../../platform/db';
 import { appendEvents } from '../../platform/timeline';
 import { actorOf, type SessionUser } from '../auth/session';
 import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
-import { TimelineEventSchema, baseCaseView, caseInclude, loadTimeline, scopedCase, type CaseRow } from '../cases/view';
+import { baseCaseView, caseInclude, scopedCase, type CaseRow } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
+import { defineCaseTimelineRoute } from '../cases/timeline';
 import { startCaseWorkflow } from '../cases/start';
 import { complaintCase } from '../../workflows/complaint/definition';
 import { clientRespondedUpdate, reopenCaseUpdate } from '../../workflows/complaint/updates';
@@ -106,23 +107,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     async ({ params, user }) => detail(await scoped(user, params.id), user),
   );
 
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'get',
-      path: '/complaints/:id/timeline',
-      summary: 'Every transition, assignment, comment and SLA event, oldest first',
-      tag: 'complaints',
-      roles,
-      params: IdParams,
-      response: z.array(TimelineEventSchema),
-    },
-    async ({ params, user }) => {
-      await scoped(user, params.id);
-      return loadTimeline(prisma, params.id);
-    },
-  );
+  defineCaseTimelineRoute(router, registry, deps, { definition: complaintCase, resource: 'complaints', tag: 'complaints', roles: roles, summary: 'Every transition, assignment, comment and SLA event, oldest first' });
 
   defineRoute(
     router,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const ErrorSchema = z.object({
   error: z.object({
-    code: z.enum(['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'CASE_STUCK', 'INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']),
+    code: z.enum(['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'CASE_STUCK', 'ENGINE_UNAVAILABLE', 'INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']),
     message: z.string(),
     reason: z.string().optional(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

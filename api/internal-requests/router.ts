@@ -8,8 +8,9 @@ import { IdParams } from '../http/schemas';
 import { sendUpdate } from '../temporal/updates';
 import { actorOf, type SessionUser } from '../auth/session';
 import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
-import { TimelineEventSchema, baseCaseView, loadTimeline, scopedCase } from '../cases/view';
+import { baseCaseView, scopedCase } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
+import { defineCaseTimelineRoute } from '../cases/timeline';
 import { startCaseWorkflow } from '../cases/start';
 import { internalRequestCase } from '../../workflows/internal-request/definition';
 import { answerRequestUpdate } from '../../workflows/internal-request/updates';
@@ -108,23 +109,7 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
     async ({ params, user }) => detail(user, await scoped(user, params.id)),
   );
 
-  defineRoute(
-    router,
-    registry,
-    {
-      method: 'get',
-      path: '/internal-requests/:id/timeline',
-      summary: 'What happened to the request, oldest first',
-      tag: 'internal-requests',
-      roles,
-      params: IdParams,
-      response: z.array(TimelineEventSchema),
-    },
-    async ({ params, user }) => {
-      await scoped(user, params.id);
-      return loadTimeline(prisma, params.id);
-    },
-  );
+  defineCaseTimelineRoute(router, registry, deps, { definition: internalRequestCase, resource: 'internal-requests', tag: 'internal-requests', roles: roles, summary: 'What happened to the request, oldest first' });
 
   defineRoute(
     router,

@@ -17,8 +17,9 @@ import { reviewInclude, toDetailView, toListView, type ReviewRow } from './view'
 import { viewerOf } from '../tasks/view';
 import { documentsRouter } from './documents';
 import { complianceDashboardRouter } from './dashboard';
-import { TimelineEventSchema, loadTimeline, scopedCase } from '../cases/view';
+import { scopedCase } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
+import { defineCaseTimelineRoute } from '../cases/timeline';
 import { caseIdForKey, startCaseWorkflow } from '../cases/start';
 
 
@@ -117,15 +118,7 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     async ({ params, user }) => detail(user, params.id),
   );
 
-  defineRoute(
-    router,
-    registry,
-    { method: 'get', path: '/kyc-reviews/:id/timeline', summary: 'Every transition, task, check, override and message event, oldest first', tag: 'kyc', roles: KYC_ROLES, params: IdParams, response: z.array(TimelineEventSchema) },
-    async ({ params, user }) => {
-      await scopedReview(user, params.id);
-      return loadTimeline(prisma, params.id);
-    },
-  );
+  defineCaseTimelineRoute(router, registry, deps, { definition: kycReviewCase, resource: 'kyc-reviews', tag: 'kyc', roles: KYC_ROLES, summary: 'Every transition, task, check, override and message event, oldest first' });
 
   defineRoute(
     router,

@@ -188,7 +188,9 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       },
       async ({ params, user }) => {
         const task = await scopedTask(user, params.id);
-        await sendUpdate(deps.temporal, task.case.workflowId, def, { taskId: task.id, actor: actorOf(user) });
+        // A retried claim (the first answer was lost) finds the task already the caller's: that is its answer.
+        const done = path === 'claim' && task.status === 'claimed' && task.assigneeId === user.id;
+        if (!done) await sendUpdate(deps.temporal, task.case.workflowId, def, { taskId: task.id, actor: actorOf(user) });
         return view(user, task.id);
       },
     );
@@ -245,18 +247,22 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       params: IdParams,
       body: z.looseObject({ outcome: z.string().min(1).max(50) }),
       response: TaskSchema,
-      errors: { 409: 'Not claimed by you, or the step is no longer open' },
+      errors: { 409: 'Not claimed by you, or the step is no longer open (a retry of your own completion answers 200)' },
     },
     async ({ params, body, user }) => {
       const task = await scopedTask(user, params.id);
       const form = deps.formOf(task.caseType, task.step);
-      if (task.allowedOutcomes.length && !task.allowedOutcomes.includes(body.outcome)) {
-        throw conflict('OUTCOME_NOT_ALLOWED', `Outcome ${body.outcome} is not offered at step ${task.step} now`);
-      }
       if (!form) throw badRequest([{ path: 'params.id', message: `No form for step ${task.step}` }]);
       const parsed = form.safeParse(body);
       if (!parsed.success) {
         throw badRequest(parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)].join('.'), message: i.message })));
+      }
+      // A retried completion (the first answer was lost) finds the step completed by the caller with this outcome.
+      const previous = task.outcome as { outcome?: string } | null;
+      if (task.status === 'completed' && task.completedById === user.id && previous?.outcome === body.outcome) return view(user, task.id);
+      // an outcome of the step's form that the step does not offer now (say, approval while a check blocks it)
+      if (task.allowedOutcomes.length && !task.allowedOutcomes.includes(body.outcome)) {
+        throw conflict('OUTCOME_NOT_ALLOWED', `Outcome ${body.outcome} is not offered at step ${task.step} now`);
       }
       await sendUpdate(deps.temporal, task.case.workflowId, completeTaskUpdate, {
         taskId: task.id,

@@ -1,4 +1,5 @@
 import {
+  isGrpcServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateStage,
@@ -17,6 +18,47 @@ export const UPDATE_WAIT_MS = 20_000;
 
 export const caseStuck = () =>
   new AppError(503, 'CASE_STUCK', 'Accepted, but the case has not finished the change: it applies it once it can be saved (a case that cannot be saved waits for an administrator’s repair)');
+
+/** Temporal, or the case's worker, did not take the change in time (restarting, or unreachable). */
+export const engineUnavailable = () =>
+  new AppError(503, 'ENGINE_UNAVAILABLE', 'The case engine did not take the change in time (it may be restarting): look at the case again, and try again if it has not changed');
+
+// gRPC codes for "the server could not be reached, or did not answer in time"
+const UNREACHABLE = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+
+/** Whether Temporal could not be reached (the client's own retries included): an outage, not a fault in the request. */
+export function isEngineUnreachable(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = (e as { cause?: unknown }).cause) {
+    if (isGrpcServiceError(e) && UNREACHABLE.has(e.code)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs a Temporal call that is abandoned at `deadline` (ms since the epoch), with `late()` as the
+ * answer. The abort also ends the SDK's polling; its retries of an unreachable server do not look at
+ * the abort while they back off, so the answer does not wait for them.
+ */
+export async function withDeadline<T>(temporal: Client, deadline: number, call: () => Promise<T>, late: () => AppError): Promise<T> {
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const abandoned = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(late());
+    }, Math.max(0, deadline - Date.now()));
+  });
+  const work = temporal.withAbortSignal(abort.signal, call);
+  work.catch(() => undefined); // it may settle after the answer
+  try {
+    return await Promise.race([work, abandoned]);
+  } catch (err) {
+    if (abort.signal.aborted) throw late();
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Sends an Update to a case workflow. The workflow's validators are the rules: their refusals
@@ -40,29 +82,26 @@ export async function sendUpdateWithin<Ret, Args extends [unknown, ...unknown[]]
   def: UpdateDefinition<Ret, Args>,
   ...args: Args
 ): Promise<Ret> {
+  const deadline = Date.now() + waitMs;
   let handle: WorkflowUpdateHandle<Ret>;
   try {
-    handle = await temporal.workflow.getHandle(workflowId).startUpdate(def, { args, waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const start = () => temporal.workflow.getHandle(workflowId).startUpdate(def, { args, waitForStage: WorkflowUpdateStage.ACCEPTED });
+    handle = await withDeadline(temporal, deadline, start, engineUnavailable);
   } catch (err) {
     throw mapUpdateError(err);
   }
-  return boundedResult(temporal, handle, waitMs);
+  return boundedResult(temporal, handle, Math.max(1, deadline - Date.now()));
 }
 
 /**
- * The accepted Update's result, or CASE_STUCK after `waitMs`. The abort also ends the SDK's polling,
- * which would otherwise go on for as long as the case holds.
+ * The accepted Update's result, or CASE_STUCK after `waitMs`, or when Temporal cannot be reached to ask
+ * for it: accepted, the change is applied when the case can.
  */
 export async function boundedResult<Ret>(temporal: Client, handle: WorkflowUpdateHandle<Ret>, waitMs = UPDATE_WAIT_MS): Promise<Ret> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), waitMs);
   try {
-    return await temporal.withAbortSignal(abort.signal, () => handle.result());
+    return await withDeadline(temporal, Date.now() + waitMs, () => handle.result(), caseStuck);
   } catch (err) {
-    if (abort.signal.aborted) throw caseStuck();
-    throw mapUpdateError(err);
-  } finally {
-    clearTimeout(timer);
+    throw isEngineUnreachable(err) ? caseStuck() : mapUpdateError(err);
   }
 }
 
@@ -73,5 +112,6 @@ export function mapUpdateError(err: unknown): unknown {
     if (err.cause.type === 'CONFLICT') return conflict(reason, err.cause.message);
   }
   if (err instanceof WorkflowNotFoundError) return conflict('CASE_FINISHED', 'This case no longer accepts changes');
+  if (isEngineUnreachable(err)) return engineUnavailable();
   return err;
 }

@@ -43,6 +43,14 @@ describe('SLA policies and settings', () => {
     const businessDays = (Date.parse(task.dueAt) - Date.parse(task.createdAt)) / 86_400_000;
     expect(businessDays).toBeGreaterThan(2.9);
 
+    const minutes = await request(admin, 'PUT', `/api/sla-policies/${encodeURIComponent('complaint:acknowledge:*:*')}`, {
+      businessDays: null,
+      businessHours: null,
+      businessMinutes: 45,
+      escalateAfterMinutes: 15,
+    });
+    expect(minutes.body).toMatchObject({ businessDays: null, businessHours: null, businessMinutes: 45 });
+
     const bad = await request(admin, 'PUT', `/api/sla-policies/${encodeURIComponent('complaint:acknowledge:*:*')}`, { businessDays: null, businessHours: null, escalateAfterMinutes: 1 });
     expect(bad.status).toBe(400);
   });

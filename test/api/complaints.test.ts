@@ -111,6 +111,9 @@ describe('working the inbox', () => {
     const { body } = await agent1.post('/api/complaints', complaint());
     const task = await openTaskOf(body.id);
     expect((await agent1.post(taskPath(task.id, 'claim'))).status).toBe(200);
+    // a retried claim (its first answer lost) is answered, not refused; someone else's is refused
+    expect((await agent1.post(taskPath(task.id, 'claim'))).status).toBe(200);
+    expect((await agent2.post(taskPath(task.id, 'claim'))).status).toBe(409);
     const mine = await agent1.get('/api/tasks?view=mine');
     expect(mine.body.map((t: { id: string }) => t.id)).toContain(task.id);
     expect(Number(mine.headers.get('content-range')!.split('/')[1])).toBe(mine.body.length);
@@ -124,6 +127,10 @@ describe('working the inbox', () => {
     const done = await agent1.post(taskPath(task.id, 'complete'), { outcome: 'acknowledged', note: 'Called back' });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('completed');
+    // the same completion retried answers the same; another outcome now is refused
+    const retried = await agent1.post(taskPath(task.id, 'complete'), { outcome: 'acknowledged', note: 'Called back' });
+    expect(retried.status).toBe(200);
+    expect(retried.body.completedAt).toBe(done.body.completedAt);
     expect((await agent1.post(taskPath(task.id, 'claim'))).status).toBe(409);
   });
 

@@ -109,4 +109,17 @@ describe('SLA clock of a task', () => {
     const told = await notifications(caseId, 'sla_escalation');
     expect(told.map((n) => n.userId)).toContain('u-manager');
   });
+
+  it('counts a target in business minutes (a chat desk answers within minutes)', async () => {
+    await stack.db.prisma.slaPolicy.update({ where: { id: 'complaint:acknowledge:*:*' }, data: { businessDays: null, businessHours: null, businessMinutes: 90 } });
+    const caseId = randomUUID();
+    await stack.temporal.workflow.start('complaintWorkflow', {
+      workflowId: `complaint-${caseId}`,
+      taskQueue: stack.taskQueue,
+      args: [{ caseId, clientId: 'c-1003', channel: 'chat', category: 'platform', severity: 'low', description: 'Chart does not load', openedBy: AGENT1 }],
+    });
+    const task = await activeTask(stack.db.prisma, caseId, 'acknowledge');
+    expect(task.dueAt.getTime() - task.createdAt.getTime()).toBe(90 * 60_000);
+    expect(task.atRiskAt.getTime() - task.createdAt.getTime()).toBe(67.5 * 60_000);
+  });
 });

@@ -30,11 +30,11 @@ import {
   type RoutingFacts,
 } from './states';
 
-const acts = proxyActivities<KycActivities>({
-  // the first screening in a worker builds the list index (seconds)
-  startToCloseTimeout: '2 minutes',
-  retry: { maximumInterval: '1 minute' },
-});
+// An attempt lost with a crashed worker is retried only after its start-to-close timeout, so the
+// timeout is as short as the work allows: writes take milliseconds; only the checks are slow (the first
+// screening in a worker builds the list index, seconds).
+const acts = proxyActivities<KycActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
+const checksActs = proxyActivities<KycActivities>({ startToCloseTimeout: '2 minutes', retry: { maximumInterval: '1 minute' } });
 const local = proxyLocalActivities<KycActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
 export interface KycReviewInput {
@@ -220,7 +220,7 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
     const { caseId, clientId } = this.input;
     const round = ++this.round;
     this.version = 1;
-    const summary = await acts.runKycChecks({ caseId, clientId, round });
+    const summary = await checksActs.runKycChecks({ caseId, clientId, round });
     const assessment = await acts.scoreKycRisk({ caseId, clientId, round, version: this.version });
     this.assessment = assessment;
     this.blocking = summary.blocking;

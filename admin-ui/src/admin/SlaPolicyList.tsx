@@ -15,6 +15,7 @@ interface SlaPolicy {
   severity: string;
   businessDays: number | null;
   businessHours: number | null;
+  businessMinutes: number | null;
   escalateAfterMinutes: number;
 }
 
@@ -66,6 +67,8 @@ const EditButton = () => {
         fields={[
           { name: 'businessDays', label: 'resources.sla-policies.fields.businessDays', value: policy.businessDays, optional: true },
           { name: 'businessHours', label: 'resources.sla-policies.fields.businessHours', value: policy.businessHours, optional: true },
+          // a PUT without it would clear it
+          { name: 'businessMinutes', label: 'resources.sla-policies.fields.businessMinutes', value: policy.businessMinutes ?? null, optional: true },
           { name: 'escalateAfterMinutes', label: 'resources.sla-policies.fields.escalateAfterMinutes', value: policy.escalateAfterMinutes },
         ]}
       />
@@ -86,6 +89,7 @@ export const SlaPolicyList = () => {
         <DataTable.Col source="severity" disableSort render={(p) => what.severity(p as SlaPolicy)} />
         <DataTable.Col source="businessDays" disableSort render={(p) => p.businessDays ?? '-'} />
         <DataTable.Col source="businessHours" disableSort render={(p) => p.businessHours ?? '-'} />
+        <DataTable.Col source="businessMinutes" disableSort render={(p) => p.businessMinutes ?? '-'} />
         <DataTable.Col source="escalateAfterMinutes" disableSort />
         <DataTable.Col label="" disableSort>
           <EditButton />

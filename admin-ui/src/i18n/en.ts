@@ -262,6 +262,7 @@ export const en = {
         businessDays: 'Business days',
         businessHours: 'Business hours',
         escalateAfterMinutes: 'Escalate after (minutes)',
+        businessMinutes: 'Business minutes',
       },
     },
     settings: {

@@ -264,6 +264,7 @@ export const ru = {
         businessDays: 'Рабочих дней',
         businessHours: 'Рабочих часов',
         escalateAfterMinutes: 'Эскалация через (минут)',
+        businessMinutes: 'Рабочих минут',
       },
     },
     settings: {

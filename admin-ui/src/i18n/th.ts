@@ -263,6 +263,7 @@ export const th = {
         businessDays: 'วันทำการ',
         businessHours: 'ชั่วโมงทำการ',
         escalateAfterMinutes: 'ยกระดับหลังจาก (นาที)',
+        businessMinutes: 'นาทีทำการ',
       },
     },
     settings: {

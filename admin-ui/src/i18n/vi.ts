@@ -263,6 +263,7 @@ export const vi = {
         businessDays: 'Ngày làm việc',
         businessHours: 'Giờ làm việc',
         escalateAfterMinutes: 'Báo cáo vượt cấp sau (phút)',
+        businessMinutes: 'Phút làm việc',
       },
     },
     settings: {

@@ -263,6 +263,7 @@ export const zh = {
         businessDays: '工作日',
         businessHours: '工作小时',
         escalateAfterMinutes: '升级前等待（分钟）',
+        businessMinutes: '工作分钟',
       },
     },
     settings: {
