@@ -2,11 +2,10 @@ import type { Db } from '../platform/db';
 import type { CaseTypeActivities } from './engine/case-type';
 import { createEngineActivities } from './engine';
 import { withFailurePolicy } from './engine/failures';
-import { complaintActivities } from './complaint';
-import { kycActivities } from './kyc-review';
+import * as registered from './case-types';
 
-/** Every case type's activities: one line per case type. */
-export const CASE_TYPE_ACTIVITIES: CaseTypeActivities[] = [complaintActivities, kycActivities];
+/** Every case type's activities (registered in ./case-types.ts). */
+export const CASE_TYPE_ACTIVITIES: CaseTypeActivities[] = Object.values(registered);
 
 /** Every activity the worker registers, bound to this process's database. */
 export function createActivities(db: Db) {

@@ -49,7 +49,7 @@ export interface Access {
   readonly roles: readonly Role[];
   readonly definitions: readonly CaseTypeDefinition[];
   definition(caseType: string): CaseTypeDefinition | undefined;
-  /** the roles of a case type (for route declarations) */
+  /** the roles of a case type (for route declarations); every staff role when everyone takes part */
   rolesOf(caseType: string): Role[];
   /** the roles that supervise a case type */
   supervisingRolesOf(caseType: string): Role[];
@@ -111,9 +111,13 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
     };
   };
 
+  const isStaff = (user: SessionUser) => user.roles.some((r) => roleScopes.has(r));
   const scopeFor = (user: SessionUser, caseType: string): Scope | null => {
     const d = byType.get(caseType);
-    return d ? widest(user.roles.filter((r) => d.roles[r]).map((r) => d.roles[r].scope)) : null;
+    if (!d) return null;
+    const scopes = user.roles.filter((r) => d.roles[r]).map((r) => d.roles[r].scope);
+    if (d.everyone && isStaff(user)) scopes.push(d.everyone);
+    return widest(scopes);
   };
   const supervises = (user: SessionUser, caseType: string) => user.roles.some((r) => byType.get(caseType)?.roles[r]?.supervises);
 
@@ -128,7 +132,7 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
     roles: [...new Set([...roleScopes.keys(), ...PLATFORM_ROLES]), ADMIN_ROLE],
     definitions,
     definition: (caseType) => byType.get(caseType),
-    rolesOf: (caseType) => Object.keys(byType.get(caseType)?.roles ?? {}),
+    rolesOf: (caseType) => (byType.get(caseType)?.everyone ? [...roleScopes.keys()] : Object.keys(byType.get(caseType)?.roles ?? {})),
     supervisingRolesOf: (caseType) =>
       Object.entries(byType.get(caseType)?.roles ?? {})
         .filter(([, r]) => r.supervises)

@@ -1,12 +1,11 @@
-// Every case type's API: one line per case type. The generic routes (tasks, dashboards, access rules)
-// learn the case types from this list.
+// The case types the API serves (registered one line each in ./registered-case-types.ts). The generic
+// routes (tasks, users, access rules) learn the case types from this list.
 import type { CaseTypeApi } from './cases/module';
 import type { ApiDeps, Deps } from './deps';
 import { createAccess } from './access';
-import { complaintApi } from './complaints';
-import { kycApi } from './kyc';
+import * as registered from './registered-case-types';
 
-export const CASE_TYPES: CaseTypeApi[] = [complaintApi, kycApi];
+export const CASE_TYPES: CaseTypeApi[] = Object.values(registered);
 
 /** The process's deps with the access rules and forms of the registered case types. */
 export function apiDeps(deps: Deps): ApiDeps {

@@ -33,15 +33,29 @@ export async function loadSlaTargets(
   return targets;
 }
 
-/** Where a client's case lives: the branch calendar and the branch's team for this case type. */
+/**
+ * Where a client's case lives: the branch calendar and the team whose queue it goes to: the case type's
+ * team of the client's branch, or a team the case names (`teamId`, e.g. the team a request is sent to).
+ */
 export async function loadCaseContext(
   prisma: PrismaClient,
-  input: { clientId: string; caseType: string; teamName: string; steps: string[]; category: string; severity: string; settings: Record<string, number> },
+  input: {
+    clientId: string;
+    caseType: string;
+    teamName: string;
+    teamId?: string;
+    steps: string[];
+    category: string;
+    severity: string;
+    settings: Record<string, number>;
+  },
 ): Promise<CaseContext> {
   const client = await prisma.client.findUnique({ where: { id: input.clientId }, include: { branch: { include: { teams: true } } } });
   if (!client) throw new DomainError('CLIENT_NOT_FOUND', `Client ${input.clientId} not found`);
-  const team = client.branch.teams.find((t) => t.name === input.teamName) ?? client.branch.teams[0];
-  if (!team) throw new DomainError('NO_TEAM', `Branch ${client.branchId} has no team`);
+  const team = input.teamId
+    ? await prisma.team.findUnique({ where: { id: input.teamId } })
+    : (client.branch.teams.find((t) => t.name === input.teamName) ?? client.branch.teams[0]);
+  if (!team) throw new DomainError('NO_TEAM', input.teamId ? `Team ${input.teamId} not found` : `Branch ${client.branchId} has no team`);
   const { branch } = client;
   return {
     branchId: branch.id,

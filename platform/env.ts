@@ -16,14 +16,35 @@ const EnvSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().default('broker-crm'),
   /** Session lifetime in hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Failed logins for one e-mail before it is locked for LOGIN_LOCK_MINUTES. */
+  /** Failed logins for one e-mail from one address before each further try waits (1 s, 2 s, 4 s, ...). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
-  /** Marks the session cookie Secure (set behind HTTPS). */
-  COOKIE_SECURE: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  /** Failed logins for one e-mail from addresses it never logged in from, before tries wait. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(20),
+  /** Failed logins from one address (any e-mail) before tries from it wait. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  /** The longest wait between tries, in minutes; failures older than an hour are forgotten. */
+  LOGIN_BACKOFF_MAX_MINUTES: z.coerce.number().positive().default(15),
+  /** Marks the session cookie Secure and sends HSTS. Default: true when NODE_ENV=production, else false. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /**
+   * The origin(s) users reach the console at, comma-separated (https://crm.example.com). Writes with the
+   * session cookie and socket.io connections from a browser must come from one of them, or from the
+   * host the request was sent to.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .default('http://localhost:3000')
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+        try {
+          origins.push(new URL(part).origin);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `${part} is not an origin such as https://crm.example.com` });
+        }
+      }
+      return origins;
+    }),
   /** Directory of the built console; served at /. */
   CONSOLE_DIR: z.string().default('dist/console'),
   /** Where embedded PostgreSQL and the Temporal dev server keep their files. */
@@ -37,10 +58,15 @@ const EnvSchema = z.object({
     .default(DEFAULT_REVIEW_THRESHOLD),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+const EnvSchemaResolved = EnvSchema.transform(({ COOKIE_SECURE, ...env }) => ({
+  ...env,
+  COOKIE_SECURE: COOKIE_SECURE === undefined ? env.NODE_ENV === 'production' : COOKIE_SECURE === 'true',
+}));
+
+export type Env = z.infer<typeof EnvSchemaResolved>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  const parsed = EnvSchemaResolved.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

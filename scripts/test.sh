@@ -19,5 +19,7 @@ ensure_test_server
 ensure_chromium
 ensure_console
 
+say "▶ layers (dependency-cruiser)"
+npm run --silent lint:layers
 say "▶ vitest run $*"
 exec vitest run "$@"

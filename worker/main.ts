@@ -5,9 +5,12 @@ import { createDb } from '../platform/db';
 import { createWorker } from './create-worker';
 import { installCaseTypeDefaults } from '../activities/engine/defaults';
 import { CASE_TYPE_ACTIVITIES } from '../activities';
+import { installCrashPolicy } from '../platform/process';
+import { createLogger } from '../platform/log';
 
 const env = parseEnv();
 if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');
+installCrashPolicy(createLogger('worker', env.LOG_LEVEL));
 
 const db = createDb(env.DATABASE_URL);
 // every case type's default SLA policies, where an administrator has not set them already

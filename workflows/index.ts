@@ -1,3 +1,4 @@
 // The workflow bundle's entry: every case type's workflow function.
 export { complaintWorkflow } from './complaint/workflow';
 export { kycReviewWorkflow } from './kyc-review/workflow';
+export { internalRequestWorkflow } from './internal-request/workflow';

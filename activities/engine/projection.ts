@@ -68,7 +68,7 @@ async function upsertTask(client: pg.PoolClient, t: TaskProjection): Promise<boo
   if (rowCount) {
     await client.query('SELECT pg_notify($1, $2)', [
       LIVE_CHANNEL,
-      JSON.stringify({ kind: 'task', id: t.id, status: t.status, assigneeId: t.assigneeId, teamId: t.teamId }),
+      JSON.stringify({ kind: 'task', id: t.id, status: t.status, assigneeId: t.assigneeId, teamId: t.teamId, caseType: t.caseType, branchId: t.branchId }),
     ]);
   }
   return rowCount === 1;

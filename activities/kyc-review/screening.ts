@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
-import { searchName, type ScreeningIndex, type SearchHit } from '../screening/index';
-import { latestVersions, loadIndex } from '../screening/store';
-import { reviewThreshold } from '../screening/config';
+import { searchName, type ScreeningIndex, type SearchHit } from '../../platform/screening/index';
+import { latestVersions, loadIndex } from '../../platform/screening/store';
+import { reviewThreshold } from '../../platform/screening/config';
 
 // The screening engine's index is built once per worker process and rebuilt when a newer list version
 // has been imported (checked on every call: three small queries).

@@ -19,6 +19,8 @@ export interface User {
   teamId: string | null;
   branchId: string;
   locale: string;
+  /** from /auth/me: enrolled in two-factor authentication, and whether a role requires it */
+  twoFactor?: { enabled: boolean; required: boolean };
 }
 
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'paused';

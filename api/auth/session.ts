@@ -22,20 +22,41 @@ declare module 'express-serve-static-core' {
 }
 
 // Only the hash of a token is stored: a leaked sessions table gives no working tokens.
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(prisma: PrismaClient, userId: string, ttlHours: number): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await prisma.session.create({
-    data: { tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + ttlHours * 3_600_000) },
-  });
-  return token;
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export async function createSession(
+  prisma: PrismaClient,
+  userId: string,
+  ttlHours: number,
+  opts: { enrolmentOnly?: boolean } = {},
+): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
+  const token = newToken();
+  const tokenHash = hashToken(token);
+  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+  await prisma.session.create({ data: { tokenHash, userId, expiresAt, enrolmentOnly: opts.enrolmentOnly ?? false } });
+  return { token, tokenHash, expiresAt };
+}
+
+export interface ActiveSession {
+  user: SessionUser;
+  tokenHash: string;
+  expiresAt: Date;
+  /** the user must enrol in two-factor authentication before anything else */
+  enrolmentOnly: boolean;
+}
+
+/** The live session of a token: not expired, of an active user; else null. */
+export async function findSession(prisma: PrismaClient, token: string): Promise<ActiveSession | null> {
+  const tokenHash = hashToken(token);
+  const session = await prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
+  if (!session || session.expiresAt <= new Date() || !session.user.active) return null;
+  return { user: toSessionUser(session.user), tokenHash, expiresAt: session.expiresAt, enrolmentOnly: session.enrolmentOnly };
 }
 
 export async function findSessionUser(prisma: PrismaClient, token: string): Promise<SessionUser | null> {
-  const session = await prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  return toSessionUser(session.user);
+  return (await findSession(prisma, token))?.user ?? null;
 }
 
 export function toSessionUser(u: { id: string; email: string; name: string; roles: string[]; teamId: string | null; branchId: string; locale: string }): SessionUser {
@@ -46,14 +67,50 @@ export function toSessionUser(u: { id: string; email: string; name: string; role
 /** The actor a workflow sees for this user. */
 export const actorOf = (user: SessionUser) => ({ id: user.id, roles: user.roles, teamId: user.teamId });
 
-export async function deleteSession(prisma: PrismaClient, token: string): Promise<void> {
-  await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+/** Ends one session; answers its token hash (for disconnecting its sockets). */
+export async function deleteSession(prisma: PrismaClient, token: string): Promise<string> {
+  const tokenHash = hashToken(token);
+  await prisma.session.deleteMany({ where: { tokenHash } });
+  return tokenHash;
 }
 
-/** The token from `Authorization: Bearer` or the `sid` cookie. */
-export function tokenFrom(headers: { authorization?: string; cookie?: string }): string | null {
+/**
+ * Deletes what has expired: sessions, unanswered login challenges, login counters idle for a day
+ * (addresses a user logged in from are remembered for 30 days). Answers the number of sessions deleted.
+ */
+export async function purgeExpired(prisma: PrismaClient, userId?: string): Promise<number> {
+  const now = new Date();
+  const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lte: now }, ...(userId ? { userId } : {}) } });
+  await prisma.loginChallenge.deleteMany({ where: { expiresAt: { lte: now }, ...(userId ? { userId } : {}) } });
+  if (!userId) {
+    await prisma.loginAttempt.deleteMany({
+      where: {
+        OR: [
+          { key: { startsWith: 'known:' }, updatedAt: { lt: new Date(now.getTime() - 30 * 86_400_000) } },
+          { NOT: { key: { startsWith: 'known:' } }, updatedAt: { lt: new Date(now.getTime() - 86_400_000) }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
+        ],
+      },
+    });
+  }
+  return count;
+}
+
+/** How a request authenticates: `Authorization: Bearer`, the `sid` cookie, or not at all. */
+export function credentialsOf(headers: { authorization?: string; cookie?: string }): { token: string; via: 'bearer' | 'cookie' } | null {
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (bearer) return bearer;
+  if (bearer) return { token: bearer, via: 'bearer' };
   const cookie = headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith('sid='));
-  return cookie ? decodeURIComponent(cookie.slice(4)) : null;
+  if (!cookie) return null;
+  // A malformed cookie (`sid=%`) is no token, not an error: decoding it must never throw into a handler.
+  try {
+    const token = decodeURIComponent(cookie.slice(4));
+    return token ? { token, via: 'cookie' } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The token from `Authorization: Bearer` or the `sid` cookie; a malformed cookie is no token. */
+export function tokenFrom(headers: { authorization?: string; cookie?: string }): string | null {
+  return credentialsOf(headers)?.token ?? null;
 }

@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '@prisma/client';
 import type { ApiDeps } from '../deps';
+import type { SessionUser } from '../auth/session';
 import { listQuery, page, sendRange, textContains } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { SLA_STATES } from '../tasks/view';
@@ -47,7 +48,7 @@ export function defineCaseListRoute<E extends z.ZodRawShape, I extends Prisma.Ca
     tag: string;
     roles: Role[];
     filter: E;
-    where: (f: z.infer<z.ZodObject<E>>) => Prisma.CaseWhereInput[];
+    where: (f: z.infer<z.ZodObject<E>>, user: SessionUser) => Prisma.CaseWhereInput[];
     include: I;
     view: (rows: Prisma.CaseGetPayload<{ include: I }>[]) => Promise<V[]>;
     response: z.ZodType;
@@ -87,7 +88,7 @@ export function defineCaseListRoute<E extends z.ZodRawShape, I extends Prisma.Ca
               }
             : {},
           caseSlaWhere(f.slaState, new Date()),
-          ...opts.where((query.filter ?? {}) as z.infer<z.ZodObject<E>>),
+          ...opts.where((query.filter ?? {}) as z.infer<z.ZodObject<E>>, user),
         ],
       };
       const [field, dir] = query.sort ?? ['openedAt', 'DESC'];

@@ -1,11 +1,11 @@
 // One way to open a case of any type: idempotency, update-with-start, and the workflow's answers mapped
 // to HTTP. The registration Update answers once the case and its first task are projected.
 import { createHash, randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateStage } from '@temporalio/client';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/session';
 import { AppError } from '../http/errors';
-import { mapUpdateError } from '../temporal/updates';
+import { boundedResult, mapUpdateError } from '../temporal/updates';
 import { derivedId } from '../../platform/ids';
 import { canonicalJson } from '../../platform/timeline';
 import { workflowIdOf, type CaseTypeDefinition } from '../../workflows/engine/case-type';
@@ -48,10 +48,13 @@ export async function startCaseWorkflow<A>(
     workflowIdConflictPolicy: key ? 'USE_EXISTING' : 'FAIL',
     args: [opts.args(caseId)],
   });
+  let registered;
   try {
-    await deps.temporal.workflow.executeUpdateWithStart(registerCaseUpdate, { startWorkflowOperation });
+    registered = await deps.temporal.workflow.startUpdateWithStart(registerCaseUpdate, { startWorkflowOperation, waitForStage: WorkflowUpdateStage.ACCEPTED });
   } catch (err) {
     throw mapUpdateError(err);
   }
+  // a case whose first write cannot be stored holds for a repair: 503 CASE_STUCK, not a hung request
+  await boundedResult(deps.temporal, registered);
   return caseId;
 }

@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { Role } from '../../workflows/engine/types';
 import type { SessionUser } from '../auth/session';
 import { badRequest, forbidden, unauthenticated } from './errors';
+import { findUnstorable } from '../../platform/text';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -35,28 +36,22 @@ export interface HandlerInput<B, Q, P> {
 /** Every route, for the OpenAPI document. */
 export type RouteRegistry = RouteDef<ZodType, ZodType, ZodType>[];
 
-/** PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input is refused up front as a field error. */
-function nulPath(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = k.includes('\u0000') ? [...path, k] : nulPath(v, [...path, k]);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
+/**
+ * Validates one part of the request. What passes must also be storable: PostgreSQL refuses U+0000 and
+ * lone UTF-16 surrogates (say "x\ud800" in JSON), and a value it refuses would otherwise fail deep in a
+ * query or in a workflow's projection write. The parsed value is checked, so text inside a JSON filter
+ * counts too. findUnstorable is iterative; body depth is bounded by jsonBody before this runs.
+ */
 function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
-  const nul = nulPath(value, [where]);
-  if (nul) throw badRequest([{ path: nul.join('.'), message: 'must not contain the NUL character (U+0000)' }]);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw badRequest(
       result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message })),
     );
   }
+  const unstorable = findUnstorable(result.data, [where]);
+  if (unstorable) throw badRequest([{ path: unstorable.path.join('.'), message: unstorable.reason }]);
   return result.data;
 }
 

@@ -12,16 +12,10 @@ import type { SessionUser } from '../auth/session';
 import { appendEvents } from '../../platform/timeline';
 import { DocumentSchema, UploadQuery } from './schemas';
 import { documentView, type ReviewRow } from './view';
+import { DOCUMENT_TYPES, cleanFileName, extensionFits, isDocumentType, sniffType } from './file-types';
 import { kycReviewCase } from '../../workflows/kyc-review/definition';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
-/** Accepted types and how their files begin: the declared type must match the content. */
-const SIGNATURES: Record<string, number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-};
 
 /** Bodies larger than this are not even drained: the connection is dropped. */
 const DRAIN_LIMIT = 4 * MAX_DOCUMENT_BYTES;
@@ -74,10 +68,15 @@ export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedRe
     async ({ params, query, user, req }) => {
       const review = await scopedReview(user, params.id);
       const mimeType = (req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
-      const signature = SIGNATURES[mimeType];
-      if (!signature) {
+      if (!isDocumentType(mimeType)) {
         req.resume();
-        throw badRequest([{ path: 'headers.content-type', message: `must be one of ${Object.keys(SIGNATURES).join(', ')}` }]);
+        throw badRequest([{ path: 'headers.content-type', message: `must be one of ${Object.keys(DOCUMENT_TYPES).join(', ')}` }]);
+      }
+      // The name's extension must say what the content is, so whatever later opens the file by its name
+      // (a browser, a mail client, a desktop) treats it as the type that was checked.
+      if (!extensionFits(query.fileName, mimeType)) {
+        req.resume();
+        throw badRequest([{ path: 'query.fileName', message: `a ${mimeType} file name ends in ${DOCUMENT_TYPES[mimeType].extensions.join(' or ')}` }]);
       }
       if (review.status === 'closed') {
         req.resume();
@@ -85,7 +84,7 @@ export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedRe
       }
       const content = await readBody(req, MAX_DOCUMENT_BYTES);
       if (content.length === 0) throw badRequest([{ path: 'body', message: 'the file is empty' }]);
-      if (!signature.every((b, i) => content[i] === b)) throw badRequest([{ path: 'body', message: `the content is not a ${mimeType} file` }]);
+      if (sniffType(content) !== mimeType) throw badRequest([{ path: 'body', message: `the content is not a ${mimeType} file` }]);
 
       const id = randomUUID();
       const sha256 = createHash('sha256').update(content).digest('hex');
@@ -130,8 +129,10 @@ export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedRe
       const content = Buffer.from(doc.content);
       if (createHash('sha256').update(content).digest('hex') !== doc.sha256) throw new Error(`Document ${doc.id} does not match its stored SHA-256`);
       await audit(prisma, { actorId: user.id, action: 'kyc_document_downloaded', entity: 'kyc_document', entityId: doc.id, data: { caseId: review.id }, ip: req.ip });
+      // res.attachment quotes the name with the content-disposition package (an ASCII fallback plus the
+      // UTF-8 filename*); names stored before uploads were cleaned are cleaned here too.
+      res.attachment(cleanFileName(doc.fileName));
       res.setHeader('Content-Type', doc.mimeType);
-      res.setHeader('Content-Disposition', `attachment; filename="${doc.fileName.replace(/[^\w.\- ]/g, '_')}"`);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('X-Content-SHA256', doc.sha256);
       res.status(200).send(content);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EDD_FLAGS, REVIEW_KINDS, RISK_BANDS } from '../../workflows/kyc-review/states';
 import { SLA_STATES, TaskSchema } from '../tasks/view';
+import { Day } from '../http/schemas';
+import { cleanFileName } from './file-types';
 
 const Person = z.object({ id: z.string(), name: z.string() });
 const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. GB');
@@ -10,7 +12,7 @@ export const CHANNELS = ['in_person', 'online', 'introducer', 'non_face_to_face'
 
 /** What KYC staff record about a client; every field optional so a PUT may change a few. */
 export const ProfileInput = z.object({
-  dateOfBirth: z.iso.date().nullable().optional(),
+  dateOfBirth: Day.nullable().optional(),
   nationality: country.nullable().optional(),
   residence: country.nullable().optional(),
   occupation: z.string().trim().min(1).max(100).nullable().optional(),
@@ -27,7 +29,7 @@ export const ProfileInput = z.object({
       z.object({
         name: z.string().trim().min(1).max(200),
         sharePercent: z.number().min(0).max(100),
-        dateOfBirth: z.iso.date().optional(),
+        dateOfBirth: Day.optional(),
         nationality: country.optional(),
       }),
     )
@@ -48,12 +50,16 @@ export const DOCUMENT_KINDS = ['identity', 'proof_of_address', 'registration', '
 /** Document metadata travels in the query string; the body is the file itself. */
 export const UploadQuery = z.object({
   kind: z.enum(DOCUMENT_KINDS),
-  fileName: z.string().trim().min(1).max(200).regex(/^[^/\\\0]+$/, 'a file name, without folders'),
+  /** control and bidirectional characters are removed, so the stored name reads as it displays */
+  fileName: z
+    .string()
+    .transform(cleanFileName)
+    .pipe(z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, without folders')),
   docType: z.string().trim().min(1).max(50).optional(),
   number: z.string().trim().min(1).max(50).optional(),
   country: country.optional(),
-  issuedAt: z.iso.date().optional(),
-  expiresAt: z.iso.date().optional(),
+  issuedAt: Day.optional(),
+  expiresAt: Day.optional(),
   mrz: z.string().max(100).optional(),
 });
 

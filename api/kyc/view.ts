@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
 import { loadTaskViews, slaStateOf, userNames } from '../tasks/view';
 import type { ReviewView } from './schemas';
+import { cleanFileName } from './file-types';
 import type { KycAttributes } from '../../workflows/kyc-review/workflow';
 
 export const reviewInclude = {
@@ -93,7 +94,7 @@ const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 export function documentView(d: DocumentRow, names: Map<string, string>) {
   return {
-    id: d.id, kind: d.kind, docType: d.docType, fileName: d.fileName, mimeType: d.mimeType, size: d.size, sha256: d.sha256,
+    id: d.id, kind: d.kind, docType: d.docType, fileName: cleanFileName(d.fileName), mimeType: d.mimeType, size: d.size, sha256: d.sha256,
     number: d.number, country: d.country, issuedAt: day(d.issuedAt), expiresAt: day(d.expiresAt), mrz: d.mrz,
     uploadedBy: person(d.uploadedById, names)!, uploadedAt: d.uploadedAt.toISOString(),
   };

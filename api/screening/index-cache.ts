@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
-import { latestVersions, loadIndex } from '../../activities/screening/store';
-import type { ScreeningIndex } from '../../activities/screening';
+import { latestVersions, loadIndex } from '../../platform/screening/store';
+import type { ScreeningIndex } from '../../platform/screening/index';
 
 const RECHECK_MS = 60_000;
 

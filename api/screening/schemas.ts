@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { QUERY_SCHEMAS } from '../../activities/screening/match/schema';
-import { LIST_SOURCES } from '../../activities/screening/types';
+import { QUERY_SCHEMAS } from '../../platform/screening/match/schema';
+import { LIST_SOURCES } from '../../platform/screening/types';
 
 // Request and response bodies of POST /api/screening/search and POST /api/screening/compare. The handlers
-// pass the parsed bodies to searchName(index, …) and compareNames(…) from activities/screening as they are.
+// pass the parsed bodies to searchName(index, …) and compareNames(…) from platform/screening as they are.
 
 const name = z.string().trim().min(1).max(500);
 const schema = z.enum(QUERY_SCHEMAS);

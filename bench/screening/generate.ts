@@ -1,4 +1,4 @@
-import type { SanctionEntry } from '../../activities/screening/types';
+import type { SanctionEntry } from '../../platform/screening/types';
 
 // Synthetic client book: perturbed list names (should be hit) mixed with ordinary names from many
 // cultures (should not). Seeded, so every run screens the same clients.

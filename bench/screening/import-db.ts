@@ -3,7 +3,7 @@
 // Run: DATABASE_URL=postgresql://… node_modules/.bin/tsx bench/screening/import-db.ts
 import pg from 'pg';
 import { createDb } from '../../platform/db';
-import { importList, loadIndex } from '../../activities/screening/store';
+import { importList, loadIndex } from '../../platform/screening/store';
 import { ensureDatabase, withDatabase } from '../../scripts/lib/postgres';
 import { migrateDeploy } from '../../scripts/lib/prisma';
 import { parseAll } from './lists';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { InputFile } from '../../activities/screening/parse/files';
-import { parseOfac } from '../../activities/screening/parse/ofac';
-import { REFERENCE_SANCTIONS_DIR } from '../../activities/screening/parse/reference';
-import { parseUn } from '../../activities/screening/parse/un';
-import type { ParsedList } from '../../activities/screening/types';
+import type { InputFile } from '../../platform/screening/parse/files';
+import { parseOfac } from '../../platform/screening/parse/ofac';
+import { REFERENCE_SANCTIONS_DIR } from '../../platform/screening/parse/reference';
+import { parseUn } from '../../platform/screening/parse/un';
+import type { ParsedList } from '../../platform/screening/types';
 
 // Benches read the issuers' real files shipped in reference/sanctions/.
 export const SANCTIONS_DIR = REFERENCE_SANCTIONS_DIR;

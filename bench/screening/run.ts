@@ -1,9 +1,9 @@
 // Screening engine figures: import, single-name latency, bulk throughput, precision/recall.
 // Run: node_modules/.bin/tsx bench/screening/run.ts [--clients 100000]
-import { DEFAULT_REVIEW_THRESHOLD } from '../../activities/screening/config';
-import { buildIndex, searchName, type ScreeningIndex } from '../../activities/screening/index';
-import { normalizeName } from '../../activities/screening/text/normalize';
-import type { SanctionEntry } from '../../activities/screening/types';
+import { DEFAULT_REVIEW_THRESHOLD } from '../../platform/screening/config';
+import { buildIndex, searchName, type ScreeningIndex } from '../../platform/screening/index';
+import { normalizeName } from '../../platform/screening/text/normalize';
+import type { SanctionEntry } from '../../platform/screening/types';
 import { initialise, reorder as reverseWords, toCyrillic, typo as midTypo } from '../../test/fixtures/screening/perturb';
 import { generateClients, randomCompany, randomPerson, rng } from './generate';
 import { parseAll } from './lists';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parse, type CsvError } from 'csv-parse';
 import type { z } from 'zod';
-import { formatCsv } from '../../activities/screening/parse/csv';
+import { formatCsv } from '../../platform/screening/parse/csv';
 import { InputError } from './args';
 
 // Headed CSV input read as a stream with csv-parse; every record is validated on its own and comes with

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../../platform/db';
-import { parseListFiles } from '../../activities/screening/detect';
-import { isUnConsolidatedList, readUnList } from '../../activities/screening/parse/un';
-import { importList } from '../../activities/screening/store';
-import type { ParsedList } from '../../activities/screening/types';
+import { parseListFiles } from '../../platform/screening/detect';
+import { isUnConsolidatedList, readUnList } from '../../platform/screening/parse/un';
+import { importList } from '../../platform/screening/store';
+import type { ParsedList } from '../../platform/screening/types';
 import { InputError, UsageError, type Args } from './args';
 import { openDatabase } from './database';
 

@@ -1,7 +1,7 @@
 // broker-crm: operations commands that need no running server.
-import { ListFormatError } from '../../activities/screening/detect';
-import { ListFileError } from '../../activities/screening/parse/files';
-import { DATE_FORMS } from '../../activities/screening/parse/dates';
+import { ListFormatError } from '../../platform/screening/detect';
+import { ListFileError } from '../../platform/screening/parse/files';
+import { DATE_FORMS } from '../../platform/screening/parse/dates';
 import { EXIT_WITH_REJECTS, InputError, parseArgs, UsageError, type Args, type CommandSpec } from './args';
 
 const USAGE = `usage:

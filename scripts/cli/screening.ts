@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { reviewThreshold } from '../../activities/screening/config';
+import { reviewThreshold } from '../../platform/screening/config';
 import { createDb } from '../../platform/db';
-import { searchName } from '../../activities/screening/index';
-import { compareNames } from '../../activities/screening/match/compare';
-import { QUERY_SCHEMAS } from '../../activities/screening/match/schema';
-import { parseDateInput } from '../../activities/screening/parse/dates';
-import { loadIndex } from '../../activities/screening/store';
+import { searchName } from '../../platform/screening/index';
+import { compareNames } from '../../platform/screening/match/compare';
+import { QUERY_SCHEMAS } from '../../platform/screening/match/schema';
+import { parseDateInput } from '../../platform/screening/parse/dates';
+import { loadIndex } from '../../platform/screening/store';
 import { EXIT_WITH_REJECTS, InputError, required, UsageError, type Args } from './args';
 import { checkWritable, readCsv, writeRows } from './csv-io';
 import { openDatabase } from './database';

@@ -33,17 +33,21 @@ describe('authentication and roles', () => {
     expect(rows[0].n).toBe(0); // only the token's hash is stored
   });
 
-  it('answers a wrong password with 401 and locks the e-mail after repeated failures (429), auditing each', async () => {
+  it('answers a wrong password with 401, then makes that address wait (429 with Retry-After), auditing each', async () => {
     const anon = new ApiClient(stack.url);
     for (let i = 0; i < 3; i++) {
       const res = await anon.post('/api/auth/login', { email: 'agent2@example.com', password: 'wrong' });
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
     }
-    const locked = await anon.post('/api/auth/login', { email: 'agent2@example.com', password: 'demo-password' });
-    expect(locked.status).toBe(429);
+    const waiting = await anon.post('/api/auth/login', { email: 'agent2@example.com', password: 'demo-password' });
+    expect(waiting.status).toBe(429);
+    expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
+    // the owner, from another address, is not kept out
+    const owner = await anon.post('/api/auth/login', { email: 'agent2@example.com', password: 'demo-password' }, { 'x-forwarded-for': '203.0.113.7' });
+    expect(owner.status).toBe(200);
     const { rows } = await stack.db.pool.query(`SELECT action FROM audit_events WHERE actor_id = 'u-agent2' ORDER BY id`);
-    expect(rows.map((r) => r.action)).toEqual(['login_failed', 'login_failed', 'login_failed', 'login_locked']);
+    expect(rows.map((r) => r.action)).toEqual(['login_failed', 'login_failed', 'login_failed', 'login_throttled', 'login']);
   });
 
   it('validates the login body with field errors', async () => {

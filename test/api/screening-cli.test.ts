@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../platform/db';
-import { searchName } from '../../activities/screening/index';
-import { parseCsv } from '../../activities/screening/parse/csv';
-import { referenceListPath } from '../../activities/screening/parse/reference';
-import { parseUn } from '../../activities/screening/parse/un';
-import { importList, loadIndex } from '../../activities/screening/store';
-import type { ScreeningIndex } from '../../activities/screening/index';
+import { searchName } from '../../platform/screening/index';
+import { parseCsv } from '../../platform/screening/parse/csv';
+import { referenceListPath } from '../../platform/screening/parse/reference';
+import { parseUn } from '../../platform/screening/parse/un';
+import { importList, loadIndex } from '../../platform/screening/store';
+import type { ScreeningIndex } from '../../platform/screening/index';
 import { createTestDatabase } from '../support/db';
 
 // `broker-crm screening screen` on a client book with dates as people write them and rows that cannot

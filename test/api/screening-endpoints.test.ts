@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
-import { REFERENCE_SANCTIONS_DIR } from '../../activities/screening/parse/reference';
-import { parseUn } from '../../activities/screening/parse/un';
-import { importList } from '../../activities/screening/store';
-import type { SanctionEntry } from '../../activities/screening/types';
+import { REFERENCE_SANCTIONS_DIR } from '../../platform/screening/parse/reference';
+import { parseUn } from '../../platform/screening/parse/un';
+import { importList } from '../../platform/screening/store';
+import type { SanctionEntry } from '../../platform/screening/types';
 
 // The screening endpoints over the UN Security Council list (the issuer's real XML) in a real database.
 const DIR = REFERENCE_SANCTIONS_DIR;

@@ -8,7 +8,7 @@ import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Work
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createDb, type Db } from '../../platform/db';
 import { createApp } from '../../api/app';
-import { attachRealtime } from '../../api/realtime';
+import { attachRealtime, type RealtimeOptions } from '../../api/realtime';
 import { parseEnv, type Env } from '../../platform/env';
 import { createWorker, workflowsPath } from '../../worker/create-worker';
 import { seedReferenceData } from '../../prisma/seed';
@@ -36,12 +36,22 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(opts: { timeSkipping?: TestWorkflowEnvironment; api?: boolean; seed?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  opts: {
+    timeSkipping?: TestWorkflowEnvironment;
+    api?: boolean;
+    seed?: boolean;
+    /** environment variables over the test defaults, e.g. { LOGIN_MAX_FAILURES: '5' } */
+    env?: Record<string, string>;
+    /** options of attachRealtime, e.g. a short session sweep */
+    realtime?: RealtimeOptions;
+  } = {},
+): Promise<Stack> {
   const database = await createTestDatabase();
   const db = createDb(database.url);
   if (opts.seed !== false) await seedReferenceData(db.prisma);
   const taskQueue = `test-${randomUUID()}`;
-  const env = parseEnv({ DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, NODE_ENV: 'test', LOGIN_MAX_FAILURES: '3' });
+  const env = parseEnv({ DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, NODE_ENV: 'test', LOGIN_MAX_FAILURES: '3', ...opts.env });
 
   let connection: Connection | undefined;
   let nativeConnection: NativeConnection;
@@ -75,7 +85,7 @@ export async function startStack(opts: { timeSkipping?: TestWorkflowEnvironment;
   if (opts.api !== false) {
     const deps = { db, temporal, env, log: (msg: string, err?: unknown) => console.error(msg, err) };
     server = http.createServer(createApp(deps));
-    realtime = await attachRealtime(server, deps);
+    realtime = await attachRealtime(server, deps, opts.realtime);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }

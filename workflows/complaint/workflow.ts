@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ComplaintActivities } from '../../activities/complaint';
 import { CaseFlow } from '../engine/case-flow';
 import { startCase } from '../engine/bootstrap';
@@ -22,10 +22,9 @@ import {
   type Severity,
 } from './states';
 
-const { loadComplaintContext } = proxyActivities<ComplaintActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '1 minute' },
-});
+const CONTEXT_OPTIONS = { startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } } as const;
+const remote = proxyActivities<ComplaintActivities>(CONTEXT_OPTIONS);
+const local = proxyLocalActivities<ComplaintActivities>(CONTEXT_OPTIONS);
 
 export interface ComplaintInput {
   caseId: string;
@@ -64,7 +63,7 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
   const { engine, ctx } = await startCase(
     complaintCase,
     input.caseId,
-    () => loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity }),
+    (inWorker) => (inWorker ? local : remote).loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity }),
     () => ({
       id: input.caseId,
       clientId: input.clientId,

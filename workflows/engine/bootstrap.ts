@@ -1,6 +1,6 @@
 // How every case workflow begins: answer the registration Update once the first task is projected, load
 // where the case lives, build the engine's case row and install the task handlers.
-import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { CaseEngine } from './case-engine';
 import { supervisingRoles, type CaseTypeDefinition } from './case-type';
 import { registerCaseUpdate } from './updates';
@@ -30,10 +30,15 @@ export function newCaseRow(definition: CaseTypeDefinition, ctx: CaseContext, ini
   };
 }
 
+/**
+ * `loadContext(local)`: where the case lives, read by an activity. New cases read it with a local activity
+ * (in the worker, inside the first workflow task: no round trip through the server before the first
+ * task opens); cases started before this change read it with a regular one, as their histories say.
+ */
 export async function startCase<C extends CaseContext>(
   definition: CaseTypeDefinition,
   caseId: string,
-  loadContext: () => Promise<C>,
+  loadContext: (local: boolean) => Promise<C>,
   init: (ctx: C) => CaseRowInit,
 ): Promise<{ engine: CaseEngine; ctx: C }> {
   // Registered before the first await: an Update that arrives with the start and finds no handler at the
@@ -44,7 +49,7 @@ export async function startCase<C extends CaseContext>(
     await condition(() => (engine?.tasksOpened ?? 0) > 0);
     return { caseId };
   });
-  const ctx = await loadContext();
+  const ctx = await loadContext(patched('context-in-local-activity'));
   engine = new CaseEngine(newCaseRow(definition, ctx, init(ctx)), ctx, {
     escalationRoles: definition.escalationRoles,
     supervising: supervisingRoles(definition),

@@ -48,6 +48,11 @@ export interface CaseTypeDefinition {
   teamName: string;
   /** the roles that work on this case type; a person with none of them does not see its cases */
   roles: Record<Role, RoleDefinition>;
+  /**
+   * A case type every staff member takes part in (requests between teams): the scope any person with a
+   * case-type role has over it, besides the roles above. Administrators are not staff here.
+   */
+  everyone?: Scope;
   /** who is told at each escalation level: [level 1 (the team), level 2 (the branch)] */
   escalationRoles: [Role[], Role[]];
   /** the steps that are tasks for people */

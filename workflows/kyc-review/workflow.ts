@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { KycActivities } from '../../activities/kyc-review';
 import type { KycContext } from '../../activities/kyc-review/context';
 import { CaseFlow } from '../engine/case-flow';
@@ -35,6 +35,7 @@ const acts = proxyActivities<KycActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { maximumInterval: '1 minute' },
 });
+const local = proxyLocalActivities<KycActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
 export interface KycReviewInput {
   caseId: string;
@@ -69,7 +70,7 @@ export async function kycReviewWorkflow(input: KycReviewInput): Promise<KycRevie
   const { engine, ctx } = await startCase(
     kycReviewCase,
     input.caseId,
-    () => acts.loadKycContext({ clientId: input.clientId, kind: input.kind }),
+    (inWorker) => (inWorker ? local : acts).loadKycContext({ clientId: input.clientId, kind: input.kind }),
     () => ({
       id: input.caseId,
       clientId: input.clientId,

@@ -11,11 +11,21 @@ export const en = {
     email: 'E-mail',
     password: 'Password',
     submit: 'Sign in',
+    code: 'Code',
+    code_hint: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+    verify: 'Verify',
+    enrol_title: 'Set up two-factor authentication',
+    enrol_hint: 'Your role requires two-factor authentication. Add this key to your authenticator app (or open the link on your phone), then enter the code it shows.',
+    secret: 'Key',
+    recovery_title: 'Recovery codes',
+    recovery_hint: 'Keep these codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.',
+    continue: 'Continue',
   },
   errors: {
     code: {
       VALIDATION_FAILED: 'Some fields are not valid',
       INVALID_CREDENTIALS: 'Wrong e-mail or password',
+      INVALID_CODE: 'The code is wrong or has expired',
       UNAUTHENTICATED: 'Your session has ended, please sign in again',
       FORBIDDEN: 'You are not allowed to do this',
       NOT_FOUND: 'Not found, or outside your scope',
@@ -27,6 +37,7 @@ export const en = {
       TASK_ALREADY_CLAIMED: 'Someone else has just taken this task',
       FOUR_EYES: 'Another person must approve this: you worked on an earlier step of this case',
       STEP_NOT_OPEN: 'This step is no longer open',
+      TWO_FACTOR_ENROLMENT_REQUIRED: 'Set up two-factor authentication first',
     },
   },
   sla: {
@@ -89,6 +100,9 @@ export const en = {
       closed: 'This task is %{status}.',
     },
     outcome: {
+      fulfilled: 'Fulfilled (reply to the requester)',
+      declined: 'Declined',
+      need_info: 'Ask the requester a question first',
       acknowledged: 'Acknowledged',
       findings_recorded: 'Findings recorded',
       awaiting_client: 'Need more from the client (pauses the clock)',
@@ -104,6 +118,8 @@ export const en = {
       not_verified: 'Not verified',
     },
     field: {
+      reply: 'Reply',
+      question: 'Question',
       note: 'Note',
       findings: 'Findings',
       request: 'What we need from the client',

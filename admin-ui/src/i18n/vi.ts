@@ -156,11 +156,21 @@ export const vi = {
     email: 'Email',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
+    code: 'Mã',
+    code_hint: 'Nhập mã 6 chữ số từ ứng dụng xác thực, hoặc một mã khôi phục.',
+    verify: 'Xác minh',
+    enrol_title: 'Thiết lập xác thực hai yếu tố',
+    enrol_hint: 'Vai trò của bạn yêu cầu xác thực hai yếu tố. Hãy thêm khóa này vào ứng dụng xác thực (hoặc mở liên kết trên điện thoại), rồi nhập mã mà ứng dụng hiển thị.',
+    secret: 'Khóa',
+    recovery_title: 'Mã khôi phục',
+    recovery_hint: 'Hãy cất giữ các mã này ở nơi an toàn. Mỗi mã cho phép đăng nhập một lần nếu bạn mất điện thoại. Chúng chỉ được hiển thị lúc này.',
+    continue: 'Tiếp tục',
   },
   errors: {
     code: {
       VALIDATION_FAILED: 'Một số trường không hợp lệ',
       INVALID_CREDENTIALS: 'Sai email hoặc mật khẩu',
+      INVALID_CODE: 'Mã không đúng hoặc đã hết hạn',
       UNAUTHENTICATED: 'Phiên làm việc đã kết thúc, vui lòng đăng nhập lại',
       FORBIDDEN: 'Bạn không được phép thực hiện thao tác này',
       NOT_FOUND: 'Không tìm thấy, hoặc nằm ngoài phạm vi của bạn',
@@ -172,6 +182,7 @@ export const vi = {
       TASK_ALREADY_CLAIMED: 'Người khác vừa nhận công việc này',
       FOUR_EYES: 'Cần người khác phê duyệt: bạn đã xử lý một bước trước của hồ sơ này',
       STEP_NOT_OPEN: 'Bước này đã đóng',
+      TWO_FACTOR_ENROLMENT_REQUIRED: 'Vui lòng thiết lập xác thực hai yếu tố trước',
     },
   },
   sla: {
@@ -234,6 +245,9 @@ export const vi = {
       closed: 'Trạng thái công việc: %{status}.',
     },
     outcome: {
+      fulfilled: 'Đã thực hiện (trả lời người yêu cầu)',
+      declined: 'Từ chối',
+      need_info: 'Hỏi người yêu cầu trước',
       acknowledged: 'Đã xác nhận tiếp nhận',
       findings_recorded: 'Đã ghi nhận kết quả điều tra',
       awaiting_client: 'Cần thêm thông tin từ khách hàng (tạm dừng đồng hồ)',
@@ -249,6 +263,8 @@ export const vi = {
       not_verified: 'Không xác minh được',
     },
     field: {
+      reply: 'Trả lời',
+      question: 'Câu hỏi',
       note: 'Ghi chú',
       findings: 'Kết quả điều tra',
       request: 'Thông tin cần từ khách hàng',

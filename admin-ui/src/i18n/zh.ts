@@ -156,11 +156,21 @@ export const zh = {
     email: '电子邮箱',
     password: '密码',
     submit: '登录',
+    code: '验证码',
+    code_hint: '请输入身份验证器应用中的 6 位验证码，或一个恢复码。',
+    verify: '验证',
+    enrol_title: '设置双重身份验证',
+    enrol_hint: '您的角色要求使用双重身份验证。请将此密钥添加到身份验证器应用（或在手机上打开该链接），然后输入应用显示的验证码。',
+    secret: '密钥',
+    recovery_title: '恢复码',
+    recovery_hint: '请妥善保管这些恢复码。手机丢失时，每个恢复码可用于登录一次。它们只显示这一次。',
+    continue: '继续',
   },
   errors: {
     code: {
       VALIDATION_FAILED: '部分字段无效',
       INVALID_CREDENTIALS: '电子邮箱或密码错误',
+      INVALID_CODE: '验证码错误或已过期',
       UNAUTHENTICATED: '会话已结束，请重新登录',
       FORBIDDEN: '您无权执行此操作',
       NOT_FOUND: '未找到，或不在您的权限范围内',
@@ -172,6 +182,7 @@ export const zh = {
       TASK_ALREADY_CLAIMED: '其他人刚刚领取了这项任务',
       FOUR_EYES: '须由他人审批：您参与过此案件的前一步骤',
       STEP_NOT_OPEN: '此步骤已关闭',
+      TWO_FACTOR_ENROLMENT_REQUIRED: '请先设置双重身份验证',
     },
   },
   sla: {
@@ -234,6 +245,9 @@ export const zh = {
       closed: '此任务状态：%{status}。',
     },
     outcome: {
+      fulfilled: '已完成（回复请求人）',
+      declined: '已拒绝',
+      need_info: '先向请求人提问',
       acknowledged: '已确认受理',
       findings_recorded: '已记录调查结果',
       awaiting_client: '需要客户补充信息（暂停计时）',
@@ -249,6 +263,8 @@ export const zh = {
       not_verified: '未能核实',
     },
     field: {
+      reply: '回复',
+      question: '问题',
       note: '备注',
       findings: '调查结果',
       request: '需要客户提供的信息',

@@ -36,12 +36,28 @@ const currentUser = (): Promise<User> => {
   return me.user;
 };
 
+/** A login that needs another step: a code (two-factor authentication), or enrolment first. The login page shows it. */
+export class LoginStep extends Error {
+  constructor(readonly step: { kind: 'code'; challenge: string } | { kind: 'enrol' }) {
+    super(`login.${step.kind}`);
+  }
+}
+
+type LoginParams = { email: string; password: string } | { challenge: string; code: string } | { resume: true };
+
 export const authProvider: AuthProvider = {
-  login: async ({ email, password }: { email: string; password: string }) => {
-    const { json } = await http('/auth/login', {
+  login: async (params: LoginParams) => {
+    if ('resume' in params) {
+      // enrolment confirmed: the session is complete
+      me = null;
+      return currentUser();
+    }
+    const { json } = await http('code' in params ? '/auth/login/code' : '/auth/login', {
       method: 'POST',
-      body: JSON.stringify({ email, password }),
+      body: JSON.stringify(params),
     });
+    if (json.twoFactorRequired) throw new LoginStep({ kind: 'code', challenge: json.challenge });
+    if (json.twoFactorEnrolmentRequired) throw new LoginStep({ kind: 'enrol' });
     remember(json.user as User);
     return json.user as User;
   },
@@ -52,11 +68,18 @@ export const authProvider: AuthProvider = {
   },
   checkAuth: async () => {
     const hadSession = storedProfile() !== null;
+    let user: User;
     try {
-      await currentUser();
+      user = await currentUser();
     } catch {
       // First visit: go to the login page without an "expired session" message.
       throw { message: hadSession ? 'ra.auth.auth_check_error' : false };
+    }
+    // a session that must first enrol in two-factor authentication: enrolment happens at sign-in
+    if (user.twoFactor?.required && !user.twoFactor.enabled) {
+      forget();
+      await http('/auth/logout', { method: 'POST' }).catch(() => undefined);
+      throw { message: 'errors.reason.TWO_FACTOR_ENROLMENT_REQUIRED' };
     }
   },
   checkError: async (error: unknown) => {

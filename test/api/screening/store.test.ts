@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../../platform/db';
-import { searchName } from '../../../activities/screening/index';
-import { parseOfac } from '../../../activities/screening/parse/ofac';
-import { REFERENCE_SANCTIONS_DIR } from '../../../activities/screening/parse/reference';
-import { parseUn } from '../../../activities/screening/parse/un';
-import { importList, latestVersions, loadIndex } from '../../../activities/screening/store';
+import { searchName } from '../../../platform/screening/index';
+import { parseOfac } from '../../../platform/screening/parse/ofac';
+import { REFERENCE_SANCTIONS_DIR } from '../../../platform/screening/parse/reference';
+import { parseUn } from '../../../platform/screening/parse/un';
+import { importList, latestVersions, loadIndex } from '../../../platform/screening/store';
 import { createTestDatabase } from '../../support/db';
 
 // The list store against a real PostgreSQL, with the issuers' real files.

@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CompareRequestSchema, CompareResponseSchema, SearchHitSchema, SearchRequestSchema } from '../../../api/screening/schemas';
-import { DEFAULT_REVIEW_THRESHOLD, reviewThreshold } from '../../../activities/screening/config';
-import { ListFormatError, parseListFiles } from '../../../activities/screening/detect';
-import { searchName } from '../../../activities/screening/index';
-import { compareNames } from '../../../activities/screening/match/compare';
-import { formatCsv, parseCsv } from '../../../activities/screening/parse/csv';
+import { DEFAULT_REVIEW_THRESHOLD, reviewThreshold } from '../../../platform/screening/config';
+import { ListFormatError, parseListFiles } from '../../../platform/screening/detect';
+import { searchName } from '../../../platform/screening/index';
+import { compareNames } from '../../../platform/screening/match/compare';
+import { formatCsv, parseCsv } from '../../../platform/screening/parse/csv';
 import { every, listFile, lists } from './lists';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseDateInput } from '../../../activities/screening/parse/dates';
+import { parseDateInput } from '../../../platform/screening/parse/dates';
 import { parseArgs, UsageError } from '../../../scripts/cli/args';
 import { readCsv } from '../../../scripts/cli/csv-io';
 import { hydrateEmbeddedPostgres, prismaClientProblem } from '../../../scripts/cli/prepare.mjs';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildIndex, type ScreeningIndex } from '../../../activities/screening/index';
-import { parseOfac } from '../../../activities/screening/parse/ofac';
-import { REFERENCE_SANCTIONS_DIR } from '../../../activities/screening/parse/reference';
-import { parseUn } from '../../../activities/screening/parse/un';
-import type { ParsedList } from '../../../activities/screening/types';
+import { buildIndex, type ScreeningIndex } from '../../../platform/screening/index';
+import { parseOfac } from '../../../platform/screening/parse/ofac';
+import { REFERENCE_SANCTIONS_DIR } from '../../../platform/screening/parse/reference';
+import { parseUn } from '../../../platform/screening/parse/un';
+import type { ParsedList } from '../../../platform/screening/types';
 
 // The issuers' real files, shipped in reference/sanctions/.
 export const SANCTIONS_DIR = REFERENCE_SANCTIONS_DIR;

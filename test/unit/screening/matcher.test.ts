@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REVIEW_THRESHOLD } from '../../../activities/screening/config';
-import { searchName, type SearchQuery } from '../../../activities/screening/index';
-import { compareNames } from '../../../activities/screening/match/compare';
-import { normalizeName } from '../../../activities/screening/text/normalize';
-import { PINYIN } from '../../../activities/screening/text/pinyin-table';
-import type { SanctionEntry } from '../../../activities/screening/types';
+import { DEFAULT_REVIEW_THRESHOLD } from '../../../platform/screening/config';
+import { searchName, type SearchQuery } from '../../../platform/screening/index';
+import { compareNames } from '../../../platform/screening/match/compare';
+import { normalizeName } from '../../../platform/screening/text/normalize';
+import { PINYIN } from '../../../platform/screening/text/pinyin-table';
+import type { SanctionEntry } from '../../../platform/screening/types';
 import { every, lists } from './lists';
 import { initialise, reorder, toCyrillic, typo, words } from '../../fixtures/screening/perturb';
 

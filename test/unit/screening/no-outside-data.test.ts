@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_LIST_FILES, REFERENCE_SANCTIONS_DIR } from '../../../activities/screening/parse/reference';
+import { REFERENCE_LIST_FILES, REFERENCE_SANCTIONS_DIR } from '../../../platform/screening/parse/reference';
 
 // A clone has nothing beside it: tests, benches, scripts and the product read data from inside the
 // repository only. The team's own machines have a ../shared folder; a user's clone does not.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames } from '../../../activities/screening/match/compare';
-import { countryCode } from '../../../activities/screening/text/countries';
-import { normalizeName } from '../../../activities/screening/text/normalize';
-import { skeleton } from '../../../activities/screening/text/phonetic';
-import { DEFAULT_REVIEW_THRESHOLD } from '../../../activities/screening/config';
+import { compareNames } from '../../../platform/screening/match/compare';
+import { countryCode } from '../../../platform/screening/text/countries';
+import { normalizeName } from '../../../platform/screening/text/normalize';
+import { skeleton } from '../../../platform/screening/text/phonetic';
+import { DEFAULT_REVIEW_THRESHOLD } from '../../../platform/screening/config';
 import { every, lists } from './lists';
 
 const words = (name: string, kind: 'person' | 'org' | 'any' = 'any') => normalizeName(name, kind).tokens.map((t) => t.text);

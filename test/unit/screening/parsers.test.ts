@@ -1,10 +1,10 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCsv, parseCsv } from '../../../activities/screening/parse/csv';
-import { parseRemarks } from '../../../activities/screening/parse/remarks';
-import { parseUn, readUnList, UnListReader } from '../../../activities/screening/parse/un';
-import { parseXml } from '../../../activities/screening/parse/xml';
+import { formatCsv, parseCsv } from '../../../platform/screening/parse/csv';
+import { parseRemarks } from '../../../platform/screening/parse/remarks';
+import { parseUn, readUnList, UnListReader } from '../../../platform/screening/parse/un';
+import { parseXml } from '../../../platform/screening/parse/xml';
 import { listText, lists, SANCTIONS_DIR } from './lists';
 
 // Counts are checked against what the README states or what a plain regex over the raw file finds.

@@ -1,0 +1,4 @@
+// Every case type's activities: one line per case type.
+export { complaintActivities } from './complaint';
+export { kycActivities } from './kyc-review';
+export { internalRequestActivities } from './internal-request';

@@ -1,0 +1,36 @@
+import express from 'express';
+import { badRequest } from './errors';
+
+/** No request of this API nests deeper than a few levels; 32 leaves room and keeps every walk over a body cheap. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether JSON text nests objects and arrays deeper than `max`. A byte scan, before JSON.parse: a body of
+ * 100 000 brackets is refused without building it, and nothing later (validation, logging, a workflow's
+ * payload) ever walks a deep value. Brackets inside strings do not count.
+ */
+export function nestsDeeperThan(buf: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next byte is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** express.json with the API's size limit and the depth limit (a 400 naming the body). */
+export const jsonBody = express.json({
+  limit: '256kb',
+  verify: (_req, _res, buf) => {
+    if (nestsDeeperThan(buf, MAX_JSON_DEPTH)) {
+      throw badRequest([{ path: 'body', message: `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep` }]);
+    }
+  },
+});

@@ -1,0 +1,5 @@
+export const bareActivities = {
+  async touch(id: string): Promise<string> {
+    return id;
+  },
+};
