@@ -2,3 +2,6 @@
 export { complaintWorkflow } from './complaint/workflow';
 export { kycReviewWorkflow } from './kyc-review/workflow';
 export { internalRequestWorkflow } from './internal-request/workflow';
+export { amlCaseWorkflow } from './aml-case/workflow';
+export { monitoringSweepWorkflow } from './monitoring/sweep';
+export { kycRefreshWorkflow } from './monitoring/kyc-refresh';
