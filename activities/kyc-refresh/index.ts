@@ -22,7 +22,8 @@ async function startReview(input: { caseId: string; clientId: string; note: stri
       taskQueue: activityInfo().taskQueue,
       args: [{ caseId: input.caseId, clientId: input.clientId, kind: 'periodic', openedBy: null, note: input.note, previousCaseId: input.previousCaseId }],
       workflowIdConflictPolicy: input.replacePending ? 'TERMINATE_EXISTING' : 'FAIL',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // a finished review under this id would have become the latest finished one: its successor has another id
+      workflowIdReusePolicy: input.replacePending ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
     });
     return true;
   } catch (err) {
