@@ -34,7 +34,7 @@ export function createMonitoringActivities(db: Db) {
     async runSweepBatch(input: { sweepId: string; after: string | null }): Promise<{ cursor: string | null; done: boolean; alerts: number }> {
       const settings = await loadSettings(prisma, MONITORING_SETTINGS);
       Context.current().heartbeat(input.after);
-      const r = await runBatch(pool, { sweepId: input.sweepId, after: input.after, size: settings['monitoring.sweepBatchClients'] });
+      const r = await runBatch(pool, { sweepId: input.sweepId, after: input.after, size: settings['monitoring.sweepBatchClients'], beat: () => Context.current().heartbeat(input.after) });
       Context.current().heartbeat(r.cursor);
       if (r.alerts.length) await routeAlerts(pool, amlCaseStarter(), r.alerts);
       return { cursor: r.cursor, done: r.done, alerts: r.alerts.length };

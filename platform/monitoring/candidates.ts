@@ -32,10 +32,11 @@ export async function findTogether(db: Queryable, versions: ScenarioVersion[], s
 }
 
 /** Each version's candidates over the scope, one statement per version. For sweeps over many clients. */
-export async function findEach(db: Queryable, versions: ScenarioVersion[], scope: Scope): Promise<Found> {
+export async function findEach(db: Queryable, versions: ScenarioVersion[], scope: Scope, beat: () => void = () => undefined): Promise<Found> {
   const found: Found = new Map();
   for (const v of versions) {
     if (!v.template.query) continue;
+    beat();
     const { text, values } = compile(v, scope);
     const { rows } = await db.query<Candidate>(`SELECT ${CANDIDATE_COLUMNS} FROM (${text}) x`, values);
     found.set(v.id, refine(v, rows));

@@ -69,7 +69,10 @@ async function versionsFor(db: Queryable, s: SweepRow) {
   return s.kind === 'backtest' ? versionsById(db, s.version_ids) : versionsInForce(db, { executions: ['window', 'inline'] });
 }
 
-export async function runBatch(pool: pg.Pool, input: { sweepId: string; after: string | null; size: number; now?: Date }): Promise<BatchResult> {
+export async function runBatch(
+  pool: pg.Pool,
+  input: { sweepId: string; after: string | null; size: number; now?: Date; beat?: () => void },
+): Promise<BatchResult> {
   return inTransaction(pool, async (db) => {
     const { rows } = await db.query<SweepRow>('SELECT * FROM monitoring_sweeps WHERE id = $1 FOR UPDATE', [input.sweepId]);
     const s = rows[0];
@@ -83,7 +86,7 @@ export async function runBatch(pool: pg.Pool, input: { sweepId: string; after: s
     if (!clients.length) return { cursor: s.cursor, done: true, alerts: [] };
     const upTo = clients[clients.length - 1];
     const versions = await versionsFor(db, s);
-    const found = await findEach(db, versions, { kind: 'range', from: s.from_at, to: s.to_at, after: input.after, upTo, clientIds: s.client_ids ?? undefined });
+    const found = await findEach(db, versions, { kind: 'range', from: s.from_at, to: s.to_at, after: input.after, upTo, clientIds: s.client_ids ?? undefined }, input.beat);
     let alerts: AlertRow[] = [];
     let created = 0;
     if (s.kind === 'backtest') created = await recordBacktestHits(db, versions, found, s.id);

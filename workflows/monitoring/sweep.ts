@@ -6,7 +6,7 @@ import type { MonitoringActivities } from '../../activities/monitoring';
 
 const acts = proxyActivities<MonitoringActivities>({
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: { maximumInterval: '1 minute' },
 });
 const quick = proxyActivities<MonitoringActivities>({ startToCloseTimeout: '5 minutes', retry: { maximumInterval: '1 minute' } });
