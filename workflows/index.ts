@@ -5,3 +5,4 @@ export { internalRequestWorkflow } from './internal-request/workflow';
 export { amlCaseWorkflow } from './aml-case/workflow';
 export { monitoringSweepWorkflow } from './monitoring/sweep';
 export { kycRefreshWorkflow } from './monitoring/kyc-refresh';
+export { rescreenWorkflow, screeningDeltaWorkflow } from './monitoring/rescreen';

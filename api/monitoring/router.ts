@@ -8,6 +8,7 @@ import { alertRoutes } from './alerts';
 import { scenarioRoutes } from './scenarios';
 import { sweepRoutes } from './sweeps';
 import { suppressionRoutes } from './suppression';
+import { rescreenRoutes } from './rescreens';
 
 export function monitoringRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
@@ -16,5 +17,6 @@ export function monitoringRouter(deps: ApiDeps, registry: RouteRegistry): Router
   scenarioRoutes(router, registry, deps);
   sweepRoutes(router, registry, deps);
   suppressionRoutes(router, registry, deps);
+  rescreenRoutes(router, registry, deps);
   return router;
 }
