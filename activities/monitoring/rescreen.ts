@@ -5,6 +5,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { PrismaClient } from '@prisma/client';
 import type { Db } from '../../platform/db';
 import { derivedId } from '../../platform/ids';
+import { loadSettings } from '../../platform/settings';
 import { loadIndex, latestVersions } from '../../platform/screening/store';
 import type { ScreeningIndex } from '../../platform/screening/index';
 import { routeAlerts } from '../../platform/monitoring/grouping';
@@ -15,8 +16,12 @@ import { alertsWithdrawnSignal } from '../../workflows/aml-case/updates';
 import { workflowIdOf } from '../../workflows/engine/case-type';
 import { amlCaseStarter } from '../aml-case/starter';
 
-const DELTA_BATCH = 100;
-const FULL_BATCH = 2000;
+export const RESCREEN_SETTINGS = {
+  /** changed list entries per delta batch */
+  'monitoring.rescreenDeltaBatch': 100,
+  /** clients per full re-screen batch */
+  'monitoring.rescreenFullBatch': 2000,
+};
 
 // the list index is built once per worker and rebuilt when a newer version is imported
 const cache = new WeakMap<PrismaClient, { key: string; index: Promise<ScreeningIndex> }>();
@@ -73,13 +78,15 @@ export function createRescreenActivities(db: Db) {
 
     async rescreenDeltaBatch(input: { runId: string; after: string | null }) {
       Context.current().heartbeat(input.after);
-      return after(await deltaBatch(pool, prisma, { runId: input.runId, after: input.after, size: DELTA_BATCH }));
+      const size = (await loadSettings(prisma, RESCREEN_SETTINGS))['monitoring.rescreenDeltaBatch'];
+      return after(await deltaBatch(pool, prisma, { runId: input.runId, after: input.after, size }));
     },
 
     async rescreenFullBatch(input: { runId: string; after: string | null }) {
       Context.current().heartbeat(input.after);
       const index = await currentIndex(prisma);
-      return after(await fullBatch(pool, { runId: input.runId, after: input.after, size: FULL_BATCH, index }));
+      const size = (await loadSettings(prisma, RESCREEN_SETTINGS))['monitoring.rescreenFullBatch'];
+      return after(await fullBatch(pool, { runId: input.runId, after: input.after, size, index }));
     },
 
     async finishRescreen(input: { runId: string; error?: string }): Promise<void> {
