@@ -4,5 +4,5 @@ export { kycReviewWorkflow } from './kyc-review/workflow';
 export { internalRequestWorkflow } from './internal-request/workflow';
 export { amlCaseWorkflow } from './aml-case/workflow';
 export { monitoringSweepWorkflow } from './monitoring/sweep';
-export { kycRefreshWorkflow } from './monitoring/kyc-refresh';
+export { kycRefreshWorkflow, kycRiskRiseWorkflow } from './monitoring/kyc-refresh';
 export { rescreenWorkflow, screeningDeltaWorkflow } from './monitoring/rescreen';

@@ -9,6 +9,7 @@ import { scenarioRoutes } from './scenarios';
 import { sweepRoutes } from './sweeps';
 import { suppressionRoutes } from './suppression';
 import { rescreenRoutes } from './rescreens';
+import { kycRefreshRoutes } from './kyc-refresh';
 
 export function monitoringRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
@@ -18,5 +19,6 @@ export function monitoringRouter(deps: ApiDeps, registry: RouteRegistry): Router
   sweepRoutes(router, registry, deps);
   suppressionRoutes(router, registry, deps);
   rescreenRoutes(router, registry, deps);
+  kycRefreshRoutes(router, registry, deps);
   return router;
 }

@@ -42,3 +42,8 @@ class Refresh {
     return { runId: this.runId, started: this.started };
   }
 }
+
+/** A risk rise reported by a person (or a system): the review date comes forward and a review may start now. */
+export async function kycRiskRiseWorkflow(input: { clientId: string; trigger: string; reason: string; actorId: string | null; eddFlag?: string; startNow: boolean }) {
+  return acts.raiseRisk(input);
+}

@@ -299,3 +299,16 @@ CREATE TABLE "kyc_refresh_runs" (
   CONSTRAINT "kyc_refresh_runs_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "clients_next_review_at_idx" ON "clients"("next_review_at");
+
+-- Risk rises pull the next KYC review forward, whatever path made them: a PEP flag set on a KYC profile,
+-- or a country moved to a higher risk category (for clients living in, or nationals of, that country).
+-- The daily KYC refresh then starts the reviews. Both are audited.
+CREATE FUNCTION kyc_pep_raises_risk() RETURNS trigger LANGUAGE plpgsql
+  AS E'BEGIN IF NEW.pep AND (TG_OP = \'INSERT\' OR NOT OLD.pep) THEN UPDATE clients SET next_review_at = LEAST(coalesce(next_review_at, now()), now()) WHERE id = NEW.client_id\073 INSERT INTO audit_events (action, entity, entity_id, data) VALUES (\'kyc_review_pulled_forward\', \'client\', NEW.client_id, jsonb_build_object(\'trigger\', \'pep\', \'reason\', \'PEP flag set on the KYC profile\'))\073 END IF\073 RETURN NULL\073 END\073';
+CREATE TRIGGER kyc_profiles_pep_raises_risk AFTER INSERT OR UPDATE OF "pep" ON "kyc_profiles"
+  FOR EACH ROW EXECUTE FUNCTION kyc_pep_raises_risk();
+
+CREATE FUNCTION country_band_raises_risk() RETURNS trigger LANGUAGE plpgsql
+  AS E'DECLARE n integer\073 BEGIN IF coalesce(array_position(ARRAY[\'standard\', \'elevated\', \'grey\', \'black\'], NEW.category), 0) > coalesce(array_position(ARRAY[\'standard\', \'elevated\', \'grey\', \'black\'], OLD.category), 0) THEN UPDATE clients c SET next_review_at = LEAST(coalesce(c.next_review_at, now()), now()) WHERE c.country = NEW.code OR c.nationality = NEW.code OR EXISTS (SELECT 1 FROM kyc_profiles p WHERE p.client_id = c.id AND (p.nationality = NEW.code OR p.residence = NEW.code))\073 GET DIAGNOSTICS n = ROW_COUNT\073 INSERT INTO audit_events (action, entity, entity_id, data) VALUES (\'kyc_reviews_pulled_forward\', \'country_risk\', NEW.code, jsonb_build_object(\'trigger\', \'country_band\', \'from\', OLD.category, \'to\', NEW.category, \'clients\', n))\073 END IF\073 RETURN NULL\073 END\073';
+CREATE TRIGGER country_risk_band_raises_risk AFTER UPDATE OF "category" ON "country_risk"
+  FOR EACH ROW EXECUTE FUNCTION country_band_raises_risk();
