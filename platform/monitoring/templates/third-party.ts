@@ -10,7 +10,7 @@ const METHODS = ['cash', 'card', 'bank_transfer', 'crypto', 'internal'] as const
  * A payer or payee who is not the account holder, the first time that counterparty appears. "Not the
  * holder" is the screening matcher's judgement: the counterparty's name scores below `minSimilarity`
  * against the client's name and the names of its related persons (directors, owners, signatories).
- * "First time" is by the counterparty name as written, in any letter case.
+ * "First time" is by the counterparty name as written, in any letter case and with or without accents.
  */
 export const thirdParty = defineTemplate({
   id: 'third_party',
@@ -41,7 +41,7 @@ export const thirdParty = defineTemplate({
        WHERE ${scopeWhere(sql, scope, 'a')} AND a.type = ANY(${list('types')}) AND NOT (coalesce(a.method, '') = ANY(${list('excludeMethods')}))
          AND btrim(coalesce(a.counterparty_name, '')) <> ''
          AND NOT EXISTS (SELECT 1 FROM monitoring_transactions e
-                          WHERE e.client_id = a.client_id AND lower(btrim(e.counterparty_name)) = lower(btrim(a.counterparty_name))
+                          WHERE e.client_id = a.client_id AND lower(public.unaccent(btrim(e.counterparty_name))) = lower(public.unaccent(btrim(a.counterparty_name)))
                             AND (e.booked_at < a.booked_at OR (e.booked_at = a.booked_at AND e.id < a.id)))`;
   },
   refine(rows: Candidate[]): Candidate[] {
