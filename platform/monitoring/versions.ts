@@ -9,7 +9,7 @@ import { inTransaction } from '../db';
 import { TEMPLATES, parametersSchema, templateOf, type Parameters, type Template } from './templates';
 
 export interface Queryable {
-  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string | pg.QueryConfig, values?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
 /** A version that evaluation runs: its id and number are what alerts record. */
