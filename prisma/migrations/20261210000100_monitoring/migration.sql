@@ -300,12 +300,13 @@ CREATE TABLE "kyc_refresh_runs" (
 );
 CREATE INDEX "clients_next_review_at_idx" ON "clients"("next_review_at");
 
--- Risk rises pull the next KYC review forward, whatever path made them: a PEP flag set on a KYC profile,
+-- Risk rises pull the next KYC review forward, whatever path made them: a PEP flag set on an existing KYC profile
+-- (a new profile is the review itself),
 -- or a country moved to a higher risk category (for clients living in, or nationals of, that country).
 -- The daily KYC refresh then starts the reviews. Both are audited.
 CREATE FUNCTION kyc_pep_raises_risk() RETURNS trigger LANGUAGE plpgsql
-  AS E'BEGIN IF NEW.pep AND (TG_OP = \'INSERT\' OR NOT OLD.pep) THEN UPDATE clients SET next_review_at = LEAST(coalesce(next_review_at, now()), now()) WHERE id = NEW.client_id\073 INSERT INTO audit_events (action, entity, entity_id, data) VALUES (\'kyc_review_pulled_forward\', \'client\', NEW.client_id, jsonb_build_object(\'trigger\', \'pep\', \'reason\', \'PEP flag set on the KYC profile\'))\073 END IF\073 RETURN NULL\073 END\073';
-CREATE TRIGGER kyc_profiles_pep_raises_risk AFTER INSERT OR UPDATE OF "pep" ON "kyc_profiles"
+  AS E'BEGIN IF NEW.pep AND NOT OLD.pep THEN UPDATE clients SET next_review_at = LEAST(coalesce(next_review_at, now()), now()) WHERE id = NEW.client_id\073 INSERT INTO audit_events (action, entity, entity_id, data) VALUES (\'kyc_review_pulled_forward\', \'client\', NEW.client_id, jsonb_build_object(\'trigger\', \'pep\', \'reason\', \'PEP flag set on the KYC profile\'))\073 END IF\073 RETURN NULL\073 END\073';
+CREATE TRIGGER kyc_profiles_pep_raises_risk AFTER UPDATE OF "pep" ON "kyc_profiles"
   FOR EACH ROW EXECUTE FUNCTION kyc_pep_raises_risk();
 
 CREATE FUNCTION country_band_raises_risk() RETURNS trigger LANGUAGE plpgsql

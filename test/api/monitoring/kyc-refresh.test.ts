@@ -60,7 +60,8 @@ describe('KYC refresh', () => {
   it('a PEP flag and a country moved to a higher band pull the review date forward (audited)', async () => {
     const pep = await newClient(stack.db.pool);
     await setDue(pep, Date.now() + 300 * DAY);
-    await stack.db.pool.query(`INSERT INTO kyc_profiles (client_id, pep, products, edd_flags) VALUES ($1, true, '{}', '{}')`, [pep]);
+    await stack.db.pool.query(`INSERT INTO kyc_profiles (client_id, pep, products, edd_flags) VALUES ($1, false, '{}', '{}')`, [pep]);
+    await stack.db.pool.query(`UPDATE kyc_profiles SET pep = true WHERE client_id = $1`, [pep]);
     const c = await stack.db.prisma.client.findUniqueOrThrow({ where: { id: pep } });
     expect(c.nextReviewAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await stack.db.prisma.auditEvent.count({ where: { entityId: pep, action: 'kyc_review_pulled_forward' } })).toBe(1);
