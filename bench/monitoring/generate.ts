@@ -28,6 +28,7 @@ export async function generate(pool: pg.Pool, o: { clients: number; perClient: n
   await step('kyc profiles (every second client)', `
     INSERT INTO kyc_profiles (client_id, declared_income, expected_deposits, products, edd_flags, updated_at)
     SELECT 'mb' || lpad(i::text, 8, '0'), 30000 + (i % 50) * 5000, 5000 + (i % 40) * 2500, '{}', '{}', now() FROM generate_series(2, ${N}, 2) i`);
+  if (o.perClient === 0) return;
   await step('drop transaction indexes', `ALTER TABLE transactions DROP CONSTRAINT transactions_client_id_fkey, DROP CONSTRAINT IF EXISTS transactions_account_id_fkey;
     DROP INDEX transactions_source_external_id_key, transactions_client_id_booked_at_idx`);
   const T = N * o.perClient;

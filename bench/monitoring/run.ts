@@ -3,7 +3,7 @@
 // update of 100 changed entries (goal ≤ 10 s) and a full re-screen of the book (goal ≤ 5 min), over a
 // generated book (bench/monitoring/generate.ts). Sweeps and re-screens run their batch functions in this
 // process, in order, as the workflows' activities would (one activity per batch); alerts are not routed.
-// Run: tsx bench/monitoring/run.ts [--clients 1000000] [--per-client 20] [--inline 2000] [--concurrency 8]
+// Run: tsx bench/monitoring/run.ts [--clients 1000000] [--per-client 20 (0: re-screening only)] [--inline 2000] [--concurrency 8]
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -56,6 +56,11 @@ async function main(): Promise<void> {
   const stack = await startStack({ pgFast: false, temporal: 'memory' });
   const db = createDb(stack.dbUrl, CONCURRENCY + 2);
   const results: (string | number)[][] = [];
+  const push = results.push.bind(results);
+  results.push = (...rows: (string | number)[][]) => {
+    for (const r of rows) console.log(`  → ${r.join(' | ')}`);
+    return push(...rows);
+  };
   try {
     console.log(`stack: ${stack.describe}; PostgreSQL with durable commits`);
     await seedReferenceData(db.prisma);
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
     await generate(db.pool, { clients: CLIENTS, perClient: PER_CLIENT }, console.log);
     console.log(`generated in ${elapsedS(g0)}; ${loadLine()}`);
 
+    if (PER_CLIENT > 0) {
     // 1. inline: one transaction at a time (latency), then concurrently (rate)
     const versions = await versionsInForce(db.pool, { executions: ['inline'] });
     const evalMs: number[] = [];
@@ -101,6 +107,8 @@ async function main(): Promise<void> {
     const sweepMs = performance.now() - s0;
     const sweep = await db.prisma.monitoringSweep.findUniqueOrThrow({ where: { id: sweepId } });
     results.push([`daily sweep (${sweep.batchesDone} batches, ${sweep.alertsCreated} alerts)`, `${secs(sweepMs)}${scale > 1 ? ` (×${scale} → ${secs(sweepMs * scale)} at 1M)` : ''}`, '≤ 10 min']);
+    }
+    let after: string | null = null;
 
     // 3. re-screening: lists v1, the book index, then a version with 100 changed entries
     const lists = parseListFiles(REFERENCE_LIST_FILES.map((name) => ({ name, content: readFileSync(path.join(REFERENCE_SANCTIONS_DIR, name)) })));

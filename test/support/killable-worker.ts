@@ -9,8 +9,9 @@ import { temporalAddress } from './temporal';
 export async function startKillableWorker(stack: Stack): Promise<{ kill(): Promise<void> }> {
   const bundleFile = path.join(os.tmpdir(), `bundle-${process.pid}.js`);
   if (!fs.existsSync(bundleFile)) fs.writeFileSync(bundleFile, (await workflowBundle()).code);
-  const tsx = path.resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs');
-  const child: ChildProcess = spawn(process.execPath, [tsx, path.join(__dirname, 'worker-process.ts'), bundleFile], {
+  // node itself with tsx's loader: the tsx CLI would run the script in a grandchild that a SIGKILL misses
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'worker-process.ts'), bundleFile], {
+    cwd: path.resolve(__dirname, '../..'),
     env: { ...process.env, DATABASE_URL: stack.dbUrl, TEMPORAL_ADDRESS: temporalAddress(), TEMPORAL_TASK_QUEUE: stack.taskQueue },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,5 +1,5 @@
 // A worker in a process of its own, so a test can kill it (SIGKILL) in the middle of an activity.
-// Run: tsx test/support/worker-process.ts <workflow bundle file>, with DATABASE_URL, TEMPORAL_ADDRESS and
+// Run: node --import tsx test/support/worker-process.ts <workflow bundle file>, with DATABASE_URL, TEMPORAL_ADDRESS and
 // TEMPORAL_TASK_QUEUE set. Prints "ready" once polling.
 import fs from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';

@@ -40,9 +40,11 @@ export function search(index: ScreeningIndex, c: BookClient, minScore: number, l
 export async function candidatesFor(db: Queryable, index: ScreeningIndex): Promise<string[]> {
   const { direct, near } = lookupKeys(index.variants.map((v) => v.name.tokens));
   const { rows } = await db.query<{ client_id: string }>(
-    `SELECT DISTINCT k.client_id FROM screening_book_keys k
-      WHERE k.key = ANY($1::text[])
-         OR k.key IN (SELECT 't:' || d.token FROM screening_token_deletions d WHERE d.key = ANY($2::text[]))`,
+    // two index lookups (an OR across them would read the whole index)
+    `SELECT k.client_id FROM screening_book_keys k WHERE k.key = ANY($1::text[])
+     UNION
+     SELECT k.client_id FROM (SELECT DISTINCT 't:' || d.token AS key FROM screening_token_deletions d WHERE d.key = ANY($2::text[])) t
+       JOIN screening_book_keys k ON k.key = t.key`,
     [direct, near],
   );
   return rows.map((r) => r.client_id);

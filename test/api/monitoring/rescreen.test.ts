@@ -80,6 +80,8 @@ describe('re-screening', () => {
     await doomed.kill();
     const atKill = await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } });
     expect(atKill.status).toBe('running');
+    await new Promise((r) => setTimeout(r, 3000));
+    expect((await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } })).done).toBe(atKill.done);
     await stack.startWorker();
     const run = await waitFor(async () => {
       const r = await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } });

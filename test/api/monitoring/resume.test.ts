@@ -33,6 +33,9 @@ describe('a sweep whose worker is killed', () => {
     const atKill = await prisma.monitoringSweep.findUniqueOrThrow({ where: { id } });
     expect(atKill.status).toBe('running');
     expect(atKill.clientsDone).toBeLessThan(clients.length);
+    // no worker: the sweep stands still
+    await new Promise((r) => setTimeout(r, 3000));
+    expect((await prisma.monitoringSweep.findUniqueOrThrow({ where: { id } })).batchesDone).toBe(atKill.batchesDone);
 
     await stack.startWorker();
     const done = await waitFor(async () => {
