@@ -7,6 +7,10 @@ import { ApiClient, taskPath } from '../../support/api-client';
 import { waitFor } from '../../support/cases';
 import { recordHistoryIfAsked } from '../../support/history';
 import { newClient } from '../../support/monitoring';
+import { routeAlerts } from '../../../platform/monitoring/grouping';
+import { temporalCaseStarter } from '../../../platform/monitoring/starter';
+import { versionsInForce } from '../../../platform/monitoring/versions';
+import { alertsWithdrawnSignal } from '../../../workflows/aml-case/updates';
 
 let stack: Stack;
 let compliance: ApiClient;
@@ -97,9 +101,12 @@ describe('POST /api/transactions', () => {
     expect(caseIds.size).toBe(1);
     const [caseId] = caseIds;
     expect(await stack.db.prisma.amlCaseGroup.count({ where: { clientId, status: 'open' } })).toBe(1);
+    // 8 jurisdiction alerts, and a third-party one for each payment booked earlier than any seen before it
+    const alerts = await stack.db.prisma.monitoringAlert.count({ where: { clientId } });
+    expect(alerts).toBeGreaterThanOrEqual(9);
     const view = await waitFor(async () => {
       const r = await mlro.get(`/api/aml-cases/${caseId}`);
-      return r.body?.alertIds?.length === 9 ? r.body : null; // 8 jurisdiction alerts, 1 third party
+      return r.body?.alertIds?.length === alerts ? r.body : null;
     }, 'every alert in the case');
     expect(view).toMatchObject({ state: 'investigate', reference: expect.stringMatching(/^AML-\d{4}-\d{6}$/), priority: 1 });
     expect(await stack.db.prisma.case.count({ where: { clientId, type: 'aml_case' } })).toBe(1);
@@ -216,5 +223,26 @@ describe('AML case', () => {
     const reopen = await mlro.post(`/api/aml-cases/${caseId}/reopen`, { reason: 'New information' });
     expect(reopen).toMatchObject({ status: 409, body: { error: { reason: 'OTHER_CASE_OPEN' } } });
     expect((await aml1.post(`/api/aml-cases/${caseId}/reopen`, { reason: 'x' })).status).toBe(403);
+  });
+
+  it('a case whose alerts are all withdrawn before a decision closes by itself', async () => {
+    const clientId = await newClient(stack.db.pool);
+    const [v] = await versionsInForce(stack.db.pool, { scenarioIds: ['sanctions_match'] });
+    const { rows } = await stack.db.pool.query<{ id: string; client_id: string }>(
+      `INSERT INTO monitoring_alerts (scenario_id, scenario_version_id, scenario_version, client_id, window_key, window_start, window_end, evidence, source)
+       VALUES ('sanctions_match', $1, $2, $3, 'un_sc:QDi.999@v', now(), now(), '{"aggregates": {"entryName": "X", "source": "un_sc", "entryId": "QDi.999", "score": 0.9}}', 'rescreen') RETURNING id, client_id`,
+      [v.id, v.version, clientId],
+    );
+    const start = temporalCaseStarter(stack.temporal, { taskQueue: stack.taskQueue, workflowType: 'amlCaseWorkflow', idPrefix: 'aml-case', signal: 'amlAlertsAdded' });
+    const caseOf = await routeAlerts(stack.db.pool, start, rows);
+    const caseId = caseOf.get(rows[0].id)!;
+    const opened = await caseIn(caseId, 'investigate');
+    expect(opened.priority).toBe(1);
+    await stack.db.pool.query(`UPDATE monitoring_alerts SET status = 'withdrawn' WHERE id = $1`, [rows[0].id]);
+    await stack.temporal.workflow.getHandle(`aml-case-${caseId}`).signal(alertsWithdrawnSignal, { alertIds: [rows[0].id] });
+    const closed = await caseIn(caseId, 'closed');
+    expect(closed).toMatchObject({ closure: 'withdrawn', decision: null });
+    expect(closed.tasks[0]).toMatchObject({ step: 'investigate', status: 'cancelled' });
+    expect(await stack.db.prisma.amlCaseGroup.count({ where: { clientId, status: 'open' } })).toBe(0);
   });
 });
