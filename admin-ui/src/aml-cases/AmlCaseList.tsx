@@ -71,14 +71,14 @@ export const AmlCaseList = () => {
           empty={<Empty />}
           rowClick="show"
           primaryText={(r) => `${r.reference} · ${r.client?.name ?? ''}`}
-          secondaryText={(r) => <Scenarios record={r} />}
+          secondaryText={(r) => <Scenarios record={r as AmlCase} />}
           tertiaryText={(r) => translate(`aml_case.state.${r.state}`)}
         />
       ) : (
         <DataTable<AmlCase> rowClick="show" bulkActionButtons={false} empty={<Empty />}>
           <DataTable.Col source="reference" />
           <DataTable.Col source="client.name" disableSort />
-          <DataTable.Col source="scenarios" disableSort render={(r) => <Scenarios record={r} />} />
+          <DataTable.Col source="scenarios" disableSort render={(r) => <Scenarios record={r as AmlCase} />} />
           <DataTable.Col source="alertIds" disableSort render={(r) => r.alertIds.length} />
           <DataTable.Col source="state">
             <SelectField source="state" choices={choices('aml_case.state', amlStates)} />

@@ -18,7 +18,7 @@ export const ClientAmlCases = () => {
       <ReferenceManyField reference="aml-cases" target="clientId" sort={{ field: 'openedAt', order: 'DESC' }}>
         <DataTable<AmlCase> rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="reference" />
-          <DataTable.Col source="scenarios" render={(r) => r.scenarios.map((s) => l.scenario(s)).join(', ')} />
+          <DataTable.Col source="scenarios" render={(r: AmlCase) => r.scenarios.map((s) => l.scenario(s)).join(', ')} />
           <DataTable.Col source="state">
             <SelectField source="state" choices={choices('aml_case.state', amlStates)} />
           </DataTable.Col>

@@ -66,7 +66,7 @@ const Table = () => {
       )} />
       <DataTable.Col source="status" disableSort render={(r) => l.label('alert_status', r.status)} />
       <DataTable.Col source="source" disableSort render={(r) => l.label('source', r.source)} />
-      <DataTable.Col source="caseReference" disableSort render={(r) => <CaseReference alert={r} />} />
+      <DataTable.Col source="caseReference" disableSort render={(r) => <CaseReference alert={r as Alert} />} />
       <DataTable.Col source="windowEnd">
         <LocalDateField source="windowEnd" showTime />
       </DataTable.Col>

@@ -44,7 +44,7 @@ export const OverdueList = () => {
         <DataTable.Col source="riskBand" label="monitoring.overdue.column.riskBand" disableSort render={(r) => (r.riskBand ? translate(`monitoring.band.${r.riskBand}`) : '-')} />
         <DataTable.Col source="kycStatus" label="monitoring.overdue.column.kycStatus" disableSort render={(r) => translate(`client.kyc_status.${r.kycStatus}`, { _: humanize(r.kycStatus) })} />
         <DataTable.Col source="nextReviewAt" label="monitoring.overdue.column.nextReviewAt">
-          <LocalDateField source="nextReviewAt" showTime={false} />
+          <LocalDateField source="nextReviewAt" label="monitoring.overdue.column.nextReviewAt" showTime={false} />
         </DataTable.Col>
         <DataTable.Col source="daysOverdue" label="monitoring.overdue.column.daysOverdue" disableSort />
         <DataTable.Col source="openReview" label="monitoring.overdue.column.openReview" disableSort render={(r) => (
