@@ -59,7 +59,7 @@ const Table = () => {
       <DataTable.Col source="createdAt">
         <LocalDateField source="createdAt" showTime />
       </DataTable.Col>
-      <DataTable.Col source="scenario" render={(r) => <span data-testid="alert-row-scenario">{l.scenario(r.scenario, r.scenarioName)}</span>} />
+      <DataTable.Col source="scenario" render={(r) => <span data-testid="alert-row-scenario" data-scenario={r.scenario}>{l.scenario(r.scenario, r.scenarioName)}</span>} />
       <DataTable.Col source="scenarioVersion" disableSort />
       <DataTable.Col source="clientName" disableSort render={(r) => (
         <Link component={RouterLink} to={`/clients/${encodeURIComponent(r.clientId)}/show`} onClick={(e) => e.stopPropagation()}>{r.clientName ?? r.clientId}</Link>
