@@ -2,7 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Box, Button, Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { FunctionField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { FunctionField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { Fact, Facts } from '../cases/Facts';
 import { useFormat } from '../i18n/format';
@@ -11,6 +11,7 @@ import { AlertEvidence } from '../monitoring/AlertEvidence';
 import { useMonitoringLabels } from '../monitoring/labels';
 import { http } from '../providers/dataProvider';
 import { CaseTasks } from '../tasks/CaseTasks';
+import { ReopenButton } from './ReopenButton';
 import { amlStates, amlStatuses, choices, closures } from './enums';
 import type { AmlCase, Sar } from './types';
 
@@ -92,7 +93,8 @@ const Report = () => {
   );
 };
 
-const ScenarioNames = () => {
+/** The scenarios that fired, by name (SimpleShowLayout labels it from its `source`). */
+const ScenarioNames = (_: { source: string }) => {
   const l = useMonitoringLabels();
   return <FunctionField<AmlCase> source="scenarios" render={(r) => r.scenarios.map((s) => l.scenario(s)).join(', ')} />;
 };
@@ -100,7 +102,7 @@ const ScenarioNames = () => {
 /** An AML case: the client, where the investigation stands, the alerts with why each fired, the report and the
  * evidence pack, the current task and the timeline. */
 export const AmlCaseShow = () => (
-  <Show sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+  <Show actions={<TopToolbar><ReopenButton /></TopToolbar>} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 7 }}>
         <Section title="aml_case.sections.summary">
@@ -109,7 +111,7 @@ export const AmlCaseShow = () => (
             <ReferenceField source="client.id" reference="clients" link="show">
               <TextField source="name" />
             </ReferenceField>
-            <ScenarioNames />
+            <ScenarioNames source="scenarios" />
             <SelectField source="state" choices={choices('aml_case.state', amlStates)} />
             <SelectField source="status" choices={choices('aml_case.status', amlStatuses)} />
             <SelectField source="closure" choices={choices('aml_case.closure', closures)} emptyText="-" />

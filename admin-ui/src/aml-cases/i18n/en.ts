@@ -80,6 +80,15 @@ export const en = {
         reference: 'Regulator\'s reference',
       },
     },
+    actions: {
+      reopen: 'Reopen the case',
+    },
+    dialog: {
+      reopen_reason: 'Why reopen it',
+    },
+    done: {
+      reopened: 'Case reopened: back to investigation',
+    },
     setting: {
       aml_reopenWindowDays: 'Calendar days after closing in which a case may be reopened',
       aml_eddReviewOnEscalation: 'Start an enhanced due diligence review when a case is escalated (1 yes, 0 no)',

@@ -81,6 +81,15 @@ export const vi = {
         reference: 'Số tham chiếu của cơ quan quản lý',
       },
     },
+    actions: {
+      reopen: 'Mở lại hồ sơ',
+    },
+    dialog: {
+      reopen_reason: 'Lý do mở lại',
+    },
+    done: {
+      reopened: 'Đã mở lại hồ sơ: quay lại bước điều tra',
+    },
     setting: {
       aml_reopenWindowDays: 'Số ngày lịch sau khi đóng mà hồ sơ còn có thể mở lại',
       aml_eddReviewOnEscalation: 'Bắt đầu thẩm định tăng cường ngay khi hồ sơ được chuyển cấp (1 có, 0 không)',

@@ -81,6 +81,15 @@ export const zh = {
         reference: '监管机构编号',
       },
     },
+    actions: {
+      reopen: '重新打开案件',
+    },
+    dialog: {
+      reopen_reason: '重新打开的原因',
+    },
+    done: {
+      reopened: '案件已重新打开，回到调查阶段',
+    },
     setting: {
       aml_reopenWindowDays: '案件关闭后可重新打开的日历天数',
       aml_eddReviewOnEscalation: '案件升级时立即启动强化尽职调查（1 是，0 否）',
