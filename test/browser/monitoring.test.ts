@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, taskPath } from '../support/api-client';
 import { waitFor } from '../support/cases';
 import { newClient } from '../support/monitoring';
 import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
@@ -57,6 +57,41 @@ describe('monitoring in the console', () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toMatch(/application\/pdf/);
     expect(await page.getByTestId('evidence-json').getAttribute('href')).toBe(`/api/aml-cases/${alert.caseId}/evidence.json`);
+  });
+
+  it('the investigator drafts the report on the task page, starting from the narrative generated from the evidence', { timeout: 120_000 }, async () => {
+    const clientId = await newClient(stack.db.pool, { name: 'Farid Aliyev' });
+    const tx = await compliance.post('/api/transactions', {
+      clientId, externalId: `ui-sar-${Date.now()}`, type: 'deposit', amount: 4000, currency: 'USD', method: 'bank_transfer',
+      bookedAt: new Date(Date.now() - 60_000).toISOString(), counterparty: { name: 'Tehran Imports', country: 'IR' },
+    });
+    expect(tx.status, JSON.stringify(tx.body)).toBe(201);
+    const caseId: string = tx.body.alerts[0].caseId;
+    const step = async (name: string, outcome: Record<string, unknown>) => {
+      const task = await waitFor(() => stack.db.prisma.task.findFirst({ where: { caseId, step: name, status: 'open' } }), `${name} of ${caseId}`);
+      expect((await compliance.post(taskPath(task.id, 'claim'))).status).toBe(200);
+      if (Object.keys(outcome).length) expect((await compliance.post(taskPath(task.id, 'complete'), outcome)).status).toBe(200);
+      return task.id;
+    };
+    await step('investigate', { outcome: 'findings_recorded', findings: 'Payments from Iran with no trading.' });
+    await step('decide', { outcome: 'escalate', reason: 'No economic purpose found.' });
+    const draftId = await step('sar_draft', {});
+
+    const { page } = await openSession(browser, stack.url, 'compliance-sar');
+    await signIn(page, 'compliance@example.com');
+    await page.goto(`/#/tasks/${encodeURIComponent(draftId)}/show`);
+    await expect.poll(() => page.getByTestId('task-case-scenarios').textContent()).toBeTruthy();
+    const narrative = page.getByTestId('outcome-narrative');
+    await expect.poll(() => narrative.inputValue()).toMatch(/Farid Aliyev[\s\S]*IR/);
+    await narrative.press('Control+End');
+    await narrative.pressSequentially(' Grounds: repeated inflows from a sanctioned jurisdiction.');
+    await page.getByTestId('task-complete').click();
+    await page.waitForURL(/\/tasks$/);
+    const sar = await waitFor(async () => {
+      const r = await compliance.get(`/api/aml-cases/${caseId}/sar`);
+      return r.body?.status === 'submitted' ? r.body : null;
+    }, 'the submitted report');
+    expect(sar.narrative).toMatch(/Farid Aliyev[\s\S]*Grounds: repeated inflows from a sanctioned jurisdiction\.$/);
   });
 
   it('a compliance manager edits a draft parameter, backtests it against the version in force and publishes it', { timeout: 120_000 }, async () => {
