@@ -118,4 +118,15 @@ describe('monitoring in the console', () => {
     expect(scenario.body.inForce).toMatchObject({ version: 2, parameters: { default: { minAmount: 7500 } } });
     expect(scenario.body.draft).toBeNull();
   });
+
+  it('a KYC officer sees the clients past their review date on the overdue list', { timeout: 60_000 }, async () => {
+    const clientId = await newClient(stack.db.pool, { name: 'Ingrid Solberg' });
+    await stack.db.pool.query(`UPDATE clients SET next_review_at = now() - interval '12 days' WHERE id = $1`, [clientId]);
+    const { page } = await openSession(browser, stack.url, 'kyc1');
+    await signIn(page, 'kyc1@example.com');
+    await page.getByTestId('nav-kyc-overdue').click();
+    const row = page.locator('tbody tr').filter({ hasText: 'Ingrid Solberg' });
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toContain('12');
+  });
 });
