@@ -1,4 +1,15 @@
-import { DataTable, ExportButton, FilterButton, List, SearchInput, SelectField, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  ExportButton,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
 import { ListEmpty } from '../lists/EmptyState';
@@ -50,7 +61,9 @@ export const AmlCaseList = () => {
     <SelectInput key="state" source="state" choices={choices('aml_case.state', amlStates)} />,
     <SelectInput key="closure" source="closure" choices={choices('aml_case.closure', closures)} />,
     <ClientFilter key="clientId" source="clientId" label="resources.aml-cases.fields.clientId" />,
-    ...(supervises(permissions, 'aml_case') ? [<AssigneeFilter key="assigneeId" source="assigneeId" label="resources.aml-cases.fields.assignee.name" />] : []),
+    ...(supervises(permissions, 'aml_case')
+      ? [<AssigneeFilter key="assigneeId" source="assigneeId" label="resources.aml-cases.fields.assignee.name" />]
+      : []),
   ];
   return (
     <List

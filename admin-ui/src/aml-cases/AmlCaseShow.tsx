@@ -2,7 +2,17 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Box, Button, Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { FunctionField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  FunctionField,
+  ReferenceField,
+  SelectField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { Fact, Facts } from '../cases/Facts';
 import { useFormat } from '../i18n/format';
@@ -36,7 +46,9 @@ const Alerts = () => {
   if (!alerts.length) return <Typography color="text.secondary">{translate('aml_case.no_alerts')}</Typography>;
   return (
     <Stack divider={<Divider flexItem />} spacing={1}>
-      {alerts.map((a) => <AlertEvidence key={a.id} alert={a} />)}
+      {alerts.map((a) => (
+        <AlertEvidence key={a.id} alert={a} />
+      ))}
     </Stack>
   );
 };
@@ -62,9 +74,15 @@ const Report = () => {
       {sar && (
         <>
           <Facts testId="sar-facts">
-            <Fact label="aml_case.sar.status" testId="sar-status">{translate(`aml_case.sar_status.${sar.status}`)}</Fact>
-            <Fact label="aml_case.sar.prepared_by">{sar.preparedBy ? `${sar.preparedBy.name} · ${when(sar.submittedAt) ?? ''}` : undefined}</Fact>
-            <Fact label="aml_case.sar.approved_by">{sar.approvedBy ? `${sar.approvedBy.name} · ${when(sar.approvedAt) ?? ''}` : undefined}</Fact>
+            <Fact label="aml_case.sar.status" testId="sar-status">
+              {translate(`aml_case.sar_status.${sar.status}`)}
+            </Fact>
+            <Fact label="aml_case.sar.prepared_by">
+              {sar.preparedBy ? `${sar.preparedBy.name} · ${when(sar.submittedAt) ?? ''}` : undefined}
+            </Fact>
+            <Fact label="aml_case.sar.approved_by">
+              {sar.approvedBy ? `${sar.approvedBy.name} · ${when(sar.approvedAt) ?? ''}` : undefined}
+            </Fact>
             <Fact label="aml_case.sar.filed">{sar.filedAt ? `${when(sar.filedAt)} · ${sar.filingReference ?? ''}` : undefined}</Fact>
           </Facts>
           {sar.preview && (
@@ -75,17 +93,43 @@ const Report = () => {
           <Box
             component="pre"
             data-testid="sar-narrative"
-            sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', fontSize: '0.875rem', bgcolor: 'action.hover', p: 1.5, borderRadius: 1, mt: 1, maxHeight: 420, overflow: 'auto' }}
+            sx={{
+              whiteSpace: 'pre-wrap',
+              fontFamily: 'inherit',
+              fontSize: '0.875rem',
+              bgcolor: 'action.hover',
+              p: 1.5,
+              borderRadius: 1,
+              mt: 1,
+              maxHeight: 420,
+              overflow: 'auto',
+            }}
           >
             {sar.narrative}
           </Box>
         </>
       )}
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-        <Button component="a" href={evidenceUrl(record.id, 'pdf')} download startIcon={<DownloadIcon />} variant="outlined" size="small" data-testid="evidence-pdf">
+        <Button
+          component="a"
+          href={evidenceUrl(record.id, 'pdf')}
+          download
+          startIcon={<DownloadIcon />}
+          variant="outlined"
+          size="small"
+          data-testid="evidence-pdf"
+        >
           {translate('aml_case.evidence_pdf')}
         </Button>
-        <Button component="a" href={evidenceUrl(record.id, 'json')} download startIcon={<DownloadIcon />} variant="outlined" size="small" data-testid="evidence-json">
+        <Button
+          component="a"
+          href={evidenceUrl(record.id, 'json')}
+          download
+          startIcon={<DownloadIcon />}
+          variant="outlined"
+          size="small"
+          data-testid="evidence-json"
+        >
           {translate('aml_case.evidence_json')}
         </Button>
       </Stack>
@@ -102,7 +146,14 @@ const ScenarioNames = (_: { source: string }) => {
 /** An AML case: the client, where the investigation stands, the alerts with why each fired, the report and the
  * evidence pack, the current task and the timeline. */
 export const AmlCaseShow = () => (
-  <Show actions={<TopToolbar><ReopenButton /></TopToolbar>} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+  <Show
+    actions={
+      <TopToolbar>
+        <ReopenButton />
+      </TopToolbar>
+    }
+    sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}
+  >
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 7 }}>
         <Section title="aml_case.sections.summary">

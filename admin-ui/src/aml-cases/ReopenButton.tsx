@@ -35,7 +35,15 @@ export const ReopenButton = () => {
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
         <DialogTitle>{translate('aml_case.actions.reopen')}</DialogTitle>
         <DialogContent>
-          <TextField autoFocus multiline minRows={3} fullWidth label={translate('aml_case.dialog.reopen_reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <TextField
+            autoFocus
+            multiline
+            minRows={3}
+            fullWidth
+            label={translate('aml_case.dialog.reopen_reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>

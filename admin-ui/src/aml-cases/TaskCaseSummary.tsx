@@ -20,7 +20,9 @@ export const AmlTaskSummary = ({ task }: { task: Task }) => {
       </Fact>
       <Fact label="resources.aml-cases.fields.alertIds">{a.alertIds?.length ? String(a.alertIds.length) : undefined}</Fact>
       <Fact label="resources.aml-cases.fields.findings">{a.findings}</Fact>
-      <Fact label="resources.aml-cases.fields.decision">{a.decision ? translate(`aml_case.task.outcome.${a.decision}`, { _: a.decision }) : undefined}</Fact>
+      <Fact label="resources.aml-cases.fields.decision">
+        {a.decision ? translate(`aml_case.task.outcome.${a.decision}`, { _: a.decision }) : undefined}
+      </Fact>
       <Fact label="resources.aml-cases.fields.decisionReason">{a.decisionReason}</Fact>
       <Fact label="aml_case.sections.alerts" testId="task-case-alerts">
         {aml?.alerts?.length ? (
@@ -28,14 +30,19 @@ export const AmlTaskSummary = ({ task }: { task: Task }) => {
             {aml.alerts.map((x) => (
               <li key={x.id}>
                 {l.scenario(x.scenario, x.scenarioName)} · {translate('monitoring.version_n', { version: x.scenarioVersion })}
-                {Object.entries(x.evidence?.aggregates ?? {}).slice(0, 3).map(([k, v]) => ` · ${l.name(k)}: ${l.value(k, v)}`).join('')}
+                {Object.entries(x.evidence?.aggregates ?? {})
+                  .slice(0, 3)
+                  .map(([k, v]) => ` · ${l.name(k)}: ${l.value(k, v)}`)
+                  .join('')}
               </li>
             ))}
           </Box>
         ) : undefined}
       </Fact>
       <Fact label="aml_case.evidence">
-        <Link component={RouterLink} to={`/aml-cases/${encodeURIComponent(task.caseId)}/show`}>{translate('aml_case.open_case')}</Link>
+        <Link component={RouterLink} to={`/aml-cases/${encodeURIComponent(task.caseId)}/show`}>
+          {translate('aml_case.open_case')}
+        </Link>
       </Fact>
     </Facts>
   );

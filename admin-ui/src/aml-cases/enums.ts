@@ -11,7 +11,17 @@ export const closures = ['false_positive', 'sar_filed', 'withdrawn'] as const;
 export const sarStatuses = ['none', 'draft', 'submitted', 'approved', 'filed'] as const;
 /** Timeline events of an AML case: the engine's and the AML workflow's. */
 export const amlEvents = [
-  'case_opened', 'alerts_added', 'task_opened', 'task_claimed', 'task_released', 'task_reassigned', 'task_completed', 'task_cancelled',
-  'state_changed', 'sla_reminder', 'sla_escalated', 'case_sla_breached',
+  'case_opened',
+  'alerts_added',
+  'task_opened',
+  'task_claimed',
+  'task_released',
+  'task_reassigned',
+  'task_completed',
+  'task_cancelled',
+  'state_changed',
+  'sla_reminder',
+  'sla_escalated',
+  'case_sla_breached',
 ] as const;
 export { choices } from '../i18n/choices';

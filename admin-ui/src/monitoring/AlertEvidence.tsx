@@ -13,8 +13,12 @@ const Pairs = ({ testId, values }: { testId: string; values: Record<string, unkn
     <Box data-testid={testId} sx={{ display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', columnGap: 2, rowGap: 0.25 }}>
       {entries.map(([k, v]) => (
         <Box key={k} sx={{ display: 'contents' }}>
-          <Typography variant="body2" color="text.secondary">{l.name(k)}</Typography>
-          <Typography variant="body2" data-testid={`${testId}-${k}`}>{l.value(k, v)}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {l.name(k)}
+          </Typography>
+          <Typography variant="body2" data-testid={`${testId}-${k}`}>
+            {l.value(k, v)}
+          </Typography>
         </Box>
       ))}
     </Box>
@@ -32,7 +36,9 @@ export const AlertEvidence = ({ alert }: { alert: Alert }) => {
   return (
     <Box data-testid="alert-evidence" data-alert-id={alert.id} data-scenario={alert.scenario} sx={{ py: 1 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>{l.scenario(alert.scenario, alert.scenarioName)}</Typography>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+          {l.scenario(alert.scenario, alert.scenarioName)}
+        </Typography>
         <Chip size="small" label={translate('monitoring.version_n', { version: alert.scenarioVersion })} data-testid="alert-version" />
         <Chip size="small" variant="outlined" label={l.label('alert_status', alert.status)} />
         <Chip size="small" variant="outlined" label={l.label('source', alert.source)} />
@@ -75,10 +81,14 @@ export const AlertEvidence = ({ alert }: { alert: Alert }) => {
                     <TableCell>{t.bookedAt ? format.dateTime(t.bookedAt) : '-'}</TableCell>
                     <TableCell>{t.type ? l.label('tx_type', t.type) : '-'}</TableCell>
                     <TableCell>{t.method ? l.label('method', t.method) : '-'}</TableCell>
-                    <TableCell>{t.amount ? `${format.number(Number(t.amount), { maximumFractionDigits: 4 })} ${t.currency ?? ''}` : '-'}</TableCell>
+                    <TableCell>
+                      {t.amount ? `${format.number(Number(t.amount), { maximumFractionDigits: 4 })} ${t.currency ?? ''}` : '-'}
+                    </TableCell>
                     <TableCell>{t.usdAmount ? format.number(Number(t.usdAmount), { maximumFractionDigits: 2 }) : '-'}</TableCell>
                     <TableCell>
-                      {[t.counterpartyName, t.counterpartyCountry ? format.country(t.counterpartyCountry) : null].filter(Boolean).join(' · ') || '-'}
+                      {[t.counterpartyName, t.counterpartyCountry ? format.country(t.counterpartyCountry) : null]
+                        .filter(Boolean)
+                        .join(' · ') || '-'}
                     </TableCell>
                   </TableRow>
                 ))}

@@ -1,6 +1,17 @@
 import { Link } from '@mui/material';
 import { Link as RouterLink } from 'react-router-dom';
-import { DataTable, DateInput, ExportButton, FilterButton, List, SelectInput, SimpleList, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  DateInput,
+  ExportButton,
+  FilterButton,
+  List,
+  SelectInput,
+  SimpleList,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
 import { ListEmpty } from '../lists/EmptyState';
@@ -12,7 +23,13 @@ import { useMonitoringLabels } from './labels';
 import type { Alert } from './types';
 
 const filters = [
-  <SelectInput key="scenario" source="scenario" choices={choices('monitoring.scenario', scenarios)} alwaysOn data-testid="filter-scenario" />,
+  <SelectInput
+    key="scenario"
+    source="scenario"
+    choices={choices('monitoring.scenario', scenarios)}
+    alwaysOn
+    data-testid="filter-scenario"
+  />,
   <SelectInput key="status" source="status" choices={choices('monitoring.alert_status', alertStatuses)} alwaysOn />,
   <ClientFilter key="clientId" source="clientId" label="resources.alerts.fields.clientId" />,
   <SelectInput key="source" source="source" choices={choices('monitoring.source', alertSources)} />,
@@ -38,7 +55,12 @@ const useExporter = () => {
 /** The AML case an alert went to (its page), or a dash. */
 export const CaseReference = ({ alert }: { alert: Alert }) =>
   alert.caseId ? (
-    <Link component={RouterLink} to={`/aml-cases/${encodeURIComponent(alert.caseId)}/show`} onClick={(e) => e.stopPropagation()} data-testid="alert-case-link">
+    <Link
+      component={RouterLink}
+      to={`/aml-cases/${encodeURIComponent(alert.caseId)}/show`}
+      onClick={(e) => e.stopPropagation()}
+      data-testid="alert-case-link"
+    >
       {alert.caseReference ?? alert.caseId}
     </Link>
   ) : (
@@ -59,11 +81,24 @@ const Table = () => {
       <DataTable.Col source="createdAt">
         <LocalDateField source="createdAt" showTime />
       </DataTable.Col>
-      <DataTable.Col source="scenario" render={(r) => <span data-testid="alert-row-scenario" data-scenario={r.scenario}>{l.scenario(r.scenario, r.scenarioName)}</span>} />
+      <DataTable.Col
+        source="scenario"
+        render={(r) => (
+          <span data-testid="alert-row-scenario" data-scenario={r.scenario}>
+            {l.scenario(r.scenario, r.scenarioName)}
+          </span>
+        )}
+      />
       <DataTable.Col source="scenarioVersion" disableSort />
-      <DataTable.Col source="clientName" disableSort render={(r) => (
-        <Link component={RouterLink} to={`/clients/${encodeURIComponent(r.clientId)}/show`} onClick={(e) => e.stopPropagation()}>{r.clientName ?? r.clientId}</Link>
-      )} />
+      <DataTable.Col
+        source="clientName"
+        disableSort
+        render={(r) => (
+          <Link component={RouterLink} to={`/clients/${encodeURIComponent(r.clientId)}/show`} onClick={(e) => e.stopPropagation()}>
+            {r.clientName ?? r.clientId}
+          </Link>
+        )}
+      />
       <DataTable.Col source="status" disableSort render={(r) => l.label('alert_status', r.status)} />
       <DataTable.Col source="source" disableSort render={(r) => l.label('source', r.source)} />
       <DataTable.Col source="caseReference" disableSort render={(r) => <CaseReference alert={r as Alert} />} />
@@ -81,7 +116,9 @@ const Lines = () => {
     <SimpleList<Alert>
       empty={<Empty />}
       rowClick={(_, __, r) => (r.caseId ? `/aml-cases/${encodeURIComponent(r.caseId)}/show` : false)}
-      primaryText={(r) => `${l.scenario(r.scenario, r.scenarioName)} · ${translate('monitoring.version_n', { version: r.scenarioVersion })}`}
+      primaryText={(r) =>
+        `${l.scenario(r.scenario, r.scenarioName)} · ${translate('monitoring.version_n', { version: r.scenarioVersion })}`
+      }
       secondaryText={(r) => `${r.clientName ?? r.clientId} · ${l.label('alert_status', r.status)}`}
       tertiaryText={(r) => r.caseReference ?? ''}
     />

@@ -15,7 +15,10 @@ const useExporter = () => {
   return useCsvExporter<OverdueClient>('kyc-overdue', [
     { header: 'monitoring.overdue.column.name', value: (r) => r.name },
     { header: 'monitoring.overdue.column.riskBand', value: (r) => (r.riskBand ? translate(`monitoring.band.${r.riskBand}`) : '') },
-    { header: 'monitoring.overdue.column.kycStatus', value: (r) => translate(`client.kyc_status.${r.kycStatus}`, { _: humanize(r.kycStatus) }) },
+    {
+      header: 'monitoring.overdue.column.kycStatus',
+      value: (r) => translate(`client.kyc_status.${r.kycStatus}`, { _: humanize(r.kycStatus) }),
+    },
     { header: 'monitoring.overdue.column.nextReviewAt', value: (r) => r.nextReviewAt },
     { header: 'monitoring.overdue.column.daysOverdue', value: (r) => r.daysOverdue },
     { header: 'monitoring.overdue.column.openReview', value: (r) => r.openReview?.reference ?? '' },
@@ -34,22 +37,59 @@ export const OverdueList = () => {
       perPage={25}
       sort={{ field: 'nextReviewAt', order: 'ASC' }}
       disableSyncWithLocation
-      actions={<TopToolbar><ExportButton maxResults={EXPORT_MAX} data-testid="export" /></TopToolbar>}
+      actions={
+        <TopToolbar>
+          <ExportButton maxResults={EXPORT_MAX} data-testid="export" />
+        </TopToolbar>
+      }
       empty={false}
     >
-      <DataTable<OverdueClient> bulkActionButtons={false} rowClick={false} empty={<EmptyState message="monitoring.overdue.empty" />} data-testid="overdue-list">
-        <DataTable.Col source="name" label="monitoring.overdue.column.name" disableSort render={(r) => (
-          <Link component={RouterLink} to={`/clients/${encodeURIComponent(r.clientId)}/show`}>{r.name}</Link>
-        )} />
-        <DataTable.Col source="riskBand" label="monitoring.overdue.column.riskBand" disableSort render={(r) => (r.riskBand ? translate(`monitoring.band.${r.riskBand}`) : '-')} />
-        <DataTable.Col source="kycStatus" label="monitoring.overdue.column.kycStatus" disableSort render={(r) => translate(`client.kyc_status.${r.kycStatus}`, { _: humanize(r.kycStatus) })} />
+      <DataTable<OverdueClient>
+        bulkActionButtons={false}
+        rowClick={false}
+        empty={<EmptyState message="monitoring.overdue.empty" />}
+        data-testid="overdue-list"
+      >
+        <DataTable.Col
+          source="name"
+          label="monitoring.overdue.column.name"
+          disableSort
+          render={(r) => (
+            <Link component={RouterLink} to={`/clients/${encodeURIComponent(r.clientId)}/show`}>
+              {r.name}
+            </Link>
+          )}
+        />
+        <DataTable.Col
+          source="riskBand"
+          label="monitoring.overdue.column.riskBand"
+          disableSort
+          render={(r) => (r.riskBand ? translate(`monitoring.band.${r.riskBand}`) : '-')}
+        />
+        <DataTable.Col
+          source="kycStatus"
+          label="monitoring.overdue.column.kycStatus"
+          disableSort
+          render={(r) => translate(`client.kyc_status.${r.kycStatus}`, { _: humanize(r.kycStatus) })}
+        />
         <DataTable.Col source="nextReviewAt" label="monitoring.overdue.column.nextReviewAt">
           <LocalDateField source="nextReviewAt" label="monitoring.overdue.column.nextReviewAt" showTime={false} />
         </DataTable.Col>
         <DataTable.Col source="daysOverdue" label="monitoring.overdue.column.daysOverdue" disableSort />
-        <DataTable.Col source="openReview" label="monitoring.overdue.column.openReview" disableSort render={(r) => (
-          r.openReview ? <Link component={RouterLink} to={`/kyc-reviews/${encodeURIComponent(r.openReview.id)}/show`}>{r.openReview.reference}</Link> : translate('monitoring.overdue.none_open')
-        )} />
+        <DataTable.Col
+          source="openReview"
+          label="monitoring.overdue.column.openReview"
+          disableSort
+          render={(r) =>
+            r.openReview ? (
+              <Link component={RouterLink} to={`/kyc-reviews/${encodeURIComponent(r.openReview.id)}/show`}>
+                {r.openReview.reference}
+              </Link>
+            ) : (
+              translate('monitoring.overdue.none_open')
+            )
+          }
+        />
       </DataTable>
     </List>
   );

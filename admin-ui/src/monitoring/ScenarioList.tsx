@@ -49,9 +49,17 @@ export const ScenarioList = () => {
                       </Link>
                     </TableCell>
                     <TableCell>{l.label('execution', s.execution)}</TableCell>
-                    <TableCell data-testid="scenario-in-force">{s.inForce ? translate('monitoring.version_n', { version: s.inForce.version }) : '-'}</TableCell>
+                    <TableCell data-testid="scenario-in-force">
+                      {s.inForce ? translate('monitoring.version_n', { version: s.inForce.version }) : '-'}
+                    </TableCell>
                     <TableCell>{s.inForce?.publishedAt ? format.date(s.inForce.publishedAt) : '-'}</TableCell>
-                    <TableCell>{s.draft ? <Chip size="small" color="warning" label={translate('monitoring.version_n', { version: s.draft.version })} /> : '-'}</TableCell>
+                    <TableCell>
+                      {s.draft ? (
+                        <Chip size="small" color="warning" label={translate('monitoring.version_n', { version: s.draft.version })} />
+                      ) : (
+                        '-'
+                      )}
+                    </TableCell>
                     <TableCell>{translate(s.enabled ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>
                   </TableRow>
                 ))}

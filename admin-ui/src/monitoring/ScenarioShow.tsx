@@ -1,6 +1,25 @@
 import {
-  Alert as Notice, Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, MenuItem, Select, Stack,
-  Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Alert as Notice,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  MenuItem,
+  Select,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -35,14 +54,39 @@ function cellsOf(v: ScenarioVersion | null): Cells {
 
 /** The editor's cells as the API's parameters `{ default, bands }` (numbers where the schema says so). */
 function parametersOf(cells: Cells, schema: Record<string, ParamSchema>) {
-  const value = (k: string, c: Cell) => (Array.isArray(c) ? c : schema[k]?.type === 'number' || schema[k]?.type === 'integer' ? Number(c) : c);
-  const pick = (band: Band) => Object.fromEntries(Object.entries(cells[band]).filter(([, c]) => isSet(c)).map(([k, c]) => [k, value(k, c)]));
-  const overrides = Object.fromEntries(bands.filter((b) => b !== 'default').map((b) => [b, pick(b)]).filter(([, o]) => Object.keys(o).length > 0));
+  const value = (k: string, c: Cell) =>
+    Array.isArray(c) ? c : schema[k]?.type === 'number' || schema[k]?.type === 'integer' ? Number(c) : c;
+  const pick = (band: Band) =>
+    Object.fromEntries(
+      Object.entries(cells[band])
+        .filter(([, c]) => isSet(c))
+        .map(([k, c]) => [k, value(k, c)]),
+    );
+  const overrides = Object.fromEntries(
+    bands
+      .filter((b) => b !== 'default')
+      .map((b) => [b, pick(b)])
+      .filter(([, o]) => Object.keys(o).length > 0),
+  );
   return { default: pick('default'), ...(Object.keys(overrides).length ? { bands: overrides } : {}) };
 }
 
-const ParamInput = ({ band, name, schema, cell, inherited, disabled, onChange }: {
-  band: Band; name: string; schema: ParamSchema | undefined; cell: Cell | undefined; inherited: Cell | undefined; disabled: boolean; onChange: (c: Cell) => void;
+const ParamInput = ({
+  band,
+  name,
+  schema,
+  cell,
+  inherited,
+  disabled,
+  onChange,
+}: {
+  band: Band;
+  name: string;
+  schema: ParamSchema | undefined;
+  cell: Cell | undefined;
+  inherited: Cell | undefined;
+  disabled: boolean;
+  onChange: (c: Cell) => void;
 }) => {
   const l = useMonitoringLabels();
   const translate = useTranslate();
@@ -52,18 +96,39 @@ const ParamInput = ({ band, name, schema, cell, inherited, disabled, onChange }:
     const selected = Array.isArray(cell) ? cell : [];
     return (
       <Select
-        multiple size="small" displayEmpty disabled={disabled} value={selected} sx={{ minWidth: 140 }}
+        multiple
+        size="small"
+        displayEmpty
+        disabled={disabled}
+        value={selected}
+        sx={{ minWidth: 140 }}
         onChange={(e) => onChange(typeof e.target.value === 'string' ? e.target.value.split(',') : e.target.value)}
-        renderValue={(v) => (v.length ? v.map((x) => l.value(name, x)).join(', ') : <Typography variant="body2" color="text.disabled">{Array.isArray(inherited) ? inherited.map((x) => l.value(name, x)).join(', ') : translate('monitoring.editor.inherits')}</Typography>)}
+        renderValue={(v) =>
+          v.length ? (
+            v.map((x) => l.value(name, x)).join(', ')
+          ) : (
+            <Typography variant="body2" color="text.disabled">
+              {Array.isArray(inherited) ? inherited.map((x) => l.value(name, x)).join(', ') : translate('monitoring.editor.inherits')}
+            </Typography>
+          )
+        }
         data-testid={testId}
       >
-        {options.map((o) => <MenuItem key={o} value={o}>{l.value(name, o)}</MenuItem>)}
+        {options.map((o) => (
+          <MenuItem key={o} value={o}>
+            {l.value(name, o)}
+          </MenuItem>
+        ))}
       </Select>
     );
   }
   return (
     <TextField
-      size="small" type="number" disabled={disabled} value={typeof cell === 'string' ? cell : ''} sx={{ width: 120 }}
+      size="small"
+      type="number"
+      disabled={disabled}
+      value={typeof cell === 'string' ? cell : ''}
+      sx={{ width: 120 }}
       placeholder={typeof inherited === 'string' ? inherited : ''}
       onChange={(e) => onChange(e.target.value)}
       slotProps={{ htmlInput: { 'data-testid': testId, step: 'any', min: schema?.minimum, max: schema?.maximum } }}
@@ -73,7 +138,12 @@ const ParamInput = ({ band, name, schema, cell, inherited, disabled, onChange }:
 
 const BacktestResult = ({ sweep, draft, inForce }: { sweep: Sweep; draft: ScenarioVersion | null; inForce: ScenarioVersion | null }) => {
   const translate = useTranslate();
-  if (sweep.status === 'running') return <Box data-testid="backtest-running"><LinearProgress variant="determinate" value={sweep.progress.percent} sx={{ my: 1 }} /></Box>;
+  if (sweep.status === 'running')
+    return (
+      <Box data-testid="backtest-running">
+        <LinearProgress variant="determinate" value={sweep.progress.percent} sx={{ my: 1 }} />
+      </Box>
+    );
   if (sweep.status === 'failed') return <Notice severity="error">{sweep.error}</Notice>;
   const r = sweep.result;
   if (!r) return null;
@@ -107,8 +177,16 @@ const BacktestResult = ({ sweep, draft, inForce }: { sweep: Sweep; draft: Scenar
       {r.both !== null && (
         <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
           <Chip label={translate('monitoring.backtest.both', { count: r.both })} data-testid="backtest-both" />
-          <Chip color="warning" label={translate('monitoring.backtest.only_draft', { count: r.onlyDraft?.count ?? 0 })} data-testid="backtest-only-draft" />
-          <Chip color="info" label={translate('monitoring.backtest.only_in_force', { count: r.onlyPublished?.count ?? 0 })} data-testid="backtest-only-published" />
+          <Chip
+            color="warning"
+            label={translate('monitoring.backtest.only_draft', { count: r.onlyDraft?.count ?? 0 })}
+            data-testid="backtest-only-draft"
+          />
+          <Chip
+            color="info"
+            label={translate('monitoring.backtest.only_in_force', { count: r.onlyPublished?.count ?? 0 })}
+            data-testid="backtest-only-published"
+          />
         </Stack>
       )}
     </Box>
@@ -127,7 +205,10 @@ export const ScenarioShow = () => {
   const { permissions } = usePerms();
   const editor = editsRules(permissions);
   const path = `/monitoring/scenarios/${encodeURIComponent(id)}`;
-  const { data: scenario, isPending } = useQuery({ queryKey: ['monitoring', 'scenario', id], queryFn: async () => (await http(path)).json as Scenario });
+  const { data: scenario, isPending } = useQuery({
+    queryKey: ['monitoring', 'scenario', id],
+    queryFn: async () => (await http(path)).json as Scenario,
+  });
   const base = scenario?.draft ?? scenario?.inForce ?? null;
   const [cells, setCells] = useState<Cells>(() => cellsOf(null));
   const [dirty, setDirty] = useState(false);
@@ -139,7 +220,7 @@ export const ScenarioShow = () => {
   useEffect(() => {
     if (!dirty) setCells(cellsOf(base));
     // reload the cells when another version becomes the base (saved, published, discarded)
-  }, [base?.id, base?.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [base?.id, base?.version]);
 
   const backtest = useQuery({
     queryKey: ['monitoring', 'backtest', backtestId],
@@ -170,7 +251,10 @@ export const ScenarioShow = () => {
   };
   const save = () =>
     run(async () => {
-      await http(`${path}/draft`, { method: 'PUT', body: JSON.stringify({ parameters: parametersOf(cells, schema), ...(note.trim() ? { note: note.trim() } : {}) }) });
+      await http(`${path}/draft`, {
+        method: 'PUT',
+        body: JSON.stringify({ parameters: parametersOf(cells, schema), ...(note.trim() ? { note: note.trim() } : {}) }),
+      });
       setDirty(false);
       setBacktestId(null);
     }, 'monitoring.editor.saved');
@@ -207,13 +291,32 @@ export const ScenarioShow = () => {
           <Typography variant="body2" sx={{ mb: 1 }}>
             <RouterLink to="/monitoring/scenarios">{translate('monitoring.scenarios.title')}</RouterLink>
           </Typography>
-          <Typography variant="h6" data-testid="scenario-title">{l.scenario(scenario.id, scenario.name)}</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{scenario.description}</Typography>
+          <Typography variant="h6" data-testid="scenario-title">
+            {l.scenario(scenario.id, scenario.name)}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {scenario.description}
+          </Typography>
           <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
             <Chip size="small" label={l.label('execution', scenario.execution)} />
-            <Chip size="small" color="success" data-testid="scenario-in-force-version"
-              label={scenario.inForce ? `${translate('monitoring.scenarios.column.in_force')}: ${translate('monitoring.version_n', { version: scenario.inForce.version })}` : '-'} />
-            {scenario.draft && <Chip size="small" color="warning" data-testid="scenario-draft-version" label={`${translate('monitoring.scenarios.column.draft')}: ${translate('monitoring.version_n', { version: scenario.draft.version })}`} />}
+            <Chip
+              size="small"
+              color="success"
+              data-testid="scenario-in-force-version"
+              label={
+                scenario.inForce
+                  ? `${translate('monitoring.scenarios.column.in_force')}: ${translate('monitoring.version_n', { version: scenario.inForce.version })}`
+                  : '-'
+              }
+            />
+            {scenario.draft && (
+              <Chip
+                size="small"
+                color="warning"
+                data-testid="scenario-draft-version"
+                label={`${translate('monitoring.scenarios.column.draft')}: ${translate('monitoring.version_n', { version: scenario.draft.version })}`}
+              />
+            )}
             {!scenario.enabled && <Chip size="small" color="error" label={translate('monitoring.scenarios.disabled')} />}
           </Stack>
         </CardContent>
@@ -221,14 +324,20 @@ export const ScenarioShow = () => {
 
       <Card variant="outlined" sx={{ mb: 2 }}>
         <CardContent>
-          <Typography variant="h6" gutterBottom>{translate(scenario.draft ? 'monitoring.editor.title_draft' : 'monitoring.editor.title_in_force')}</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{translate('monitoring.editor.hint')}</Typography>
+          <Typography variant="h6" gutterBottom>
+            {translate(scenario.draft ? 'monitoring.editor.title_draft' : 'monitoring.editor.title_in_force')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {translate('monitoring.editor.hint')}
+          </Typography>
           <ScrollX>
             <Table size="small" data-testid="scenario-parameters">
               <TableHead>
                 <TableRow>
                   <TableCell>{translate('monitoring.editor.parameter')}</TableCell>
-                  {bands.map((b) => <TableCell key={b}>{l.label('band', b)}</TableCell>)}
+                  {bands.map((b) => (
+                    <TableCell key={b}>{l.label('band', b)}</TableCell>
+                  ))}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -237,7 +346,15 @@ export const ScenarioShow = () => {
                     <TableCell>{l.name(name)}</TableCell>
                     {bands.map((b) => (
                       <TableCell key={b}>
-                        <ParamInput band={b} name={name} schema={schema[name]} cell={cells[b][name]} inherited={b === 'default' ? undefined : cells.default[name]} disabled={!editor || busy} onChange={(c) => change(b, name, c)} />
+                        <ParamInput
+                          band={b}
+                          name={name}
+                          schema={schema[name]}
+                          cell={cells[b][name]}
+                          inherited={b === 'default' ? undefined : cells.default[name]}
+                          disabled={!editor || busy}
+                          onChange={(c) => change(b, name, c)}
+                        />
                       </TableCell>
                     ))}
                   </TableRow>
@@ -245,17 +362,52 @@ export const ScenarioShow = () => {
               </TableBody>
             </Table>
           </ScrollX>
-          {problem && <Notice severity="error" sx={{ mt: 1 }} data-testid="scenario-problem">{problem}</Notice>}
+          {problem && (
+            <Notice severity="error" sx={{ mt: 1 }} data-testid="scenario-problem">
+              {problem}
+            </Notice>
+          )}
           {editor && (
             <>
-              <TextField label={translate('monitoring.editor.note')} value={note} onChange={(e) => setNote(e.target.value)} size="small" fullWidth sx={{ mt: 2 }} slotProps={{ htmlInput: { 'data-testid': 'scenario-note', maxLength: 2000 } }} />
+              <TextField
+                label={translate('monitoring.editor.note')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                size="small"
+                fullWidth
+                sx={{ mt: 2 }}
+                slotProps={{ htmlInput: { 'data-testid': 'scenario-note', maxLength: 2000 } }}
+              />
               <Stack direction="row" spacing={1} sx={{ mt: 2, flexWrap: 'wrap' }}>
-                <Button variant="contained" disabled={busy || !dirty} onClick={save} data-testid="scenario-save">{translate('monitoring.editor.save')}</Button>
-                <Button variant="outlined" disabled={busy || dirty || !scenario.draft || !backtestable} onClick={startBacktest} data-testid="scenario-backtest">{translate('monitoring.backtest.run')}</Button>
-                <Button variant="outlined" color="success" disabled={busy || dirty || !scenario.draft} onClick={() => setConfirm(true)} data-testid="scenario-publish">{translate('monitoring.editor.publish')}</Button>
-                <Button color="error" disabled={busy || !scenario.draft} onClick={discard} data-testid="scenario-discard">{translate('monitoring.editor.discard')}</Button>
+                <Button variant="contained" disabled={busy || !dirty} onClick={save} data-testid="scenario-save">
+                  {translate('monitoring.editor.save')}
+                </Button>
+                <Button
+                  variant="outlined"
+                  disabled={busy || dirty || !scenario.draft || !backtestable}
+                  onClick={startBacktest}
+                  data-testid="scenario-backtest"
+                >
+                  {translate('monitoring.backtest.run')}
+                </Button>
+                <Button
+                  variant="outlined"
+                  color="success"
+                  disabled={busy || dirty || !scenario.draft}
+                  onClick={() => setConfirm(true)}
+                  data-testid="scenario-publish"
+                >
+                  {translate('monitoring.editor.publish')}
+                </Button>
+                <Button color="error" disabled={busy || !scenario.draft} onClick={discard} data-testid="scenario-discard">
+                  {translate('monitoring.editor.discard')}
+                </Button>
               </Stack>
-              {dirty && <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{translate('monitoring.editor.unsaved')}</Typography>}
+              {dirty && (
+                <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                  {translate('monitoring.editor.unsaved')}
+                </Typography>
+              )}
             </>
           )}
           {backtest.data && (
@@ -269,12 +421,16 @@ export const ScenarioShow = () => {
 
       <Card variant="outlined">
         <CardContent>
-          <Typography variant="h6" gutterBottom>{translate('monitoring.versions.title')}</Typography>
+          <Typography variant="h6" gutterBottom>
+            {translate('monitoring.versions.title')}
+          </Typography>
           <ScrollX>
             <Table size="small" data-testid="scenario-versions">
               <TableHead>
                 <TableRow>
-                  {['version', 'status', 'published', 'retired', 'note'].map((c) => <TableCell key={c}>{translate(`monitoring.versions.column.${c}`)}</TableCell>)}
+                  {['version', 'status', 'published', 'retired', 'note'].map((c) => (
+                    <TableCell key={c}>{translate(`monitoring.versions.column.${c}`)}</TableCell>
+                  ))}
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -300,7 +456,9 @@ export const ScenarioShow = () => {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirm(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" onClick={publish} data-testid="scenario-publish-confirm">{translate('monitoring.editor.publish')}</Button>
+          <Button variant="contained" onClick={publish} data-testid="scenario-publish-confirm">
+            {translate('monitoring.editor.publish')}
+          </Button>
         </DialogActions>
       </Dialog>
     </Box>

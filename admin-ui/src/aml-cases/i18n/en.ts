@@ -77,7 +77,7 @@ export const en = {
         reason: 'Reason',
         narrative: 'Report narrative',
         note: 'Note',
-        reference: 'Regulator\'s reference',
+        reference: "Regulator's reference",
       },
     },
     actions: {

@@ -150,7 +150,7 @@ export const monitoring = {
   editor: {
     title_draft: 'Draft parameters',
     title_in_force: 'Parameters in force',
-    hint: 'A client\'s risk band picks its column; an empty cell takes the value for all clients.',
+    hint: "A client's risk band picks its column; an empty cell takes the value for all clients.",
     parameter: 'Parameter',
     inherits: 'As for all clients',
     note: 'Note (why the change)',
