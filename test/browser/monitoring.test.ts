@@ -14,6 +14,8 @@ import { signIn } from './console-ui';
 let stack: Stack;
 let browser: Browser;
 let compliance: ApiClient;
+/** pages load their chunks on first use: give a first visit time */
+const POLL = { timeout: 15_000 };
 
 beforeAll(async () => {
   assertConsoleBuilt();
@@ -56,14 +58,14 @@ describe('monitoring in the console', () => {
         .filter({ has: page.locator('[data-scenario="high_risk_jurisdiction"]') });
       await row.first().click();
       const evidence = page.locator('[data-testid="alert-evidence"][data-scenario="high_risk_jurisdiction"]');
-      await expect.poll(() => evidence.getByTestId('alert-aggregates-country').textContent()).toContain('KP');
-      await expect.poll(() => evidence.getByTestId('alert-transactions').locator('tbody tr').count()).toBe(1);
+      await expect.poll(() => evidence.getByTestId('alert-aggregates-country').textContent(), POLL).toContain('KP');
+      await expect.poll(() => evidence.getByTestId('alert-transactions').locator('tbody tr').count(), POLL).toBe(1);
 
       await row.first().getByTestId('alert-case-link').click();
       await page.waitForURL(new RegExp(`/aml-cases/${alert.caseId}/show$`));
       const alerts = page.getByTestId('aml-alerts');
-      await expect.poll(() => alerts.getByTestId('alert-evidence').count()).toBe(tx.body.alerts.length);
-      await expect.poll(() => page.getByTestId('sar-narrative').textContent()).toMatch(/KP/);
+      await expect.poll(() => alerts.getByTestId('alert-evidence').count(), POLL).toBe(tx.body.alerts.length);
+      await expect.poll(() => page.getByTestId('sar-narrative').textContent(), POLL).toMatch(/KP/);
       const pdf = await page.getByTestId('evidence-pdf').getAttribute('href');
       const download = await page.request.get(`${stack.url}${pdf}`);
       expect(download.status()).toBe(200);
@@ -105,9 +107,9 @@ describe('monitoring in the console', () => {
       const { page } = await openSession(browser, stack.url, 'compliance-sar');
       await signIn(page, 'compliance@example.com');
       await page.goto(`/#/tasks/${encodeURIComponent(draftId)}/show`);
-      await expect.poll(() => page.getByTestId('task-case-scenarios').textContent()).toBeTruthy();
+      await expect.poll(() => page.getByTestId('task-case-scenarios').textContent(), POLL).toBeTruthy();
       const narrative = page.getByTestId('outcome-narrative');
-      await expect.poll(() => narrative.inputValue()).toMatch(/Farid Aliyev[\s\S]*IR/);
+      await expect.poll(() => narrative.inputValue(), POLL).toMatch(/Farid Aliyev[\s\S]*IR/);
       await narrative.press('Control+End');
       await narrative.pressSequentially(' Grounds: repeated inflows from a sanctioned jurisdiction.');
       await page.getByTestId('task-complete').click();
