@@ -2,3 +2,4 @@
 export { complaintWorkflow } from './complaint/workflow';
 export { kycReviewWorkflow } from './kyc-review/workflow';
 export { internalRequestWorkflow } from './internal-request/workflow';
+export { clientDevelopmentWorkflow } from './client-development/workflow';
