@@ -69,8 +69,10 @@ function createDevelopmentActivities(db: Db) {
       if (!lead) throw new DomainError('LEAD_NOT_FOUND', `Lead ${input.leadId} not found`);
       if (!lead.branch) throw new DomainError('LEAD_WITHOUT_BRANCH', `Lead ${input.leadId} has no branch yet`);
       const { branch } = lead;
-      const team = branch.teams.find((t) => t.name === clientDevelopmentCase.teamName) ?? branch.teams[0];
-      if (!team) throw new DomainError('NO_TEAM', `Branch ${branch.id} has no team`);
+      // the branch's sales team, else its first team, else the account manager's (intake starts no case without one)
+      const manager = lead.accountManagerId ? await prisma.user.findUnique({ where: { id: lead.accountManagerId }, select: { teamId: true } }) : null;
+      const team = branch.teams.find((t) => t.name === clientDevelopmentCase.teamName) ?? branch.teams[0] ?? (manager?.teamId ? { id: manager.teamId } : null);
+      if (!team) throw new DomainError('NO_TEAM', `Branch ${branch.id} has no team and the lead no account manager in one`);
       const temperature = lead.temperature as Temperature;
       const byTemperature = await Promise.all(TEMPERATURES.map((t) => loadSlaTargets(prisma, clientDevelopmentCase.type, steps, t, '*')));
       return {

@@ -21,13 +21,15 @@ export const developmentWorkflowId = (leadId: string) => workflowIdOf(clientDeve
 export type IntakeResult =
   | { action: 'started' | 'exists'; caseId: string; workflowId: string }
   | { action: 'reopened'; caseId: string; workflowId: string; lostLeadId: string }
-  | { action: 'none'; reason: 'no_lead' | 'closed_lead' | 'no_branch' | 'existing_client' };
+  | { action: 'none'; reason: 'no_lead' | 'closed_lead' | 'no_branch' | 'no_team' | 'existing_client' };
 
 interface IntakeLead {
   id: string;
   status: string;
   branch_id: string | null;
   temperature: Temperature;
+  /** a team to give its tasks to: the branch's, or the account manager's */
+  team: boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ interface IntakeLead {
 export async function intakeOf(q: Queryable, leadId: string): Promise<{ lead: IntakeLead | null; lost: { caseId: string; workflowId: string } | null; client: boolean }> {
   const { rows } = (await q.query(
     `SELECT l.id, l.status, l.branch_id, l.temperature,
+       EXISTS (SELECT 1 FROM teams t WHERE t.branch_id = l.branch_id)
+         OR EXISTS (SELECT 1 FROM users u WHERE u.id = l.account_manager_id AND u.team_id IS NOT NULL) AS team,
        (SELECT jsonb_build_object('caseId', c.id, 'workflowId', c.workflow_id) FROM lead_duplicates d
           JOIN cases c ON c.type = $2 AND c.lead_id::text = d.other_id AND c.status = 'lost'
          WHERE d.lead_id = l.id AND d.other_kind = 'lead' AND d.reason IN ('email', 'phone')
@@ -47,7 +51,7 @@ export async function intakeOf(q: Queryable, leadId: string): Promise<{ lead: In
     [leadId, DEVELOPMENT_TYPE],
   )) as pg.QueryResult<IntakeLead & { lost: { caseId: string; workflowId: string } | null; client: boolean }>;
   const r = rows[0];
-  return r ? { lead: { id: r.id, status: r.status, branch_id: r.branch_id, temperature: r.temperature }, lost: r.lost, client: r.client } : { lead: null, lost: null, client: false };
+  return r ? { lead: { id: r.id, status: r.status, branch_id: r.branch_id, temperature: r.temperature, team: r.team }, lost: r.lost, client: r.client } : { lead: null, lost: null, client: false };
 }
 
 /**
@@ -69,6 +73,7 @@ export async function intakeLead(temporal: TemporalClient, taskQueue: string, q:
   }
   if (client) return { action: 'none', reason: 'existing_client' };
   if (!lead.branch_id) return { action: 'none', reason: 'no_branch' };
+  if (!lead.team) return { action: 'none', reason: 'no_team' };
   const workflowId = developmentWorkflowId(leadId);
   try {
     await temporal.workflow.start(clientDevelopmentCase.workflowType, {
