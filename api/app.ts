@@ -19,6 +19,7 @@ import { incidentsRouter } from './incidents/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
 import { screeningRouter } from './screening/router';
+import { monitoringRouter } from './monitoring/router';
 import { CASE_TYPES, apiDeps } from './case-types';
 import { caseTypesRouter } from './cases/meta';
 import { teamsRouter } from './teams/router';
@@ -49,7 +50,7 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, leadsRouter, interactionsRouter, crmReferenceRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter, teamsRouter, adminRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, leadsRouter, interactionsRouter, crmReferenceRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter, teamsRouter, adminRouter, monitoringRouter]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));

@@ -12,6 +12,7 @@ import type { complaintWorkflow, ComplaintInput } from '../workflows/complaint/w
 import type { TaskOutcome } from '../workflows/engine/types';
 import { seedKycDemo, seedKycReferenceData } from './seed-kyc';
 import { seedCrmReferenceData } from './seed-crm';
+import { seedMonitoringReferenceData } from './seed-monitoring';
 import { installCaseTypeDefaults } from '../activities/engine/defaults';
 import { CASE_TYPE_ACTIVITIES } from '../activities';
 
@@ -93,6 +94,7 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   await installCaseTypeDefaults(prisma, CASE_TYPE_ACTIVITIES);
   await seedKycReferenceData(prisma, passwordHash);
   await seedCrmReferenceData(prisma, passwordHash);
+  await seedMonitoringReferenceData(prisma, passwordHash);
 }
 
 /** Drives demo complaints through real workflows, as staff would through the console. */

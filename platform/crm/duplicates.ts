@@ -1,7 +1,7 @@
 // Duplicate detection for leads, against other leads and clients: the same e-mail (any letter case), the
 // same phone number (compared in E.164, so any national or international format of it), or a similar name
 // (the screening matcher, any script) with the same date of birth. Each finding says why.
-import { compareNames } from '../screening/match/compare';
+import { compareNames } from '../../platform/screening/match/compare';
 import type { Queryable } from './clients';
 
 /** Name similarity (screening matcher, 0..1) from which two people with the same date of birth are duplicates. */

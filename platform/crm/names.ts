@@ -1,7 +1,7 @@
 // Names folded for search and duplicate detection with the screening normaliser: any script to Latin
 // (Cyrillic, Greek, Arabic, Hebrew, Chinese), accents and letter case dropped, honorifics and legal forms
 // removed. "Дмитрий Волков" → "dmitriy volkov", "王芳" → "wang fang", "Harbour Capital Ltd" → "harbour capital".
-import { normalizeName } from '../screening/text/normalize';
+import { normalizeName } from '../../platform/screening/text/normalize';
 
 /** The text stored in clients.search_name and leads.search_name, and the form a search query takes. */
 export function searchNameOf(name: string): string {
