@@ -14,6 +14,7 @@ import { TimelineEventSchema, baseCaseView, loadTimeline, scopedCase } from '../
 import { defineCaseListRoute } from '../cases/list';
 import { clientDevelopmentCase } from '../../workflows/client-development/definition';
 import type { DevelopmentAttributes } from '../../workflows/client-development/workflow';
+import { STAGES } from '../../workflows/client-development/states';
 import { DevelopmentFilter, DevelopmentSchema } from './schemas';
 import { defineFunnelRoute } from './funnel';
 
@@ -57,7 +58,8 @@ export function clientDevelopmentRouter(deps: ApiDeps, registry: RouteRegistry):
         campaign: a.campaign,
         introducingBrokerId: a.introducingBrokerId,
         accountManager: a.accountManagerId ? { id: a.accountManagerId, name: names.get(a.accountManagerId) ?? a.accountManagerId } : null,
-        stages: Object.fromEntries(Object.entries(a.stages ?? {}).map(([s, at]) => [s, iso(at)!])),
+        // in funnel order (jsonb keeps its keys in its own order)
+        stages: Object.fromEntries(STAGES.flatMap((s) => (a.stages?.[s] === undefined ? [] : [[s, iso(a.stages[s])!]]))),
         kycCaseId: a.kycCaseId,
         depositedAt: iso(a.depositedAt),
         tradedAt: iso(a.tradedAt),
