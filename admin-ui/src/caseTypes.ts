@@ -20,11 +20,13 @@ import type { CaseTypeModule } from './caseTypeModule';
 import { complaint } from './complaints';
 import { kycReview } from './kyc';
 import { internalRequest } from './internal-requests';
+import { clientDevelopment } from './client-development';
 
 export const CASE_TYPES: readonly CaseTypeModule[] = [
   complaint,
   kycReview,
   internalRequest,
+  clientDevelopment,
 ];
 
 export const caseTypeOf = (key: string | null | undefined): CaseTypeModule | undefined =>
