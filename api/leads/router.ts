@@ -20,6 +20,7 @@ import { DateOnly, Language } from '../clients/schemas';
 import { inScope, resolveClientScope, scopeSql, type ClientScopeSet } from '../clients/scope';
 import { scopedClient } from '../clients/client360';
 import { intakeLead } from '../../platform/crm/development';
+import { defineLeadImportRoute } from './import';
 import { UPDATE_WAIT_MS, engineUnavailable, isEngineUnreachable, withDeadline } from '../temporal/updates';
 
 const Country = z
@@ -175,6 +176,8 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     }
     return lead;
   }
+
+  defineLeadImportRoute(router, registry, deps, EDIT, CreateLeadBody);
 
   defineRoute(
     router,
