@@ -27,6 +27,9 @@ const FunnelQuery = z
   .object({ from: Day.optional(), to: Day.optional(), by: z.enum(FUNNEL_DIMENSIONS).default('source') })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
+/** A row of the funnel's SQL: the group (or the total), and per stage r_ (reached), l_ (left), a_ and m_ (average and median hours). */
+type FunnelRow = { total: boolean; key: string | null; cases: number; lost: number } & Record<string, unknown>;
+
 /** Entry time (ms) of a stage; stage names are the state table's, never user input. */
 const entry = (s: string) => `(st->>'${s}')::bigint`;
 
@@ -73,8 +76,8 @@ export function defineFunnelRoute(router: Router, registry: RouteRegistry, deps:
       const from = query.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
       if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_PERIOD_DAYS) throw badRequest([{ path: 'query.from', message: `the period is at most ${MAX_PERIOD_DAYS} days` }]);
       const scope = deps.access.caseScopeSql(user, TYPE, 4) ?? ['FALSE', []];
-      const { rows } = await deps.db.pool.query(funnelSql(query.by, scope[0]), [TYPE, from, to, ...scope[1]]);
-      const keys = rows.filter((r) => !r.total && r.key).map((r) => r.key as string);
+      const { rows } = await deps.db.pool.query<FunnelRow>(funnelSql(query.by, scope[0]), [TYPE, from, to, ...scope[1]]);
+      const keys = rows.filter((r) => !r.total && r.key).map((r) => r.key!);
       const names = new Map<string, string>();
       if (keys.length && query.by === 'accountManager') {
         for (const u of (await deps.db.pool.query('SELECT id, name FROM users WHERE id = ANY($1)', [keys])).rows) names.set(u.id, u.name);
@@ -82,7 +85,8 @@ export function defineFunnelRoute(router: Router, registry: RouteRegistry, deps:
         for (const b of (await deps.db.pool.query('SELECT id, name FROM introducing_brokers WHERE id = ANY($1)', [keys])).rows) names.set(b.id, b.name);
       }
       const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
-      const toRow = (r: Record<string, any>) => ({
+      const figure = (r: FunnelRow, k: string) => (r[k] as number | null | undefined) ?? null;
+      const toRow = (r: FunnelRow) => ({
         key: r.total ? null : r.key,
         name: r.total ? null : r.key ? (names.get(r.key) ?? r.key) : null,
         cases: r.cases,
@@ -91,17 +95,17 @@ export function defineFunnelRoute(router: Router, registry: RouteRegistry, deps:
           STAGES.map((s) => [
             s,
             {
-              reached: r[`r_${s}`],
-              conversion: r.cases ? round((100 * r[`r_${s}`]) / r.cases) : null,
-              left: r[`l_${s}`] ?? 0,
-              avgHours: round(r[`a_${s}`] ?? null),
-              medianHours: round(r[`m_${s}`] ?? null),
+              reached: figure(r, `r_${s}`) ?? 0,
+              conversion: r.cases ? round((100 * (figure(r, `r_${s}`) ?? 0)) / r.cases) : null,
+              left: figure(r, `l_${s}`) ?? 0,
+              avgHours: round(figure(r, `a_${s}`)),
+              medianHours: round(figure(r, `m_${s}`)),
             },
           ]),
         ) as z.infer<typeof FunnelSchema>['total']['stages'],
       });
       const total = rows.find((r) => r.total);
-      const empty = { total: true, cases: 0, lost: 0, ...Object.fromEntries(STAGES.map((s) => [`r_${s}`, 0])) };
+      const empty: FunnelRow = { total: true, key: null, cases: 0, lost: 0, ...Object.fromEntries(STAGES.map((s) => [`r_${s}`, 0])) };
       return { from, to, by: query.by, stages: [...STAGES], total: toRow(total ?? empty), rows: rows.filter((r) => !r.total).map(toRow) };
     },
   );

@@ -21,9 +21,22 @@ export const MAX_IMPORT_ROWS = 1000;
 
 /** A lead as POST /api/leads takes it (its body schema, passed in by the leads router). */
 type LeadBody = z.ZodType<{
-  firstName: string; lastName: string; email?: string; phone?: string; country?: string; source: string; campaign?: string; ib?: string;
-  utmSource?: string; utmMedium?: string; utmCampaign?: string; utmTerm?: string; utmContent?: string; dateOfBirth?: string;
-  language?: string; temperature?: 'hot' | 'warm' | 'cold';
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phone?: string;
+  country?: string;
+  source: string;
+  campaign?: string;
+  ib?: string;
+  utmSource?: string;
+  utmMedium?: string;
+  utmCampaign?: string;
+  utmTerm?: string;
+  utmContent?: string;
+  dateOfBirth?: string;
+  language?: string;
+  temperature?: 'hot' | 'warm' | 'cold';
 }>;
 
 /** The columns a file may have, by their name folded (lower case, letters and digits only): first_name, First Name, firstName. */
@@ -76,11 +89,23 @@ const RowResult = z.object({
 const ImportResult = z.object({
   dryRun: z.boolean(),
   rows: z.array(RowResult),
-  summary: z.object({ total: z.number().int(), created: z.number().int(), invalid: z.number().int(), duplicateInFile: z.number().int(), withDuplicates: z.number().int() }),
+  summary: z.object({
+    total: z.number().int(),
+    created: z.number().int(),
+    invalid: z.number().int(),
+    duplicateInFile: z.number().int(),
+    withDuplicates: z.number().int(),
+  }),
 });
 type Row = z.infer<typeof RowResult>;
 
-export function defineLeadImportRoute(router: Router, registry: RouteRegistry, deps: ApiDeps, roles: string[], CreateLeadBody: LeadBody): void {
+export function defineLeadImportRoute(
+  router: Router,
+  registry: RouteRegistry,
+  deps: ApiDeps,
+  roles: string[],
+  CreateLeadBody: LeadBody,
+): void {
   const { pool } = deps.db;
   defineRoute(
     router,
@@ -104,7 +129,13 @@ export function defineLeadImportRoute(router: Router, registry: RouteRegistry, d
       let records: { record: string[]; info: { lines: number } }[];
       try {
         // info: each record with the line it ends on (a quoted value may span lines)
-        records = parse(body.csv, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+        records = parse(body.csv, {
+          bom: true,
+          relax_column_count: true,
+          skip_empty_lines: true,
+          trim: true,
+          info: true,
+        }) as unknown as typeof records;
       } catch (err) {
         throw badRequest([{ path: 'body.csv', message: `not readable as CSV: ${err instanceof Error ? err.message : String(err)}` }]);
       }
@@ -121,7 +152,8 @@ export function defineLeadImportRoute(router: Router, registry: RouteRegistry, d
         ]);
       }
       const rows = data.filter((r) => r.fields.some((f) => f !== ''));
-      if (rows.length > MAX_IMPORT_ROWS) throw badRequest([{ path: 'body.csv', message: `${rows.length} rows: at most ${MAX_IMPORT_ROWS} per request` }]);
+      if (rows.length > MAX_IMPORT_ROWS)
+        throw badRequest([{ path: 'body.csv', message: `${rows.length} rows: at most ${MAX_IMPORT_ROWS} per request` }]);
       const key = req.header('idempotency-key');
 
       const seen = new Map<string, number>();
@@ -130,7 +162,10 @@ export function defineLeadImportRoute(router: Router, registry: RouteRegistry, d
         const row: Row = { line, status: 'invalid', id: null, errors: [], duplicates: [], sameAsLine: null, developmentCase: null };
         results.push(row);
         if (fields.length > columns.length) {
-          row.errors.push({ field: 'row', message: `${fields.length} fields, the header has ${columns.length} (a comma in an unquoted value?)` });
+          row.errors.push({
+            field: 'row',
+            message: `${fields.length} fields, the header has ${columns.length} (a comma in an unquoted value?)`,
+          });
           continue;
         }
         const raw: Record<string, string> = {};
@@ -160,7 +195,12 @@ export function defineLeadImportRoute(router: Router, registry: RouteRegistry, d
         if (phone) seen.set(`p:${phone.e164}`, line);
 
         if (body.dryRun) {
-          const found = await findDuplicates(pool, { emailNorm, phoneE164: phone?.e164 ?? null, dateOfBirth: lead.dateOfBirth ?? null, fullName: `${lead.firstName} ${lead.lastName}` });
+          const found = await findDuplicates(pool, {
+            emailNorm,
+            phoneE164: phone?.e164 ?? null,
+            dateOfBirth: lead.dateOfBirth ?? null,
+            fullName: `${lead.firstName} ${lead.lastName}`,
+          });
           row.duplicates = found.map(({ id, kind, reason }) => ({ id, kind, reason }));
           row.status = 'would_create';
           continue;

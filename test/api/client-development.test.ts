@@ -44,10 +44,14 @@ afterAll(() => stack?.stop());
 
 /** The case once the workflow has moved it to `stage` (projections are written asynchronously). */
 async function caseIn(client: ApiClient, id: string, stage: string) {
-  return waitFor(async () => {
-    const res = await client.get(`/api/client-development/${id}`);
-    return res.body?.stage === stage && res.body;
-  }, `case ${id} in ${stage}`, 30_000);
+  return waitFor(
+    async () => {
+      const res = await client.get(`/api/client-development/${id}`);
+      return res.body?.stage === stage && res.body;
+    },
+    `case ${id} in ${stage}`,
+    30_000,
+  );
 }
 
 interface InboxTask {
@@ -60,10 +64,14 @@ interface InboxTask {
 
 /** The case's open task of `step`, as the account manager's inbox shows it. */
 async function inboxTask(client: ApiClient, caseId: string, step: string) {
-  return waitFor(async () => {
-    const res = await client.get(`/api/tasks?view=mine&filter=${encodeURIComponent(JSON.stringify({ caseId }))}`);
-    return (res.body as InboxTask[] | undefined)?.find((t) => t.step === step && (t.status === 'open' || t.status === 'claimed'));
-  }, `${step} task of ${caseId}`, 30_000);
+  return waitFor(
+    async () => {
+      const res = await client.get(`/api/tasks?view=mine&filter=${encodeURIComponent(JSON.stringify({ caseId }))}`);
+      return (res.body as InboxTask[] | undefined)?.find((t) => t.step === step && (t.status === 'open' || t.status === 'claimed'));
+    },
+    `${step} task of ${caseId}`,
+    30_000,
+  );
 }
 
 async function complete(client: ApiClient, caseId: string, step: string, body: Record<string, unknown>) {
@@ -84,9 +92,20 @@ describe('client-development case', () => {
   it('opens with a lead: the first contact is in the account manager’s inbox, due by the lead’s temperature', async () => {
     const hot = await agent1.post('/api/leads', lead({ temperature: 'hot' }));
     expect(hot.status, JSON.stringify(hot.body)).toBe(201);
-    expect(hot.body.developmentCase).toMatchObject({ action: 'started', caseId: hot.body.id, workflowId: `client-development-${hot.body.id}` });
+    expect(hot.body.developmentCase).toMatchObject({
+      action: 'started',
+      caseId: hot.body.id,
+      workflowId: `client-development-${hot.body.id}`,
+    });
     const c = await caseIn(agent1, hot.body.id, 'new');
-    expect(c).toMatchObject({ status: 'open', temperature: 'hot', source: 'web', campaign: 'spring-fx', accountManager: { id: 'u-agent1' }, lead: { id: hot.body.id } });
+    expect(c).toMatchObject({
+      status: 'open',
+      temperature: 'hot',
+      source: 'web',
+      campaign: 'spring-fx',
+      accountManager: { id: 'u-agent1' },
+      lead: { id: hot.body.id },
+    });
     expect(c.reference).toMatch(/^CDV-\d{4}-\d{6}$/);
 
     const task = await inboxTask(agent1, hot.body.id, 'first_contact');
@@ -123,11 +142,20 @@ describe('client-development case', () => {
     const kyc = await waitFor(() => stack.db.prisma.case.findUnique({ where: { id: inKyc.kycCaseId } }), 'the KYC review case');
     expect(kyc).toMatchObject({ type: 'kyc_review', clientId });
 
-    await addDocuments(stack.db.prisma, kyc.id, clientId, { surname: 'CARTER', given: 'IMOGEN', birth: '1990-03-14', number: '533401372', nationality: 'GBR', expiry: '2031-01-01' });
+    await addDocuments(stack.db.prisma, kyc.id, clientId, {
+      surname: 'CARTER',
+      given: 'IMOGEN',
+      birth: '1990-03-14',
+      number: '533401372',
+      nationality: 'GBR',
+      expiry: '2031-01-01',
+    });
     await work(stack.temporal, stack.db.prisma, kyc.id, KYC1, { outcome: 'documents_complete' }, 'collect_documents');
     // the lead's date of birth reached the review's checks: approval is offered
     await activeTask(stack.db.prisma, kyc.id, 'cdd_review');
-    expect(await stack.db.prisma.kycCheckResult.findFirst({ where: { caseId: kyc.id, check: 'age_of_majority' } })).toMatchObject({ status: 'pass' });
+    expect(await stack.db.prisma.kycCheckResult.findFirst({ where: { caseId: kyc.id, check: 'age_of_majority' } })).toMatchObject({
+      status: 'pass',
+    });
     await work(stack.temporal, stack.db.prisma, kyc.id, KYC2, { outcome: 'approved', note: 'All in order' }, 'cdd_review');
 
     // approved: the account manager helps the client fund the account
@@ -148,7 +176,15 @@ describe('client-development case', () => {
     // the timeline tells the story, who did what, and its chain verifies
     const events = await timeline(agent1, id);
     const moves = events.filter((e) => e.type === 'state_changed').map((e) => `${e.data.from}>${e.data.to}`);
-    expect(moves).toEqual(['new>contacted', 'contacted>qualified', 'qualified>application', 'application>kyc', 'kyc>approved', 'approved>funded', 'funded>active']);
+    expect(moves).toEqual([
+      'new>contacted',
+      'contacted>qualified',
+      'qualified>application',
+      'application>kyc',
+      'kyc>approved',
+      'approved>funded',
+      'funded>active',
+    ]);
     expect(events.find((e) => e.type === 'state_changed' && e.data.to === 'contacted')?.actor?.id).toBe('u-agent1');
     expect(await verifyChain(stack.db.pool, id)).toBeNull();
     const audit = await stack.db.prisma.auditEvent.findFirst({ where: { action: 'lead_converted', entityId: id } });
@@ -165,20 +201,34 @@ describe('client-development case', () => {
     await agent1.post(taskPath(task.id, 'claim'));
     expect((await agent1.post(taskPath(task.id, 'complete'), { outcome: 'lost' })).status).toBe(400);
     expect((await agent1.post(taskPath(task.id, 'complete'), { outcome: 'lost', reason: 'kyc_rejected' })).status).toBe(400);
-    expect((await agent1.post(taskPath(task.id, 'complete'), { outcome: 'lost', reason: 'chose_competitor', note: 'Went with a bank' })).status).toBe(200);
+    expect(
+      (await agent1.post(taskPath(task.id, 'complete'), { outcome: 'lost', reason: 'chose_competitor', note: 'Went with a bank' })).status,
+    ).toBe(200);
 
     const lost = await caseIn(agent1, id, 'lost');
     expect(lost).toMatchObject({ status: 'lost', lostReason: 'chose_competitor', lostNote: 'Went with a bank', lostFrom: 'new' });
     expect((await agent1.get(`/api/leads/${id}`)).body).toMatchObject({ status: 'lost' });
     const moved = (await timeline(agent1, id)).find((e) => e.type === 'state_changed' && e.data.to === 'lost');
-    expect(moved).toMatchObject({ actor: { id: 'u-agent1', name: 'Alice Agent' }, data: expect.objectContaining({ reason: 'chose_competitor' }) });
+    expect(moved).toMatchObject({
+      actor: { id: 'u-agent1', name: 'Alice Agent' },
+      data: expect.objectContaining({ reason: 'chose_competitor' }),
+    });
 
     // the same person writes in again: the lost case reopens, with a new first contact
-    const again = await agent1.post('/api/leads', lead({ firstName: 'Pat', lastName: 'Lostley', email: 'Pat.Lostley@example.net', temperature: 'hot' }));
+    const again = await agent1.post(
+      '/api/leads',
+      lead({ firstName: 'Pat', lastName: 'Lostley', email: 'Pat.Lostley@example.net', temperature: 'hot' }),
+    );
     expect(again.status).toBe(201);
     expect(again.body.developmentCase).toMatchObject({ action: 'reopened', caseId: id });
     const reopened = await caseIn(agent1, id, 'new');
-    expect(reopened).toMatchObject({ status: 'open', reopenCount: 1, returnedLeadIds: [again.body.id], temperature: 'hot', lostReason: null });
+    expect(reopened).toMatchObject({
+      status: 'open',
+      reopenCount: 1,
+      returnedLeadIds: [again.body.id],
+      temperature: 'hot',
+      lostReason: null,
+    });
     await inboxTask(agent1, id, 'first_contact');
   });
 

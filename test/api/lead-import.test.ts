@@ -65,12 +65,18 @@ describe('POST /api/leads/import', () => {
     expect(maya).toMatchObject({ line: 2, status: 'created', developmentCase: { action: 'started', caseId: maya.id } });
     expect(tom).toMatchObject({ status: 'created', developmentCase: { action: 'started' } });
     // an existing client's e-mail: created, the duplicate named, and no case (the account manager hears of it in the queue)
-    expect(olly).toMatchObject({ status: 'created', duplicates: expect.arrayContaining([expect.objectContaining({ kind: 'client', id: 'c-1001', reason: 'email' })]), developmentCase: { action: 'none' } });
+    expect(olly).toMatchObject({
+      status: 'created',
+      duplicates: expect.arrayContaining([expect.objectContaining({ kind: 'client', id: 'c-1001', reason: 'email' })]),
+      developmentCase: { action: 'none' },
+    });
     expect(broken).toMatchObject({ status: 'invalid', id: null });
     expect(res.body.summary).toMatchObject({ total: 4, created: 3, invalid: 1, withDuplicates: 1 });
 
     // stored as POST /api/leads stores a lead: phone read, the importer's branch, the assignment rules applied
-    const { rows: [stored] } = await stack.db.pool.query(`SELECT first_name, phone_e164, source, branch_id FROM leads WHERE id = $1`, [maya.id]);
+    const {
+      rows: [stored],
+    } = await stack.db.pool.query(`SELECT first_name, phone_e164, source, branch_id FROM leads WHERE id = $1`, [maya.id]);
     expect(stored).toEqual({ first_name: 'Maya', phone_e164: '+447700900411', source: 'expo', branch_id: 'london' });
     const started = await stack.temporal.workflow.getHandle(`client-development-${maya.id}`).describe();
     expect(started.status.name).toBe('RUNNING');
@@ -83,7 +89,9 @@ describe('POST /api/leads/import', () => {
       ['invalid', null],
     ]);
     expect((await stack.db.pool.query(`SELECT count(*)::int AS n FROM leads WHERE source = 'expo'`)).rows[0].n).toBe(3);
-    const audited = await stack.db.pool.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'lead_created' AND actor_id = 'u-agent1'`);
+    const audited = await stack.db.pool.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'lead_created' AND actor_id = 'u-agent1'`,
+    );
     expect(audited.rows[0].n).toBe(3);
   });
 

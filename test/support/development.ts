@@ -43,19 +43,32 @@ export async function newLead(
 }
 
 /** The account manager completes the case's open task of `step` (it opens already theirs). */
-export async function workStep(temporal: Client, prisma: PrismaClient, caseId: string, step: string, outcome: TaskOutcome, actor: Actor = AM1) {
+export async function workStep(
+  temporal: Client,
+  prisma: PrismaClient,
+  caseId: string,
+  step: string,
+  outcome: TaskOutcome,
+  actor: Actor = AM1,
+) {
   const task = await activeTask(prisma, caseId, step);
-  await temporal.workflow.getHandle(developmentWorkflowId(caseId)).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor, outcome }] });
+  await temporal.workflow
+    .getHandle(developmentWorkflowId(caseId))
+    .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, actor, outcome }] });
   return task;
 }
 
 export const caseOf = (prisma: PrismaClient, caseId: string) => prisma.case.findUniqueOrThrow({ where: { id: caseId } });
 
 export const untilState = (prisma: PrismaClient, caseId: string, state: string, ms = 30_000) =>
-  waitFor(async () => {
-    const c = await caseOf(prisma, caseId);
-    return c.state === state && c;
-  }, `client-development ${caseId} in ${state}`, ms);
+  waitFor(
+    async () => {
+      const c = await caseOf(prisma, caseId);
+      return c.state === state && c;
+    },
+    `client-development ${caseId} in ${state}`,
+    ms,
+  );
 
 /** Books a transaction for the client and tells its case, as the feed does. */
 export async function book(
@@ -69,7 +82,14 @@ export async function book(
      VALUES ($1, 'test', $2, $3, $4, 'USD', $5, $6, $7) RETURNING id`,
     [t.clientId, randomUUID(), t.type, t.amount ?? '500', t.type === 'trade' ? null : 'card', t.status ?? 'completed', bookedAt],
   );
-  const m = milestoneOf({ id: rows[0].id, type: t.type, status: t.status ?? 'completed', bookedAt, amount: t.amount ?? '500', currency: 'USD' });
+  const m = milestoneOf({
+    id: rows[0].id,
+    type: t.type,
+    status: t.status ?? 'completed',
+    bookedAt,
+    amount: t.amount ?? '500',
+    currency: 'USD',
+  });
   if (m) await signalMilestone(temporal, pool, t.clientId, m);
   return rows[0].id;
 }

@@ -47,7 +47,17 @@ describe('client-development state table', () => {
 
   it('has a status and a lead status for every state, and the definition lists them', () => {
     expect(STATES.map(statusOf)).toEqual(['open', 'open', 'open', 'open', 'open', 'open', 'open', 'won', 'lost']);
-    expect(STATES.map(leadStatusOf)).toEqual(['new', 'contacted', 'qualified', 'converted', 'converted', 'converted', 'converted', 'converted', 'lost']);
+    expect(STATES.map(leadStatusOf)).toEqual([
+      'new',
+      'contacted',
+      'qualified',
+      'converted',
+      'converted',
+      'converted',
+      'converted',
+      'converted',
+      'lost',
+    ]);
     expect(clientDevelopmentCase.states).toEqual(STATES);
     expect(clientDevelopmentCase.steps).toEqual(STEPS);
     expect(Object.keys(STEP_OUTCOMES)).toEqual([...STEPS]);
@@ -55,7 +65,19 @@ describe('client-development state table', () => {
   });
 
   it('refuses every event a state does not name (the whole table, both ways)', () => {
-    const events: DevelopmentEvent[] = ['contacted', 'qualified', 'submitted', 'kyc_started', 'kyc_not_needed', 'kyc_approved', 'kyc_rejected', 'deposited', 'traded', 'lost', 'lead_returned'];
+    const events: DevelopmentEvent[] = [
+      'contacted',
+      'qualified',
+      'submitted',
+      'kyc_started',
+      'kyc_not_needed',
+      'kyc_approved',
+      'kyc_rejected',
+      'deposited',
+      'traded',
+      'lost',
+      'lead_returned',
+    ];
     const expected: Record<DevelopmentState, Partial<Record<DevelopmentEvent, DevelopmentState>>> = {
       new: { contacted: 'contacted', lost: 'lost' },
       contacted: { qualified: 'qualified', lost: 'lost' },

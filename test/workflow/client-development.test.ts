@@ -18,7 +18,10 @@ describe('client development on a time-skipping server', () => {
     env = await createTimeSkippingEnvironment();
     stack = await startStack({ timeSkipping: env, api: false });
     // around the clock, so that business hours and days are calendar ones
-    await stack.db.prisma.branch.update({ where: { id: 'london' }, data: { timezone: 'UTC', workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] } });
+    await stack.db.prisma.branch.update({
+      where: { id: 'london' },
+      data: { timezone: 'UTC', workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] },
+    });
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
@@ -30,7 +33,11 @@ describe('client development on a time-skipping server', () => {
     const now = await env.currentTimeMs();
     if (at > now) await env.sleep(at - now);
   };
-  const events = async (caseId: string) => (await prisma().caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => ({ type: e.type, data: e.data as Record<string, unknown> }));
+  const events = async (caseId: string) =>
+    (await prisma().caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => ({
+      type: e.type,
+      data: e.data as Record<string, unknown>,
+    }));
 
   it('gives a hot lead’s first contact 2 business hours, then escalates it to the supervisor', async () => {
     const { intake } = await newLead(stack.db.pool, stack.temporal, stack.taskQueue, { temperature: 'hot' });
@@ -42,7 +49,10 @@ describe('client development on a time-skipping server', () => {
     expect(task.dueAt.getTime() - task.createdAt.getTime()).toBeLessThanOrEqual(2 * HOUR + 60_000);
 
     await sleepUntil(task.dueAt.getTime() + 60_000);
-    const told = await waitFor(() => prisma().notification.findFirst({ where: { caseId, type: 'sla_escalation', userId: 'u-supervisor' } }), 'supervisor told');
+    const told = await waitFor(
+      () => prisma().notification.findFirst({ where: { caseId, type: 'sla_escalation', userId: 'u-supervisor' } }),
+      'supervisor told',
+    );
     expect(told).toBeTruthy();
     expect((await events(caseId)).some((e) => e.type === 'sla_escalated' && e.data.step === 'first_contact')).toBe(true);
     expect((await prisma().task.findUniqueOrThrow({ where: { id: task.id } })).escalationLevel).toBeGreaterThanOrEqual(1);
@@ -55,7 +65,10 @@ describe('client development on a time-skipping server', () => {
       const task = await workStep(stack.temporal, prisma(), caseId, 'first_contact', { outcome: 'no_answer', note: `call ${attempt}` });
       expect(task.id).toMatch(new RegExp(`\\.first_contact\\.${attempt}$`));
       if (attempt < 5) {
-        const set = await waitFor(async () => (await events(caseId)).filter((e) => e.type === 'follow_up_set').length === attempt, `follow-up ${attempt}`);
+        const set = await waitFor(
+          async () => (await events(caseId)).filter((e) => e.type === 'follow_up_set').length === attempt,
+          `follow-up ${attempt}`,
+        );
         expect(set).toBe(true);
         // nothing is asked before the follow-up time
         const now = await env.currentTimeMs();
@@ -63,7 +76,10 @@ describe('client development on a time-skipping server', () => {
       }
     }
     const lost = await untilState(prisma(), caseId, 'lost');
-    expect(lost).toMatchObject({ status: 'lost', attributes: expect.objectContaining({ lostReason: 'unreachable', contactAttempts: 5, lostFrom: 'new' }) });
+    expect(lost).toMatchObject({
+      status: 'lost',
+      attributes: expect.objectContaining({ lostReason: 'unreachable', contactAttempts: 5, lostFrom: 'new' }),
+    });
     expect((await prisma().lead.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('lost');
     expect((await events(caseId)).filter((e) => e.type === 'follow_up_due')).toHaveLength(4);
   });
@@ -71,7 +87,9 @@ describe('client development on a time-skipping server', () => {
   it('asks the account manager to follow up a funded client who has not traded for 7 days, and withdraws it when they trade', async () => {
     // the lead applies as a client approved already, who has never deposited (a seeded client has history,
     // which would count): no KYC review is needed
-    await prisma().client.create({ data: { id: 'c-fresh', name: 'Nora Fresh', country: 'GB', branchId: 'london', accountManagerId: 'u-agent1', kycStatus: 'approved' } });
+    await prisma().client.create({
+      data: { id: 'c-fresh', name: 'Nora Fresh', country: 'GB', branchId: 'london', accountManagerId: 'u-agent1', kycStatus: 'approved' },
+    });
     const { intake } = await newLead(stack.db.pool, stack.temporal, stack.taskQueue);
     const caseId = (intake as { caseId: string }).caseId;
     await workStep(stack.temporal, prisma(), caseId, 'first_contact', { outcome: 'contacted' });
@@ -95,6 +113,9 @@ describe('client development on a time-skipping server', () => {
 
     await book(stack.db.pool, stack.temporal, { clientId: 'c-fresh', type: 'trade', bookedAt: new Date(await env.currentTimeMs()) });
     await untilState(prisma(), caseId, 'active');
-    await waitFor(async () => (await prisma().task.findUniqueOrThrow({ where: { id: followUp.id } })).status === 'cancelled', 'no-trade follow-up withdrawn');
+    await waitFor(
+      async () => (await prisma().task.findUniqueOrThrow({ where: { id: followUp.id } })).status === 'cancelled',
+      'no-trade follow-up withdrawn',
+    );
   });
 });

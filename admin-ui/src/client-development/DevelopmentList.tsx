@@ -1,4 +1,17 @@
-import { BooleanInput, DataTable, ExportButton, FilterButton, List, SearchInput, SelectField, SelectInput, SimpleList, TextInput, TopToolbar, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  DataTable,
+  ExportButton,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TextInput,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
 import { ListEmpty } from '../lists/EmptyState';
@@ -23,11 +36,17 @@ const useExporter = () => {
     { header: 'resources.client-development.fields.reference', value: (r) => r.reference },
     { header: 'resources.client-development.fields.lead.name', value: (r) => r.lead?.name },
     { header: 'resources.client-development.fields.state', value: (r) => translate(`client_development.state.${r.state}`) },
-    { header: 'resources.client-development.fields.temperature', value: (r) => translate(`client_development.temperature.${r.temperature}`) },
+    {
+      header: 'resources.client-development.fields.temperature',
+      value: (r) => translate(`client_development.temperature.${r.temperature}`),
+    },
     { header: 'resources.client-development.fields.source', value: (r) => r.source },
     { header: 'resources.client-development.fields.campaign', value: (r) => r.campaign },
     { header: 'resources.client-development.fields.accountManager.name', value: (r) => r.accountManager?.name },
-    { header: 'resources.client-development.fields.lostReason', value: (r) => (r.lostReason ? translate(`client_development.lost_reason.${r.lostReason}`) : '') },
+    {
+      header: 'resources.client-development.fields.lostReason',
+      value: (r) => (r.lostReason ? translate(`client_development.lost_reason.${r.lostReason}`) : ''),
+    },
     { header: 'resources.client-development.fields.slaState', value: (r) => translate(`sla.state.${r.slaState}`) },
     { header: 'resources.client-development.fields.openedAt', value: (r) => r.openedAt },
   ]);
@@ -76,7 +95,14 @@ const Lines = () => {
 };
 
 export const DevelopmentList = () => (
-  <List exporter={useExporter()} perPage={25} filters={filters} actions={<Actions />} sort={{ field: 'openedAt', order: 'DESC' }} empty={false}>
+  <List
+    exporter={useExporter()}
+    perPage={25}
+    filters={filters}
+    actions={<Actions />}
+    sort={{ field: 'openedAt', order: 'DESC' }}
+    empty={false}
+  >
     {useSmallScreen() ? <Lines /> : <Table />}
   </List>
 );

@@ -31,7 +31,11 @@ const StageStepper = () => {
   const reached = developmentStages.filter((s) => record.stages?.[s]);
   const current = record.state === 'lost' ? (record.lostFrom ?? reached[reached.length - 1]) : record.state;
   return (
-    <Stepper activeStep={Math.max(0, developmentStages.indexOf(current as (typeof developmentStages)[number]))} alternativeLabel data-testid="development-stages">
+    <Stepper
+      activeStep={Math.max(0, developmentStages.indexOf(current as (typeof developmentStages)[number]))}
+      alternativeLabel
+      data-testid="development-stages"
+    >
       {developmentStages.map((s) => (
         <Step key={s} completed={!!record.stages?.[s] && s !== current}>
           <StepLabel

@@ -31,14 +31,20 @@ export const FunnelCard = () => {
         {data.stages.map((s) => {
           const f = data.total.stages[s];
           return (
-            <Box key={s} sx={{ display: 'grid', gridTemplateColumns: '140px 1fr 60px 90px', gap: 1, alignItems: 'center' }} data-testid={`funnel-${s}`}>
+            <Box
+              key={s}
+              sx={{ display: 'grid', gridTemplateColumns: '140px 1fr 60px 90px', gap: 1, alignItems: 'center' }}
+              data-testid={`funnel-${s}`}
+            >
               <Link to={casesIn(s)}>{translate(`client_development.state.${s}`)}</Link>
               <LinearProgress variant="determinate" value={f?.conversion ?? 0} />
               <Typography variant="body2" align="right">
                 {f?.conversion === null || f?.conversion === undefined ? '-' : `${f.conversion} %`}
               </Typography>
               <Typography variant="body2" color="text.secondary" align="right">
-                {f?.medianHours === null || f?.medianHours === undefined ? '' : translate('client_development.dashboard.median_hours', { hours: f.medianHours })}
+                {f?.medianHours === null || f?.medianHours === undefined
+                  ? ''
+                  : translate('client_development.dashboard.median_hours', { hours: f.medianHours })}
               </Typography>
             </Box>
           );

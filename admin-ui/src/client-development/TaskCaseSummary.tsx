@@ -19,7 +19,9 @@ export const DevelopmentTaskSummary = ({ task }: { task: Task }) => {
   const a = task.case.attributes as DevelopmentAttributes;
   return (
     <Facts testId="task-case-summary">
-      <Fact label="resources.client-development.fields.lead.name" testId="task-case-lead">{a.leadName}</Fact>
+      <Fact label="resources.client-development.fields.lead.name" testId="task-case-lead">
+        {a.leadName}
+      </Fact>
       <Fact label="resources.client-development.fields.temperature" testId="task-case-temperature">
         {a.temperature ? translate(`client_development.temperature.${a.temperature}`, { _: a.temperature }) : undefined}
       </Fact>
