@@ -62,6 +62,13 @@ interface InboxTask {
   assigneeId: string | null;
 }
 
+/** The lead once its status follows the case (written just after the case's stage). */
+const leadIn = (id: string, status: string) =>
+  waitFor(async () => {
+    const res = await agent1.get(`/api/leads/${id}`);
+    return res.body?.status === status && (res.body as { status: string; lostReason: string | null });
+  }, `lead ${id} ${status}`);
+
 /** The case's open task of `step`, as the account manager's inbox shows it. */
 async function inboxTask(client: ApiClient, caseId: string, step: string) {
   return waitFor(
@@ -128,7 +135,7 @@ describe('client-development case', () => {
     const id = created.body.id as string;
     await complete(agent1, id, 'first_contact', { outcome: 'contacted', note: 'Called, interested in FX' });
     expect((await caseIn(agent1, id, 'contacted')).stages).toHaveProperty('contacted');
-    expect((await agent1.get(`/api/leads/${id}`)).body.status).toBe('contacted');
+    await leadIn(id, 'contacted');
     await complete(agent1, id, 'qualify', { outcome: 'qualified' });
     await caseIn(agent1, id, 'qualified');
     await complete(agent1, id, 'application', { outcome: 'submitted', note: 'Application form signed' });
@@ -137,7 +144,7 @@ describe('client-development case', () => {
     const inKyc = await caseIn(agent1, id, 'kyc');
     expect(inKyc.client?.id ?? inKyc.clientId).toBeTruthy();
     const clientId = (inKyc.client?.id ?? inKyc.clientId) as string;
-    expect((await agent1.get(`/api/leads/${id}`)).body.status).toBe('converted');
+    await leadIn(id, 'converted');
     // the review is a case of its own, in the KYC team's queue
     const kyc = await waitFor(() => stack.db.prisma.case.findUnique({ where: { id: inKyc.kycCaseId } }), 'the KYC review case');
     expect(kyc).toMatchObject({ type: 'kyc_review', clientId });
@@ -207,7 +214,7 @@ describe('client-development case', () => {
 
     const lost = await caseIn(agent1, id, 'lost');
     expect(lost).toMatchObject({ status: 'lost', lostReason: 'chose_competitor', lostNote: 'Went with a bank', lostFrom: 'new' });
-    expect((await agent1.get(`/api/leads/${id}`)).body).toMatchObject({ status: 'lost' });
+    expect(await leadIn(id, 'lost')).toMatchObject({ lostReason: 'chose_competitor' });
     const moved = (await timeline(agent1, id)).find((e) => e.type === 'state_changed' && e.data.to === 'lost');
     expect(moved).toMatchObject({
       actor: { id: 'u-agent1', name: 'Alice Agent' },
