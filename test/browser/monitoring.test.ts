@@ -2,8 +2,8 @@
 // manager finds in the alerts list with why they fired, and opens the AML case they went to (alerts, evidence,
 // the report's narrative, the evidence pack); then the manager changes a scenario's parameter in a draft,
 // backtests it against the version in force and publishes it. Noise control and runs: a snooze set from an alert
-// stops the repeat alert until it is lifted, a whitelisted counterparty raises none, a sweep started from the console
-// finishes and shows its counts.
+// stops the repeat alert until it is lifted, a whitelisted counterparty raises none, a sweep (and a full re-screen, a
+// KYC refresh) started from the console finishes and shows its counts; a scenario switched off and on with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
@@ -238,18 +238,52 @@ describe('monitoring in the console', () => {
     expect(r.suppressed.map((s) => s.by)).toContain('whitelist');
   });
 
-  it('a sweep started from the console runs to the end and shows its counts', { timeout: 120_000 }, async () => {
-    const { page } = await openSession(browser, stack.url, 'compliance-sweep');
+  it(
+    'a sweep, a full re-screen and a KYC refresh started from the console run to the end and show their counts',
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await openSession(browser, stack.url, 'compliance-sweep');
+      await signIn(page, 'compliance@example.com');
+      await page.getByTestId('nav-monitoring-runs').click();
+      await page.getByTestId('sweep-start').click();
+      await page.locator('[data-testid="sweep-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      const [latest] = (await compliance.get('/api/monitoring/sweeps?kind=on_demand&limit=1')).body;
+      expect(latest).toMatchObject({ status: 'completed' });
+      expect(await page.getByTestId('sweep-clients').textContent()).toBe(
+        `Clients: ${latest.progress.clientsDone} of ${latest.progress.totalClients}`,
+      );
+      expect(latest.progress.totalClients).toBeGreaterThan(0);
+      expect(await page.getByTestId('sweep-alerts').textContent()).toBe(`Alerts raised: ${latest.alertsCreated}`);
+
+      // the full re-screen and the KYC refresh are followed the same way
+      await page.getByTestId('rescreen-start').click();
+      await page.locator('[data-testid="rescreen-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      await page.getByTestId('kyc-refresh-start').click();
+      await page.locator('[data-testid="kyc-refresh-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      const run = await stack.db.prisma.kycRefreshRun.findFirstOrThrow({ orderBy: { startedAt: 'desc' } });
+      expect(await page.getByTestId('kyc-refresh-counts').textContent()).toBe(
+        `Reviews started: ${run.started} · already open: ${run.alreadyOpen}`,
+      );
+    },
+  );
+
+  it('a compliance manager switches a scenario off with a reason, and on again', { timeout: 60_000 }, async () => {
+    const { page } = await openSession(browser, stack.url, 'compliance-switch');
     await signIn(page, 'compliance@example.com');
-    await page.getByTestId('nav-monitoring-runs').click();
-    await page.getByTestId('sweep-start').click();
-    await page.locator('[data-testid="sweep-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
-    const [latest] = (await compliance.get('/api/monitoring/sweeps?kind=on_demand&limit=1')).body;
-    expect(latest).toMatchObject({ status: 'completed' });
-    expect(await page.getByTestId('sweep-clients').textContent()).toBe(
-      `Clients: ${latest.progress.clientsDone} of ${latest.progress.totalClients}`,
-    );
-    expect(latest.progress.totalClients).toBeGreaterThan(0);
-    expect(await page.getByTestId('sweep-alerts').textContent()).toBe(`Alerts raised: ${latest.alertsCreated}`);
+    await page.getByTestId('nav-scenarios').click();
+    await page.getByTestId('scenario-open-dormant_reactivation').click();
+    await page.getByTestId('scenario-switch').click();
+    await page.getByTestId('scenario-switch-reason').fill('Feed of the legacy platform replays old transactions this week');
+    await page.getByTestId('scenario-switch-confirm').click();
+    await page.getByTestId('scenario-disabled').waitFor();
+    expect((await compliance.get('/api/monitoring/scenarios/dormant_reactivation')).body.enabled).toBe(false);
+    const audit = await stack.db.prisma.auditEvent.findFirst({ where: { action: 'scenario_disabled', entityId: 'dormant_reactivation' } });
+    expect(audit?.data).toMatchObject({ reason: 'Feed of the legacy platform replays old transactions this week' });
+
+    await page.getByTestId('scenario-switch').click();
+    await page.getByTestId('scenario-switch-reason').fill('Replay finished');
+    await page.getByTestId('scenario-switch-confirm').click();
+    await page.getByTestId('scenario-disabled').waitFor({ state: 'detached' });
+    expect((await compliance.get('/api/monitoring/scenarios/dormant_reactivation')).body.enabled).toBe(true);
   });
 });
