@@ -26,12 +26,27 @@ export function buildOpenApi(registry: RouteRegistry, info: { title: string; ver
       },
     };
     const errorBody = { content: { 'application/json': { schema: schemaOf(ErrorSchema, 'output') } } };
-    if (def.body || def.query || def.params) responses['400'] = { description: 'Invalid input; `fields` says which and why', ...errorBody };
+    const write = def.method !== 'get';
+    const documented: Record<string, string> = {};
+    // what any route of this kind may answer, before or besides its own errors
+    if (def.body || def.query || def.params || write) documented['400'] = 'Invalid input; `fields` says which and why';
     if (def.roles !== 'public') {
-      responses['401'] = { description: 'Not logged in', ...errorBody };
-      responses['403'] = { description: 'Role not allowed', ...errorBody };
+      documented['401'] = 'Not logged in';
+      documented['403'] = 'Role not allowed (or the case’s rules refuse it: `reason` says which)';
+    } else if (write) {
+      documented['403'] = 'A request from another site (CSRF_ORIGIN)';
     }
-    for (const [status, description] of Object.entries(def.errors ?? {})) responses[status] = { description, ...errorBody };
+    if (def.params) documented['404'] = 'No such record in your scope';
+    if (write) {
+      documented['413'] = 'The body is larger than the limit';
+      documented['415'] = 'The body is not application/json';
+    }
+    if (def.engine) {
+      documented['503'] =
+        'ENGINE_UNAVAILABLE: the case engine did not take the change in time (nothing changed; try again), or CASE_STUCK: it was taken and is applied once the case can be saved';
+    }
+    Object.assign(documented, def.errors);
+    for (const [status, description] of Object.entries(documented)) responses[status] = { description, ...errorBody };
     paths[path] ??= {};
     paths[path][def.method] = {
       summary: def.summary,

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 
+/** Every error code the API answers with (AppError takes only these, so the document stays complete). */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'CASE_STUCK', 'ENGINE_UNAVAILABLE', 'INVALID_CREDENTIALS', 'INVALID_CODE',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE', 'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export const ErrorSchema = z.object({
   error: z.object({
-    code: z.enum(['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'CASE_STUCK', 'ENGINE_UNAVAILABLE', 'INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']),
+    code: z.enum(ERROR_CODES),
     message: z.string(),
     reason: z.string().optional(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -69,6 +69,7 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
       response: RequestSchema,
       status: 201,
       errors: { 422: 'The Idempotency-Key was used with another request' },
+      engine: true,
     },
     async ({ body, user, req }) => {
       const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user)] } });
@@ -124,6 +125,7 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
       body: z.object({ answer: z.string().trim().min(1).max(10000) }),
       response: RequestSchema,
       errors: { 403: 'Only the requester answers', 409: 'Nobody is waiting for an answer' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);

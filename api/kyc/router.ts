@@ -74,7 +74,8 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: CreateReview,
       response: ReviewSchema,
       status: 201,
-      errors: { 409: 'The client already has an open KYC review' },
+      errors: { 409: 'The client already has an open KYC review', 422: 'The Idempotency-Key was used with another request' },
+      engine: true,
     },
     async ({ body, user, req }) => {
       await scopedClient(user, body.clientId, 'body.clientId');
@@ -132,6 +133,7 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: z.object({ note: z.string().trim().min(1).max(10000) }),
       response: ReviewSchema,
       errors: { 409: 'The review is not waiting on the client' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       const row = await scopedReview(user, params.id);
@@ -153,6 +155,7 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: z.object({ band: z.enum(RISK_BANDS), reason: z.string().trim().min(1).max(2000) }),
       response: ReviewSchema,
       errors: { 409: 'The review is not in a step where the band can be overridden' },
+      engine: true,
     },
     async ({ params, body, user, req }) => {
       const row = await scopedReview(user, params.id);
