@@ -1,0 +1,236 @@
+// Run: npm run fuzz   (scripts/fuzz.sh installs schemathesis into .tools/schemathesis, then runs this)
+//
+// schemathesis against the served OpenAPI document, as each role (issue 7, item 20). Starts a stack of
+// its own, each part in a process as in production (embedded PostgreSQL, the Temporal dev server,
+// worker/main.ts, api/main.ts), seeds the demo data (prisma/seed.ts) and a user for each role no demo
+// user holds (test/support/role-users.ts), logs in over the API as one user per role the way the
+// console does (POST /api/auth/login; the `sid` cookie, and an Origin header of the API's own origin,
+// which cookie-authenticated writes need: api/http/security.ts), then runs `st run` once per role (and
+// once without logging in) with a few examples per operation and a fixed seed. Checks: no 5xx,
+// responses match their schemas, status codes are documented. Prints the counts per role (operations,
+// test cases, failures) and the API's logged errors; exits non-zero on any failure.
+//
+// Options (environment): FUZZ_EXAMPLES (default 4), FUZZ_SEED (default 20261207), FUZZ_ROLES
+// (comma-separated, default every role), FUZZ_WORKERS (default 2), FUZZ_KEEP=1 keeps the reports.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../scripts/lib/ports';
+import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '../../scripts/lib/postgres';
+import { migrateDeploy } from '../../scripts/lib/prisma';
+import { describeExit, launch, type Managed } from '../../scripts/lib/proc';
+import { repoRoot } from '../../scripts/lib/paths';
+import { startTemporalDevServer, temporalCliPath } from '../../scripts/lib/temporal';
+import { FatalError, waitFor } from '../../scripts/lib/wait';
+import { createDb } from '../../platform/db';
+import { DEMO_PASSWORD, seedReferenceData } from '../../prisma/seed';
+import { ADMIN_ROLE } from '../../workflows/engine/types';
+import { ALL_ROLES, createRoleUsers } from '../support/role-users';
+
+const EXAMPLES = Number(process.env.FUZZ_EXAMPLES ?? 4);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
+const WORKERS = process.env.FUZZ_WORKERS ?? '2';
+const ST = path.join(repoRoot, '.tools/schemathesis/bin/st');
+const CHECKS = ['not_a_server_error', 'response_schema_conformance', 'status_code_conformance'];
+// Operations that end the caller's own session would leave the rest of its run logged out.
+const EXCLUDE_PATHS = '^/api/auth/(logout|logout-all)$';
+
+const say = (msg: string) => console.log(`fuzz       ${msg}`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'broker-crm-fuzz-'));
+fs.chmodSync(tmp, 0o755); // PostgreSQL runs as the postgres user when we are root
+const procs: Managed[] = [];
+const apiErrors: string[] = [];
+
+async function stop(): Promise<void> {
+  for (const name of ['api', 'worker', 'temporal', 'postgres']) {
+    await Promise.all(procs.filter((p) => p.name === name).map((p) => p.stop(name === 'worker' ? 20_000 : 10_000)));
+  }
+  if (!process.env.FUZZ_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
+
+async function startStack(): Promise<{ url: string; dbUrl: string }> {
+  const cli = temporalCliPath();
+  if (!cli) throw new Error('Temporal CLI not found: run `npm run fuzz` (it builds the CLI) or set TEMPORAL_CLI');
+  const [pgPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const [pgServer, temporal] = await Promise.all([
+    startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: pgPort, fast: true, onLaunch: (p) => procs.push(p) }),
+    startTemporalDevServer({ cli, port: temporalPort, onLaunch: (p) => procs.push(p) }),
+  ]);
+  await ensureDatabase(pgServer.adminUrl, 'broker_crm');
+  const dbUrl = withDatabase(pgServer.adminUrl, 'broker_crm');
+  await migrateDeploy(dbUrl);
+
+  const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: dbUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: 'fuzz',
+    ...extra,
+  });
+  const start = (name: 'api' | 'worker', entry: string, e: NodeJS.ProcessEnv, onLine: (line: string) => void) => {
+    const proc = launch(name, process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env: e, onLine, keep: 80 });
+    procs.push(proc);
+    let exit: string | undefined;
+    void proc.exited.then((x) => (exit = describeExit(x)));
+    return () => (exit ? `${name} ${exit}:\n${proc.tail().join('\n')}` : undefined);
+  };
+  let polling = false;
+  const workerDead = start('worker', 'worker/main.ts', env({}), (line) => {
+    if (line.startsWith('worker: polling')) polling = true;
+  });
+  const apiDead = start('api', 'api/main.ts', env({ PORT: String(apiPort) }), (line) => {
+    if (/"level":"error"|error/i.test(line)) apiErrors.push(line);
+  });
+  const url = `http://127.0.0.1:${apiPort}`;
+  await waitFor(
+    'the API and the worker',
+    async () => {
+      const dead = apiDead() ?? workerDead();
+      if (dead) throw new FatalError(dead);
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+      await res?.body?.cancel();
+      return res?.status === 200 && polling ? true : undefined;
+    },
+    { timeoutMs: 180_000, intervalMs: 250 },
+  );
+  return { url, dbUrl };
+}
+
+/** Who the fuzzer logs in as: the demo user of each role (london), else the generated user of that role. */
+interface Login {
+  role: string;
+  email: string;
+  /** the `sid` cookie and the Origin header, once logged in */
+  headers?: string[];
+}
+
+/** Logs in as the console does: POST /api/auth/login, then the session cookie and this origin on every request. */
+async function logIn(url: string, who: Login): Promise<string[]> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: who.email, password: DEMO_PASSWORD }),
+  });
+  const body = (await res.json()) as { token?: string; twoFactorEnrolmentRequired?: boolean };
+  const sid = res.headers.getSetCookie().map((c) => /^sid=([^;]+)/.exec(c)?.[1]).find(Boolean);
+  if (res.status !== 200 || !sid || body.twoFactorEnrolmentRequired) throw new Error(`logging in as ${who.email} (${who.role}): ${res.status} ${JSON.stringify(body)}`);
+  return [`Cookie: sid=${sid}`, `Origin: ${url}`];
+}
+
+/** A few cases, so lists, views and timelines answer with real rows. */
+async function seedCases(url: string, logins: Login[]): Promise<void> {
+  const as = (role: string) => logins.find((l) => l.role === role)!.headers!;
+  const post = async (headers: string[], p: string, body: unknown) => {
+    const h = Object.fromEntries(headers.map((x) => [x.slice(0, x.indexOf(':')), x.slice(x.indexOf(':') + 1).trim()]));
+    const res = await fetch(url + p, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.status !== 201) throw new Error(`seeding ${p}: ${res.status} ${await res.text()}`);
+  };
+  await post(as('agent'), '/api/complaints', { clientId: 'c-1001', channel: 'email', category: 'other', severity: 'low', description: 'Fuzz' });
+  await post(as('kyc_officer'), '/api/kyc-reviews', { clientId: 'c-1002', kind: 'periodic' });
+  await post(as('agent'), '/api/internal-requests', { clientId: 'c-1001', teamId: 'london-kyc', kind: 'other', subject: 'Fuzz', details: 'Please look' });
+}
+
+interface RunCounts {
+  who: string;
+  operations: number;
+  cases: number;
+  failures: number;
+  exit: number;
+  output: string;
+}
+
+/** One schemathesis run; its counts from its summary (operations tested, cases generated, unique failures). */
+function runSchemathesis(url: string, who: string, headers: string[]): Promise<RunCounts> {
+  const args = [
+    'run', `${url}/api/openapi.json`,
+    '--url', url,
+    '--checks', CHECKS.join(','),
+    '--max-examples', String(EXAMPLES),
+    '--seed', String(SEED),
+    '--workers', WORKERS,
+    '--phases', 'examples,coverage,fuzzing',
+    '--exclude-path-regex', EXCLUDE_PATHS,
+    '--suppress-health-check', 'all',
+    '--no-shrink',
+    '--request-timeout', '30',
+    '--report', 'junit',
+    '--report-junit-path', path.join(tmp, `junit-${who}.xml`),
+    '--output-truncate', 'true',
+    '--generation-database', 'none',
+    ...headers.flatMap((h) => ['--header', h]),
+  ];
+  return new Promise((resolve) => {
+    const child = spawn(ST, args, { env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => {
+      const num = (re: RegExp) => Number(re.exec(output)?.[1] ?? 0);
+      resolve({
+        who,
+        operations: num(/Tested: (\d+)/),
+        cases: num(/(\d+) generated/),
+        failures: num(/(\d+) unique failures?/),
+        exit: code ?? 1,
+        output,
+      });
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync(ST)) throw new Error(`schemathesis not found at ${ST}: run \`npm run fuzz\` (it installs it)`);
+  const started = Date.now();
+  say('starting PostgreSQL, Temporal, the worker and the API');
+  const { url, dbUrl } = await startStack();
+  const db = createDb(dbUrl);
+  await seedReferenceData(db.prisma);
+  const demo = await db.prisma.user.findMany({ where: { branchId: 'london', active: true }, orderBy: { email: 'asc' } });
+  const generated = await createRoleUsers(db.prisma, { prefix: 'fz' });
+  await db.close();
+  const logins: Login[] = ALL_ROLES.map((role) => {
+    const mine = (u: { roles: string[] }) => u.roles.length === 1 && u.roles[0] === role;
+    return { role, email: (demo.find(mine) ?? generated.find(mine)!).email };
+  });
+  for (const l of logins) l.headers = await logIn(url, l);
+  await seedCases(url, logins);
+  say(`stack up in ${((Date.now() - started) / 1000).toFixed(0)}s; logged in as ${logins.map((l) => `${l.role} (${l.email})`).join(', ')}`);
+  say(`schemathesis ${EXAMPLES} examples per operation, seed ${SEED}, checks ${CHECKS.join(', ')}`);
+
+  const only = process.env.FUZZ_ROLES?.split(',').filter(Boolean);
+  // admin last: it may change settings and the two-factor policy the others run under
+  const ordered = [...logins.filter((l) => l.role !== ADMIN_ROLE), ...logins.filter((l) => l.role === ADMIN_ROLE)];
+  const runs: [string, string[]][] = [['anonymous', [`Origin: ${url}`]], ...ordered.map((l): [string, string[]] => [l.role, l.headers!])];
+  const selected = runs.filter(([who]) => !only || only.includes(who));
+  const results: RunCounts[] = [];
+  for (const [who, headers] of selected) {
+    const t0 = Date.now();
+    const r = await runSchemathesis(url, who, headers);
+    results.push(r);
+    say(`${who.padEnd(28)} ${String(r.operations).padStart(3)} operations ${String(r.cases).padStart(5)} test cases ${r.failures} failures  (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+    fs.writeFileSync(path.join(tmp, `output-${who}.txt`), r.output);
+    if (r.exit !== 0) console.log(r.output.split('\n').filter((l) => !/^\s*$/.test(l)).slice(-120).join('\n'));
+  }
+  const total = results.reduce((s, r) => ({ operations: s.operations + r.operations, cases: s.cases + r.cases, failing: s.failing + r.failures }), { operations: 0, cases: 0, failing: 0 });
+  const failed = results.filter((r) => r.exit !== 0);
+  if (apiErrors.length) {
+    say(`the API logged ${apiErrors.length} errors; the last ones:`);
+    console.log(apiErrors.slice(-20).join('\n'));
+  }
+  say(`schemathesis: ${results.length} runs (anonymous and ${results.length - 1} roles), ${total.operations} operations, ${total.cases} cases, ${total.failing} failures (${failed.length} runs failed) in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  return failed.length ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+} finally {
+  await stop();
+}
+process.exit(code);
