@@ -1,6 +1,7 @@
 // The layers point one way (docs/architecture.md, "Layers"). `npm test` runs this check: an import against
 // the direction, or a Node built-in in workflow code, fails it.
-//   platform    database, environment, timeline, settings, live channel: imports no other layer
+//   platform    database, environment, timeline, settings, live channel, the screening and CRM libraries:
+//               imports no other layer but the pure modules of workflows (business time, types)
 //   workflows   deterministic: @temporalio/workflow and their own pure modules; activities by type only
 //   activities  platform, and the pure modules of workflows (definitions, state tables, models)
 //   api         platform, and workflows' definitions, types, update definitions and ids
@@ -33,10 +34,11 @@ module.exports = {
       to: { path: '^(api|activities|worker|scripts|admin-ui|prisma|bench|test)/' },
     },
     {
-      name: 'platform-reads-workflow-types-only',
+      name: 'platform-uses-pure-workflow-modules',
+      comment: 'platform may use the pure modules of workflows (business time, types), never workflow runtime code.',
       severity: 'error',
       from: { path: '^platform/' },
-      to: { path: '^workflows/', ...RUNTIME },
+      to: { path: WORKFLOW_RUNTIME, ...RUNTIME },
     },
     {
       name: 'activities-below-api',

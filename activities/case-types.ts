@@ -2,3 +2,4 @@
 export { complaintActivities } from './complaint';
 export { kycActivities } from './kyc-review';
 export { internalRequestActivities } from './internal-request';
+export { amlCaseActivities } from './aml-case';

@@ -4,8 +4,42 @@
 // repairs) and sees and decides no case unless they also hold a case type's role.
 import type { Prisma } from '@prisma/client';
 import type { SessionUser } from './auth/session';
-import type { CaseTypeDefinition, Scope } from '../workflows/engine/case-type';
+import type { CaseTypeDefinition, ClientAccessRule, ClientScope, Scope } from '../workflows/engine/case-type';
 import { ADMIN_ROLE, type Role } from '../workflows/engine/types';
+
+/**
+ * Client-data access of roles (docs/crm.md, "Scopes"). Roles not listed get their case scope (a team scope
+ * counts as the branch: a team member answers any client of the branch) with nothing masked; a case type's
+ * role definition may declare `client` itself, which wins over this table.
+ * - agent: only the clients they manage (account manager), national id masked, no documents;
+ * - introducing_broker: the clients of its IB and every sub-IB (users.ib_id), read only, masked;
+ * - integration: telephony, e-mail and web-form systems and partners: post leads and interactions, read nothing;
+ * - branch_manager / entity_manager: the branch / legal entity, and hand over client books;
+ * - supervisor: the branch, and hands over client books.
+ */
+export const CLIENT_ACCESS: Record<Role, ClientAccessRule> = {
+  agent: { scope: 'own', nationalId: false, documents: false, edits: true },
+  supervisor: { scope: 'branch', nationalId: true, documents: true, edits: true, supervises: true },
+  introducing_broker: { scope: 'ib_tree', nationalId: false, documents: false, edits: false },
+  integration: { scope: null },
+  branch_manager: { scope: 'branch', nationalId: true, documents: true, edits: true, supervises: true },
+  entity_manager: { scope: 'entity', nationalId: true, documents: true, edits: true, supervises: true },
+};
+
+/** Roles that belong to no case type: declared here so that users may hold them. */
+export const PLATFORM_ROLES: Role[] = ['introducing_broker', 'integration', 'branch_manager', 'entity_manager'];
+
+/** What one user may see and do with client data: the union over their roles. */
+export interface ClientGrant {
+  /** the scopes the user's roles give (empty: no client data) */
+  scopes: ClientScope[];
+  nationalId: boolean;
+  documents: boolean;
+  edits: boolean;
+  supervises: boolean;
+}
+
+const FROM_CASE_SCOPE: Record<Scope, ClientScope> = { team: 'branch', branch: 'branch', all: 'all' };
 
 const WIDTH: Record<Scope, number> = { team: 0, branch: 1, all: 2 };
 const widest = (scopes: Scope[]): Scope | null => scopes.sort((a, b) => WIDTH[b] - WIDTH[a])[0] ?? null;
@@ -33,10 +67,18 @@ export interface Access {
   caseScopeSql(user: SessionUser, caseType: string, firstParam: number): [string, unknown[]] | null;
   /** tasks the user may see: per case type, within the scope of their role in it */
   taskWhere(user: SessionUser): Prisma.TaskWhereInput;
-  /** clients the user may see (an administrator without a case role sees none: no need to know) */
+  /**
+   * clients a case role may open a case for and see on its cases (case intake: a complaint may come from any
+   * client of the branch). Client data itself (list, 360, search) follows clientGrant. An administrator
+   * without a case role sees none: no need to know.
+   */
   clientWhere(user: SessionUser): Prisma.ClientWhereInput;
   /** staff the user may see and assign work to */
   staffWhere(user: SessionUser): Prisma.UserWhereInput;
+  /** the user's client-data access (CRM): scopes and masking, see CLIENT_ACCESS */
+  clientGrant(user: SessionUser): ClientGrant;
+  /** the roles whose client grant allows `what` (for route declarations) */
+  clientRoles(what: 'read' | 'edits' | 'supervises'): Role[];
 }
 
 const NOTHING = { id: { in: [] as string[] } };
@@ -52,6 +94,24 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
     }
   }
   const isStaff = (user: SessionUser) => user.roles.some((r) => roleScopes.has(r));
+  // client-data access per role: a case type's own declaration, else the table, else the case scope
+  const clientRules = new Map<Role, ClientAccessRule>();
+  for (const role of [...roleScopes.keys(), ...PLATFORM_ROLES]) {
+    const declared = definitions.map((d) => d.roles[role]?.client).find(Boolean);
+    const scope = roleScopes.get(role);
+    clientRules.set(role, declared ?? CLIENT_ACCESS[role] ?? { scope: scope ? FROM_CASE_SCOPE[scope] : null, nationalId: true, documents: true, edits: true });
+  }
+  const clientGrant = (user: SessionUser): ClientGrant => {
+    const rules = user.roles.flatMap((r) => clientRules.get(r) ?? []);
+    return {
+      scopes: [...new Set(rules.flatMap((r) => r.scope ?? []))],
+      nationalId: rules.some((r) => r.scope && r.nationalId),
+      documents: rules.some((r) => r.scope && r.documents),
+      edits: rules.some((r) => r.scope && r.edits),
+      supervises: rules.some((r) => r.scope && r.supervises),
+    };
+  };
+
   const scopeFor = (user: SessionUser, caseType: string): Scope | null => {
     const d = byType.get(caseType);
     if (!d) return null;
@@ -69,7 +129,7 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
   };
 
   return {
-    roles: [...roleScopes.keys(), ADMIN_ROLE],
+    roles: [...new Set([...roleScopes.keys(), ...PLATFORM_ROLES]), ADMIN_ROLE],
     definitions,
     definition: (caseType) => byType.get(caseType),
     rolesOf: (caseType) => (byType.get(caseType)?.everyone ? [...roleScopes.keys()] : Object.keys(byType.get(caseType)?.roles ?? {})),
@@ -107,5 +167,10 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
       const scope = widest(user.roles.flatMap((r) => roleScopes.get(r) ?? []));
       return scope === 'all' || user.roles.includes(ADMIN_ROLE) ? { active: true } : { active: true, branchId: user.branchId };
     },
+    clientGrant,
+    clientRoles: (what) =>
+      [...clientRules.entries()]
+        .filter(([, r]) => r.scope && (what === 'read' || r[what]))
+        .map(([role]) => role),
   };
 }

@@ -7,6 +7,9 @@ import { crossSiteWrites, securityHeaders } from './http/security';
 import { clientsRouter } from './clients/router';
 import { healthRouter } from './health/router';
 import { serveConsole } from './http/console-static';
+import { interactionsRouter } from './interactions/router';
+import { leadsRouter } from './leads/router';
+import { crmReferenceRouter } from './leads/rules';
 import { AppError, errorMiddleware } from './http/errors';
 import { buildOpenApi } from './http/openapi';
 import { jsonBody } from './http/json-body';
@@ -16,6 +19,7 @@ import { incidentsRouter } from './incidents/router';
 import { tasksRouter } from './tasks/router';
 import { usersRouter } from './users/router';
 import { screeningRouter } from './screening/router';
+import { monitoringRouter } from './monitoring/router';
 import { CASE_TYPES, apiDeps } from './case-types';
 import { caseTypesRouter } from './cases/meta';
 import { teamsRouter } from './teams/router';
@@ -46,7 +50,7 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter, teamsRouter, adminRouter]) {
+  for (const router of [healthRouter, authRouter, clientsRouter, leadsRouter, interactionsRouter, crmReferenceRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter, teamsRouter, adminRouter, monitoringRouter]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));

@@ -2,3 +2,4 @@
 export { complaintApi } from './complaints';
 export { kycApi } from './kyc';
 export { internalRequestApi } from './internal-requests';
+export { amlCaseApi } from './aml-cases';

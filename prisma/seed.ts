@@ -11,6 +11,8 @@ import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../work
 import type { complaintWorkflow, ComplaintInput } from '../workflows/complaint/workflow';
 import type { TaskOutcome } from '../workflows/engine/types';
 import { seedKycDemo, seedKycReferenceData } from './seed-kyc';
+import { seedCrmReferenceData } from './seed-crm';
+import { seedMonitoringReferenceData } from './seed-monitoring';
 import { installCaseTypeDefaults } from '../activities/engine/defaults';
 import { CASE_TYPE_ACTIVITIES } from '../activities';
 
@@ -20,6 +22,8 @@ const BRANCHES = [
   {
     id: 'london',
     name: 'London',
+    entityId: 'broker-uk',
+    country: 'GB',
     timezone: 'Europe/London',
     workdays: [1, 2, 3, 4, 5],
     workStart: '09:00',
@@ -29,6 +33,8 @@ const BRANCHES = [
   {
     id: 'shanghai',
     name: 'Shanghai',
+    entityId: 'broker-cn',
+    country: 'CN',
     timezone: 'Asia/Shanghai',
     workdays: [1, 2, 3, 4, 5],
     workStart: '09:00',
@@ -87,6 +93,8 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   ]);
   await installCaseTypeDefaults(prisma, CASE_TYPE_ACTIVITIES);
   await seedKycReferenceData(prisma, passwordHash);
+  await seedCrmReferenceData(prisma, passwordHash);
+  await seedMonitoringReferenceData(prisma, passwordHash);
 }
 
 /** Drives demo complaints through real workflows, as staff would through the console. */

@@ -1,5 +1,9 @@
-import { Admin, Resource, type I18nProvider } from 'react-admin';
+import { lazy } from 'react';
+import { Admin, CustomRoutes, Resource, type I18nProvider } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { CaseTypesProvider } from './caseTypeRegistry';
 import { CASE_TYPES } from './caseTypes';
+import { incidents, settings, slaPolicies } from './admin';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
 import { Layout } from './layout/Layout';
@@ -9,7 +13,11 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import tasks from './tasks';
 
+// Pages outside a resource, loaded when opened.
+const ScreeningLists = lazy(() => import('./screening/ScreeningLists').then((m) => ({ default: m.ScreeningLists })));
+
 export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
+  <CaseTypesProvider value={CASE_TYPES}>
   <Admin
     title="Broker CRM"
     dataProvider={dataProvider}
@@ -27,5 +35,12 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     ))}
     <Resource name="clients" {...clients} />
     <Resource name="notifications" {...notifications} />
+    <Resource name="incidents" {...incidents} />
+    <Resource name="sla-policies" {...slaPolicies} />
+    <Resource name="settings" {...settings} />
+    <CustomRoutes>
+      <Route path="/screening-lists" element={<ScreeningLists />} />
+    </CustomRoutes>
   </Admin>
+  </CaseTypesProvider>
 );

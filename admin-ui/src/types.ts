@@ -2,20 +2,13 @@
 import type { Identifier, RaRecord } from 'react-admin';
 import type { JsonSchema } from './tasks/completionForm';
 
-export type Role =
-  | 'agent'
-  | 'supervisor'
-  | 'complaints_manager'
-  | 'kyc_officer'
-  | 'senior_compliance_officer'
-  | 'compliance_manager'
-  | 'admin';
-
 export interface User {
   id: string;
   email: string;
   name: string;
-  role: Role;
+  /** every role the user holds; `role` is the first */
+  roles: string[];
+  role: string;
   teamId: string | null;
   branchId: string;
   locale: string;
@@ -42,14 +35,22 @@ export interface Task extends RaRecord {
   escalationLevel: number;
   createdAt: string;
   completedAt: string | null;
+  /** the case's reference (CMP-2026-000123) */
+  reference: string;
   client: { id: string; name: string };
-  case: { category: string; severity: string; state: string };
+  case: { reference: string; state: string; status: string; summary: string | null; attributes: Record<string, unknown> };
+  /** the outcomes the step offers now (empty: every outcome of the form) */
+  outcomes: string[];
+  /** what the signed-in user may do with the task now */
+  can: { claim: boolean; release: boolean; complete: boolean; reassign: boolean };
+  outcome?: Record<string, unknown> | null;
   /** the step's completion form; only `GET /api/tasks/:id` sends it */
   form?: JsonSchema | null;
 }
 
 export interface Complaint extends RaRecord {
   id: string;
+  reference: string;
   clientId: string;
   client: { id: string; name: string };
   channel: string;
@@ -90,6 +91,9 @@ export interface TimelineEvent {
   at: string;
   actor?: { id: string; name: string } | null;
   data?: Record<string, unknown>;
+  /** who a task went to and who had it before (reassignment, release) */
+  assignee?: { id: string; name: string } | null;
+  previousAssignee?: { id: string; name: string } | null;
 }
 
 export interface Dashboard {
@@ -101,5 +105,5 @@ export interface Dashboard {
 }
 
 export interface BulkResult {
-  results: { id: string; ok: boolean; error?: { code: string; message: string; reason?: string } }[];
+  results: { id: string; ok: boolean; error?: string; reason?: string }[];
 }

@@ -34,7 +34,8 @@ const Target = z
   });
 const Key = z.string().trim().min(1).max(50).regex(/^[a-z0-9_*]+$/, 'lower-case letters, digits, _ or *');
 const NewPolicy = z.intersection(z.object({ caseType: Key, step: Key, category: Key.default('*'), severity: Key.default('*') }), Target);
-const SettingSchema = z.object({ key: z.string(), caseType: z.string(), value: z.number(), default: z.number() });
+/** `id` is the key (a list row's identity for react-admin) */
+const SettingSchema = z.object({ id: z.string(), key: z.string(), caseType: z.string(), value: z.number(), default: z.number() });
 
 export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
@@ -107,9 +108,13 @@ export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     router,
     registry,
     { method: 'get', path: '/settings', summary: 'The settings case types read, with their defaults', tag: 'admin', roles: admins, response: z.array(SettingSchema) },
-    async () => {
+    async ({ res }) => {
       const rows = new Map((await prisma.setting.findMany()).map((r) => [r.key, r.value]));
-      return [...defaults].map(([key, d]) => ({ key, caseType: d.caseType, default: d.value, value: typeof rows.get(key) === 'number' ? (rows.get(key) as number) : d.value }));
+      const settings = [...defaults].map(([key, d]) => ({
+        id: key, key, caseType: d.caseType, default: d.value, value: typeof rows.get(key) === 'number' ? (rows.get(key) as number) : d.value,
+      }));
+      res.setHeader('Content-Range', `settings 0-${Math.max(0, settings.length - 1)}/${settings.length}`);
+      return settings;
     },
   );
 
@@ -132,7 +137,7 @@ export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const before = await prisma.setting.findUnique({ where: { key: params.key } });
       await prisma.setting.upsert({ where: { key: params.key }, create: { key: params.key, value: body.value }, update: { value: body.value } });
       await audit(prisma, { actorId: user.id, action: 'setting_changed', entity: 'setting', entityId: params.key, data: { before: before?.value ?? d.value, after: body.value }, ip: req.ip });
-      return { key: params.key, caseType: d.caseType, default: d.value, value: body.value };
+      return { id: params.key, key: params.key, caseType: d.caseType, default: d.value, value: body.value };
     },
   );
   return router;

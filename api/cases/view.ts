@@ -22,25 +22,42 @@ export function caseSlaWhere(state: SlaStateName | undefined, now: Date): Prisma
   }
 }
 
+const NamedPerson = z.object({ id: z.string(), name: z.string() });
+
 export const TimelineEventSchema = z.object({
   id: z.string(),
   type: z.string(),
   at: z.string(),
-  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  actor: NamedPerson.nullable(),
   data: z.record(z.string(), z.unknown()),
+  /** who a task went to and who had it before (reassignment, release), by name */
+  assignee: NamedPerson.nullable().optional(),
+  previousAssignee: NamedPerson.nullable().optional(),
 });
 
-/** A case's timeline, oldest first, with the actors' names. */
+const idIn = (data: Record<string, unknown>, key: string) => (typeof data[key] === 'string' ? (data[key] as string) : null);
+
+/** A case's timeline, oldest first, with the names of the actors and of the people tasks went to. */
 export async function loadTimeline(prisma: PrismaClient, caseId: string): Promise<z.infer<typeof TimelineEventSchema>[]> {
   const events = await prisma.caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
-  const names = await userNames(prisma, events.map((e) => e.actorId));
-  return events.map((e) => ({
-    id: String(e.id),
-    type: e.type,
-    at: e.at.toISOString(),
-    actor: e.actorId ? { id: e.actorId, name: names.get(e.actorId) ?? e.actorId } : null,
-    data: e.data as Record<string, unknown>,
-  }));
+  const dataOf = (e: (typeof events)[number]) => (e.data ?? {}) as Record<string, unknown>;
+  const names = await userNames(prisma, [
+    ...events.map((e) => e.actorId),
+    ...events.flatMap((e) => [idIn(dataOf(e), 'assigneeId'), idIn(dataOf(e), 'previousAssigneeId')]),
+  ]);
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
+  return events.map((e) => {
+    const data = dataOf(e);
+    return {
+      id: String(e.id),
+      type: e.type,
+      at: e.at.toISOString(),
+      actor: person(e.actorId),
+      data,
+      ...('assigneeId' in data ? { assignee: person(idIn(data, 'assigneeId')) } : {}),
+      ...('previousAssigneeId' in data ? { previousAssignee: person(idIn(data, 'previousAssigneeId')) } : {}),
+    };
+  });
 }
 
 const Person = z.object({ id: z.string(), name: z.string() });

@@ -9,7 +9,7 @@ import { sendUpdate } from '../temporal/updates';
 import { inTransaction } from '../../platform/db';
 import { appendEvents } from '../../platform/timeline';
 import { actorOf, type SessionUser } from '../auth/session';
-import { loadTaskViews, userNames } from '../tasks/view';
+import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
 import { baseCaseView, caseInclude, scopedCase, type CaseRow } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
 import { defineCaseTimelineRoute } from '../cases/timeline';
@@ -50,9 +50,10 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
 
   const scoped = (user: SessionUser, id: string) => scopedCase(deps, user, TYPE, id, caseInclude, 'Complaint');
 
-  async function detail(row: CaseRow) {
+  // the case's tasks with what this user may do with each (the console offers only that)
+  async function detail(row: CaseRow, user: SessionUser) {
     const [view] = await toView([row]);
-    const tasks = await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } });
+    const tasks = await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user));
     return { ...view, tasks };
   }
 
@@ -81,7 +82,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
         request: body,
         args: (id): ComplaintInput => ({ caseId: id, ...body, openedBy: actorOf(user) }),
       });
-      return detail(await scoped(user, caseId));
+      return detail(await scoped(user, caseId), user);
     },
   );
 
@@ -104,7 +105,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     router,
     registry,
     { method: 'get', path: '/complaints/:id', summary: 'A complaint with its tasks', tag: 'complaints', roles, params: IdParams, response: ComplaintSchema },
-    async ({ params, user }) => detail(await scoped(user, params.id)),
+    async ({ params, user }) => detail(await scoped(user, params.id), user),
   );
 
   defineCaseTimelineRoute(router, registry, deps, { definition: complaintCase, resource: 'complaints', tag: 'complaints', roles: roles, summary: 'Every transition, assignment, comment and SLA event, oldest first' });
@@ -153,7 +154,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);
       await sendUpdate(deps.temporal, row.workflowId, clientRespondedUpdate, { actor: actorOf(user), note: body.note });
-      return detail(await scoped(user, params.id));
+      return detail(await scoped(user, params.id), user);
     },
   );
 
@@ -175,7 +176,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);
       await sendUpdate(deps.temporal, row.workflowId, reopenCaseUpdate, { actor: actorOf(user), reason: body.reason });
-      return detail(await scoped(user, params.id));
+      return detail(await scoped(user, params.id), user);
     },
   );
 

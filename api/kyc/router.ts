@@ -14,6 +14,7 @@ import { kycReviewCase } from '../../workflows/kyc-review/definition';
 import { REVIEW_KINDS, RISK_BANDS } from '../../workflows/kyc-review/states';
 import { CreateReview, KycSummarySchema, ProfileInput, ReviewSchema } from './schemas';
 import { reviewInclude, toDetailView, toListView, type ReviewRow } from './view';
+import { viewerOf } from '../tasks/view';
 import { documentsRouter } from './documents';
 import { complianceDashboardRouter } from './dashboard';
 import { scopedCase } from '../cases/view';
@@ -47,7 +48,7 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const KYC_ROLES = deps.access.rolesOf(TYPE);
 
   const scopedReview = (user: SessionUser, id: string): Promise<ReviewRow> => scopedCase(deps, user, TYPE, id, reviewInclude, 'KYC review');
-  const detail = async (user: SessionUser, id: string) => toDetailView(prisma, await scopedReview(user, id));
+  const detail = async (user: SessionUser, id: string) => toDetailView(prisma, await scopedReview(user, id), viewerOf(deps.access, user));
 
   async function scopedClient(user: SessionUser, id: string, field = 'params.id') {
     const client = await prisma.client.findFirst({ where: { AND: [{ id }, deps.access.clientWhere(user)] } });

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '@prisma/client';
-import { loadTaskViews, slaStateOf, userNames } from '../tasks/view';
+import { loadTaskViews, slaStateOf, userNames, type Viewer } from '../tasks/view';
 import type { ReviewView } from './schemas';
 import { cleanFileName } from './file-types';
 import type { KycAttributes } from '../../workflows/kyc-review/workflow';
@@ -41,12 +41,13 @@ export async function toListView(prisma: PrismaClient, rows: ReviewRow[]): Promi
   });
 }
 
-/** Everything a reviewer sees on one review: tasks, checks, risk breakdown, hits, documents, messages. */
-export async function toDetailView(prisma: PrismaClient, row: ReviewRow): Promise<ReviewView> {
+/** Everything a reviewer sees on one review: tasks (with what the viewer may do), checks, risk breakdown, hits,
+ * documents, messages. */
+export async function toDetailView(prisma: PrismaClient, row: ReviewRow, viewer?: Viewer): Promise<ReviewView> {
   const [view] = await toListView(prisma, [row]);
   const caseId = row.id;
   const [tasks, checks, risk, hits, documents, messages, scheduled] = await Promise.all([
-    loadTaskViews(prisma, { caseId }, { orderBy: { createdAt: 'asc' } }),
+    loadTaskViews(prisma, { caseId }, { orderBy: { createdAt: 'asc' } }, viewer),
     prisma.kycCheckResult.findMany({ where: { caseId }, orderBy: [{ round: 'desc' }, { id: 'asc' }] }),
     prisma.riskAssessment.findFirst({ where: { caseId }, orderBy: [{ round: 'desc' }, { version: 'desc' }] }),
     prisma.screeningHit.findMany({ where: { caseId }, orderBy: [{ round: 'desc' }, { score: 'desc' }] }),

@@ -13,7 +13,7 @@ export function createIndexCache(prisma: PrismaClient) {
   let checkedAt = 0;
   const key = (vs: { versionId: string }[]) => vs.map((v) => v.versionId).sort().join(',');
 
-  return async function getIndex(): Promise<ScreeningIndex> {
+  async function getIndex(): Promise<ScreeningIndex> {
     if (current && Date.now() - checkedAt < RECHECK_MS) return current;
     checkedAt = Date.now();
     const latest = await latestVersions(prisma);
@@ -23,5 +23,10 @@ export function createIndexCache(prisma: PrismaClient) {
       current.catch(() => (current = undefined));
     }
     return current!;
+  }
+  /** After an import here: look for the newest versions at the next search, not a minute later. */
+  const invalidate = () => {
+    checkedAt = 0;
   };
+  return Object.assign(getIndex, { invalidate });
 }

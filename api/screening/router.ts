@@ -7,6 +7,7 @@ import { compareNames } from '../../platform/screening/match/compare';
 import type { Role } from '../../workflows/engine/types';
 import { CompareRequestSchema, CompareResponseSchema, SearchRequestSchema, SearchResponseSchema } from './schemas';
 import { createIndexCache } from './index-cache';
+import { screeningListsRouter } from './lists';
 
 const COMPLIANCE: Role[] = ['kyc_officer', 'senior_compliance_officer', 'compliance_manager', 'admin'];
 
@@ -14,6 +15,7 @@ export function screeningRouter(deps: ApiDeps, registry: RouteRegistry): Router 
   const router = Router();
   const getIndex = createIndexCache(deps.db.prisma);
   const threshold = deps.env.SCREENING_REVIEW_THRESHOLD;
+  router.use(screeningListsRouter(deps, registry, getIndex.invalidate));
 
   defineRoute(
     router,

@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '@prisma/client';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound } from '../http/errors';
-import { listQuery, page, sendRange } from '../http/list';
+import { AppError, badRequest, notFound } from '../http/errors';
+import { listQuery, page, sendRange, textContains } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
 import { sendUpdate } from '../temporal/updates';
@@ -14,7 +14,7 @@ import {
   reassignTaskUpdate,
   releaseTaskUpdate,
 } from '../../workflows/engine/updates';
-import { SLA_STATES, TaskSchema, loadTaskViews, slaWhere, viewerOf, type TaskView } from './view';
+import { SLA_STATES, TaskSchema, loadTaskViews, slaWhere, userNames, viewerOf, type TaskView } from './view';
 import { conflict, forbidden } from '../http/errors';
 import { offeredForm } from './offered-form';
 
@@ -26,6 +26,10 @@ const TaskFilter = z.object({
   slaState: z.enum(SLA_STATES).optional(),
   step: z.string().max(50).optional(),
   id: z.array(z.string()).max(200).optional(),
+  assigneeId: z.string().max(100).optional(),
+  clientId: z.string().max(100).optional(),
+  /** the case's reference (or its start) or the client's name */
+  q: z.string().trim().min(1).max(200).optional(),
 });
 const SORTABLE = ['dueAt', 'priority', 'createdAt', 'step', 'status'] as const;
 const TaskListQuery = listQuery(TaskFilter, SORTABLE).extend({ view: z.enum(['mine', 'team']).optional() });
@@ -78,6 +82,16 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
           f.step ? { step: f.step } : {},
           f.id ? { id: { in: f.id } } : {},
           f.slaState ? slaWhere(f.slaState, now) : {},
+          f.assigneeId ? { assigneeId: f.assigneeId } : {},
+          f.clientId ? { case: { clientId: f.clientId } } : {},
+          f.q
+            ? {
+                OR: [
+                  { case: { reference: { startsWith: textContains(f.q.toUpperCase()).contains } } },
+                  { case: { client: { name: textContains(f.q) } } },
+                ],
+              }
+            : {},
         ],
       };
       const [field, dir] = query.sort ?? ['dueAt', 'ASC'];
@@ -93,6 +107,51 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       ]);
       sendRange(res, 'tasks', skip, rows.length, total);
       return rows;
+    },
+  );
+
+  const WorkloadRow = z.object({
+    /** null: the open tasks nobody holds yet (the queues) */
+    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+    open: z.number().int(),
+    claimed: z.number().int(),
+    atRisk: z.number().int(),
+    breached: z.number().int(),
+  });
+  const MAX_WORKLOAD_ROWS = 200;
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/tasks/workload',
+      summary: 'Supervisors: open and claimed tasks per assignee (and the unassigned queue), with how many are at risk or breached, over the work they supervise in their scope; at most 200 rows, busiest first',
+      tag: 'tasks',
+      roles: SUPERVISING,
+      response: z.array(WorkloadRow),
+    },
+    async ({ user }) => {
+      const now = new Date();
+      const where: Prisma.TaskWhereInput = {
+        AND: [access.taskWhere(user), { caseType: { in: access.supervisedTypes(user) } }, { status: { in: ['open', 'claimed'] } }],
+      };
+      const count = (extra: Prisma.TaskWhereInput) =>
+        prisma.task.groupBy({ by: ['assigneeId', 'status'], where: { AND: [where, extra] }, _count: { _all: true } });
+      const [all, atRisk, breached] = await Promise.all([count({}), count(slaWhere('at_risk', now)), count(slaWhere('breached', now))]);
+      const rows = new Map<string | null, z.infer<typeof WorkloadRow>>();
+      const row = (assigneeId: string | null) => {
+        if (!rows.has(assigneeId)) rows.set(assigneeId, { assignee: null, open: 0, claimed: 0, atRisk: 0, breached: 0 });
+        return rows.get(assigneeId)!;
+      };
+      for (const g of all) row(g.assigneeId)[g.status === 'open' ? 'open' : 'claimed'] += g._count._all;
+      for (const g of atRisk) row(g.assigneeId).atRisk += g._count._all;
+      for (const g of breached) row(g.assigneeId).breached += g._count._all;
+      const names = await userNames(prisma, [...rows.keys()]);
+      return [...rows]
+        .map(([id, r]) => ({ ...r, assignee: id ? { id, name: names.get(id) ?? id } : null }))
+        .sort((a, b) => b.open + b.claimed - (a.open + a.claimed))
+        .slice(0, MAX_WORKLOAD_ROWS);
     },
   );
 
@@ -137,6 +196,45 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       },
     );
   action('claim', 'Claim a task from the queue (one of two racing claims wins, the other gets 409)', claimTaskUpdate);
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/tasks/next',
+      summary: 'Claim the most urgent open task you may work (highest priority, then the earliest due); another one if someone takes it first',
+      tag: 'tasks',
+      response: TaskSchema,
+      errors: { 404: 'NO_TASK: no open task you may take' },
+    },
+    async ({ user }) => {
+      const candidates = await prisma.task.findMany({
+        where: {
+          AND: [
+            access.taskWhere(user),
+            { status: 'open' },
+            // the roles the step asks for, or any member of its team for a step without roles
+            { OR: [{ requiredRole: { hasSome: user.roles } }, ...(user.teamId ? [{ requiredRole: { isEmpty: true }, teamId: user.teamId }] : [])] },
+          ],
+        },
+        include: { case: { select: { workflowId: true } } },
+        orderBy: [{ priority: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }],
+        take: 5,
+      });
+      for (const task of candidates) {
+        try {
+          await sendUpdate(deps.temporal, task.case.workflowId, claimTaskUpdate, { taskId: task.id, actor: actorOf(user) });
+        } catch (err) {
+          // taken by someone else meanwhile, or four eyes: the next one
+          if (err instanceof AppError && (err.status === 409 || err.status === 403)) continue;
+          throw err;
+        }
+        return view(user, task.id);
+      }
+      throw new AppError(404, 'NOT_FOUND', 'No open task you may take', { reason: 'NO_TASK' });
+    },
+  );
   action('release', 'Put a claimed task back in the queue', releaseTaskUpdate);
 
   defineRoute(

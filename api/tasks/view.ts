@@ -83,19 +83,22 @@ export async function userNames(prisma: PrismaClient, ids: (string | null)[]): P
 export interface Viewer {
   id: string;
   roles: string[];
+  teamId: string | null;
   supervises(caseType: string): boolean;
 }
 
 export const viewerOf = (access: Pick<Access, 'supervises'>, user: SessionUser): Viewer => ({
   id: user.id,
   roles: user.roles,
+  teamId: user.teamId,
   supervises: (caseType) => access.supervises(user, caseType),
 });
 
 function can(t: TaskRow, viewer: Viewer | undefined): TaskView['can'] {
   const active = t.status === 'open' || t.status === 'claimed';
   if (!viewer || !active) return { claim: false, release: false, complete: false, reassign: false };
-  const eligible = viewer.roles.some((r) => t.requiredRole.includes(r));
+  // a step without roles is for any member of its team (an internal request's), as the engine decides
+  const eligible = t.requiredRole.length === 0 ? viewer.teamId !== null && viewer.teamId === t.teamId : viewer.roles.some((r) => t.requiredRole.includes(r));
   const supervises = viewer.supervises(t.caseType);
   return {
     claim: t.status === 'open' && eligible,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { buildIndex, type ListVersionInfo, type ScreeningIndex } from './index';
 import { LIST_SOURCES, type ParsedList, type SanctionEntry } from './types';
+import { computeDelta, type DeltaCounts } from './delta';
 
 // List versions in PostgreSQL. An import is one transaction: the version row and all its entries, or
 // nothing. The same files again find the existing version (unique source + checksum) and write nothing.
@@ -14,6 +15,8 @@ export interface ImportResult {
   /** false when these exact files had been imported before */
   created: boolean;
   importedAt: string;
+  /** entries added, changed and removed against the previous version of the source (re-screening reads it) */
+  delta?: DeltaCounts;
 }
 
 const CHUNK = 1000;
@@ -77,7 +80,8 @@ export async function importList(prisma: PrismaClient, list: ParsedList): Promis
       },
       { timeout: 300_000, maxWait: 30_000 },
     );
-    return { source: version.source, versionId: version.id, checksum, entryCount: version.entryCount, created: true, importedAt: version.importedAt.toISOString() };
+    const delta = await computeDelta(prisma, version.id);
+    return { source: version.source, versionId: version.id, checksum, entryCount: version.entryCount, created: true, importedAt: version.importedAt.toISOString(), delta };
   } catch (err) {
     // a concurrent import of the same files won the unique (source, checksum): theirs is ours
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
@@ -100,7 +104,7 @@ export async function latestVersions(prisma: PrismaClient): Promise<ListVersionI
 
 type EntryRow = Prisma.SanctionEntryGetPayload<{ include: { version: { select: { source: true } } } }>;
 
-function toEntry(row: EntryRow): SanctionEntry {
+export function toEntry(row: EntryRow): SanctionEntry {
   const e: SanctionEntry = {
     source: row.version.source as SanctionEntry['source'],
     entryId: row.entryId,

@@ -62,7 +62,8 @@ describe('SLA policies and settings', () => {
     expect((await admin.post('/api/sla-policies', { caseType: 'complaint', step: 'dance', businessDays: 2, businessHours: null, escalateAfterMinutes: 1 })).status).toBe(400);
 
     const settings = await admin.get('/api/settings');
-    expect(settings.body).toEqual(expect.arrayContaining([{ key: 'complaint.reopenWindowDays', caseType: 'complaint', value: 30, default: 30 }]));
+    expect(settings.body).toEqual(expect.arrayContaining([{ id: 'complaint.reopenWindowDays', key: 'complaint.reopenWindowDays', caseType: 'complaint', value: 30, default: 30 }]));
+    expect(settings.headers.get('content-range')).toMatch(/^settings 0-\d+\/\d+$/);
     const put = await request(admin, 'PUT', '/api/settings/complaint.reopenWindowDays', { value: 14 });
     expect(put.body).toMatchObject({ value: 14, default: 30 });
     expect((await request(admin, 'PUT', '/api/settings/no.such', { value: 1 })).status).toBe(404);

@@ -59,6 +59,8 @@ describe('internal requests', () => {
     const task = await activeTask(kyc1, id);
     expect(task).toMatchObject({ caseType: 'internal_request', step: 'fulfil', teamId: 'london-kyc', reference: created.body.reference });
     expect(task.id).not.toContain('/');
+    // a step without roles is any team member's: the API offers them the claim
+    expect(task.can).toMatchObject({ claim: true, complete: false });
     expect((await agent1.post(taskPath(task.id, 'claim'))).status).toBe(404);
     expect((await kyc1.post(taskPath(task.id, 'claim'))).status).toBe(200);
     const asked = await kyc1.post(taskPath(task.id, 'complete'), { outcome: 'need_info', question: 'Which onboarding: 2023 or the 2025 re-papering?' });

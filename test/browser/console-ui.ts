@@ -1,5 +1,6 @@
 // What a user does in the console, by its data-testids (never by translated text, so the steps work in
 // every language).
+import type { PrismaClient } from '@prisma/client';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../prisma/seed';
 
@@ -42,9 +43,10 @@ export async function registerComplaint(page: Page, c: NewComplaint): Promise<st
   return decodeURIComponent(page.url().match(/\/complaints\/([^/]+)\/show$/)![1]);
 }
 
-/** The inbox row of one case's step; rows show the case id, which tells tasks of the same client apart. */
+/** The inbox row of one case's step; rows show the case's reference, which tells tasks of the same client apart
+ * (its link carries the case id). */
 export const taskRow = (page: Page, step: string, caseId: string): Locator =>
-  page.getByTestId(`task-row-${step}`).filter({ hasText: caseId });
+  page.getByTestId(`task-row-${step}`).filter({ has: page.locator(`[data-case-id="${caseId}"]`) });
 
 export async function openInbox(page: Page, tab: 'mine' | 'team'): Promise<void> {
   await page.getByTestId('nav-tasks').click();
@@ -56,4 +58,11 @@ export async function openInbox(page: Page, tab: 'mine' | 'team'): Promise<void>
 /** The number on the app bar's bell (rendered, if hidden, also when there is nothing unread). */
 export async function bellCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('notification-count').textContent());
+}
+
+/** Gives a demo user more roles in the test's database (e.g. an administrator who also handles complaints and
+ * KYC, to walk every screen with one sign-in). Sessions read roles at sign-in. */
+export async function grantRoles(prisma: PrismaClient, userId: string, roles: string[]): Promise<void> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  await prisma.user.update({ where: { id: userId }, data: { roles: [...new Set([...user.roles, ...roles])] } });
 }

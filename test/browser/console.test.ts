@@ -5,7 +5,7 @@ import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
 import { waitFor } from '../support/cases';
 import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
-import { bellCount, openInbox, registerComplaint, signIn, taskRow } from './console-ui';
+import { bellCount, grantRoles, openInbox, registerComplaint, signIn, taskRow } from './console-ui';
 import { escalatePlatformComplaintsAtOnce } from './instant-escalation';
 import { bellChanges, recordBell, watchSocket } from './live';
 import { DEMO_PASSWORD } from '../../prisma/seed';
@@ -123,7 +123,8 @@ describe('the console', () => {
     expect(await bellCount(page)).toBe(expected);
 
     await page.getByTestId('notification-bell').click();
-    await page.getByTestId('notification-item').filter({ hasText: /escalation/i }).first().waitFor();
+    // escalations stand out: first in the bell, marked urgent
+    await page.getByTestId('notification-urgent').filter({ hasText: /escalation/i }).first().waitFor();
     await bellChanges(page); // still the same document: nothing reloaded the page
   });
 
@@ -142,7 +143,8 @@ describe('the console', () => {
         .or(page.locator('[class*="RaDeleteButton"], [class*="RaBulkDeleteButton"], [aria-label="Delete"]'));
       expect(await offered.count(), `a delete button on ${where}`).toBe(0);
     };
-    for (const email of ['admin@example.com', 'agent1@example.com']) {
+    // (an administrator sees no case: the complaints manager sees every branch's)
+    for (const email of ['manager@example.com', 'agent1@example.com']) {
       const { page } = await openSession(browser, stack.url, email.split('@')[0]);
       await signIn(page, email);
       for (const resource of ['complaints', 'clients']) {
@@ -160,6 +162,69 @@ describe('the console', () => {
       await page.locator('[class*="RaList-main"]').first().waitFor();
       await noDelete(page, `the notifications list (${email})`);
     }
+  });
+
+  it('names cases by their reference: inbox, task page, case page, lists, search, client page, notifications', { timeout: FLOW_TIMEOUT_MS }, async () => {
+    const created = await agent1.post('/api/complaints', {
+      clientId: 'c-1004',
+      channel: 'chat',
+      category: 'fees_charges',
+      severity: 'low',
+      description: 'Swap charged on a position closed before the rollover.',
+    });
+    expect(created.status).toBe(201);
+    const caseId: string = created.body.id;
+    const reference: string = (await agent1.get(`/api/complaints/${caseId}`)).body.reference;
+    expect(reference).toMatch(/^CMP-\d{4}-\d{6}$/);
+
+    const { page } = await openSession(browser, stack.url, 'agent1-references');
+    await signIn(page, 'agent1@example.com');
+    // the inbox's case column
+    await openInbox(page, 'team');
+    const row = taskRow(page, 'acknowledge', caseId);
+    await row.getByText(reference, { exact: true }).waitFor();
+    // the task page's title
+    await row.getByText('Dmitri Volkov').click();
+    await page.waitForURL(/\/tasks\/[^/]+\/show$/);
+    await page.getByTestId('task-title').filter({ hasText: reference }).waitFor();
+    // the case page's title and summary
+    await page.getByTestId('case-reference').click();
+    await page.waitForURL(new RegExp(`/complaints/${caseId}/show$`));
+    await page.locator('#react-admin-title').filter({ hasText: reference }).waitFor();
+    // the list finds it by its reference
+    await page.goto(`/#/complaints?filter=${encodeURIComponent(JSON.stringify({ q: reference }))}`);
+    await page.locator('tbody tr').filter({ hasText: reference }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    // the client's page
+    await page.goto('/#/clients/c-1004/show');
+    await page.locator('tbody tr').filter({ hasText: reference }).waitFor();
+    // a notification about the case
+    await waitFor(
+      () => stack.db.prisma.notification.findFirst({ where: { userId: 'u-agent1', caseId } }),
+      'a notification to the agent about the case',
+      30_000,
+    );
+    await page.goto('/#/notifications');
+    await page.locator('tbody tr').filter({ hasText: reference }).first().waitFor();
+  });
+
+  it('shows in the menu the case types the user takes part in (GET /api/case-types), an administrator none', { timeout: FLOW_TIMEOUT_MS }, async () => {
+    const menus: Record<string, string[]> = {};
+    for (const email of ['agent1@example.com', 'kyc1@example.com', 'admin@example.com']) {
+      const { page } = await openSession(browser, stack.url, `menu-${email.split('@')[0]}`);
+      await signIn(page, email);
+      await page.getByTestId('nav-clients').waitFor();
+      menus[email] = [];
+      for (const resource of ['complaints', 'kyc-reviews', 'internal-requests']) {
+        if (await page.getByTestId(`nav-${resource}`).count()) menus[email].push(resource);
+      }
+      await page.context().close();
+    }
+    expect(menus).toEqual({
+      'agent1@example.com': ['complaints', 'internal-requests'],
+      'kyc1@example.com': ['kyc-reviews', 'internal-requests'],
+      'admin@example.com': [],
+    });
   });
 
   it('serves the console precompressed, its hashed assets cached for a year and index.html revalidated', async () => {
@@ -198,6 +263,8 @@ describe('the console', () => {
       ).status,
     ).toBe(201);
 
+    // an administrator who also handles complaints and KYC reviews sees every list
+    await grantRoles(stack.db.prisma, 'u-admin', ['complaints_manager', 'compliance_manager']);
     const phone = { width: 390, height: 844 };
     const { page } = await openSession(browser, stack.url, 'admin-phone', { viewport: phone });
     await page.goto('/');

@@ -7,6 +7,10 @@ import { CASE_TYPES as API_CASE_TYPES } from '../../api/case-types';
 import { CASE_TYPES } from '../../admin-ui/src/caseTypes';
 import { DOCUMENT_KINDS } from '../../api/kyc/schemas';
 import { DEFAULT_RISK_MODEL } from '../../workflows/kyc-review/risk';
+import * as complaintWorkflow from '../../workflows/complaint/states';
+import * as kycWorkflow from '../../workflows/kyc-review/states';
+import * as requestWorkflow from '../../workflows/internal-request/states';
+import * as requests from '../../admin-ui/src/internal-requests/enums';
 import { clientKycStatuses } from '../../admin-ui/src/clients/fields';
 import {
   categories,
@@ -14,6 +18,7 @@ import {
   complaintEvents,
   complaintStates,
   complaintStatuses,
+  complaintSteps,
   rootCauses,
   severities,
 } from '../../admin-ui/src/complaints/enums';
@@ -59,7 +64,7 @@ const sources = (readdirSync(SRC, { recursive: true }) as string[])
 
 // Literal keys only; keys built at run time (`complaint.state.${state}`, choices('sla.state', slaStates)) are
 // checked through the enums below. Field paths (source="client.name") are not keys either.
-const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'resources'];
+const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'admin', 'resources'];
 const NAMESPACES = [...SHELL, ...CASE_TYPES.map((t) => t.key)].join('|');
 const LITERAL_KEY = new RegExp(`['"\`]((?:${NAMESPACES})\\.[A-Za-z_.-]*[A-Za-z_])['"\`]`, 'g');
 // choiceLabels hold message prefixes, checked per case type below.
@@ -117,11 +122,14 @@ describe('English messages', () => {
       ...kyc.kycEvents.map((v) => `kyc_review.event.${v}`),
       ...kyc.screeningValues.map((v) => `kyc_review.screening.${v}`),
       ...DOCUMENT_KINDS.map((v) => `kyc_review.document.${v}`),
+      ...requests.requestKinds.map((v) => `internal_request.kind.${v}`),
+      ...requests.requestStatuses.map((v) => `internal_request.status.${v}`),
+      ...requests.requestStates.map((v) => `internal_request.state.${v}`),
       ...[...Object.keys(DEFAULT_RISK_MODEL.occupation), ...Object.keys(DEFAULT_RISK_MODEL.industry)].map((v) => `kyc_review.activity.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.product).map((v) => `kyc_review.product.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.channel).map((v) => `kyc_review.channel.${v}`),
       // Notification types and error codes as listed in docs/api.md.
-      ...['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update'].map(
+      ...['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update', 'case_stuck'].map(
         (t) => `notification.type.${t}`,
       ),
       ...['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'].map(
@@ -135,6 +143,40 @@ describe('English messages', () => {
 describe('the console', () => {
   it('has a module for every case type the API serves', () => {
     expect(API_CASE_TYPES.map((m) => m.definition.type).filter((t) => !CASE_TYPES.some((c) => c.key === t))).toEqual([]);
+  });
+
+  // The console imports no server code (it talks HTTP only): its lists are its own, and must be the API's.
+  const definition = (type: string) => API_CASE_TYPES.find((m) => m.definition.type === type)!.definition;
+  it.each([
+    ['complaint channels', channels, complaintWorkflow.CHANNELS],
+    ['complaint severities', severities, complaintWorkflow.SEVERITIES],
+    ['complaint categories', categories, complaintWorkflow.CATEGORIES],
+    ['complaint root causes', rootCauses, complaintWorkflow.ROOT_CAUSES],
+    ['complaint steps', complaintSteps, definition('complaint').steps],
+    ['complaint states', complaintStates, definition('complaint').states],
+    ['complaint statuses', complaintStatuses, definition('complaint').statuses],
+    ['KYC review kinds', kyc.reviewKinds, kycWorkflow.REVIEW_KINDS],
+    ['KYC risk bands', kyc.riskBands, kycWorkflow.RISK_BANDS],
+    ['KYC steps', kyc.kycSteps, definition('kyc_review').steps],
+    ['KYC states', kyc.kycStates, definition('kyc_review').states],
+    ['KYC statuses', kyc.reviewStatuses, definition('kyc_review').statuses],
+    ['KYC document kinds', kyc.documentKinds, DOCUMENT_KINDS],
+    ['request kinds', requests.requestKinds, requestWorkflow.KINDS],
+    ['request steps', requests.requestSteps, definition('internal_request').steps],
+    ['request states', requests.requestStates, definition('internal_request').states],
+    ['request statuses', requests.requestStatuses, definition('internal_request').statuses],
+  ] as const)('lists %s as the API does', (_, console, api) => {
+    expect([...console].sort()).toEqual([...api].sort());
+  });
+
+  it('labels every setting the case types declare (the administrators\' settings page)', () => {
+    const keys = API_CASE_TYPES.flatMap((m) => Object.keys(m.definition.settings).map((k) => `${m.definition.type}.setting.${k.replace(/\./g, '_')}`));
+    expect(keys.length).toBeGreaterThan(5);
+    expect(keys.filter((k) => !(k in english))).toEqual([]);
+  });
+
+  it('lists every case type\'s steps as the API does, in process order', () => {
+    for (const t of CASE_TYPES) expect([...t.steps]).toEqual([...definition(t.key).steps]);
   });
 });
 

@@ -6,10 +6,33 @@ import type { Role } from './types';
 /** Which records a role sees: its own team's, its branch's, or every branch's. */
 export type Scope = 'team' | 'branch' | 'all';
 
+/**
+ * Which clients a role sees in the CRM (client list, 360, search, leads, interactions): its own book (as
+ * account manager), its team's, its branch's, its introducing-broker tree, its legal entity's, or all.
+ * See api/access.ts (CLIENT_ACCESS) and docs/crm.md.
+ */
+export type ClientScope = 'own' | 'team' | 'branch' | 'ib_tree' | 'entity' | 'all';
+
+/** How a role sees client data beyond which clients: masked national id, documents, edits. */
+export interface ClientAccessRule {
+  /** null: the role sees no client data (e.g. integrations, which only write) */
+  scope: ClientScope | null;
+  /** sees national ids in full (otherwise masked to the last characters) */
+  nationalId?: boolean;
+  /** sees the client's documents */
+  documents?: boolean;
+  /** edits client data (contacts, identity, tags), logs interactions, enters and merges leads */
+  edits?: boolean;
+  /** moves clients between account managers (book hand-over) and edits owner, branch and IB */
+  supervises?: boolean;
+}
+
 export interface RoleDefinition {
   scope: Scope;
   /** may release and reassign other people's tasks of this case type */
   supervises?: boolean;
+  /** the role's client-data access; default: its case scope (team counts as branch), everything visible */
+  client?: ClientAccessRule;
 }
 
 export interface CaseTypeDefinition {

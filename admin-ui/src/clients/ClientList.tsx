@@ -1,5 +1,8 @@
-import { DataTable, List, SearchInput, SimpleList } from 'react-admin';
+import { DataTable, ExportButton, List, SearchInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
+import { useFormat } from '../i18n/format';
 import { useSmallScreen } from '../layout/useSmallScreen';
+import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
+import { ListEmpty } from '../lists/EmptyState';
 import { CountryField, KycStatusField } from './fields';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
@@ -9,10 +12,26 @@ interface Client {
   name: string;
   email: string | null;
   phone: string | null;
+  country?: string | null;
+  kycStatus?: string | null;
 }
 
+const useExporter = () => {
+  const translate = useTranslate();
+  const format = useFormat();
+  return useCsvExporter<Client>('clients', [
+    { header: 'resources.clients.fields.name', value: (c) => c.name },
+    { header: 'resources.clients.fields.email', value: (c) => c.email },
+    { header: 'resources.clients.fields.phone', value: (c) => c.phone },
+    { header: 'resources.clients.fields.country', value: (c) => (c.country ? format.country(c.country) : '') },
+    { header: 'resources.clients.fields.kycStatus', value: (c) => (c.kycStatus ? translate(`client.kyc_status.${c.kycStatus}`, { _: c.kycStatus }) : '') },
+  ]);
+};
+
+const Empty = () => <ListEmpty message="client.empty" />;
+
 const ClientTable = () => (
-  <DataTable rowClick="show">
+  <DataTable rowClick="show" empty={<Empty />}>
     <DataTable.Col source="name" />
     <DataTable.Col source="email" />
     <DataTable.Col source="phone" disableSort />
@@ -24,6 +43,7 @@ const ClientTable = () => (
 // Phones: one entry per client (name; e-mail or phone; KYC status).
 const ClientLines = () => (
   <SimpleList<Client>
+    empty={<Empty />}
     rowClick="show"
     primaryText={(c) => c.name}
     secondaryText={(c) => c.email ?? c.phone ?? ''}
@@ -32,7 +52,18 @@ const ClientLines = () => (
 );
 
 export const ClientList = () => (
-  <List exporter={false} perPage={25} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+  <List
+    exporter={useExporter()}
+    actions={
+      <TopToolbar>
+        <ExportButton maxResults={EXPORT_MAX} data-testid="export" />
+      </TopToolbar>
+    }
+    perPage={25}
+    filters={filters}
+    sort={{ field: 'name', order: 'ASC' }}
+    empty={false}
+  >
     {useSmallScreen() ? <ClientLines /> : <ClientTable />}
   </List>
 );

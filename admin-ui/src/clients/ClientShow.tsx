@@ -1,9 +1,11 @@
 import { Suspense } from 'react';
 import { Show, SimpleShowLayout, TextField } from 'react-admin';
-import { CASE_TYPES } from '../caseTypes';
+import { useCaseTypes } from '../caseTypeRegistry';
 import { CountryField, KycStatusField } from './fields';
 
-export const ClientShow = () => (
+export const ClientShow = () => {
+  const caseTypes = useCaseTypes();
+  return (
   <Show>
     <SimpleShowLayout>
       <TextField source="name" />
@@ -14,7 +16,8 @@ export const ClientShow = () => (
     </SimpleShowLayout>
     {/* Each case type's section (e.g. the client's complaints). */}
     <Suspense fallback={null}>
-      {CASE_TYPES.flatMap(({ key, clientSection: Section }) => (Section ? [<Section key={key} />] : []))}
+      {caseTypes.flatMap(({ key, clientSection: Section }) => (Section ? [<Section key={key} />] : []))}
     </Suspense>
   </Show>
-);
+  );
+};

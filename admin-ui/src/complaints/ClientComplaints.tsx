@@ -13,14 +13,14 @@ export const ClientComplaints = () => {
       <Typography variant="h6">{translate('complaint.client_section')}</Typography>
       <ReferenceManyField reference="complaints" target="clientId" sort={{ field: 'openedAt', order: 'DESC' }}>
         <DataTable<Complaint> rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="id" />
+          <DataTable.Col source="reference" />
           <DataTable.Col source="category">
             <SelectField source="category" choices={choices('complaint.category', categories)} />
           </DataTable.Col>
           <DataTable.Col source="status">
             <SelectField source="status" choices={choices('complaint.status', complaintStatuses)} />
           </DataTable.Col>
-          <DataTable.Col source="slaState" render={(c) => <SlaChip state={c.slaState} />} />
+          <DataTable.Col source="slaState" render={(c) => <SlaChip state={c.slaState} closed={c.status === 'closed'} />} />
           <DataTable.Col source="openedAt">
             <LocalDateField source="openedAt" />
           </DataTable.Col>

@@ -14,11 +14,11 @@ import { LocalDateField } from '../i18n/LocalDateField';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Complaint } from '../types';
+import { CaseTimeline } from '../cases/CaseTimeline';
 import { CaseTasks } from '../tasks/CaseTasks';
 import { ComplaintActions } from './ComplaintActions';
 import { categories, channels, choices, complaintStatuses, rootCauses, severities } from './enums';
 import { StateField } from './StateField';
-import { Timeline } from './Timeline';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -40,7 +40,7 @@ const Sla = (_: { label: string }) => {
   if (!c) return null;
   return (
     <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-      <SlaChip state={c.slaState} />
+      <SlaChip state={c.slaState} closed={c.status === 'closed'} />
       <TimeLeft dueAt={c.status === 'closed' ? null : c.dueAt} slaState={c.slaState} />
     </span>
   );
@@ -54,6 +54,7 @@ export const ComplaintShow = () => (
           <Grid container>
             <Grid size={{ xs: 12, sm: 6 }}>
               <SimpleShowLayout sx={{ p: 0 }}>
+                <TextField source="reference" />
                 <ReferenceField source="clientId" reference="clients" link="show" />
                 <SelectField source="channel" choices={choices('complaint.channel', channels)} />
                 <SelectField source="category" choices={choices('complaint.category', categories)} />
@@ -85,7 +86,7 @@ export const ComplaintShow = () => (
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>
         <Section title="complaint.sections.timeline">
-          <Timeline />
+          <CaseTimeline resource="complaints" namespace="complaint" testId="complaint-timeline" />
         </Section>
       </Grid>
     </Grid>

@@ -2,7 +2,7 @@ import { Alert, Grid, Stack, TextField, Typography } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useRedirect, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartCard } from '../dashboard/ChartCard';
 import { StatCard } from '../dashboard/StatCard';
@@ -12,6 +12,9 @@ import { AGE_BUCKET } from './enums';
 import { useStateLabel } from './StateField';
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The complaints list with these filters (and sort): where a chart's bar or a figure drills down to. */
+const listOf = (filter: Record<string, string>, sort?: string) =>
+  `/complaints?filter=${encodeURIComponent(JSON.stringify(filter))}${sort ? `&sort=${sort}&order=ASC` : ''}`;
 const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000));
 
 export const ComplaintsDashboard = () => {
@@ -19,6 +22,7 @@ export const ComplaintsDashboard = () => {
   const theme = useTheme();
   const stateLabel = useStateLabel();
   const format = useFormat();
+  const redirect = useRedirect();
   const [from, setFrom] = useState(() => daysAgo(30));
   const [to, setTo] = useState(() => daysAgo(0));
   const { data, error } = useQuery({
@@ -80,7 +84,12 @@ export const ComplaintsDashboard = () => {
               />
             </Grid>
             <Grid size={{ xs: 6, md: 4 }}>
-              <StatCard testid="dashboard-breaches-open" title={translate('complaint.dashboard.breaches_open')} value={data.breaches.open} />
+              <StatCard
+                testid="dashboard-breaches-open"
+                title={translate('complaint.dashboard.breaches_open')}
+                value={data.breaches.open}
+                onClick={() => redirect(listOf({ slaState: 'breached', status: 'open' }))}
+              />
             </Grid>
             <Grid size={{ xs: 6, md: 4 }}>
               <StatCard
@@ -98,7 +107,13 @@ export const ComplaintsDashboard = () => {
                   <XAxis dataKey="label" />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
-                  <Bar dataKey="count" name={count} fill={palette.primary.main} />
+                  <Bar
+                    dataKey="count"
+                    name={count}
+                    fill={palette.primary.main}
+                    cursor="pointer"
+                    onClick={(bar: { payload?: { state?: string } }) => bar.payload?.state && redirect(listOf({ state: bar.payload.state }))}
+                  />
                 </BarChart>
               </ChartCard>
             </Grid>
@@ -109,7 +124,14 @@ export const ComplaintsDashboard = () => {
                   <XAxis dataKey="label" />
                   <YAxis allowDecimals={false} />
                   <Tooltip />
-                  <Bar dataKey="count" name={count} fill={palette.warning.main} />
+                  <Bar
+                    dataKey="count"
+                    name={count}
+                    fill={palette.warning.main}
+                    cursor="pointer"
+                    // the oldest open complaints first
+                    onClick={() => redirect(listOf({ status: 'open' }, 'openedAt'))}
+                  />
                 </BarChart>
               </ChartCard>
             </Grid>

@@ -1,14 +1,13 @@
 // The complaint API calls beyond react-admin's list/show/create (docs/api.md).
 import type { Identifier } from 'react-admin';
 import { http, post } from '../providers/dataProvider';
-import type { Complaint, Dashboard, TimelineEvent } from '../types';
+import type { Complaint, Dashboard } from '../types';
 
 const id = (value: Identifier) => encodeURIComponent(String(value));
 
 export const complaintApi = {
   dashboard: async (from: string, to: string): Promise<Dashboard> =>
     (await http(`/dashboard/complaints?${new URLSearchParams({ from, to })}`)).json,
-  timeline: async (caseId: Identifier): Promise<TimelineEvent[]> => (await http(`/complaints/${id(caseId)}/timeline`)).json,
   addComment: async (caseId: Identifier, text: string) => {
     await post(`/complaints/${id(caseId)}/comments`, { text });
   },

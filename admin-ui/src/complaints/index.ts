@@ -1,8 +1,8 @@
 import ComplaintIcon from '@mui/icons-material/ReportProblem';
 import { lazy } from 'react';
-import { STEPS } from '../../../workflows/complaint/states';
 import { showPage, type CaseTypeModule } from '../caseTypeModule';
-import { SUPERVISING } from '../providers/roles';
+import { supervises } from '../providers/permissions';
+import { complaintSteps } from './enums';
 import { messages } from './i18n';
 
 /** The complaint case type's console module (registered in admin-ui/src/caseTypes.ts). */
@@ -14,17 +14,17 @@ export const complaint: CaseTypeModule = {
     show: lazy(() => import('./ComplaintShow').then((m) => ({ default: m.ComplaintShow }))),
     create: lazy(() => import('./ComplaintCreate').then((m) => ({ default: m.ComplaintCreate }))),
     icon: ComplaintIcon,
-    recordRepresentation: 'id',
+    recordRepresentation: 'reference',
   },
-  menu: {},
-  steps: STEPS,
+  steps: complaintSteps,
   choiceLabels: { rootCause: 'complaint.root_cause' },
   link: showPage('complaints'),
-  // Charts are the heaviest code in the console and only supervisors and managers see them.
+  // Charts are the heaviest code in the console and only those who supervise complaints see them.
   dashboard: {
     component: lazy(() => import('./ComplaintsDashboard').then((m) => ({ default: m.ComplaintsDashboard }))),
-    roles: SUPERVISING,
+    visible: (p) => supervises(p, 'complaint'),
   },
+  TaskCaseSummary: lazy(() => import('./TaskCaseSummary').then((m) => ({ default: m.ComplaintTaskSummary }))),
   clientSection: lazy(() => import('./ClientComplaints').then((m) => ({ default: m.ClientComplaints }))),
   messages,
 };

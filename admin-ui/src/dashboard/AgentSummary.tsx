@@ -1,9 +1,10 @@
 import { Card, CardContent, Grid, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
-import { Title, useGetList, useRedirect, useTranslate } from 'react-admin';
+import { Title, useGetList, useRedirect, useStore, useTranslate } from 'react-admin';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { SlaState, Task } from '../types';
+import { caseReferenceOf } from '../tasks/CaseLink';
 import { useTaskLabels } from '../tasks/labels';
 import { StatCard } from './StatCard';
 
@@ -13,6 +14,8 @@ const ACTIVE = { status: 'claimed' };
 
 const CountFor = ({ state }: { state: SlaState }) => {
   const translate = useTranslate();
+  const redirect = useRedirect();
+  const [, setView] = useStore('tasks.view', 'mine');
   const { total } = useGetList<Task>('tasks', {
     ...MINE,
     filter: { ...ACTIVE, slaState: state },
@@ -20,7 +23,18 @@ const CountFor = ({ state }: { state: SlaState }) => {
     sort: { field: 'dueAt', order: 'ASC' },
     pagination: { page: 1, perPage: 1 },
   });
-  return <StatCard testid={`summary-${state}`} title={translate(`sla.state.${state}`)} value={total ?? '…'} />;
+  return (
+    <StatCard
+      testid={`summary-${state}`}
+      title={translate(`sla.state.${state}`)}
+      value={total ?? '…'}
+      // my claimed tasks in this SLA state
+      onClick={() => {
+        setView('mine');
+        redirect(`/tasks?filter=${encodeURIComponent(JSON.stringify({ ...ACTIVE, slaState: state }))}`);
+      }}
+    />
+  );
 };
 
 export const AgentSummary = () => {
@@ -55,7 +69,7 @@ export const AgentSummary = () => {
               {data.map((task) => (
                 <ListItemButton key={task.id} onClick={() => redirect('show', 'tasks', task.id)}>
                   <ListItemText
-                    primary={`${labels.step(task.caseType, task.step)} · ${task.caseId}`}
+                    primary={`${labels.step(task.caseType, task.step)} · ${caseReferenceOf(task)}`}
                     secondary={task.client?.name}
                   />
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>

@@ -1,20 +1,27 @@
-import { Suspense } from 'react';
-import { usePermissions } from 'react-admin';
-import { CASE_TYPES } from '../caseTypes';
-import { canSupervise, hasRole } from '../providers/roles';
+import { Suspense, lazy } from 'react';
+import { useCaseTypes } from '../caseTypeRegistry';
+import { isAdmin, supervises, takesPart, usePerms } from '../providers/permissions';
 import { AgentSummary } from './AgentSummary';
+import { Workload } from './Workload';
 
-/** The case types' cards the user may see (supervisors: the complaints charts; KYC roles: compliance), and
- * for everyone who does not supervise, their own workload. */
+const AdminSummary = lazy(() => import('../admin/AdminSummary').then((m) => ({ default: m.AdminSummary })));
+
+/** The case types' cards the user may see (complaint supervisors: the complaints charts; KYC staff: compliance),
+ * for everyone who works cases and supervises nothing, their own workload; for administrators, stuck cases. */
 export const Dashboard = () => {
-  const { permissions, isPending } = usePermissions();
-  if (isPending) return null;
+  const { permissions, isPending } = usePerms();
+  const caseTypes = useCaseTypes();
+  if (isPending || !permissions) return null;
   return (
     <Suspense fallback={null}>
-      {CASE_TYPES.flatMap(({ key, dashboard }) =>
-        dashboard && hasRole(permissions, dashboard.roles) ? [<dashboard.component key={key} />] : [],
+      {caseTypes.flatMap(({ key, dashboard }) =>
+        dashboard && (dashboard.visible ? dashboard.visible(permissions) : takesPart(permissions, key))
+          ? [<dashboard.component key={key} />]
+          : [],
       )}
-      {!canSupervise(permissions) && <AgentSummary />}
+      {supervises(permissions) && <Workload />}
+      {isAdmin(permissions) && <AdminSummary />}
+      {permissions.caseTypes.length > 0 && !supervises(permissions) && <AgentSummary />}
     </Suspense>
   );
 };

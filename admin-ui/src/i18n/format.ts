@@ -25,10 +25,21 @@ export const useFormat = () => {
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+    const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
     return {
       locale,
       date: (when: When) => date.format(new Date(when)),
       dateTime: (when: When) => dateTime.format(new Date(when)),
+      /** how long ago (or until): "now", "5 min ago", "yesterday"; past a week, the date */
+      ago: (when: When, now = Date.now()) => {
+        const seconds = Math.round((new Date(when).getTime() - now) / 1000);
+        const abs = Math.abs(seconds);
+        if (abs < 45) return relative.format(0, 'second');
+        if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
+        if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
+        if (abs < 7 * 86_400) return relative.format(Math.round(seconds / 86_400), 'day');
+        return date.format(new Date(when));
+      },
       number: (n: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options).format(n),
       /** 0.953 → "95.3%" */
       percent: (fraction: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(fraction),

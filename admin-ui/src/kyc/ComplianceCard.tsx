@@ -1,14 +1,18 @@
 import { Card, CardContent, Grid, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useTranslate } from 'react-admin';
+import { Link, useRedirect, useTranslate } from 'react-admin';
 import { useFormat } from '../i18n/format';
 import { http } from '../providers/dataProvider';
 import { SlaChip } from '../sla/SlaChip';
 import type { ComplianceDashboard } from './types';
 
 /** Open KYC reviews by step and SLA state, approvals waiting, overdue periodic reviews. */
+/** The KYC reviews list with these filters: where the card's figures drill down to. */
+const reviews = (filter: Record<string, string>) => `/kyc-reviews?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
 export const ComplianceCard = () => {
   const translate = useTranslate();
+  const redirect = useRedirect();
   const format = useFormat();
   const { data } = useQuery({
     queryKey: ['kyc-reviews', 'dashboard'],
@@ -23,11 +27,16 @@ export const ComplianceCard = () => {
         </Typography>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 6 }}>
-            <Typography>{translate('kyc_review.dashboard.approvals', { count: data.approvalsWaiting })}</Typography>
+            <Typography>
+              <Link to={reviews({ state: 'senior_approval' })} data-testid="compliance-approvals">
+                {translate('kyc_review.dashboard.approvals', { count: data.approvalsWaiting })}
+              </Link>
+            </Typography>
             <Typography>{translate('kyc_review.dashboard.overdue', { count: data.overduePeriodicReviews.count })}</Typography>
             {data.overduePeriodicReviews.clients.slice(0, 5).map((c) => (
               <Typography key={c.id} variant="body2" color="text.secondary">
-                {`${c.name} · ${format.date(c.nextReviewAt)}`}
+                <Link to={`/clients/${encodeURIComponent(c.id)}/show`}>{c.name}</Link>
+                {` · ${format.date(c.nextReviewAt)}`}
               </Typography>
             ))}
           </Grid>
@@ -35,7 +44,13 @@ export const ComplianceCard = () => {
             <Table size="small">
               <TableBody>
                 {data.byStep.map((r) => (
-                  <TableRow key={`${r.state}-${r.slaState}`}>
+                  <TableRow
+                    key={`${r.state}-${r.slaState}`}
+                    hover
+                    sx={{ cursor: 'pointer' }}
+                    onClick={() => redirect(reviews({ state: r.state, slaState: r.slaState }))}
+                    data-testid={`compliance-${r.state}-${r.slaState}`}
+                  >
                     <TableCell>{translate(`kyc_review.state.${r.state}`)}</TableCell>
                     <TableCell>
                       <SlaChip state={r.slaState} />

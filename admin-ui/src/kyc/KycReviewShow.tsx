@@ -1,11 +1,13 @@
 import { Grid, Typography } from '@mui/material';
-import { FunctionField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { FunctionField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { DocumentUpload } from './DocumentUpload';
 import { CaseTasks } from '../tasks/CaseTasks';
 import { useFormat } from '../i18n/format';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { humanize } from '../i18n/humanize';
 import { RiskBandChip } from './RiskBandChip';
-import { KycTimeline } from './KycTimeline';
+import { CaseTimeline } from '../cases/CaseTimeline';
+import { kycTimelineDetail } from './timeline';
 import { Checks, Documents, Hits, RiskBreakdown, Section } from './sections';
 import type { KycReview } from './types';
 
@@ -20,11 +22,12 @@ const NextReview = () => {
 export const KycReviewShow = () => {
   const translate = useTranslate();
   return (
-    <Show sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+    <Show actions={<TopToolbar><DocumentUpload /></TopToolbar>} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Section title="kyc_review.sections.summary">
             <SimpleShowLayout sx={{ p: 0 }}>
+              <TextField source="reference" label="resources.kyc-reviews.fields.reference" />
               <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" />
               <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
               <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />
@@ -55,7 +58,7 @@ export const KycReviewShow = () => {
             <NextReview />
           </Section>
           <Section title="kyc_review.sections.timeline">
-            <KycTimeline />
+            <CaseTimeline resource="kyc-reviews" namespace="kyc_review" testId="kyc-timeline" detail={kycTimelineDetail} />
           </Section>
         </Grid>
       </Grid>

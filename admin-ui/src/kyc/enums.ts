@@ -1,15 +1,19 @@
-// The values the KYC screens label (messages under kyc_review.<enum>.<value>); the workflow's own tables where
-// it exports them. test/unit/i18n.test.ts checks every value has a label in every language.
-import type { KycCaseStatus, KycState } from '../../../workflows/kyc-review/states';
-export { REVIEW_KINDS as reviewKinds, RISK_BANDS as riskBands } from '../../../workflows/kyc-review/states';
-
-const all = <T extends string>() => <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) => list;
-
-export const reviewStatuses = all<KycCaseStatus>()(['open', 'awaiting_client', 'suspended', 'closed']);
-export const kycStates = all<KycState>()([
+// The values the KYC screens offer and label (messages under kyc_review.<enum>.<value>). The console talks to the
+// API over HTTP only, so these are its own lists: test/unit/i18n.test.ts checks they are exactly the API's and
+// that every value has a label in every language.
+export const reviewKinds = ['onboarding', 'periodic'] as const;
+export const riskBands = ['low', 'medium', 'high', 'critical'] as const;
+export const reviewStatuses = ['open', 'awaiting_client', 'suspended', 'closed'] as const;
+/** The steps that are tasks, in process order (labels: kyc_review.task.step.<step>). */
+export const kycSteps = ['collect_documents', 'screening_review', 'cdd_review', 'source_of_funds', 'source_of_wealth', 'senior_approval'] as const;
+export const kycStates = [
   'collect_documents', 'awaiting_client', 'suspended', 'checks', 'screening_review', 'cdd_review', 'edd', 'senior_approval',
   'approved', 'rejected',
-]);
+] as const;
+/** The document types the upload offers (`docType`, free text to the API; the MRZ check reads `passport`). */
+export const documentTypes = ['passport', 'national_id', 'driving_licence', 'utility_bill', 'bank_statement', 'company_registration'] as const;
+/** What a document is (POST /api/kyc-reviews/:id/documents `kind`). */
+export const documentKinds = ['identity', 'proof_of_address', 'registration', 'beneficial_owners', 'source_of_funds', 'source_of_wealth', 'other'] as const;
 export const checkStatuses = ['pass', 'fail', 'warn', 'not_applicable'] as const;
 export const checks = [
   'documents_required', 'document_expiry', 'age_of_majority', 'passport_mrz', 'proof_of_address_age', 'duplicate_identity', 'sanctions', 'pep',

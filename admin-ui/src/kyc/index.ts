@@ -1,11 +1,8 @@
 import KycIcon from '@mui/icons-material/VerifiedUser';
 import { lazy } from 'react';
-import { STEPS } from '../../../workflows/kyc-review/states';
 import { showPage, type CaseTypeModule } from '../caseTypeModule';
+import { kycSteps } from './enums';
 import { messages } from './i18n';
-
-/** Roles the API lets read KYC reviews and the compliance dashboard. */
-const KYC_ROLES = ['kyc_officer', 'senior_compliance_officer', 'compliance_manager', 'admin'];
 
 /** The KYC review case type's console module (registered in admin-ui/src/caseTypes.ts). */
 export const kycReview: CaseTypeModule = {
@@ -14,12 +11,14 @@ export const kycReview: CaseTypeModule = {
     name: 'kyc-reviews',
     list: lazy(() => import('./KycReviewList').then((m) => ({ default: m.KycReviewList }))),
     show: lazy(() => import('./KycReviewShow').then((m) => ({ default: m.KycReviewShow }))),
+    create: lazy(() => import('./KycReviewCreate').then((m) => ({ default: m.KycReviewCreate }))),
     icon: KycIcon,
-    recordRepresentation: 'id',
+    recordRepresentation: 'reference',
   },
-  menu: { roles: KYC_ROLES },
-  steps: STEPS,
+  steps: kycSteps,
   link: showPage('kyc-reviews'),
-  dashboard: { component: lazy(() => import('./ComplianceCard').then((m) => ({ default: m.ComplianceCard }))), roles: KYC_ROLES },
+  dashboard: { component: lazy(() => import('./ComplianceCard').then((m) => ({ default: m.ComplianceCard }))) },
+  formInputs: { hitIds: lazy(() => import('./HitPicker').then((m) => ({ default: m.HitPicker }))) },
+  TaskCaseSummary: lazy(() => import('./TaskCaseSummary').then((m) => ({ default: m.KycTaskSummary }))),
   messages,
 };

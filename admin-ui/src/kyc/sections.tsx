@@ -39,14 +39,56 @@ const Empty = () => {
   return <Typography color="text.secondary">{translate('kyc_review.none')}</Typography>;
 };
 
+type Check = NonNullable<KycReview['checks']>[number];
+
+// The reasons the automated checks give (English, from the API), and their messages: kyc_review.check_detail.<key>.
+const KNOWN_REASONS: Record<string, string> = {
+  'no sanctions list has been imported': 'no_list',
+  'no identity document': 'no_identity',
+  'no expiry date recorded': 'no_expiry',
+  'corporate client': 'corporate',
+  'date of birth not recorded': 'no_birth_date',
+  'no proof of address': 'no_proof_of_address',
+  'no issue date recorded': 'no_issue_date',
+  'no passport': 'no_passport',
+  'MRZ not recorded': 'no_mrz',
+};
+
+/** The review was not screened: its sanctions check failed because no list is imported. */
+export const notScreened = (review: KycReview | undefined) =>
+  (review?.checks ?? []).some((c) => c.check === 'sanctions' && c.status === 'fail' && (c.detail as { reason?: string } | null)?.reason !== undefined);
+
+/** Why a check came out as it did, in the reader's language where the console knows the reason; else the API's
+ * words (marked as server text). */
+export const useCheckDetail = () => {
+  const translate = useTranslate();
+  return (c: Check): { text: string; server: boolean } | undefined => {
+    const d = (c.detail ?? {}) as { reason?: unknown; missing?: unknown; hits?: unknown; daysLeft?: unknown };
+    if (typeof d.reason === 'string') {
+      const key = KNOWN_REASONS[d.reason];
+      return key ? { text: translate(`kyc_review.check_detail.${key}`), server: false } : { text: d.reason, server: true };
+    }
+    if (c.check === 'documents_required' && Array.isArray(d.missing) && d.missing.length) {
+      const kinds = d.missing.map((k) => translate(`kyc_review.document.${String(k)}`, { _: humanize(String(k)) })).join(', ');
+      return { text: translate('kyc_review.check_detail.missing', { kinds }), server: false };
+    }
+    if (c.check === 'sanctions' && typeof d.hits === 'number' && d.hits > 0) {
+      return { text: translate('kyc_review.check_detail.hits', { smart_count: d.hits }), server: false };
+    }
+    return undefined;
+  };
+};
+
 // Factors whose values are codes, and where their labels are: kyc_review.<messages>.<value>.
 const VALUE_LABELS: Record<string, string> = { occupation: 'activity', product: 'product', channel: 'channel', screening: 'screening' };
 
 /** A factor's value as staff read it: countries by name, yes/no, labels for codes, numbers in their locale. */
-const useFactorValue = () => {
+const useFactorValue = (screened: boolean) => {
   const translate = useTranslate();
   const format = useFormat();
   return ({ factor, value }: RiskFactor): string => {
+    // "clear" because nothing was screened against: say so
+    if (factor === 'screening' && !screened) return translate('kyc_review.screening.not_screened');
     if (value === null || value === undefined || value === '') return '-';
     if (typeof value === 'boolean') return translate(`ra.boolean.${value}`);
     if (factor === 'residence' || factor === 'nationality') return format.country(String(value));
@@ -74,7 +116,7 @@ export const RiskBreakdown = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
   const format = useFormat();
-  const valueOf = useFactorValue();
+  const valueOf = useFactorValue(!notScreened(review));
   const noteOf = useFactorNote();
   const risk = review?.risk;
   if (!risk) return <Empty />;
@@ -117,21 +159,28 @@ export const RiskBreakdown = () => {
 export const Checks = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
+  const detailOf = useCheckDetail();
   if (!review?.checks?.length) return <Empty />;
   return (
     <ScrollX>
       <Table size="small" data-testid="kyc-checks">
-        <Head keys={['check', 'result']} />
+        <Head keys={['check', 'result', 'why']} />
         <TableBody>
-          {review.checks.map((c) => (
-            <TableRow key={c.check}>
-              <TableCell>{translate(`kyc_review.check.${c.check}`, { _: humanize(c.check) })}</TableCell>
-              <TableCell>
-                {translate(`kyc_review.check_status.${c.status}`)}
-                {c.blocking && c.status === 'fail' ? ` · ${translate('kyc_review.blocking')}` : ''}
-              </TableCell>
-            </TableRow>
-          ))}
+          {review.checks.map((c) => {
+            const detail = detailOf(c);
+            return (
+              <TableRow key={c.check} data-testid={`check-${c.check}`}>
+                <TableCell>{translate(`kyc_review.check.${c.check}`, { _: humanize(c.check) })}</TableCell>
+                <TableCell>
+                  {translate(`kyc_review.check_status.${c.status}`)}
+                  {c.blocking && c.status === 'fail' ? ` · ${translate('kyc_review.blocking')}` : ''}
+                </TableCell>
+                <TableCell data-testid="check-detail" {...(detail?.server ? { 'data-server-text': true } : {})}>
+                  {detail?.text ?? ''}
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
     </ScrollX>
@@ -142,7 +191,15 @@ export const Hits = () => {
   const review = useRecordContext<KycReview>();
   const translate = useTranslate();
   const format = useFormat();
-  if (!review?.hits?.length) return <Empty />;
+  if (!review?.hits?.length) {
+    return notScreened(review) ? (
+      <Typography color="warning.main" data-testid="kyc-not-screened">
+        {translate('kyc_review.check_detail.no_list')}
+      </Typography>
+    ) : (
+      <Empty />
+    );
+  }
   return (
     <ScrollX>
       <Table size="small" data-testid="kyc-hits">

@@ -10,6 +10,7 @@ export interface RiskFactor {
 
 export interface KycReview extends RaRecord {
   id: string;
+  reference: string;
   kind: string | null;
   client: { id: string; name: string; type: string; kycStatus: string; riskBand: string | null; nextReviewAt: string | null };
   status: string;

@@ -2,12 +2,14 @@ import type { ReactNode } from 'react';
 import { Layout as RaLayout } from 'react-admin';
 import { SocketProvider } from '../providers/socket';
 import { AppBar } from './AppBar';
+import { ConnectionBanner } from './ConnectionBanner';
 import { Menu } from './Menu';
 
 // The layout only renders for a signed-in user, so the socket lives exactly as long as the session.
 export const Layout = ({ children }: { children: ReactNode }) => (
   <SocketProvider>
     <RaLayout appBar={AppBar} menu={Menu}>
+      <ConnectionBanner />
       {children}
     </RaLayout>
   </SocketProvider>

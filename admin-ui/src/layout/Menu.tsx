@@ -1,19 +1,27 @@
-import { Menu as RaMenu, usePermissions } from 'react-admin';
-import { CASE_TYPES } from '../caseTypes';
-import { hasRole } from '../providers/roles';
+import ListsIcon from '@mui/icons-material/GppMaybe';
+import { Menu as RaMenu } from 'react-admin';
+import { useCaseTypes } from '../caseTypeRegistry';
+import { isAdmin, takesPart, usePerms } from '../providers/permissions';
 import tasks from '../tasks';
 
 export const Menu = () => {
-  const { permissions } = usePermissions();
+  const { permissions } = usePerms();
+  const caseTypes = useCaseTypes();
   return (
     <RaMenu>
       <RaMenu.DashboardItem data-testid="nav-dashboard" />
       <RaMenu.Item to="/tasks" primaryText="inbox.title" leftIcon={<tasks.icon />} data-testid="nav-tasks" />
-      {CASE_TYPES.filter((t) => hasRole(permissions, t.menu.roles)).map(({ resource: { name } }) => (
+      {/* the case types the user takes part in (GET /api/case-types) */}
+      {caseTypes.filter((t) => takesPart(permissions, t.key)).map(({ resource: { name } }) => (
         <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />
       ))}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
+      {isAdmin(permissions) &&
+        ['incidents', 'sla-policies', 'settings'].map((name) => <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />)}
+      {(takesPart(permissions, 'kyc_review') || isAdmin(permissions)) && (
+        <RaMenu.Item to="/screening-lists" primaryText="screening.title" leftIcon={<ListsIcon />} data-testid="nav-screening-lists" />
+      )}
     </RaMenu>
   );
 };

@@ -7,16 +7,20 @@ import {
   List,
   SimpleList,
   NullableBooleanInput,
+  ExportButton,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { useFormat } from '../i18n/format';
 import { LocalDateField } from '../i18n/LocalDateField';
+import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
+import { ListEmpty } from '../lists/EmptyState';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import type { AppNotification } from '../types';
 import { useNotificationActions } from './useNotificationActions';
-import { notificationText } from './text';
+import { isUrgent } from './groups';
+import { notificationText, referenceOf } from './text';
 
 const filters = [<NullableBooleanInput key="unread" source="unread" alwaysOn />];
 
@@ -59,47 +63,72 @@ const MessageField = (_: { source: string }) => {
   return n ? <span>{notificationText(translate, n)}</span> : null;
 };
 
+const useExporter = () => {
+  const translate = useTranslate();
+  return useCsvExporter<AppNotification>('notifications', [
+    { header: 'resources.notifications.fields.createdAt', value: (n) => n.createdAt },
+    { header: 'resources.notifications.fields.data.reference', value: (n) => referenceOf(n) ?? '' },
+    { header: 'resources.notifications.fields.type', value: (n) => translate(`notification.type.${n.type}`, { _: n.type }) },
+    { header: 'resources.notifications.fields.title', value: (n) => notificationText(translate, n) },
+    { header: 'resources.notifications.fields.unread', value: (n) => translate(`ra.boolean.${n.readAt === null}`) },
+  ]);
+};
+
+const Empty = () => <ListEmpty message="notification.empty_list" />;
+
 export const NotificationList = () => {
   const { open } = useNotificationActions();
   const small = useSmallScreen();
   const translate = useTranslate();
   const format = useFormat();
+  const exporter = useExporter();
   return (
     <List
-      exporter={false}
+      exporter={exporter}
       perPage={25}
       filters={filters}
       sort={{ field: 'createdAt', order: 'DESC' }}
+      empty={false}
       actions={
         <TopToolbar>
           <FilterButton />
           <MarkAllReadButton />
+          <ExportButton maxResults={EXPORT_MAX} data-testid="export" />
         </TopToolbar>
       }
     >
       {small ? (
         // Phones: one entry per notification (what happened; its type and time), unread ones in bold.
         <SimpleList<AppNotification>
+          empty={<Empty />}
           rowClick={(_, __, n) => {
             open(n as AppNotification);
             return false;
           }}
           primaryText={(n) => notificationText(translate, n)}
-          secondaryText={(n) => `${translate(`notification.type.${n.type}`, { _: n.type })} · ${format.dateTime(n.createdAt)}`}
-          rowSx={(n) => ({ '& .MuiListItemText-primary': { fontWeight: n.readAt ? 400 : 600 } })}
+          secondaryText={(n) => [referenceOf(n), translate(`notification.type.${n.type}`, { _: n.type }), format.dateTime(n.createdAt)].filter(Boolean).join(' · ')}
+          rowSx={(n) => ({
+            '& .MuiListItemText-primary': { fontWeight: n.readAt ? 400 : 600 },
+            ...(isUrgent(n) ? { borderLeft: 4, borderColor: 'error.main' } : {}),
+          })}
         />
       ) : (
         <DataTable<AppNotification>
+          empty={<Empty />}
           bulkActionButtons={false}
           rowClick={(_, __, n) => {
             open(n);
             return false;
           }}
-          rowSx={(n) => ({ '& td': { fontWeight: n.readAt ? 400 : 600 } })}
+          rowSx={(n) => ({
+            '& td': { fontWeight: n.readAt ? 400 : 600 },
+            ...(isUrgent(n) ? { '& td:first-of-type': { borderLeft: 4, borderLeftColor: 'error.main', borderLeftStyle: 'solid' } } : {}),
+          })}
         >
           <DataTable.Col source="createdAt">
             <LocalDateField source="createdAt" />
           </DataTable.Col>
+          <DataTable.Col source="data.reference" disableSort render={(n) => referenceOf(n as AppNotification) ?? '-'} />
           <DataTable.Col source="type" disableSort field={TypeField} />
           <DataTable.Col source="title" disableSort field={MessageField} />
           <DataTable.Col label="" disableSort>

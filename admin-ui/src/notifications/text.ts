@@ -1,5 +1,5 @@
 import type { TranslateFunction } from 'react-admin';
-import { taskLabelKey } from '../caseTypes';
+import { taskLabelKey } from '../caseTypeModule';
 import { humanize } from '../i18n/humanize';
 import type { AppNotification } from '../types';
 
@@ -18,3 +18,7 @@ export function notificationText(translate: TranslateFunction, n: AppNotificatio
     level: data.level ?? '',
   });
 }
+
+/** The reference of the case a notification is about (CMP-2026-000123), when it names one. */
+export const referenceOf = (n: AppNotification): string | undefined =>
+  typeof n.data?.reference === 'string' ? n.data.reference : undefined;

@@ -1,4 +1,4 @@
-import { HttpError } from 'react-admin';
+import { HttpError, useTranslate } from 'react-admin';
 import { en } from '../i18n/en';
 
 interface ApiErrorBody {
@@ -12,10 +12,19 @@ interface ApiErrorBody {
 
 // The message becomes a translation key when we have one, so react-admin's notifications
 // show it in the user's language; otherwise the server's own text is shown as is.
+// A refusal with a reason says that reason (never the generic "changed in the meantime" of a 409).
 const messageFor = (status: number, error: NonNullable<ApiErrorBody['error']>): string => {
   if (error.reason && error.reason in en.errors.reason) return `errors.reason.${error.reason}`;
+  if (error.reason && error.message) return error.message;
   if (error.code && error.code in en.errors.code) return `errors.code.${error.code}`;
   return error.message ?? `HTTP ${status}`;
+};
+
+/** A refusal's reason (e.g. from a bulk action's results) in the user's language, else the server's words. */
+export const useReasonText = () => {
+  const translate = useTranslate();
+  return (reason: string | undefined, message: string | undefined): string =>
+    reason && reason in en.errors.reason ? translate(`errors.reason.${reason}`) : (message ?? reason ?? translate('errors.code.INTERNAL'));
 };
 
 /** Turns the API's `{ error: { code, message, fields, reason } }` into a react-admin HttpError.

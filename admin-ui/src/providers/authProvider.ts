@@ -1,6 +1,7 @@
 import { HttpError, type AuthProvider } from 'react-admin';
 import type { User } from '../types';
 import { http } from './dataProvider';
+import type { CaseTypeAccess, Permissions } from './permissions';
 
 // Only the public profile is kept in the browser; the session token lives in the httpOnly cookie.
 const PROFILE_KEY = 'broker-crm.profile';
@@ -8,6 +9,8 @@ const PROFILE_KEY = 'broker-crm.profile';
 const ME_TTL_MS = 30_000;
 
 let me: { at: number; user: Promise<User> } | null = null;
+// The case types the user takes part in: asked once per session (they change only with the user's roles).
+let caseTypes: Promise<CaseTypeAccess[]> | null = null;
 
 export const storedProfile = (): User | null => {
   try {
@@ -25,6 +28,19 @@ const remember = (user: User) => {
 const forget = () => {
   localStorage.removeItem(PROFILE_KEY);
   me = null;
+  caseTypes = null;
+};
+
+const currentCaseTypes = (): Promise<CaseTypeAccess[]> => {
+  if (!caseTypes) {
+    const asked = http('/case-types').then(({ json }) => json as CaseTypeAccess[]);
+    caseTypes = asked;
+    // a failure is not remembered: the next check asks again
+    asked.catch(() => {
+      if (caseTypes === asked) caseTypes = null;
+    });
+  }
+  return caseTypes;
 };
 
 const currentUser = (): Promise<User> => {
@@ -47,6 +63,7 @@ type LoginParams = { email: string; password: string } | { challenge: string; co
 
 export const authProvider: AuthProvider = {
   login: async (params: LoginParams) => {
+    caseTypes = null;
     if ('resume' in params) {
       // enrolment confirmed: the session is complete
       me = null;
@@ -68,6 +85,8 @@ export const authProvider: AuthProvider = {
   },
   checkAuth: async () => {
     const hadSession = storedProfile() !== null;
+    // a returning user: ask for their case types alongside the session (the menu and the inbox need them)
+    if (hadSession) currentCaseTypes().catch(() => undefined);
     let user: User;
     try {
       user = await currentUser();
@@ -92,9 +111,12 @@ export const authProvider: AuthProvider = {
     const user = await currentUser();
     return { ...user, fullName: user.name };
   },
-  getPermissions: async () => (await currentUser()).role,
+  getPermissions: async (): Promise<Permissions> => {
+    const user = await currentUser();
+    return { roles: user.roles ?? [user.role], caseTypes: await currentCaseTypes() };
+  },
   // Regulated records (cases, clients, notifications, the audit trail) are never deleted, by anyone: react-admin
   // then offers no Delete button and no bulk delete (DataTable, without another bulk action, no row checkboxes).
-  // What else a role may do is the API's decision; the console offers only what it allows (roles.ts).
+  // What else a role may do is the API's decision; the console offers only what it allows (permissions.ts).
   canAccess: async ({ action }) => action !== 'delete',
 };

@@ -1,16 +1,35 @@
-import { fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
+import { HttpError, fetchUtils, type DataProvider, type GetListParams, type Identifier } from 'react-admin';
 import type { BulkResult, Task } from '../types';
 import { toHttpError } from './apiError';
+import { isNetworkFailure, reportConnection } from './connection';
 
 const API = '/api';
 
+/** A call to the API. No answer at all (offline, server unreachable) is `errors.network` (status 0), said in the
+ * user's language, and marks the connection lost (connection.ts); any answer marks it back. */
 export const http = (path: string, options: fetchUtils.Options = {}) =>
-  fetchUtils
-    .fetchJson(`${API}${path}`, { ...options, credentials: 'include' })
-    .catch((e: unknown) => Promise.reject(toHttpError(e)));
+  fetchUtils.fetchJson(`${API}${path}`, { ...options, credentials: 'include' }).then(
+    (response) => {
+      reportConnection(true);
+      return response;
+    },
+    (e: unknown) => {
+      if (isNetworkFailure(e)) {
+        reportConnection(false);
+        return Promise.reject(new HttpError('errors.network', 0));
+      }
+      reportConnection(true);
+      return Promise.reject(toHttpError(e));
+    },
+  );
 
 export const post = (path: string, body?: unknown) =>
   http(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+
+/** Sends a file (or files one after the other) as the raw body, with its type: the API's uploads take bytes,
+ * not multipart forms. */
+export const upload = (path: string, body: Blob, contentType: string) =>
+  http(path, { method: 'POST', body: body as unknown as string, headers: new Headers({ 'Content-Type': contentType }) });
 
 const id = (value: Identifier) => encodeURIComponent(String(value));
 
@@ -39,10 +58,20 @@ export const dataProvider = {
   getOne: async (resource: string, params: { id: Identifier }) => ({
     data: (await http(`/${resource}/${id(params.id)}`)).json,
   }),
-  // The API has no multi-id filter; reference pickers ask for one or two records at a time.
-  getMany: async (resource: string, params: { ids: Identifier[] }) => ({
-    data: await Promise.all(params.ids.map(async (i) => (await http(`/${resource}/${id(i)}`)).json)),
-  }),
+  // The API has no multi-id filter; reference pickers ask for one or two records at a time. Teams have no page
+  // of their own: the list of every team is short.
+  getMany: async (resource: string, params: { ids: Identifier[] }) => {
+    if (resource === 'teams') {
+      const { json } = await http('/teams');
+      return { data: (json as { id: Identifier }[]).filter((t) => params.ids.map(String).includes(String(t.id))) };
+    }
+    // staff have no page of their own either: the list filters by id
+    if (resource === 'users') {
+      const { json } = await http(`/users?${new URLSearchParams({ filter: JSON.stringify({ id: params.ids.map(String) }) })}`);
+      return { data: json };
+    }
+    return { data: await Promise.all(params.ids.map(async (i) => (await http(`/${resource}/${id(i)}`)).json)) };
+  },
   getManyReference: (resource: string, params) =>
     getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } }),
   create: async (resource: string, params) => ({
@@ -67,8 +96,9 @@ export const dataProvider = {
   markNotificationRead: async (notificationId: Identifier) => {
     await post(`/notifications/${id(notificationId)}/read`);
   },
-  markAllRead: async () => {
-    await post('/notifications/read-all');
+  /** every unread notification, or those about one case */
+  markAllRead: async (caseId?: string) => {
+    await post('/notifications/read-all', caseId ? { caseId } : undefined);
   },
 } satisfies DataProvider;
 

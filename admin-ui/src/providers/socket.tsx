@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect, useEffectEvent, useState, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
-import { refreshTaskViews } from '../tasks/enums';
+import { useRefreshTaskViews } from '../tasks/enums';
 
 const SocketContext = createContext<Socket | null>(null);
 
@@ -9,17 +8,18 @@ const SocketContext = createContext<Socket | null>(null);
  * The session cookie authenticates it. */
 export const SocketProvider = ({ children }: { children: ReactNode }) => {
   const [socket, setSocket] = useState<Socket | null>(null);
-  const queryClient = useQueryClient();
+  const refreshTaskViews = useRefreshTaskViews();
+  const onTask = useEffectEvent(() => void refreshTaskViews());
 
   useEffect(() => {
     const s = io({ path: '/socket.io', withCredentials: true });
     // A task changed somewhere in the team: refetch whatever inbox or case page is on screen.
-    s.on('task', () => void refreshTaskViews(queryClient));
+    s.on('task', () => onTask());
     setSocket(s);
     return () => {
       s.disconnect();
     };
-  }, [queryClient]);
+  }, []);
 
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 };

@@ -9,8 +9,21 @@ const COLORS = {
   paused: 'default',
 } as const;
 
-export const SlaChip = ({ state }: { state: SlaState }) => {
+/** An SLA state; for a closed case (`closed`), the state it closed in: met, or closed late. */
+export const SlaChip = ({ state, closed = false }: { state: SlaState; closed?: boolean }) => {
   const translate = useTranslate();
+  if (closed) {
+    const late = state === 'breached';
+    return (
+      <Chip
+        size="small"
+        variant="outlined"
+        color={late ? 'error' : 'success'}
+        label={translate(late ? 'sla.closed.breached' : 'sla.closed.met')}
+        data-testid={late ? 'sla-closed-breached' : 'sla-closed-met'}
+      />
+    );
+  }
   return (
     <Chip
       size="small"

@@ -1,6 +1,5 @@
 import CheckIcon from '@mui/icons-material/Check';
 import { Alert, Card, CardContent, Typography } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
   Form,
@@ -19,13 +18,13 @@ import {
 import type { CrmDataProvider } from '../providers/dataProvider';
 import type { Task } from '../types';
 import { branchesOf } from './completionForm';
-import { refreshTaskViews } from './enums';
+import { useRefreshTaskViews } from './enums';
 import { useTaskLabels } from './labels';
 import { OutcomeInput } from './OutcomeInput';
 
 const Notice = ({ children }: { children: string }) => <Alert severity="info">{children}</Alert>;
 
-const filled = (value: unknown) => value !== undefined && value !== null && value !== '';
+const filled = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /** The step's completion form, rendered from the JSON Schema the API sends with the task; only the current
  * assignee of a claimed task can submit it. */
@@ -36,19 +35,26 @@ export const CompleteTaskForm = () => {
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
-  const queryClient = useQueryClient();
+  const refreshTaskViews = useRefreshTaskViews();
   const labels = useTaskLabels();
-  const branches = useMemo(() => (task?.form ? branchesOf(task.form) : []), [task?.form]);
+  // the outcomes the step offers now (the API's form has only those; `outcomes` says it too)
+  const branches = useMemo(
+    () => (task?.form ? branchesOf(task.form).filter((b) => !task.outcomes?.length || task.outcomes.includes(b.outcome)) : []),
+    [task?.form, task?.outcomes],
+  );
   // A record taken from the inbox's list has no form until the task itself has been fetched.
   if (!task || branches.length === 0) return null;
 
-  if (task.status === 'open') return <Notice>{translate('inbox.form.claim_first')}</Notice>;
+  if (task.status === 'open') {
+    return <Notice>{translate(task.can?.claim ? 'inbox.form.claim_first' : 'inbox.form.not_eligible')}</Notice>;
+  }
   if (task.status !== 'claimed') {
     return <Notice>{translate('inbox.form.closed', { status: translate(`inbox.status.${task.status}`) })}</Notice>;
   }
   if (task.assigneeId !== identity?.id) {
     return <Notice>{translate('inbox.form.not_yours', { name: task.assignee?.name ?? '' })}</Notice>;
   }
+  if (task.can && !task.can.complete) return <Notice>{translate('inbox.form.not_eligible')}</Notice>;
 
   const fieldsOf = (outcome: unknown) => branches.find((b) => b.outcome === outcome)?.fields ?? [];
   const submit = async (values: Record<string, unknown>) => {
@@ -61,11 +67,11 @@ export const CompleteTaskForm = () => {
       notify((error as Error).message, { type: 'error' });
       // Field errors go onto the form's inputs; anything else (a 409) means our copy of the task is stale.
       if (error instanceof HttpError && error.body?.errors) return error.body.errors;
-      await refreshTaskViews(queryClient);
+      await refreshTaskViews();
       return;
     }
     notify('inbox.completed', { type: 'success' });
-    await refreshTaskViews(queryClient);
+    await refreshTaskViews();
     redirect('list', 'tasks');
   };
 
@@ -89,7 +95,7 @@ export const CompleteTaskForm = () => {
             {({ formData }) =>
               fieldsOf(formData.outcome).map((field) => (
                 // Remounted per outcome: "note" is optional when approving but required when rejecting.
-                <OutcomeInput key={`${formData.outcome}.${field.name}`} caseType={task.caseType} field={field} />
+                <OutcomeInput key={`${formData.outcome}.${field.name}`} task={task} field={field} />
               ))
             }
           </FormDataConsumer>

@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { NumberInput, SelectInput, TextInput, maxLength, maxValue, minValue, required, useTranslate, type Validator } from 'react-admin';
-import { caseTypeOf } from '../caseTypes';
+import { useCaseTypeOf } from '../caseTypeRegistry';
 import { humanize } from '../i18n/humanize';
 import { MULTILINE_FROM, type FormField } from './completionForm';
+import type { Task } from '../types';
 import { useTaskLabels } from './labels';
 
 
@@ -14,9 +16,11 @@ const rulesOf = (field: FormField): Validator[] => {
 };
 
 /** One field of a completion form, as its JSON Schema describes it. */
-export const OutcomeInput = ({ caseType, field }: { caseType: string; field: FormField }) => {
+export const OutcomeInput = ({ task, field }: { task: Task; field: FormField }) => {
+  const { caseType } = task;
   const translate = useTranslate();
   const labels = useTaskLabels();
+  const caseTypeOf = useCaseTypeOf();
   const common = {
     source: field.name,
     label: labels.field(caseType, field.name),
@@ -39,6 +43,14 @@ export const OutcomeInput = ({ caseType, field }: { caseType: string; field: For
           data-testid={testid}
         />
       );
+    }
+    case 'list': {
+      const Input = caseTypeOf(caseType)?.formInputs?.[field.name];
+      return Input ? (
+        <Suspense fallback={null}>
+          <Input task={task} source={field.name} label={common.label} />
+        </Suspense>
+      ) : null;
     }
     case 'text': {
       const multiline = (field.maxLength ?? Infinity) > MULTILINE_FROM;

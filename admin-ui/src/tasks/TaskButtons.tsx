@@ -2,12 +2,12 @@ import CheckIcon from '@mui/icons-material/TaskAlt';
 import ClaimIcon from '@mui/icons-material/PanTool';
 import ReleaseIcon from '@mui/icons-material/Undo';
 import type { MouseEvent } from 'react';
-import { Button, LinkBase, useGetIdentity, usePermissions, useRecordContext } from 'react-admin';
-import { canSupervise } from '../providers/roles';
+import { Button, LinkBase, useRecordContext } from 'react-admin';
 import type { Task } from '../types';
 import { useTaskMutation } from './useTaskMutation';
 
-// Buttons sit inside clickable rows: a click must not also open the row.
+// Each button shows only when the API says the user may take that action now (the task's `can`): an agent sees
+// no Claim on a step only supervisors approve. Buttons sit inside clickable rows: a click must not also open the row.
 const only = (action: () => void) => (event: MouseEvent) => {
   event.stopPropagation();
   action();
@@ -16,7 +16,7 @@ const only = (action: () => void) => (event: MouseEvent) => {
 export const ClaimButton = () => {
   const task = useRecordContext<Task>();
   const claim = useTaskMutation((dp, id: string) => dp.claimTask(id), 'inbox.claimed');
-  if (!task || task.status !== 'open') return null;
+  if (!task?.can?.claim) return null;
   return (
     <Button
       label="inbox.actions.claim"
@@ -31,11 +31,8 @@ export const ClaimButton = () => {
 
 export const ReleaseButton = () => {
   const task = useRecordContext<Task>();
-  const { identity } = useGetIdentity();
-  const { permissions } = usePermissions();
   const release = useTaskMutation((dp, id: string) => dp.releaseTask(id), 'inbox.released');
-  if (!task || task.status !== 'claimed') return null;
-  if (task.assigneeId !== identity?.id && !canSupervise(permissions)) return null;
+  if (!task?.can?.release) return null;
   return (
     <Button
       label="inbox.actions.release"
@@ -51,8 +48,7 @@ export const ReleaseButton = () => {
 /** Opens the task page, where the step's form is, once the current user holds the task. */
 export const CompleteLink = () => {
   const task = useRecordContext<Task>();
-  const { identity } = useGetIdentity();
-  if (!task || task.status !== 'claimed' || task.assigneeId !== identity?.id) return null;
+  if (!task?.can?.complete) return null;
   return (
     <Button
       // react-admin's Button only navigates when rendered as a link

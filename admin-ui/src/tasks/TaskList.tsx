@@ -3,49 +3,93 @@ import {
   DataTable,
   DataTableBody,
   DataTableRow,
+  ExportButton,
+  FilterButton,
   List,
+  SearchInput,
+  TopToolbar,
   SelectField,
   SelectInput,
   SimpleList,
   TextField,
   useListContext,
-  usePermissions,
   useRecordContext,
   useStore,
   useTranslate,
   type DataTableBodyProps,
   type DataTableRowProps,
 } from 'react-admin';
-import { CASE_TYPES, stepChoices } from '../caseTypes';
+import { stepChoices } from '../caseTypeModule';
+import { useCaseTypes } from '../caseTypeRegistry';
 import { choices } from '../i18n/choices';
 import { useSmallScreen } from '../layout/useSmallScreen';
-import { canSupervise } from '../providers/roles';
+import { supervises, usePerms } from '../providers/permissions';
+import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
+import { ListEmpty } from '../lists/EmptyState';
+import { AssigneeFilter, ClientFilter } from '../lists/filters';
+import { NextTaskButton } from './NextTaskButton';
 import { SlaChip } from '../sla/SlaChip';
 import { slaStates } from '../sla/slaStates';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
 import { taskStatuses } from './enums';
-import { CaseLink } from './CaseLink';
+import { CaseLink, caseReferenceOf } from './CaseLink';
 import { useTaskLabels } from './labels';
 import { BulkReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
 
 type View = 'mine' | 'team';
 
-const useFilters = () => {
+const useFilters = (supervisor: boolean) => {
   const labels = useTaskLabels();
+  const caseTypes = useCaseTypes();
   return [
+    <SearchInput key="q" source="q" alwaysOn />,
     <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
     <SelectInput key="status" source="status" choices={choices('inbox.status', taskStatuses)} alwaysOn />,
-    <SelectInput key="step" source="step" choices={stepChoices()} />,
+    <SelectInput key="step" source="step" choices={stepChoices(caseTypes)} />,
     <SelectInput
       key="caseType"
       source="caseType"
-      choices={CASE_TYPES.map(({ key }) => ({ id: key, name: labels.caseType(key) }))}
+      choices={caseTypes.map(({ key }) => ({ id: key, name: labels.caseType(key) }))}
       translateChoice={false}
     />,
+    <ClientFilter key="clientId" source="clientId" label="resources.tasks.fields.client.name" />,
+    ...(supervisor ? [<AssigneeFilter key="assigneeId" source="assigneeId" label="resources.tasks.fields.assignee.name" />] : []),
   ];
 };
+
+const useExporter = () => {
+  const labels = useTaskLabels();
+  const translate = useTranslate();
+  return useCsvExporter<Task>('tasks', [
+    { header: 'resources.tasks.fields.caseId', value: (t) => caseReferenceOf(t) },
+    { header: 'resources.tasks.fields.client.name', value: (t) => t.client?.name },
+    { header: 'resources.tasks.fields.caseType', value: (t) => labels.caseType(t.caseType) },
+    { header: 'resources.tasks.fields.step', value: (t) => labels.step(t.caseType, t.step) },
+    { header: 'resources.tasks.fields.status', value: (t) => translate(`inbox.status.${t.status}`) },
+    { header: 'resources.tasks.fields.assignee.name', value: (t) => t.assignee?.name ?? '' },
+    { header: 'resources.tasks.fields.priority', value: (t) => `P${t.priority}` },
+    { header: 'resources.tasks.fields.dueAt', value: (t) => t.dueAt },
+    { header: 'resources.tasks.fields.slaState', value: (t) => translate(`sla.state.${t.slaState}`) },
+  ]);
+};
+
+const Actions = ({ view }: { view: View }) => (
+  <TopToolbar>
+    <FilterButton />
+    <NextTaskButton />
+    <ExportButton maxResults={EXPORT_MAX} meta={{ query: { view } }} data-testid="export" />
+  </TopToolbar>
+);
+
+/** An empty inbox says why and what to do: take the next task, or clear the filters. */
+const Empty = ({ view }: { view: View }) =>
+  view === 'mine' ? (
+    <ListEmpty message="inbox.empty.mine" action={<NextTaskButton variant="contained" />} />
+  ) : (
+    <ListEmpty message="inbox.empty.team" />
+  );
 
 const TaskRow = (props: DataTableRowProps) => {
   const task = useRecordContext<Task>();
@@ -73,16 +117,18 @@ const ViewTabs = ({ view, onChange }: { view: View; onChange: (view: View) => vo
 
 export const TaskList = () => {
   const [view, setView] = useStore<View>('tasks.view', 'mine');
-  const { permissions } = usePermissions();
+  const { permissions } = usePerms();
   const labels = useTaskLabels();
   const small = useSmallScreen();
   const translate = useTranslate();
+  const exporter = useExporter();
   return (
     <List
-      exporter={false}
+      exporter={exporter}
+      actions={<Actions view={view} />}
       perPage={25}
       title="inbox.title"
-      filters={useFilters()}
+      filters={useFilters(supervises(permissions))}
       sort={{ field: 'dueAt', order: 'ASC' }}
       queryOptions={{ meta: { query: { view } } }}
       empty={false}
@@ -93,20 +139,22 @@ export const TaskList = () => {
         // Phones: one entry per task (step and client; case and assignee; time left); the task page holds the
         // actions.
         <SimpleList<Task>
+          empty={<Empty view={view} />}
           rowClick="show"
           primaryText={(task) => (
             <span data-testid={`task-row-${task.step}`}>{`${labels.step(task.caseType, task.step)} · ${task.client?.name ?? ''}`}</span>
           )}
-          secondaryText={(task) => `${task.caseId} · ${task.assignee?.name ?? translate('app.unassigned')}`}
+          secondaryText={(task) => `${caseReferenceOf(task)} · ${task.assignee?.name ?? translate('app.unassigned')}`}
           tertiaryText={(task) => (
             <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
           )}
         />
       ) : (
         <DataTable<Task>
+          empty={<Empty view={view} />}
           body={TaskBody}
           rowClick="show"
-          bulkActionButtons={canSupervise(permissions) ? <BulkReassignButton /> : false}
+          bulkActionButtons={supervises(permissions) ? <BulkReassignButton /> : false}
         >
           <DataTable.Col source="caseId" disableSort render={(task) => <CaseLink task={task as Task} />} />
           <DataTable.Col source="client.name" disableSort />

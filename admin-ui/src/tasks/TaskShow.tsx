@@ -1,16 +1,18 @@
-import { Grid } from '@mui/material';
+import { Card, CardContent, Grid, Typography } from '@mui/material';
+import { Suspense } from 'react';
 import {
   SelectField,
   Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
-  usePermissions,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
+import { useCaseTypeOf } from '../caseTypeRegistry';
+import { humanize } from '../i18n/humanize';
 import { choices } from '../i18n/choices';
 import { LocalDateField } from '../i18n/LocalDateField';
-import { canSupervise } from '../providers/roles';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
 import type { Task } from '../types';
@@ -19,21 +21,21 @@ import { taskStatuses } from './enums';
 import { useTaskLabels } from './labels';
 import { ReassignButton } from './ReassignButtons';
 import { ClaimButton, ReleaseButton } from './TaskButtons';
-import { CaseLink } from './CaseLink';
+import { CaseLink, caseReferenceOf } from './CaseLink';
 
 const TaskTitle = () => {
   const task = useRecordContext<Task>();
   const labels = useTaskLabels();
-  return task ? <span>{`${labels.step(task.caseType, task.step)} · ${task.caseId}`}</span> : null;
+  return task ? <span data-testid="task-title">{`${labels.step(task.caseType, task.step)} · ${caseReferenceOf(task)}`}</span> : null;
 };
 
 const Actions = () => {
-  const { permissions } = usePermissions();
+  const task = useRecordContext<Task>();
   return (
     <TopToolbar>
       <ClaimButton />
       <ReleaseButton />
-      {canSupervise(permissions) && <ReassignButton />}
+      {task?.can?.reassign && <ReassignButton />}
     </TopToolbar>
   );
 };
@@ -63,6 +65,35 @@ const Step = (_: { source: string }) => {
   return task ? <span>{labels.step(task.caseType, task.step)}</span> : null;
 };
 
+/** What the task's case is about: its reference, state and summary, and the case type's key facts. */
+const CaseCard = () => {
+  const task = useRecordContext<Task>();
+  const translate = useTranslate();
+  const module = useCaseTypeOf()(task?.caseType);
+  // a record taken from the inbox's list carries the same `case`; older shapes have none
+  if (!task?.case) return null;
+  const Summary = module?.TaskCaseSummary;
+  return (
+    <Card variant="outlined" data-testid="task-case">
+      <CardContent>
+        <Typography variant="h6" gutterBottom>
+          {`${translate('inbox.case_card')} · ${task.case.reference ?? task.reference}`}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {translate(`${task.caseType}.state.${task.case.state}`, { _: humanize(task.case.state) })}
+        </Typography>
+        {Summary ? (
+          <Suspense fallback={null}>
+            <Summary task={task} />
+          </Suspense>
+        ) : (
+          task.case.summary && <Typography variant="body2">{task.case.summary}</Typography>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
 export const TaskShow = () => (
   <Show title={<TaskTitle />} actions={<Actions />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
@@ -78,6 +109,7 @@ export const TaskShow = () => (
         </SimpleShowLayout>
       </Grid>
       <Grid size={{ xs: 12, md: 8 }}>
+        <CaseCard />
         <CompleteTaskForm />
       </Grid>
     </Grid>

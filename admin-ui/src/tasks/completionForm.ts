@@ -10,6 +10,7 @@ export interface JsonSchema {
   required?: string[];
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  items?: JsonSchema;
   maxLength?: number;
   minimum?: number;
   maximum?: number;
@@ -22,7 +23,9 @@ interface Common {
 export type FormField =
   | (Common & { kind: 'text'; maxLength?: number })
   | (Common & { kind: 'number'; min?: number; max?: number })
-  | (Common & { kind: 'choice'; options: string[] });
+  | (Common & { kind: 'choice'; options: string[] })
+  /** a list of ids the case type's own input fills (screening_review's `hitIds`); left out without one */
+  | (Common & { kind: 'list' });
 
 export interface Branch {
   outcome: string;
@@ -40,7 +43,8 @@ function fieldOf(name: string, schema: JsonSchema, required: boolean): FormField
   if (schema.type === 'number' || schema.type === 'integer') {
     return { name, required, kind: 'number', min: schema.minimum, max: schema.maximum };
   }
-  // Lists and objects (e.g. screening_review's `hitIds`) are optional refinements the API defaults without.
+  // A list of strings (screening_review's `hitIds`) needs the case type's own input; objects are not offered.
+  if (schema.type === 'array' && schema.items?.type === 'string') return { name, required, kind: 'list' };
   return undefined;
 }
 

@@ -1,11 +1,13 @@
 import { useTranslate } from 'react-admin';
-import { caseTypeOf, taskLabelKey } from '../caseTypes';
+import { taskLabelKey } from '../caseTypeModule';
+import { useCaseTypeOf } from '../caseTypeRegistry';
 import { humanize } from '../i18n/humanize';
 
 /** Labels of tasks' steps, outcomes and form fields, and of case types, from the case type's messages;
  * a value no case type labels reads as itself, humanised. */
 export const useTaskLabels = () => {
   const translate = useTranslate();
+  const caseTypeOf = useCaseTypeOf();
   const label = (caseType: string, kind: 'step' | 'outcome' | 'field', name: string) =>
     translate(taskLabelKey(caseType, kind, name), { _: humanize(name) });
   return {

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useDataProvider, useNotify } from 'react-admin';
 import type { CrmDataProvider } from '../providers/dataProvider';
-import { refreshTaskViews } from './enums';
+import { useRefreshTaskViews } from './enums';
 
 /** A task command (claim, release, reassign...) with the shared side effects: a toast, and a refetch of
  * inboxes and case pages whether it worked or not (a 409 means our copy is stale). */
@@ -11,11 +11,11 @@ export const useTaskMutation = <Args extends unknown[]>(
 ) => {
   const dataProvider = useDataProvider<CrmDataProvider>();
   const notify = useNotify();
-  const queryClient = useQueryClient();
+  const refreshTaskViews = useRefreshTaskViews();
   return useMutation({
     mutationFn: (args: Args) => run(dataProvider, ...args),
     onSuccess: () => notify(successMessage, { type: 'success' }),
     onError: (error: Error) => notify(error.message, { type: 'error' }),
-    onSettled: () => refreshTaskViews(queryClient),
+    onSettled: () => refreshTaskViews(),
   });
 };

@@ -80,9 +80,6 @@ export const en = {
       reopened: 'Complaint reopened',
       commented: 'Comment added',
     },
-    timeline: {
-      empty: 'No events yet',
-    },
     task: {
       step: {
         acknowledge: 'Acknowledge',
@@ -129,6 +126,11 @@ export const en = {
       days_over: '%{from}+ days',
     },
     client_section: 'Complaints',
+    setting: {
+      complaint_reopenWindowDays: 'Days after closing in which the client may reopen',
+      complaint_clientWaitBusinessDays: 'Business days to wait for the client before investigation resumes',
+    },
+    empty: 'No complaints yet. Register one with Create when a client complains.',
   },
   resources: {
     complaints: {
@@ -155,6 +157,7 @@ export const en = {
         },
         resolution: 'Resolution',
         rootCause: 'Root cause',
+        reference: 'Reference',
       },
     },
   },

@@ -82,9 +82,6 @@ export const ru = {
       reopened: 'Жалоба открыта заново',
       commented: 'Комментарий добавлен',
     },
-    timeline: {
-      empty: 'Событий пока нет',
-    },
     task: {
       step: {
         acknowledge: 'Подтверждение получения',
@@ -131,6 +128,11 @@ export const ru = {
       days_over: '%{from}+ дн.',
     },
     client_section: 'Жалобы',
+    setting: {
+      complaint_reopenWindowDays: 'Дней после закрытия, в течение которых клиент может возобновить жалобу',
+      complaint_clientWaitBusinessDays: 'Рабочих дней ожидания ответа клиента до возобновления расследования',
+    },
+    empty: 'Жалоб пока нет. Зарегистрируйте жалобу клиента кнопкой «Создать».',
   },
   resources: {
     complaints: {
@@ -157,6 +159,7 @@ export const ru = {
         },
         resolution: 'Решение',
         rootCause: 'Первопричина',
+        reference: 'Номер',
       },
     },
   },

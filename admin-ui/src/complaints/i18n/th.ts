@@ -82,9 +82,6 @@ export const th = {
       reopened: 'เปิดข้อร้องเรียนใหม่แล้ว',
       commented: 'เพิ่มความเห็นแล้ว',
     },
-    timeline: {
-      empty: 'ยังไม่มีเหตุการณ์',
-    },
     task: {
       step: {
         acknowledge: 'รับเรื่อง',
@@ -131,6 +128,11 @@ export const th = {
       days_over: '%{from}+ วัน',
     },
     client_section: 'ข้อร้องเรียน',
+    setting: {
+      complaint_reopenWindowDays: 'จำนวนวันหลังปิดเคสที่ลูกค้าขอเปิดใหม่ได้',
+      complaint_clientWaitBusinessDays: 'จำนวนวันทำการที่รอลูกค้าก่อนกลับไปสอบสวนต่อ',
+    },
+    empty: 'ยังไม่มีข้อร้องเรียน เมื่อลูกค้าร้องเรียน ให้บันทึกด้วยปุ่มสร้าง',
   },
   resources: {
     complaints: {
@@ -157,6 +159,7 @@ export const th = {
         },
         resolution: 'แนวทางแก้ไข',
         rootCause: 'สาเหตุหลัก',
+        reference: 'เลขที่',
       },
     },
   },

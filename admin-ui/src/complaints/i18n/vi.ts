@@ -82,9 +82,6 @@ export const vi = {
       reopened: 'Đã mở lại khiếu nại',
       commented: 'Đã thêm bình luận',
     },
-    timeline: {
-      empty: 'Chưa có sự kiện nào',
-    },
     task: {
       step: {
         acknowledge: 'Xác nhận tiếp nhận',
@@ -131,6 +128,11 @@ export const vi = {
       days_over: 'Từ %{from} ngày',
     },
     client_section: 'Khiếu nại',
+    setting: {
+      complaint_reopenWindowDays: 'Số ngày sau khi đóng mà khách hàng có thể mở lại',
+      complaint_clientWaitBusinessDays: 'Số ngày làm việc chờ khách hàng trước khi tiếp tục điều tra',
+    },
+    empty: 'Chưa có khiếu nại nào. Khi khách hàng khiếu nại, hãy ghi nhận bằng nút Tạo.',
   },
   resources: {
     complaints: {
@@ -157,6 +159,7 @@ export const vi = {
         },
         resolution: 'Giải pháp',
         rootCause: 'Nguyên nhân gốc',
+        reference: 'Mã số',
       },
     },
   },

@@ -82,9 +82,6 @@ export const zh = {
       reopened: '投诉已重新打开',
       commented: '备注已添加',
     },
-    timeline: {
-      empty: '暂无事件',
-    },
     task: {
       step: {
         acknowledge: '确认受理',
@@ -131,6 +128,11 @@ export const zh = {
       days_over: '%{from} 天以上',
     },
     client_section: '投诉',
+    setting: {
+      complaint_reopenWindowDays: '结案后客户可重新打开的天数',
+      complaint_clientWaitBusinessDays: '恢复调查前等待客户回复的工作日数',
+    },
+    empty: '还没有投诉。客户投诉时点击“新建”进行登记。',
   },
   resources: {
     complaints: {
@@ -157,6 +159,7 @@ export const zh = {
         },
         resolution: '解决方案',
         rootCause: '根本原因',
+        reference: '编号',
       },
     },
   },

@@ -59,6 +59,10 @@ export const en = {
         question: "Question",
       },
     },
+    empty: 'No requests. Ask another team for a document, a callback or a correction with Create.',
+    severity: {
+      urgent: 'Urgent',
+    },
   },
   resources: {
     "internal-requests": {

@@ -61,6 +61,10 @@ export const ru = {
         question: "Вопрос",
       },
     },
+    empty: 'Запросов нет. Попросите другую команду о документе, звонке или исправлении кнопкой «Создать».',
+    severity: {
+      urgent: 'Срочно',
+    },
   },
   resources: {
     "internal-requests": {

@@ -61,6 +61,10 @@ export const th = {
         question: "คำถาม",
       },
     },
+    empty: 'ไม่มีคำขอ ขอเอกสาร การโทรกลับ หรือการแก้ไขข้อมูลจากทีมอื่นด้วยปุ่มสร้าง',
+    severity: {
+      urgent: 'ด่วน',
+    },
   },
   resources: {
     "internal-requests": {

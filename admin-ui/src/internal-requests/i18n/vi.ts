@@ -61,6 +61,10 @@ export const vi = {
         question: "Câu hỏi",
       },
     },
+    empty: 'Không có yêu cầu nào. Nhờ nhóm khác cung cấp tài liệu, gọi lại hoặc sửa dữ liệu bằng nút Tạo.',
+    severity: {
+      urgent: 'Khẩn',
+    },
   },
   resources: {
     "internal-requests": {

@@ -61,6 +61,10 @@ export const zh = {
         question: "问题",
       },
     },
+    empty: '没有请求。可点击“新建”向其他团队索取文件、回电或更正数据。',
+    severity: {
+      urgent: '紧急',
+    },
   },
   resources: {
     "internal-requests": {

@@ -1,0 +1,113 @@
+// Request bodies and filters of the client endpoints.
+import { z } from 'zod';
+
+export const TIERS = ['standard', 'silver', 'gold', 'platinum'] as const;
+export const Iso2 = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. GB');
+export const DateOnly = z.iso.date('a date YYYY-MM-DD');
+export const Language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag, e.g. en or zh-CN');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const ContactIn = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('email'), value: z.email().max(254), label: text(40).optional(), primary: z.boolean().optional() }),
+  z.object({ kind: z.literal('phone'), value: text(40), label: text(40).optional(), primary: z.boolean().optional() }),
+]);
+
+export const RelatedPersonIn = z
+  .object({
+    role: z.enum(['director', 'beneficial_owner', 'authorised_signatory', 'shareholder']),
+    firstName: text(100).optional(),
+    lastName: text(100).optional(),
+    name: text(200).optional(),
+    dateOfBirth: DateOnly.optional(),
+    nationality: Iso2.optional(),
+    sharePercent: z.number().gt(0).max(100).optional(),
+  })
+  .refine((p) => p.name || (p.firstName && p.lastName), { message: 'a name, or a first and last name', path: ['name'] })
+  .refine((p) => p.role !== 'beneficial_owner' || (p.sharePercent ?? 0) >= 25, {
+    message: 'a beneficial owner holds 25 % or more: give sharePercent',
+    path: ['sharePercent'],
+  });
+
+export const ClientPatch = z
+  .object({
+    firstName: text(100).nullable().optional(),
+    lastName: text(100).nullable().optional(),
+    legalName: text(200).nullable().optional(),
+    registrationNumber: text(60).nullable().optional(),
+    dateOfBirth: DateOnly.nullable().optional(),
+    nationality: Iso2.nullable().optional(),
+    nationalId: text(40).nullable().optional(),
+    country: Iso2.nullable().optional(),
+    tier: z.enum(TIERS).optional(),
+    language: Language.nullable().optional(),
+    segment: text(40).nullable().optional(),
+    tags: z.array(text(40)).max(50).optional(),
+    contacts: z.array(ContactIn).max(20).optional(),
+    relatedPersons: z.array(RelatedPersonIn).max(50).optional(),
+    /** supervisors only: owner, branch and introducing broker */
+    accountManagerId: z.string().min(1).max(100).nullable().optional(),
+    introducingBrokerId: z.string().min(1).max(100).nullable().optional(),
+    branchId: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export type ClientPatch = z.infer<typeof ClientPatch>;
+
+/** Fields only a role that supervises client books may change. */
+export const OWNER_FIELDS = ['accountManagerId', 'introducingBrokerId', 'branchId'] as const;
+
+export const ClientFilter = z
+  .object({
+    /** search text: name (fuzzy, any script), e-mail, phone in any format, account login, document number, client id */
+    q: z.string().max(200).optional(),
+    branchId: z.string().max(100).optional(),
+    accountManagerId: z.string().max(100).optional(),
+    introducingBrokerId: z.string().max(100).optional(),
+    tier: z.enum(TIERS).optional(),
+    tag: z.string().max(40).optional(),
+    kycStatus: z.string().max(40).optional(),
+    id: z.array(z.string()).max(200).optional(),
+  })
+  .strict();
+
+export const TransactionFilter = z
+  .object({
+    type: z.enum(['deposit', 'withdrawal', 'transfer', 'trade']).optional(),
+    status: z.enum(['pending', 'completed', 'failed', 'cancelled', 'reversed']).optional(),
+    accountId: z.string().max(100).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const HandoverBody = z
+  .object({
+    from: z.string().min(1).max(100),
+    to: z.string().min(1).max(100),
+    /** only these clients of `from` (default: the whole book in your scope) */
+    clientIds: z.array(z.string().min(1).max(100)).min(1).max(10_000).optional(),
+    /** also move `from`'s open leads (default true) */
+    leads: z.boolean().default(true),
+    reason: text(500).optional(),
+  })
+  .strict()
+  .refine((b) => b.from !== b.to, { message: 'from and to are the same person', path: ['to'] });
+
+export const InteractionBase = z.object({
+  kind: z.enum(['call', 'email', 'chat', 'meeting', 'note', 'system']),
+  direction: z.enum(['inbound', 'outbound', 'internal']).optional(),
+  channel: text(40).optional(),
+  subject: text(300).optional(),
+  body: z.string().max(20_000).optional(),
+  durationSeconds: z.number().int().min(0).max(7 * 86_400).optional(),
+  outcome: text(80).optional(),
+  /** a call recording or the message in the e-mail system */
+  link: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  externalId: text(200).optional(),
+});
+
+export const ClientInteractionBody = InteractionBase.extend({
+  /** who had the interaction (default: you) */
+  agentId: z.string().min(1).max(100).optional(),
+}).strict();

@@ -1,0 +1,356 @@
+// Leads: creation for web forms, partners (role integration) and manual entry with duplicate detection and
+// assignment, the list with the duplicate review queue, merge and "not a duplicate". Scoped like clients:
+// a lead is seen through its branch, its account manager and its introducing broker.
+import { createHash, randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import { auditIn } from '../../platform/audit';
+import { inTransaction } from '../../platform/db';
+import { derivedId } from '../../platform/ids';
+import { canonicalJson } from '../../platform/timeline';
+import { LEAD_COLUMNS, LeadInputError, LeadStateError, createLead, dismissDuplicates, mergeLead, readLead, storedDuplicates, type LeadRow } from '../../platform/crm/leads';
+import { searchNameOf } from '../../platform/crm/names';
+import { phoneQuery } from '../../platform/crm/phones';
+import type { SessionUser } from '../auth/session';
+import type { ApiDeps } from '../deps';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { listQuery, page, sendRange } from '../http/list';
+import { defineRoute, type RouteRegistry } from '../http/route';
+import { DateOnly, Language } from '../clients/schemas';
+import { inScope, resolveClientScope, scopeSql, type ClientScopeSet } from '../clients/scope';
+import { scopedClient } from '../clients/client360';
+
+const Country = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. GB'));
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CreateLeadBody = z
+  .object({
+    firstName: text(100),
+    lastName: text(100),
+    email: z.email().max(254).optional(),
+    /** any national or international format; a national one is read in `country` */
+    phone: text(40).optional(),
+    country: Country.optional(),
+    source: text(60),
+    campaign: text(120).optional(),
+    /** the introducing broker's id */
+    ib: text(100).optional(),
+    utmSource: text(200).optional(),
+    utmMedium: text(200).optional(),
+    utmCampaign: text(200).optional(),
+    utmTerm: text(200).optional(),
+    utmContent: text(200).optional(),
+    dateOfBirth: DateOnly.optional(),
+    language: Language.optional(),
+    /** staff: the lead's branch (default yours) and its account manager (default: the assignment rules) */
+    branchId: text(100).optional(),
+    accountManagerId: text(100).optional(),
+  })
+  .strict()
+  .refine((b) => b.email || b.phone, { message: 'an e-mail address or a phone number', path: ['email'] });
+
+const DuplicateSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['lead', 'client']),
+  reason: z.enum(['email', 'phone', 'name_dob']),
+  score: z.number(),
+  status: z.string().optional(),
+  detail: z.object({ summary: z.string(), matchedName: z.string() }).optional(),
+});
+
+export const LeadSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  phoneE164: z.string().nullable(),
+  country: z.string().nullable(),
+  language: z.string().nullable(),
+  dateOfBirth: z.string().nullable(),
+  source: z.string(),
+  campaign: z.string().nullable(),
+  ib: z.string().nullable(),
+  utm: z.object({ source: z.string().nullable(), medium: z.string().nullable(), campaign: z.string().nullable(), term: z.string().nullable(), content: z.string().nullable() }),
+  status: z.string(),
+  branchId: z.string().nullable(),
+  accountManagerId: z.string().nullable(),
+  assignedAt: z.string().nullable(),
+  assignmentRuleId: z.string().nullable(),
+  duplicateOf: z.object({ id: z.string(), kind: z.string() }).nullable(),
+  mergedInto: z.object({ id: z.string(), kind: z.string() }).nullable(),
+  createdById: z.string().nullable(),
+  createdAt: z.string(),
+  /** findings: on create, all found; in lists, the open ones; on GET one, all with their status */
+  duplicates: z.array(DuplicateSchema),
+});
+type LeadView = z.infer<typeof LeadSchema>;
+
+const CreatedLeadSchema = LeadSchema.extend({
+  assignment: z.object({ assigneeId: z.string().nullable(), ruleId: z.string().nullable(), reason: z.string(), startsAt: z.string().optional() }),
+});
+
+const LeadFilter = z
+  .object({
+    q: z.string().max(200).optional(),
+    /** true: the duplicate review queue (leads with open findings) */
+    duplicate: z.boolean().optional(),
+    /** false: leads nobody is assigned to */
+    assigned: z.boolean().optional(),
+    status: z.enum(['new', 'contacted', 'qualified', 'converted', 'lost', 'merged']).optional(),
+    accountManagerId: z.string().max(100).optional(),
+    branchId: z.string().max(100).optional(),
+    source: z.string().max(60).optional(),
+    campaign: z.string().max(120).optional(),
+    ib: z.string().max(100).optional(),
+    id: z.array(z.string()).max(200).optional(),
+  })
+  .strict();
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+export function toLeadView(l: LeadRow, duplicates: LeadView['duplicates']): LeadView {
+  return {
+    id: l.id, firstName: l.first_name, lastName: l.last_name, email: l.email, phone: l.phone, phoneE164: l.phone_e164, country: l.country,
+    language: l.language, dateOfBirth: l.date_of_birth, source: l.source, campaign: l.campaign, ib: l.introducing_broker_id,
+    utm: { source: l.utm_source, medium: l.utm_medium, campaign: l.utm_campaign, term: l.utm_term, content: l.utm_content },
+    status: l.status, branchId: l.branch_id, accountManagerId: l.account_manager_id, assignedAt: iso(l.assigned_at), assignmentRuleId: l.assignment_rule_id,
+    duplicateOf: l.duplicate_of_id ? { id: l.duplicate_of_id, kind: l.duplicate_of_kind } : null,
+    mergedInto: l.merged_into_id ? { id: l.merged_into_id, kind: l.merged_into_kind } : null,
+    createdById: l.created_by_id, createdAt: l.created_at.toISOString(), duplicates,
+  };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * An Idempotency-Key stands for one lead id (derived from the user and the key) and remembers the request it
+ * came with: the same key with another request is 422 (the idempotency_keys table of case starts, kind `lead`).
+ */
+async function leadIdForKey(deps: ApiDeps, user: SessionUser, key: string, request: unknown): Promise<string> {
+  const seed = `lead:${user.id}:${key}`;
+  const id = derivedId(seed);
+  const keyHash = sha256(seed);
+  const requestHash = sha256(canonicalJson(request));
+  await deps.db.pool.query(
+    `INSERT INTO idempotency_keys (key_hash, user_id, case_type, case_id, request_hash) VALUES ($1, $2, 'lead', $3, $4) ON CONFLICT (key_hash) DO NOTHING`,
+    [keyHash, user.id, id, requestHash],
+  );
+  const { rows } = await deps.db.pool.query<{ request_hash: string }>('SELECT request_hash FROM idempotency_keys WHERE key_hash = $1', [keyHash]);
+  if (rows[0].request_hash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key');
+  return id;
+}
+
+export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
+  const router = Router();
+  const { pool } = deps.db;
+  const READ = deps.access.clientRoles('read');
+  const EDIT = deps.access.clientRoles('edits');
+
+  async function scopedLead(scope: ClientScopeSet, id: string, lock?: { tx: Parameters<typeof readLead>[0] }): Promise<LeadRow> {
+    if (!z.uuid().safeParse(id).success) throw notFound('Lead');
+    const lead = await readLead(lock?.tx ?? pool, id, !!lock);
+    if (!lead || !inScope(scope, { branchId: lead.branch_id, accountManagerId: lead.account_manager_id, introducingBrokerId: lead.introducing_broker_id })) {
+      throw notFound('Lead');
+    }
+    return lead;
+  }
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/leads',
+      summary:
+        'Create a lead (web forms and partners with role integration, or staff). Finds duplicates among leads and clients (same e-mail in any ' +
+        'letter case, same phone in any format, similar name with the same date of birth) and applies the assignment rules. ' +
+        'Send Idempotency-Key to make retries safe.',
+      tag: 'leads',
+      roles: [...new Set([...EDIT, 'integration'])],
+      body: CreateLeadBody,
+      response: CreatedLeadSchema,
+      status: 201,
+      errors: { 422: 'Idempotency-Key reused with another request' },
+    },
+    async ({ body, user, req }) => {
+      const scope = await resolveClientScope(deps, user);
+      const staff = scope.grant.edits;
+      if (!staff && (body.branchId || body.accountManagerId)) throw forbidden('Only staff may choose the branch or the account manager', 'staff_only');
+      if (body.accountManagerId && body.accountManagerId !== user.id && !scope.grant.supervises) {
+        throw forbidden('Only a supervisor may assign a lead to someone else', 'assign_others');
+      }
+      const key = req.header('idempotency-key');
+      const id = key ? await leadIdForKey(deps, user, key, body) : randomUUID();
+      try {
+        const { lead, duplicates, assignment } = await createLead(
+          pool,
+          id,
+          {
+            ...body,
+            introducingBrokerId: body.ib,
+            branchId: body.branchId ?? (staff && !body.ib ? user.branchId : undefined),
+          },
+          { actorId: user.id, ip: req.ip },
+        );
+        return { ...toLeadView(lead, duplicates), assignment };
+      } catch (err) {
+        if (err instanceof LeadInputError) throw badRequest(err.fields);
+        throw err;
+      }
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/leads',
+      summary: 'Leads in your scope (react-admin list params); filter.duplicate=true is the duplicate review queue, filter.assigned=false the unassigned queue',
+      tag: 'leads',
+      roles: READ,
+      query: listQuery(LeadFilter, ['createdAt', 'lastName'] as const),
+      response: z.array(LeadSchema),
+    },
+    async ({ query, user, res }) => {
+      const scope = await resolveClientScope(deps, user);
+      const f = query.filter ?? {};
+      const params: unknown[] = [];
+      const where = [scopeSql(scope, 'l', params)];
+      const add = (clause: (n: string) => string, v: unknown) => {
+        params.push(v);
+        where.push(clause(`$${params.length}`));
+      };
+      if (f.status) add((n) => `l.status = ${n}`, f.status);
+      if (f.accountManagerId) add((n) => `l.account_manager_id = ${n}`, f.accountManagerId);
+      if (f.branchId) add((n) => `l.branch_id = ${n}`, f.branchId);
+      if (f.source) add((n) => `l.source = ${n}`, f.source);
+      if (f.campaign) add((n) => `l.campaign = ${n}`, f.campaign);
+      if (f.ib) add((n) => `l.introducing_broker_id = ${n}`, f.ib);
+      if (f.id) add((n) => `l.id::text = ANY(${n}::text[])`, f.id);
+      if (f.assigned !== undefined) where.push(`l.account_manager_id IS ${f.assigned ? 'NOT ' : ''}NULL`);
+      if (f.duplicate !== undefined) {
+        where.push(`${f.duplicate ? '' : 'NOT '}EXISTS (SELECT 1 FROM lead_duplicates d WHERE d.lead_id = l.id AND d.status = 'open')`);
+      }
+      if (f.q?.trim()) {
+        const q = f.q.trim();
+        const parts: string[] = [];
+        if (q.includes('@')) {
+          params.push(q.toLowerCase());
+          parts.push(`l.email_norm = $${params.length}`);
+        }
+        const phone = phoneQuery(q, []);
+        if (phone) {
+          params.push(phone.e164, phone.national);
+          parts.push(`l.phone_e164 = ANY($${params.length - 1}::text[]) OR l.phone_national = ANY($${params.length}::text[])`);
+        }
+        if (/\p{L}/u.test(q)) {
+          params.push(searchNameOf(q));
+          parts.push(`$${params.length} <% l.search_name`);
+        }
+        where.push(parts.length ? `(${parts.join(' OR ')})` : 'FALSE');
+      }
+      const [field, dir] = query.sort ?? ['createdAt', 'DESC'];
+      const order = `${field === 'lastName' ? 'l.last_name' : 'l.created_at'} ${dir === 'ASC' ? 'ASC' : 'DESC'}, l.id`;
+      const { skip, take } = page(query.range);
+      const filter = where.join(' AND ');
+      const [rows, count] = await Promise.all([
+        pool.query<LeadRow>(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE ${filter} ORDER BY ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`, [...params, skip, take]),
+        pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM leads l WHERE ${filter}`, params),
+      ]);
+      const ids = rows.rows.map((r) => r.id);
+      const dups = await pool.query(
+        `SELECT lead_id, other_kind, other_id, reason, score, detail FROM lead_duplicates WHERE lead_id = ANY($1::uuid[]) AND status = 'open'
+         ORDER BY other_kind = 'client' DESC, reason, score DESC, other_id`,
+        [ids],
+      );
+      const byLead = new Map<string, LeadView['duplicates']>();
+      for (const d of dups.rows) {
+        const list = byLead.get(d.lead_id) ?? [];
+        list.push({ id: d.other_id, kind: d.other_kind, reason: d.reason, score: d.score, ...(d.detail ? { detail: d.detail } : {}) });
+        byLead.set(d.lead_id, list);
+      }
+      sendRange(res, 'leads', skip, rows.rows.length, count.rows[0].n);
+      return rows.rows.map((l) => toLeadView(l, byLead.get(l.id) ?? []));
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    { method: 'get', path: '/leads/:id', summary: 'One lead with every duplicate finding and its status', tag: 'leads', roles: READ, params: z.object({ id: z.string().max(100) }), response: LeadSchema },
+    async ({ params, user }) => {
+      const lead = await scopedLead(await resolveClientScope(deps, user), params.id);
+      return toLeadView(lead, await storedDuplicates(pool, lead.id));
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/leads/:id/merge',
+      summary:
+        'Merge this lead into another lead (its empty fields are filled) or a client (the lead’s e-mail and phone join its contacts). ' +
+        'The lead ends `merged`; its interactions move; audited with before and after.',
+      tag: 'leads',
+      roles: EDIT,
+      params: z.object({ id: z.string().max(100) }),
+      body: z.object({ into: z.object({ kind: z.enum(['lead', 'client']), id: z.string().min(1).max(100) }) }).strict(),
+      response: z.object({ merged: z.string(), into: z.object({ kind: z.string(), id: z.string() }), filled: z.array(z.string()) }),
+      errors: { 409: 'The lead is already merged or converted, or the target was merged' },
+    },
+    async ({ params, body, user, req }) => {
+      const scope = await resolveClientScope(deps, user);
+      if (!scope.grant.edits) throw forbidden();
+      await scopedLead(scope, params.id);
+      if (body.into.kind === 'client') {
+        await scopedClient(deps, scope, body.into.id).catch(() => {
+          throw badRequest([{ path: 'body.into.id', message: 'No such client in your scope' }]);
+        });
+      } else {
+        await scopedLead(scope, body.into.id).catch(() => {
+          throw badRequest([{ path: 'body.into.id', message: 'No such lead in your scope' }]);
+        });
+      }
+      try {
+        const { filled } = await inTransaction(pool, (tx) => mergeLead(tx, params.id, body.into, { actorId: user.id, ip: req.ip }));
+        return { merged: params.id, into: body.into, filled };
+      } catch (err) {
+        if (err instanceof LeadStateError) throw conflict(err.reason, err.message);
+        throw err;
+      }
+    },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'post',
+      path: '/leads/:id/not-duplicate',
+      summary: 'Settle the lead’s open duplicate findings (all, or those about one lead or client) as not duplicates; audited',
+      tag: 'leads',
+      roles: EDIT,
+      params: z.object({ id: z.string().max(100) }),
+      body: z.object({ kind: z.enum(['lead', 'client']).optional(), id: z.string().min(1).max(100).optional() }).strict().refine((b) => !b.kind === !b.id, { message: 'give kind and id together, or neither' }),
+      response: z.object({ dismissed: z.number().int() }),
+    },
+    async ({ params, body, user, req }) => {
+      const scope = await resolveClientScope(deps, user);
+      if (!scope.grant.edits) throw forbidden();
+      await scopedLead(scope, params.id);
+      return inTransaction(pool, async (tx) => {
+        const dismissed = await dismissDuplicates(tx, params.id, body.kind && body.id ? { kind: body.kind, id: body.id } : null, user.id);
+        await auditIn(tx, { actorId: user.id, action: 'lead_duplicates_dismissed', entity: 'lead', entityId: params.id, data: { only: body.kind ? body : null, dismissed }, ip: req.ip });
+        return { dismissed };
+      });
+    },
+  );
+
+  return router;
+}
