@@ -73,7 +73,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
       engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user)] } });
+      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, complaintCase.type)] } });
       if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const caseId = await startCaseWorkflow(deps, {
         definition: complaintCase,

@@ -72,7 +72,7 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
       engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user)] } });
+      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, internalRequestCase.type)] } });
       if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const team = await prisma.team.findFirst({ where: { id: body.teamId, branchId: client.branchId } });
       if (!team) throw badRequest([{ path: 'body.teamId', message: "No such team in the client's branch" }]);

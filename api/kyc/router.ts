@@ -50,8 +50,8 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const scopedReview = (user: SessionUser, id: string): Promise<ReviewRow> => scopedCase(deps, user, TYPE, id, reviewInclude, 'KYC review');
   const detail = async (user: SessionUser, id: string) => toDetailView(prisma, await scopedReview(user, id), viewerOf(deps.access, user));
 
-  async function scopedClient(user: SessionUser, id: string, field = 'params.id') {
-    const client = await prisma.client.findFirst({ where: { AND: [{ id }, deps.access.clientWhere(user)] } });
+  async function scopedClient(user: SessionUser, id: string, field = 'params.id', caseType?: string) {
+    const client = await prisma.client.findFirst({ where: { AND: [{ id }, deps.access.clientWhere(user, caseType)] } });
     if (!client) throw field === 'params.id' ? notFound('Client') : badRequest([{ path: field, message: 'No such client in your scope' }]);
     return client;
   }
@@ -79,7 +79,7 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       engine: true,
     },
     async ({ body, user, req }) => {
-      await scopedClient(user, body.clientId, 'body.clientId');
+      await scopedClient(user, body.clientId, 'body.clientId', TYPE);
       const key = req.header('idempotency-key');
       // a retry of the request that opened the review is not a second review
       const retried = key ? caseIdForKey(kycReviewCase, user, key) : null;
