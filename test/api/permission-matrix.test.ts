@@ -64,6 +64,11 @@ const caseRoles = (type: string) => (u: User) => !!u && u.roles.some((r) => spec
 const supervisorsOf = (type: string) => (u: User) => !!u && spec.supervises(u, type);
 const anySupervisor = (u: User) => !!u && spec.supervisesAny(u);
 const or = (...fs: ((u: User) => boolean)[]) => (u: User) => fs.some((f) => f(u));
+/** the roles an endpoint names by hand (a duty the definitions do not say) */
+const roles = (...names: string[]) => (u: User) => !!u && u.roles.some((r) => names.includes(r));
+const clientData = (u: User) => !!u && spec.hasClientData(u);
+const clientEditors = (u: User) => !!u && spec.editsClients(u);
+const clientSupervisors = (u: User) => !!u && spec.supervisesClients(u);
 
 const NOBODY = 'u-matrix-nobody';
 const PDF = new TextEncoder().encode('%PDF-1.4\n%matrix\n%%EOF\n');
@@ -81,16 +86,33 @@ function caseTypeEntries(): Record<string, Entry> {
 }
 
 /** How to open a case of each type over the API (the case's client decides its branch). */
-const OPENERS: Record<string, { path: string; body: (clientId: string, teamId: string) => unknown }> = {
+const OPENERS: Record<string, { path: string; body: (clientId: string, teamId: string) => unknown; id?: (answer: any) => string }> = {
   complaint: { path: '/api/complaints', body: (clientId) => ({ clientId, channel: 'email', category: 'other', severity: 'low', description: 'Permission matrix' }) },
   kyc_review: { path: '/api/kyc-reviews', body: (clientId) => ({ clientId, kind: 'periodic', note: 'Permission matrix' }) },
   internal_request: {
     path: '/api/internal-requests',
     body: (clientId, teamId) => ({ clientId, teamId, kind: 'other', subject: 'Permission matrix', details: 'Please look' }),
   },
+  // an AML case opens from the alert a transaction raises (a counterparty in a call-for-action country)
+  aml_case: {
+    path: '/api/transactions',
+    body: (clientId) => ({
+      clientId,
+      externalId: `matrix-${randomUUID()}`,
+      type: 'withdrawal',
+      amount: 2500,
+      currency: 'USD',
+      method: 'bank_transfer',
+      bookedAt: new Date(Date.now() - 60_000).toISOString(),
+      counterparty: { name: 'Pyongyang Trading', country: 'KP' },
+    }),
+    id: (answer: { alerts: { caseId: string | null }[] }) => answer.alerts.find((a) => a.caseId)!.caseId!,
+  },
 };
 
 const kyc = caseRoles('kyc_review');
+const aml = caseRoles('aml_case');
+const amlSupervisors = supervisorsOf('aml_case');
 const complaints = caseRoles('complaint');
 const requests = caseRoles('internal_request');
 
@@ -110,13 +132,37 @@ const POLICY: Record<string, Entry> = {
   'GET /api/auth/2fa/policy': { who: admin },
   'PUT /api/auth/2fa/policy': { who: admin, body: () => ({}) },
 
-  'GET /api/clients': { who: loggedIn, list: { of: 'client', filters: [{ branchId: 'shanghai' }] } },
-  'GET /api/clients/{id}': { who: loggedIn, on: 'client' },
-  'GET /api/clients/{id}/kyc': { who: loggedIn, on: 'client' },
-  'GET /api/clients/{id}/kyc-profile': { who: kyc, on: 'client' },
-  'PUT /api/clients/{id}/kyc-profile': { who: kyc, on: 'client', body: () => ({}), phase: 'write' },
+  'GET /api/clients': { who: clientData, list: { of: 'client', filters: [{ branchId: 'shanghai' }] } },
+  'GET /api/clients/{id}': { who: clientData, on: 'client' },
+  'GET /api/clients/{id}/transactions': { who: clientData, on: 'client' },
+  'GET /api/clients/{id}/timeline': { who: clientData, on: 'client' },
+  'PATCH /api/clients/{id}': { who: clientEditors, on: 'client', body: () => ({ language: 'en' }), phase: 'write' },
+  'POST /api/clients/{id}/interactions': { who: clientEditors, on: 'client', body: () => ({ kind: 'note', subject: 'Permission matrix' }), phase: 'write' },
+  'POST /api/clients/handover': { who: clientSupervisors, body: () => ({}), phase: 'write' },
+  // the KYC routes take the case scope (case intake), not the client-data scope
+  'GET /api/clients/{id}/kyc': { who: loggedIn, on: 'intakeClient' },
+  'GET /api/clients/{id}/kyc-profile': { who: kyc, on: 'intakeClient' },
+  'PUT /api/clients/{id}/kyc-profile': { who: kyc, on: 'intakeClient', body: () => ({}), phase: 'write' },
+
+  'GET /api/leads': { who: clientData, list: { of: 'lead' } },
+  'GET /api/leads/{id}': { who: clientData, on: 'lead' },
+  'POST /api/leads': { who: or(clientEditors, roles('integration')), body: () => ({}), phase: 'write' },
+  // into a client that does not exist (400) once the lead is in scope
+  'POST /api/leads/{id}/merge': { who: clientEditors, on: 'lead', body: () => ({ into: { kind: 'client', id: 'matrix-none' } }), phase: 'write' },
+  'POST /api/leads/{id}/not-duplicate': { who: clientEditors, on: 'lead', body: () => ({ kind: 'client', id: 'matrix-none' }), phase: 'write' },
+  'POST /api/interactions': { who: or(roles('integration'), clientSupervisors), body: () => ({}), phase: 'write' },
+  'GET /api/assignment-rules': { who: or(clientSupervisors, admin) },
+  'PUT /api/assignment-rules/{id}': { who: or(clientSupervisors, admin), on: 'missing', body: () => ({}), phase: 'write' },
+  'DELETE /api/assignment-rules/{id}': { who: or(clientSupervisors, admin), on: 'missing', phase: 'write' },
+  'GET /api/introducing-brokers': { who: or(clientData, admin) },
+  'POST /api/introducing-brokers': { who: or(clientSupervisors, admin), body: () => ({}), phase: 'write' },
   'GET /api/users': { who: or(anySupervisor, admin), list: { of: 'staff' } },
   'GET /api/teams': { who: anyRole },
+  'GET /api/tasks/workload': { who: anySupervisor },
+  // claims a task: after the claim races; NO_TASK (404) when nothing is left to take
+  'POST /api/tasks/next': { who: loggedIn, on: 'missing', phase: 'session' },
+  'GET /api/notifications/preferences': { who: loggedIn },
+  'PUT /api/notifications/preferences': { who: loggedIn, body: () => ({ toasts: 'matrix-none' }) },
   'GET /api/case-types': {
     who: loggedIn,
     list: { of: 'caseType', id: (row) => row.type },
@@ -169,6 +215,8 @@ const POLICY: Record<string, Entry> = {
   'POST /api/notifications/{id}/read': { who: loggedIn, on: 'notification', phase: 'write' },
 
   'POST /api/screening/search': { who: or(kyc, admin), body: () => ({}) },
+  'GET /api/screening/lists': { who: or(kyc, admin) },
+  'POST /api/screening/lists': { who: roles('compliance_manager', 'admin'), body: () => ({}) },
   'POST /api/screening/compare': { who: or(kyc, admin), body: () => ({}) },
 
   'GET /api/incidents': { who: admin },
@@ -179,7 +227,7 @@ const POLICY: Record<string, Entry> = {
   'GET /api/settings': { who: admin },
   'PUT /api/settings/{key}': { who: admin, on: 'setting', body: () => ({}) },
 
-  'POST /api/complaints': { who: complaints, on: 'client', outOfScope: 400, phase: 'write', body: (r) => OPENERS.complaint.body(r!.params.id, '') },
+  'POST /api/complaints': { who: complaints, on: 'intakeClient:complaint', outOfScope: 400, phase: 'write', body: (r) => OPENERS.complaint.body(r!.params.id, '') },
   'POST /api/complaints/{id}/comments': { who: complaints, on: 'case:complaint', body: () => ({ text: 'matrix' }), phase: 'write' },
   'POST /api/complaints/{id}/client-response': { who: complaints, on: 'case:complaint', body: () => ({ note: 'matrix' }), phase: 'write' },
   'POST /api/complaints/{id}/reopen': { who: complaints, on: 'case:complaint', body: () => ({ reason: 'matrix' }), phase: 'write' },
@@ -187,14 +235,14 @@ const POLICY: Record<string, Entry> = {
 
   'POST /api/internal-requests': {
     who: requests,
-    on: 'client',
+    on: 'intakeClient:internal_request',
     outOfScope: 400,
     phase: 'write',
     body: (r) => OPENERS.internal_request.body(r!.params.id, `${r!.fields.branchId}-complaints`),
   },
   'POST /api/internal-requests/{id}/answer': { who: requests, on: 'case:internal_request', body: () => ({ answer: 'matrix' }), phase: 'write' },
 
-  'POST /api/kyc-reviews': { who: kyc, on: 'client', outOfScope: 400, phase: 'write', body: (r) => ({ clientId: r!.params.id, kind: 'periodic' }) },
+  'POST /api/kyc-reviews': { who: kyc, on: 'intakeClient:kyc_review', outOfScope: 400, phase: 'write', body: (r) => ({ clientId: r!.params.id, kind: 'periodic' }) },
   'POST /api/kyc-reviews/{id}/client-response': { who: kyc, on: 'case:kyc_review', body: () => ({ note: 'matrix' }), phase: 'write' },
   'POST /api/kyc-reviews/{id}/risk-override': { who: kyc, on: 'case:kyc_review', body: () => ({ band: 'high', reason: 'matrix' }), phase: 'write' },
   'POST /api/kyc-reviews/{id}/documents': {
@@ -206,6 +254,43 @@ const POLICY: Record<string, Entry> = {
   },
   'GET /api/kyc-reviews/{id}/documents/{docId}': { who: kyc, on: 'document' },
   'GET /api/dashboard/compliance': { who: kyc, check: (u, b) => dashboardCount(u, 'kyc_review', b.byStep) },
+  'GET /api/kyc-refresh/overdue': { who: or(kyc, roles('mlro')) },
+  'GET /api/kyc-refresh/runs/{id}': { who: or(kyc, roles('mlro'), admin), on: 'missing' },
+  'POST /api/kyc-refresh/runs': { who: roles('compliance_manager', 'admin'), body: () => ({ clientId: 'matrix-none' }), phase: 'write' },
+  'POST /api/kyc-refresh/risk-events': { who: roles('senior_compliance_officer', 'compliance_manager', 'mlro'), body: () => ({}), phase: 'write' },
+
+  // transaction monitoring and AML cases
+  'GET /api/aml-cases/{id}/sar': { who: aml, on: 'case:aml_case' },
+  'GET /api/aml-cases/{id}/evidence.json': { who: aml, on: 'case:aml_case' },
+  'GET /api/aml-cases/{id}/evidence.pdf': { who: aml, on: 'case:aml_case' },
+  // an open case: 409 NOT_CLOSED to everyone who may see it (who may reopen a closed one: test/api/monitoring/aml-case.test.ts)
+  'POST /api/aml-cases/{id}/reopen': { who: aml, on: 'case:aml_case', body: () => ({ reason: 'matrix' }), phase: 'write' },
+  'POST /api/transactions': { who: or(amlSupervisors, admin, roles('integration')), body: () => ({}), phase: 'write' },
+  'GET /api/alerts': { who: or(aml, admin) },
+  'GET /api/alerts/{id}': { who: or(aml, admin), on: 'missing' },
+  'GET /api/monitoring/scenarios': { who: or(aml, admin) },
+  'GET /api/monitoring/scenarios/{id}': { who: or(aml, admin), on: 'missing' },
+  'GET /api/monitoring/scenarios/{id}/versions/{version}': { who: or(aml, admin), on: 'missing' },
+  'PATCH /api/monitoring/scenarios/{id}': { who: roles('compliance_manager'), on: 'missing', body: () => ({}), phase: 'write' },
+  'PUT /api/monitoring/scenarios/{id}/draft': { who: roles('compliance_manager'), on: 'missing', body: () => ({}), phase: 'write' },
+  'DELETE /api/monitoring/scenarios/{id}/draft': { who: roles('compliance_manager'), on: 'missing', phase: 'write' },
+  'POST /api/monitoring/scenarios/{id}/publish': { who: roles('compliance_manager'), on: 'missing', body: () => ({}), phase: 'write' },
+  'POST /api/monitoring/scenarios/{id}/backtests': { who: roles('compliance_manager'), on: 'missing', body: () => ({}), phase: 'write' },
+  'GET /api/monitoring/backtests/{id}': { who: or(aml, admin), on: 'missing' },
+  'GET /api/monitoring/backtests/{id}/hits': { who: or(aml, admin), on: 'missing' },
+  'GET /api/monitoring/sweeps': { who: or(aml, admin) },
+  'GET /api/monitoring/sweeps/{id}': { who: or(aml, admin), on: 'missing' },
+  'POST /api/monitoring/sweeps': { who: or(amlSupervisors, admin), body: () => ({}), phase: 'write' },
+  'GET /api/monitoring/snoozes': { who: or(aml, admin) },
+  'POST /api/monitoring/snoozes': { who: amlSupervisors, body: () => ({}), phase: 'write' },
+  'DELETE /api/monitoring/snoozes/{id}': { who: amlSupervisors, on: 'missing', phase: 'write' },
+  'GET /api/monitoring/whitelist': { who: or(aml, admin) },
+  'POST /api/monitoring/whitelist': { who: amlSupervisors, body: () => ({}), phase: 'write' },
+  'DELETE /api/monitoring/whitelist/{id}': { who: amlSupervisors, on: 'missing', phase: 'write' },
+  'GET /api/monitoring/rescreens': { who: or(aml, admin) },
+  'GET /api/monitoring/rescreens/{id}': { who: or(aml, admin), on: 'missing' },
+  'POST /api/monitoring/rescreens': { who: or(amlSupervisors, admin), body: () => ({ versionId: 'matrix-none' }), phase: 'write' },
+  'GET /api/monitoring/screening-matches': { who: or(aml, admin) },
 };
 
 // ---- the stack, users, records
@@ -273,7 +358,7 @@ async function openCase(type: string, clientId: string, teamId: string): Promise
   const by = userBy((u) => u.roles.length === 1 && spec.scope(u, type) === 'all' && spec.rolesOf(type).includes(u.roles[0]), `with an all-branch role in ${type}`);
   const res = await call(by, 'POST', opener.path, { body: opener.body(clientId, teamId) });
   if (res.status !== 201) throw new Error(`opening ${type} for ${clientId}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id;
+  return opener.id ? opener.id(res.body) : res.body.id;
 }
 
 /** Every case, task, client, user, notification, document as records, read from the database. */
@@ -295,8 +380,23 @@ async function loadRecords(fixtureCases: Set<string>) {
       sees: (u) => spec.seesTask(u, t),
     });
   }
+  const entities = new Map((await prisma.branch.findMany()).map((b) => [b.id, b.entityId]));
+  const entityOf = (branchId: string) => entities.get(branchId);
   for (const c of await prisma.client.findMany()) {
-    records.push({ kind: 'client', label: `client ${c.id}@${c.branchId}`, params: { id: c.id }, fields: { branchId: c.branchId }, sees: (u) => spec.seesClient(u, c) });
+    const label = `client ${c.id}@${c.branchId}${c.accountManagerId ? ` of ${c.accountManagerId}` : ''}`;
+    records.push({ kind: 'client', label, params: { id: c.id }, fields: { branchId: c.branchId }, sees: (u) => spec.seesClient(u, c, entityOf) });
+    records.push({ kind: 'intakeClient', label: `${label} (for a case)`, params: { id: c.id }, fields: { branchId: c.branchId }, sees: (u) => spec.takesCasesFor(u, c) });
+    // opening a case of a type: the client must be one the user sees cases of that type for
+    for (const d of DEFINITIONS) {
+      records.push({ kind: `intakeClient:${d.type}`, label: `${label} (for a ${d.type})`, params: { id: c.id }, fields: { branchId: c.branchId }, sees: (u) => spec.seesCase(u, { type: d.type, branchId: c.branchId }) });
+    }
+  }
+  const leads = await stack.db.pool.query<{ id: string; branch_id: string | null; account_manager_id: string | null; introducing_broker_id: string | null }>(
+    'SELECT id, branch_id, account_manager_id, introducing_broker_id FROM leads',
+  );
+  for (const l of leads.rows) {
+    const row = { branchId: l.branch_id, accountManagerId: l.account_manager_id, introducingBrokerId: l.introducing_broker_id };
+    records.push({ kind: 'lead', label: `lead@${l.branch_id ?? 'unassigned'}${l.account_manager_id ? ` of ${l.account_manager_id}` : ''}`, params: { id: l.id }, fields: {}, sees: (u) => spec.seesClient(u, row, entityOf) });
   }
   for (const s of await prisma.user.findMany()) {
     records.push({ kind: 'staff', label: `user ${s.id}`, params: { id: s.id }, fields: {}, sees: (u) => spec.seesStaff(u, s) });
@@ -315,6 +415,8 @@ async function loadRecords(fixtureCases: Set<string>) {
     { kind: 'slaPolicy', label: 'an SLA policy', params: { id: String(policy.id) }, fields: {}, sees: () => true },
     { kind: 'setting', label: `setting ${setting}`, params: { key: setting }, fields: {}, sees: () => true },
     { kind: 'incident', label: 'no incident', params: { id: '999999' }, fields: {}, sees: () => true, missing: true },
+    // routes whose records the matrix does not scope: the role check, then 404 for a record that does not exist
+    { kind: 'missing', label: 'no such record', params: { id: '00000000-0000-4000-8000-000000000000', version: '1' }, fields: {}, sees: () => true, missing: true },
   );
 }
 
@@ -323,7 +425,12 @@ function probesFor(kind: string): Rec[] {
   const all = records.filter((r) => r.kind === kind);
   if (kind === 'task') return fixtureTasks();
   if (kind.startsWith('case:')) return all.filter((r) => r.fields.fixture);
-  if (kind === 'client') return all.filter((r) => r.params.id === 'c-1003' || r.params.id === 'c-2003');
+  if (kind === 'client' || kind.startsWith('intakeClient')) return all.filter((r) => r.params.id === 'c-1003' || r.params.id === 'c-2003');
+  if (kind === 'lead') {
+    // one lead of each branch (and an unassigned one, when there is one)
+    const seen = new Set<string>();
+    return all.filter((r) => !seen.has(r.label.split(' of ')[0]) && !!seen.add(r.label.split(' of ')[0]));
+  }
   if (kind === 'notification') {
     // one notification of each test user who has any: only its owner may read it
     const owners = new Set<string>();
@@ -433,6 +540,8 @@ function connect(u: RoleUser): Promise<Socket> {
 beforeAll(async () => {
   stack = await startStack();
   users = await createRoleUsers(stack.db.prisma, { prefix: 'mx' });
+  // an agent sees the clients they manage: one of this branch is the agent's
+  await stack.db.prisma.client.update({ where: { id: 'c-1003' }, data: { accountManagerId: single('agent').id } });
   openapi = (await call(null, 'GET', '/api/openapi.json')).body;
   await Promise.all(users.map(connect));
 
@@ -597,8 +706,9 @@ describe('permission matrix', () => {
     failures.length = 0;
     const { createSession } = await import('../../api/auth/session');
     for (const key of Object.keys(POLICY).filter((k) => POLICY[k].phase === 'session')) {
-      await probe(key, POLICY[key], null);
-      for (const u of users) await probe(key, POLICY[key], u, undefined, (await createSession(stack.db.prisma, u.id, 1)).token);
+      const r = POLICY[key].on ? probesFor(POLICY[key].on!)[0] : undefined;
+      await probe(key, POLICY[key], null, r);
+      for (const u of users) await probe(key, POLICY[key], u, r, (await createSession(stack.db.prisma, u.id, 1)).token);
     }
     expect(report()).toBe('');
   });

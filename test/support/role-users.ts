@@ -72,6 +72,17 @@ export async function createRoleUsers(prisma: PrismaClient, opts: { branchId?: s
 
 // ---- The access rules as a specification, written from the definitions independently of api/access.ts.
 
+/** client scopes of the roles docs/crm.md names; the others take their case scope */
+const CLIENT_SCOPE: Record<string, 'own' | 'branch' | 'entity' | 'ib_tree' | 'all' | null> = {
+  agent: 'own',
+  supervisor: 'branch',
+  introducing_broker: 'ib_tree',
+  integration: null,
+  branch_manager: 'branch',
+  entity_manager: 'entity',
+  admin: null,
+};
+
 const WIDTH: Record<Scope, number> = { team: 0, branch: 1, all: 2 };
 const widest = (scopes: Scope[]): Scope | null => [...scopes].sort((a, b) => WIDTH[b] - WIDTH[a])[0] ?? null;
 const caseRoleScope = (role: Role): Scope | null => widest(DEFINITIONS.flatMap((d) => (d.roles[role] ? [d.roles[role].scope] : [])));
@@ -112,11 +123,40 @@ export const spec = {
     if (scope === 'branch' || (scope === 'team' && !u.teamId)) return t.branchId === u.branchId;
     return scope === 'team' && t.teamId === u.teamId;
   },
-  /** clients: the widest case scope over any case type (team counts as branch); none without a case role */
-  seesClient(u: Who, c: { branchId: string }): boolean {
+  /** a client a user may open a case for (case intake and the KYC profile): the widest case scope over any case type (team counts as branch) */
+  takesCasesFor(u: Who, c: { branchId: string }): boolean {
     const scope = widest(u.roles.flatMap((r) => caseRoleScope(r) ?? []));
     return scope === 'all' || (scope !== null && c.branchId === u.branchId);
   },
+  /**
+   * client data (clients, leads, their 360 and sub-resources), from docs/crm.md "Scopes": agent own book,
+   * introducing_broker its IB tree, integration and admin nothing, branch_manager and supervisor the branch,
+   * entity_manager the legal entity's branches, any other role its case scope (team counts as branch); the union.
+   * A lead with no branch, manager or IB is seen by company-wide roles only.
+   */
+  seesClient(
+    u: Who & { ibIds?: string[] },
+    c: { branchId: string | null; accountManagerId: string | null; introducingBrokerId: string | null },
+    entityOf: (branchId: string) => string | undefined,
+  ): boolean {
+    return u.roles.some((r) => {
+      const scope = CLIENT_SCOPE[r] ?? (caseRoleScope(r) === 'all' ? 'all' : caseRoleScope(r) ? 'branch' : null);
+      switch (scope) {
+        case 'all': return true;
+        case 'own': return c.accountManagerId === u.id;
+        case 'branch': return c.branchId === u.branchId;
+        case 'entity': return c.branchId !== null && entityOf(c.branchId) === entityOf(u.branchId);
+        case 'ib_tree': return c.introducingBrokerId !== null && (u.ibIds ?? []).includes(c.introducingBrokerId);
+        default: return false;
+      }
+    });
+  },
+  /** holds a role that sees client data at all */
+  hasClientData: (u: Who) => u.roles.some((r) => (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null)),
+  /** may edit client data (introducing brokers read only) */
+  editsClients: (u: Who) => u.roles.some((r) => r !== 'introducing_broker' && (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null)),
+  /** hands over client books and sets owners: supervisor, branch_manager, entity_manager */
+  supervisesClients: (u: Who) => u.roles.some((r) => ['supervisor', 'branch_manager', 'entity_manager'].includes(r)),
   /** staff a user may see and assign work to */
   seesStaff(u: Who, s: { branchId: string; active: boolean }): boolean {
     if (!s.active) return false;
