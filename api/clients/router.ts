@@ -296,6 +296,7 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: ClientInteractionBody,
       response: InteractionSchema,
       status: 201,
+      alsoOk: { 200: 'The same externalId again: the interaction stored before' },
     },
     async ({ params, body, user, res }) => {
       const scope = await scopeOf(user);

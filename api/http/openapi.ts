@@ -19,12 +19,16 @@ export function buildOpenApi(registry: RouteRegistry, info: { title: string; ver
         parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: s });
       }
     }
-    const responses: Record<string, unknown> = {
-      [String(def.status ?? (def.response ? 200 : 204))]: {
-        description: 'OK',
-        ...(def.response ? { content: { 'application/json': { schema: schemaOf(def.response, 'output') } } } : {}),
-      },
-    };
+    // A route without a response schema answers 204 when its handler returns nothing, else 200 with a
+    // body whose shape it does not declare (api/http/route.ts): both are documented, not a 204 alone.
+    const responses: Record<string, unknown> = def.response
+      ? { [String(def.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(def.response, 'output') } } } }
+      : def.status
+        ? { [String(def.status)]: { description: 'OK' } }
+        : { '200': { description: 'OK, with a body whose shape this route does not declare' }, '204': { description: 'OK, no body' } };
+    for (const [status, description] of Object.entries(def.alsoOk ?? {})) {
+      responses[status] = { description, ...(def.response ? { content: { 'application/json': { schema: schemaOf(def.response, 'output') } } } : {}) };
+    }
     const errorBody = { content: { 'application/json': { schema: schemaOf(ErrorSchema, 'output') } } };
     const write = def.method !== 'get';
     const documented: Record<string, string> = {};
