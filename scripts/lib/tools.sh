@@ -46,12 +46,11 @@ SCHEMATHESIS_DIR="$REPO_ROOT/.tools/schemathesis"
 ensure_schemathesis() {
   local stamp="$SCHEMATHESIS_DIR/.complete-$SCHEMATHESIS_VERSION"
   [[ -f "$stamp" && -x "$SCHEMATHESIS_DIR/bin/st" ]] && return 0
-  command -v python3 >/dev/null || die "Python 3 not found: install it (Debian: apt-get install python3 python3-venv)"
-  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
-    [[ $(id -u) -eq 0 ]] || die "Python's venv module is missing: run 'sudo apt-get install -y python3-venv'"
-    local apt_hint="python3-venv could not be installed: run 'apt-get install -y python3-venv' yourself and look at its error"
+  if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    [[ $(id -u) -eq 0 ]] || die "Python 3 with its venv module is needed: run 'sudo apt-get install -y python3 python3-venv'"
+    local apt_hint="python3-venv could not be installed: run 'apt-get install -y python3 python3-venv' yourself and look at its error"
     HINT=$apt_hint run_logged "apt-get update" apt-get update
-    HINT=$apt_hint run_logged "apt-get install python3-venv" env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
+    HINT=$apt_hint run_logged "apt-get install python3-venv" env DEBIAN_FRONTEND=noninteractive apt-get install -y python3 python3-venv
   fi
   rm -rf "$SCHEMATHESIS_DIR"
   run_logged "python3 -m venv .tools/schemathesis" python3 -m venv "$SCHEMATHESIS_DIR"
