@@ -2,6 +2,10 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 
+/** A row of hand-written SQL: its columns are what the query says; code that reads one names the fields it uses. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- PostgreSQL rows are untyped until a query's reader types them
+export type SqlRow = Record<string, any>;
+
 export interface Db {
   /** for reads and simple writes */
   prisma: PrismaClient;

@@ -1,7 +1,10 @@
 // Demo data for `npm start`: two branches in different time zones with their own hours and holidays,
-// staff, clients, SLA policies, and complaints in several states, driven through the real workflows.
+// staff, clients, SLA policies, the shipped sanctions lists, months of finished cases (seed-history.ts), and
+// live complaints and KYC reviews in several states, driven through the real workflows.
 // Seeds only an empty database.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type pg from 'pg';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import type { PrismaClient } from '@prisma/client';
 import { parseEnv } from '../platform/env';
@@ -13,6 +16,10 @@ import type { TaskOutcome } from '../workflows/engine/types';
 import { seedKycDemo, seedKycReferenceData } from './seed-kyc';
 import { seedCrmReferenceData } from './seed-crm';
 import { seedMonitoringReferenceData } from './seed-monitoring';
+import { seedHistory } from './seed-history';
+import { importList } from '../platform/screening/store';
+import { parseListFiles } from '../platform/screening/detect';
+import { REFERENCE_LIST_FILES, referenceListPath } from '../platform/screening/parse/reference';
 import { installCaseTypeDefaults } from '../activities/engine/defaults';
 import { CASE_TYPE_ACTIVITIES } from '../activities';
 
@@ -163,9 +170,20 @@ async function seedComplaints(prisma: PrismaClient, temporal: Client, taskQueue:
   await open({ clientId: 'c-2002', channel: 'web', category: 'deposit_withdrawal', severity: 'medium', description: 'Deposit via UnionPay not credited.' }, 'u-agent-sh');
 }
 
-export async function seed(opts: { prisma: PrismaClient; temporal: Client; taskQueue: string }): Promise<boolean> {
+/** The sanctions lists the repository ships (reference/sanctions/), so that demo KYC reviews screen against real lists. */
+async function importReferenceLists(prisma: PrismaClient): Promise<number> {
+  const files = await Promise.all(REFERENCE_LIST_FILES.map(async (name) => ({ name, content: await readFile(referenceListPath(name)) })));
+  let entries = 0;
+  for (const list of parseListFiles(files)) entries += (await importList(prisma, list)).entryCount;
+  return entries;
+}
+
+export async function seed(opts: { prisma: PrismaClient; pool: pg.Pool; temporal: Client; taskQueue: string }): Promise<boolean> {
   if ((await opts.prisma.user.count()) > 0) return false;
   await seedReferenceData(opts.prisma);
+  console.log(`seed: ${await importReferenceLists(opts.prisma)} sanctions list entries imported (reference/sanctions)`);
+  const history = await seedHistory(opts.prisma, opts.pool);
+  console.log(`seed: ${history.complaints} complaints and ${history.kycReviews} KYC reviews of history written`);
   await seedComplaints(opts.prisma, opts.temporal, opts.taskQueue);
   await seedKycDemo(opts.prisma, opts.temporal, opts.taskQueue);
   return true;
@@ -177,7 +195,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const db = createDb(env.DATABASE_URL);
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-  const seeded = await seed({ prisma: db.prisma, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE });
+  const seeded = await seed({ prisma: db.prisma, pool: db.pool, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE });
   console.log(seeded ? 'seed: demo data created' : 'seed: database already has data; left as it is');
   await connection.close();
   await db.close();

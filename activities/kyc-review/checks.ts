@@ -57,7 +57,7 @@ export const normaliseDocNumber = (n: string) => n.toUpperCase().replace(/[^A-Z0
 
 function ageOn(birth: Date, now: number): number {
   const d = new Date(now);
-  let age = d.getUTCFullYear() - birth.getUTCFullYear();
+  const age = d.getUTCFullYear() - birth.getUTCFullYear();
   const beforeBirthday = d.getUTCMonth() < birth.getUTCMonth() || (d.getUTCMonth() === birth.getUTCMonth() && d.getUTCDate() < birth.getUTCDate());
   return beforeBirthday ? age - 1 : age;
 }

@@ -7,6 +7,7 @@ import { incidents, settings, slaPolicies } from './admin';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
 import { Layout } from './layout/Layout';
+import { OverdueList, ScenarioList, ScenarioShow, alerts } from './monitoring';
 import { LoginPage } from './login/LoginPage';
 import notifications from './notifications';
 import { authProvider } from './providers/authProvider';
@@ -38,8 +39,12 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
     <Resource name="incidents" {...incidents} />
     <Resource name="sla-policies" {...slaPolicies} />
     <Resource name="settings" {...settings} />
+    <Resource name="alerts" {...alerts} />
     <CustomRoutes>
       <Route path="/screening-lists" element={<ScreeningLists />} />
+      <Route path="/monitoring/scenarios" element={<ScenarioList />} />
+      <Route path="/monitoring/scenarios/:id" element={<ScenarioShow />} />
+      <Route path="/monitoring/kyc-overdue" element={<OverdueList />} />
     </CustomRoutes>
   </Admin>
   </CaseTypesProvider>

@@ -28,7 +28,8 @@ export interface CaseTypeModule {
    * from the task's `case` (summary, attributes). Lazily loaded. */
   TaskCaseSummary?: ComponentType<{ task: Task }>;
   /** Inputs for form fields the shell cannot render from their JSON Schema alone (lists of ids: KYC's
-   * `hitIds`), by field name. Lazily loaded. */
+   * `hitIds`) or renders better with the case's data (a text field prefilled: the AML report's `narrative`), by
+   * field name. Lazily loaded. */
   formInputs?: Readonly<Record<string, ComponentType<{ task: Task; source: string; label: string }>>>;
   /** A section of the client's page listing the client's cases of this type. */
   clientSection?: ComponentType;

@@ -20,11 +20,13 @@ import type { CaseTypeModule } from './caseTypeModule';
 import { complaint } from './complaints';
 import { kycReview } from './kyc';
 import { internalRequest } from './internal-requests';
+import { amlCase } from './aml-cases';
 
 export const CASE_TYPES: readonly CaseTypeModule[] = [
   complaint,
   kycReview,
   internalRequest,
+  amlCase,
 ];
 
 export const caseTypeOf = (key: string | null | undefined): CaseTypeModule | undefined =>

@@ -4,13 +4,14 @@ import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../http/errors';
 import { scopeSql, type ClientScopeSet } from './scope';
+import type { SqlRow } from '../../platform/db';
 import {
   CLIENT_COLUMNS,
-  Client360Schema,
-  ContactSchema,
-  RelatedPersonSchema,
-  TimelineItemSchema,
-  TransactionSchema,
+  type Client360Schema,
+  type ContactSchema,
+  type RelatedPersonSchema,
+  type TimelineItemSchema,
+  type TransactionSchema,
   identityOf,
   toClientView,
   type ClientRow,
@@ -225,9 +226,9 @@ export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: Cli
       take: 50,
     }),
   ]);
-  const c = rows[0] as (ScopedClient & Record<string, any>) | undefined;
+  const c = rows[0] as (ScopedClient & SqlRow) | undefined;
   if (!c) throw notFound('Client');
-  const summary = (c.summary as Record<string, any>[]).filter((r) => r.trades > 0 || r.deposits !== '0' || r.withdrawals !== '0');
+  const summary = (c.summary as SqlRow[]).filter((r) => r.trades > 0 || r.deposits !== '0' || r.withdrawals !== '0');
   const byCurrency = summary.map((r) => ({
     currency: r.currency, trades: r.trades, volume: r.volume, pnl: r.pnl, deposits: r.deposits, withdrawals: r.withdrawals, lastTradeAt: isoOf(r.last_trade_at),
   }));
@@ -243,12 +244,12 @@ export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: Cli
     kyc: { status: c.kyc_status, riskBand: c.risk_band, nextReviewAt: iso(c.next_review_at) },
     contacts: c.contacts,
     relatedPersons: c.related_persons,
-    accounts: c.accounts.map((a: Record<string, any>) => ({ ...a, balance: money(a.balance)!, equity: money(a.equity)!, openedAt: isoOf(a.openedAt)!, updatedAt: isoOf(a.updatedAt)! })),
+    accounts: c.accounts.map((a: SqlRow) => ({ ...a, balance: money(a.balance)!, equity: money(a.equity)!, openedAt: isoOf(a.openedAt)!, updatedAt: isoOf(a.updatedAt)! })),
     tradingSummary: { byCurrency, lastTradeAt: byCurrency.map((r) => r.lastTradeAt).filter((x): x is string => !!x).sort().at(-1) ?? null },
     transactions: page,
-    openCases: c.open_cases.map((x: Record<string, any>) => ({ ...x, dueAt: isoOf(x.dueAt), openedAt: isoOf(x.openedAt)! })),
+    openCases: c.open_cases.map((x: SqlRow) => ({ ...x, dueAt: isoOf(x.dueAt), openedAt: isoOf(x.openedAt)! })),
     openTasks: tasks.map((t) => ({ id: t.id, caseId: t.caseId, caseType: t.caseType, step: t.step, status: t.status, assigneeId: t.assigneeId, dueAt: t.dueAt.toISOString() })),
-    documents: c.documents ? c.documents.map((d: Record<string, any>) => ({ ...d, uploadedAt: isoOf(d.uploadedAt)! })) : null,
+    documents: c.documents ? c.documents.map((d: SqlRow) => ({ ...d, uploadedAt: isoOf(d.uploadedAt)! })) : null,
     timeline,
     masked,
   };

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { z, type ZodType } from 'zod';
+import { type z, type ZodType } from 'zod';
 import type { Role } from '../../workflows/engine/types';
 import type { SessionUser } from '../auth/session';
 import { badRequest, forbidden, unauthenticated } from './errors';

@@ -9,7 +9,7 @@ import { AppError, forbidden } from './errors';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // What an HTML form or a "simple" cross-site fetch can send without a CORS preflight.
 const FORM_TYPES = new Set(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']);
-const HOST = /^[a-z0-9.\-]+(:\d+)?$|^\[[0-9a-f:.]+\](:\d+)?$/i;
+const HOST = /^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:.]+\](:\d+)?$/i;
 
 /**
  * Headers on every response: a CSP that fits the console Vite builds (scripts and connections from

@@ -6,6 +6,7 @@
 // and locks the rule so that concurrent leads take turns.
 import { isBusinessTime, nextBusinessMoment, type BusinessCalendar } from '../../workflows/engine/business-time';
 import type { Queryable } from './clients';
+import type { SqlRow } from '../db';
 
 export interface AssignmentRule {
   id: string;
@@ -130,7 +131,7 @@ export async function assignLead(tx: Queryable, lead: LeadFacts, now: number): P
      FROM users u JOIN branches b ON b.id = u.branch_id WHERE u.id = ANY($1::text[]) AND u.active`,
     [rule.accountManagerIds, OPEN_LEAD_STATUSES],
   );
-  const candidates: Candidate[] = people.map((p: Record<string, any>) => ({
+  const candidates: Candidate[] = people.map((p: SqlRow) => ({
     id: p.id,
     load: p.load,
     calendar: { timezone: p.timezone, workdays: p.workdays, workStart: p.work_start, workEnd: p.work_end, holidays: p.holidays },

@@ -2,6 +2,7 @@
 // Idempotent by (source, external id): a telephony or e-mail system that sends the same event twice gets
 // the first one back, unchanged.
 import type { Queryable } from './clients';
+import type { SqlRow } from '../db';
 
 export const INTERACTION_KINDS = ['call', 'email', 'chat', 'meeting', 'note', 'system'] as const;
 export const DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
@@ -47,7 +48,7 @@ export interface StoredInteraction {
 const COLUMNS = `id, client_id, lead_id, kind, direction, channel, subject, body, agent_id, duration_seconds, outcome, link, source, external_id,
   occurred_at, created_by_id, created_at`;
 
-const toStored = (r: Record<string, any>): StoredInteraction => ({
+const toStored = (r: SqlRow): StoredInteraction => ({
   id: r.id, clientId: r.client_id, leadId: r.lead_id, kind: r.kind, direction: r.direction, channel: r.channel, subject: r.subject, body: r.body,
   agentId: r.agent_id, durationSeconds: r.duration_seconds, outcome: r.outcome, link: r.link, source: r.source, externalId: r.external_id,
   occurredAt: r.occurred_at.toISOString(), createdById: r.created_by_id, createdAt: r.created_at.toISOString(),

@@ -7,6 +7,7 @@ import { findDuplicates, strongest, type Duplicate } from './duplicates';
 import { assignLead, ibChain, type Assignment } from './assignment';
 import { searchNameOf } from './names';
 import { normalizePhone } from './phones';
+import type { SqlRow } from '../db';
 
 export interface NewLead {
   firstName: string;
@@ -51,7 +52,7 @@ export const LEAD_COLUMNS = `l.id, l.first_name, l.last_name, l.email, l.phone, 
   l.account_manager_id, l.assigned_at, l.assignment_rule_id, l.duplicate_of_id, l.duplicate_of_kind, l.merged_into_id, l.merged_into_kind,
   l.created_by_id, l.created_at, l.updated_at`;
 
-export type LeadRow = Record<string, any> & { id: string; branch_id: string | null; account_manager_id: string | null; introducing_broker_id: string | null };
+export type LeadRow = SqlRow & { id: string; branch_id: string | null; account_manager_id: string | null; introducing_broker_id: string | null };
 
 export async function readLead(q: Queryable, id: string, lock = false): Promise<LeadRow | null> {
   const { rows } = await q.query(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
@@ -177,7 +178,7 @@ export async function storedDuplicates(q: Queryable, leadId: string, onlyOpen = 
      ORDER BY other_kind = 'client' DESC, reason, score DESC, other_id`,
     [leadId],
   );
-  return rows.map((r: Record<string, any>) => ({ kind: r.other_kind, id: r.other_id, reason: r.reason, score: r.score, status: r.status, ...(r.detail ? { detail: r.detail } : {}) }));
+  return rows.map((r: SqlRow) => ({ kind: r.other_kind, id: r.other_id, reason: r.reason, score: r.score, status: r.status, ...(r.detail ? { detail: r.detail } : {}) }));
 }
 
 const FILLABLE = [

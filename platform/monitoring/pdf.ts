@@ -7,7 +7,6 @@ import type { EvidencePack } from './sar';
 
 const latin1 = (s: unknown): string => {
   const text = String(s ?? '');
-  // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u00ff]*$/.test(text)) return text;
   const latin = text.replace(/[\p{L}\p{M}]+/gu, (word) => {
     if (/^[\u0000-\u00ff]*$/.test(word)) return word;

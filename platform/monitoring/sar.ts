@@ -2,11 +2,12 @@
 // it), and the evidence pack (case, client, alerts with evidence, transactions, timeline, report and who
 // approved it) exported as JSON and PDF.
 import type { PrismaClient } from '@prisma/client';
+import type { SqlRow } from '../db';
 
 const usd = (n: unknown) => `USD ${Number(n ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const day = (d: unknown) => (d ? new Date(d as string).toISOString().slice(0, 10) : '?');
 
-type Evidence = { scenarioName?: string; version?: number; aggregates?: Record<string, any>; thresholds?: Record<string, any>; window?: { start: string; end: string }; transactions?: Record<string, any>[] };
+type Evidence = { scenarioName?: string; version?: number; aggregates?: SqlRow; thresholds?: SqlRow; window?: { start: string; end: string }; transactions?: SqlRow[] };
 
 /** One sentence per alert, from its aggregates and thresholds. */
 export function describeAlert(scenario: string, e: Evidence): string {
@@ -43,7 +44,7 @@ export interface SarFacts {
 
 /** The generated draft: who, what fired and why, the money involved, what the investigation found. */
 export function generateNarrative(f: SarFacts): string {
-  const txs = new Map<string, Record<string, any>>();
+  const txs = new Map<string, SqlRow>();
   for (const a of f.alerts) for (const t of a.evidence.transactions ?? []) txs.set(t.id, t);
   const sum = (type: string) => [...txs.values()].filter((t) => t.type === type).reduce((s, t) => s + Number(t.usdAmount ?? 0), 0);
   const starts = f.alerts.map((a) => a.evidence.window?.start).filter(Boolean).sort();

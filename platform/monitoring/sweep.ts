@@ -88,7 +88,7 @@ export async function runBatch(
     const versions = await versionsFor(db, s);
     const found = await findEach(db, versions, { kind: 'range', from: s.from_at, to: s.to_at, after: input.after, upTo, clientIds: s.client_ids ?? undefined }, input.beat);
     let alerts: AlertRow[] = [];
-    let created = 0;
+    let created: number;
     if (s.kind === 'backtest') created = await recordBacktestHits(db, versions, found, s.id);
     else {
       alerts = (await raiseAlerts(db, versions, found, { source: 'sweep', sweepId: s.id, now: input.now ?? new Date() })).created;

@@ -107,6 +107,7 @@ export async function stopLeftoverDevServer(dbFile: string, say: (msg: string) =
     throw new Error(
       `The Temporal dev server (pid ${left.pid}) left on ${dbFile} could not be stopped (${(err as Error).message}): ` +
         `stop it yourself (\`kill ${left.pid}\`) and start again.`,
+      { cause: err },
     );
   }
 }

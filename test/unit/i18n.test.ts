@@ -10,6 +10,11 @@ import { DEFAULT_RISK_MODEL } from '../../workflows/kyc-review/risk';
 import * as complaintWorkflow from '../../workflows/complaint/states';
 import * as kycWorkflow from '../../workflows/kyc-review/states';
 import * as requestWorkflow from '../../workflows/internal-request/states';
+import * as amlWorkflow from '../../workflows/aml-case/states';
+import { TEMPLATES } from '../../platform/monitoring/templates';
+import { AlertFilter } from '../../api/monitoring/schemas';
+import * as aml from '../../admin-ui/src/aml-cases/enums';
+import * as monitoring from '../../admin-ui/src/monitoring/enums';
 import * as requests from '../../admin-ui/src/internal-requests/enums';
 import { clientKycStatuses } from '../../admin-ui/src/clients/fields';
 import {
@@ -64,7 +69,7 @@ const sources = (readdirSync(SRC, { recursive: true }) as string[])
 
 // Literal keys only; keys built at run time (`complaint.state.${state}`, choices('sla.state', slaStates)) are
 // checked through the enums below. Field paths (source="client.name") are not keys either.
-const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'admin', 'resources'];
+const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'admin', 'monitoring', 'resources'];
 const NAMESPACES = [...SHELL, ...CASE_TYPES.map((t) => t.key)].join('|');
 const LITERAL_KEY = new RegExp(`['"\`]((?:${NAMESPACES})\\.[A-Za-z_.-]*[A-Za-z_])['"\`]`, 'g');
 // choiceLabels hold message prefixes, checked per case type below.
@@ -128,6 +133,23 @@ describe('English messages', () => {
       ...[...Object.keys(DEFAULT_RISK_MODEL.occupation), ...Object.keys(DEFAULT_RISK_MODEL.industry)].map((v) => `kyc_review.activity.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.product).map((v) => `kyc_review.product.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.channel).map((v) => `kyc_review.channel.${v}`),
+      // The AML case and monitoring screens: scenarios, alerts, evidence, parameters of every template.
+      ...aml.amlStates.map((v) => `aml_case.state.${v}`),
+      ...aml.amlStatuses.map((v) => `aml_case.status.${v}`),
+      ...aml.closures.map((v) => `aml_case.closure.${v}`),
+      ...aml.sarStatuses.map((v) => `aml_case.sar_status.${v}`),
+      ...aml.amlEvents.map((v) => `aml_case.event.${v}`),
+      ...monitoring.scenarios.map((v) => `monitoring.scenario.${v}`),
+      ...monitoring.alertStatuses.map((v) => `monitoring.alert_status.${v}`),
+      ...monitoring.alertSources.map((v) => `monitoring.source.${v}`),
+      ...monitoring.executions.map((v) => `monitoring.execution.${v}`),
+      ...monitoring.bands.map((v) => `monitoring.band.${v}`),
+      ...monitoring.transactionTypes.map((v) => `monitoring.tx_type.${v}`),
+      ...monitoring.methods.map((v) => `monitoring.method.${v}`),
+      ...['draft', 'published', 'retired'].map((v) => `monitoring.version_status.${v}`),
+      ...['standard', 'elevated', 'grey', 'black'].map((v) => `monitoring.category.${v}`),
+      ...monitoring.parameters.map((v) => `monitoring.param.${v}`),
+      ...monitoring.aggregates.map((v) => `monitoring.aggregate.${v}`),
       // Notification types and error codes as listed in docs/api.md.
       ...['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update', 'case_stuck'].map(
         (t) => `notification.type.${t}`,
@@ -165,6 +187,15 @@ describe('the console', () => {
     ['request steps', requests.requestSteps, definition('internal_request').steps],
     ['request states', requests.requestStates, definition('internal_request').states],
     ['request statuses', requests.requestStatuses, definition('internal_request').statuses],
+    ['AML steps', aml.amlSteps, definition('aml_case').steps],
+    ['AML states', aml.amlStates, definition('aml_case').states],
+    ['AML statuses', aml.amlStatuses, definition('aml_case').statuses],
+    ['AML closures', aml.closures, amlWorkflow.CLOSURES],
+    ['monitoring scenarios', monitoring.scenarios, TEMPLATES.map((t) => t.id)],
+    ['monitoring executions', monitoring.executions, [...new Set(TEMPLATES.map((t) => t.execution))]],
+    ['alert statuses', monitoring.alertStatuses, AlertFilter.shape.status.unwrap().options],
+    ['alert sources', monitoring.alertSources, AlertFilter.shape.source.unwrap().options],
+    ['template parameters', monitoring.parameters, [...new Set(TEMPLATES.flatMap((t) => Object.keys(t.params.shape)))]],
   ] as const)('lists %s as the API does', (_, console, api) => {
     expect([...console].sort()).toEqual([...api].sort());
   });

@@ -182,7 +182,7 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
     const wait = ++this.waits;
     const suspendAt = addBusinessDuration(ctx.calendar, since, { businessDays: settings.suspendAfterBusinessDays });
     let reminders = 0;
-    let response: ClientResponse | null = null;
+    let response: ClientResponse | null;
     for (;;) {
       const nextReminder = addBusinessDuration(ctx.calendar, since, { businessDays: settings.clientReminderBusinessDays * (reminders + 1) });
       response = await this.clientResponses.receive(Math.min(nextReminder, suspendAt) - Date.now());

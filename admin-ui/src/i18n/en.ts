@@ -1,5 +1,6 @@
 // Every string of the console's shell (inbox, notifications, layout, login). Case types bring their own
 // (admin-ui/src/<case type>/i18n/). Other languages must translate every key (test/unit/i18n.test.ts).
+import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/en';
 export const en = {
   app: {
     timeline_empty: 'Nothing has happened yet',
@@ -200,6 +201,7 @@ export const en = {
     empty: 'No client matches. Search by name, e-mail or phone.',
   },
   resources: {
+    alerts: monitoringAlerts,
     tasks: {
       name: 'Task |||| Tasks',
       fields: {
@@ -274,6 +276,8 @@ export const en = {
       },
     },
   },
+  // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
+  monitoring,
   screening: {
     title: 'Sanctions lists',
     current: 'In use',

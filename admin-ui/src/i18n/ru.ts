@@ -1,5 +1,6 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
+import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/ru';
 
 // Russian plurals have three forms: one |||| few |||| many.
 export const ru = {
@@ -202,6 +203,7 @@ export const ru = {
     empty: 'Клиенты не найдены. Ищите по имени, эл. почте или телефону.',
   },
   resources: {
+    alerts: monitoringAlerts,
     tasks: {
       name: 'Задача |||| Задачи |||| Задач',
       fields: {
@@ -276,6 +278,8 @@ export const ru = {
       },
     },
   },
+  // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
+  monitoring,
   screening: {
     title: 'Санкционные списки',
     current: 'Используется',

@@ -1,5 +1,6 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
+import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/th';
 
 export const th = {
   app: {
@@ -201,6 +202,7 @@ export const th = {
     empty: 'ไม่พบลูกค้า ค้นหาด้วยชื่อ อีเมล หรือโทรศัพท์',
   },
   resources: {
+    alerts: monitoringAlerts,
     tasks: {
       name: 'งาน',
       fields: {
@@ -275,6 +277,8 @@ export const th = {
       },
     },
   },
+  // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
+  monitoring,
   screening: {
     title: 'รายชื่อคว่ำบาตร',
     current: 'ใช้งานอยู่',

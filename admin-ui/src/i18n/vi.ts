@@ -1,5 +1,6 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
+import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/vi';
 
 export const vi = {
   app: {
@@ -201,6 +202,7 @@ export const vi = {
     empty: 'Không tìm thấy khách hàng. Tìm theo tên, email hoặc số điện thoại.',
   },
   resources: {
+    alerts: monitoringAlerts,
     tasks: {
       name: 'Công việc',
       fields: {
@@ -275,6 +277,8 @@ export const vi = {
       },
     },
   },
+  // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
+  monitoring,
   screening: {
     title: 'Danh sách trừng phạt',
     current: 'Đang dùng',

@@ -1,5 +1,6 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
+import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/zh';
 
 export const zh = {
   app: {
@@ -201,6 +202,7 @@ export const zh = {
     empty: '没有匹配的客户。可按姓名、电子邮件或电话搜索。',
   },
   resources: {
+    alerts: monitoringAlerts,
     tasks: {
       name: '任务',
       fields: {
@@ -275,6 +277,8 @@ export const zh = {
       },
     },
   },
+  // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
+  monitoring,
   screening: {
     title: '制裁名单',
     current: '使用中',

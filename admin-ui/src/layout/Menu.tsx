@@ -1,6 +1,8 @@
 import ListsIcon from '@mui/icons-material/GppMaybe';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
+import { OverdueIcon, ScenarioIcon } from '../monitoring';
+import { readsMonitoring, readsOverdue } from '../monitoring/access';
 import { isAdmin, takesPart, usePerms } from '../providers/permissions';
 import tasks from '../tasks';
 
@@ -15,6 +17,15 @@ export const Menu = () => {
       {caseTypes.filter((t) => takesPart(permissions, t.key)).map(({ resource: { name } }) => (
         <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />
       ))}
+      {readsMonitoring(permissions) && (
+        <>
+          <RaMenu.ResourceItem name="alerts" data-testid="nav-alerts" />
+          <RaMenu.Item to="/monitoring/scenarios" primaryText="monitoring.scenarios.title" leftIcon={<ScenarioIcon />} data-testid="nav-scenarios" />
+        </>
+      )}
+      {readsOverdue(permissions) && (
+        <RaMenu.Item to="/monitoring/kyc-overdue" primaryText="monitoring.overdue.title" leftIcon={<OverdueIcon />} data-testid="nav-kyc-overdue" />
+      )}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
       {isAdmin(permissions) &&

@@ -50,7 +50,9 @@ const getList = async (resource: string, params: GetListParams) => {
   const { json, headers } = await http(`/${resource}?${listQuery(params)}`);
   const range = headers.get('Content-Range');
   if (!range) throw new Error(`GET /api/${resource} returned no Content-Range header`);
-  return { data: json, total: Number(range.split('/').pop()) };
+  // the KYC refresh overdue list names its rows by client
+  const data = resource === 'kyc-refresh/overdue' ? (json as { clientId: string }[]).map((r) => ({ id: r.clientId, ...r })) : json;
+  return { data, total: Number(range.split('/').pop()) };
 };
 
 export const dataProvider = {

@@ -53,6 +53,14 @@ export const OutcomeInput = ({ task, field }: { task: Task; field: FormField }) 
       ) : null;
     }
     case 'text': {
+      // a case type may bring its own input for a text field (the AML report's narrative, prefilled)
+      const Own = caseTypeOf(caseType)?.formInputs?.[field.name];
+      if (Own)
+        return (
+          <Suspense fallback={null}>
+            <Own task={task} source={field.name} label={common.label} />
+          </Suspense>
+        );
       const multiline = (field.maxLength ?? Infinity) > MULTILINE_FROM;
       return (
         <TextInput {...common} multiline={multiline} minRows={multiline ? 2 : undefined} slotProps={{ htmlInput: { 'data-testid': testid } }} />

@@ -23,7 +23,7 @@ const cleanup = async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 };
 
-let code = 1;
+let code: number;
 try {
   server = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), fast: true });
   const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: server.adminUrl } });

@@ -52,7 +52,7 @@ function splitRemarks(text: string): string[] {
 function identifier(part: string): Identifier | undefined {
   if (NOT_ID.test(part)) return undefined;
   // label = words before the first token holding a digit; number = that token and any digit-bearing tokens after it
-  const m = /^(.*?)\s*((?:[A-Z]{0,4}[-\/]?\d[\w\-\/.]*)(?:\s+[\w\-\/.]*\d[\w\-\/.]*)*)\s*(?:\(([^)]+)\))?\s*(.*)$/.exec(part);
+  const m = /^(.*?)\s*((?:[A-Z]{0,4}[-/]?\d[\w\-/.]*)(?:\s+[\w\-/.]*\d[\w\-/.]*)*)\s*(?:\(([^)]+)\))?\s*(.*)$/.exec(part);
   if (!m || !m[1]) return undefined;
   let label = m[1].replace(/[#:]\s*$/, '').trim();
   let prefix = '';

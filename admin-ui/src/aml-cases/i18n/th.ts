@@ -1,0 +1,135 @@
+import type { MessagesOf } from '../../i18n/types';
+import type { en } from './en';
+
+export const th = {
+  aml_case: {
+    status: {
+      open: 'เปิด',
+      closed: 'ปิด',
+    },
+    state: {
+      investigate: 'ตรวจสอบ',
+      decide: 'ตัดสินใจ',
+      sar_draft: 'ร่างรายงาน',
+      sar_approval: 'รายงานรออนุมัติ',
+      file_sar: 'รายงานรอยื่น',
+      closed: 'ปิด',
+    },
+    closure: {
+      false_positive: 'แจ้งเตือนผิดพลาด',
+      sar_filed: 'ยื่นรายงานแล้ว',
+      withdrawn: 'ถอนการแจ้งเตือนแล้ว',
+    },
+    sar_status: {
+      none: 'ยังไม่ได้ร่าง',
+      draft: 'ร่าง',
+      submitted: 'ส่งขออนุมัติแล้ว',
+      approved: 'อนุมัติแล้ว',
+      filed: 'ยื่นแล้ว',
+    },
+    event: {
+      case_opened: 'เปิดเคสแล้ว',
+      alerts_added: 'เพิ่มการแจ้งเตือน',
+      task_opened: 'เปิดขั้นตอน',
+      task_claimed: 'รับงานแล้ว',
+      task_released: 'คืนเข้าคิว',
+      task_reassigned: 'มอบหมายใหม่',
+      task_completed: 'ขั้นตอนเสร็จแล้ว',
+      task_cancelled: 'ยกเลิกขั้นตอน',
+      state_changed: 'เปลี่ยนสถานะ',
+      sla_reminder: 'แจ้งเตือน SLA',
+      sla_escalated: 'ยกระดับ',
+      case_sla_breached: 'เคสเกินกำหนด',
+    },
+    sections: {
+      summary: 'การตรวจสอบ',
+      tasks: 'งานปัจจุบัน',
+      alerts: 'การแจ้งเตือนและหลักฐาน',
+      report: 'รายงานธุรกรรมที่น่าสงสัย',
+      timeline: 'ไทม์ไลน์',
+    },
+    sar: {
+      status: 'รายงาน',
+      prepared_by: 'ผู้จัดทำ',
+      approved_by: 'ผู้อนุมัติ',
+      filed: 'ยื่นเมื่อ',
+      preview: 'ยังไม่ได้ร่าง: นี่คือคำบรรยายที่ได้จากหลักฐานในขณะนี้ ผู้ตรวจสอบจะแก้ไขเมื่อเคสถูกยกระดับ',
+      narrative_hint: 'สร้างจากหลักฐาน: เพิ่มเหตุอันควรสงสัยก่อนส่ง',
+    },
+    task: {
+      step: {
+        investigate: 'ตรวจสอบการแจ้งเตือน',
+        decide: 'ตัดสินใจ: แจ้งเตือนผิดพลาดหรือยกระดับ',
+        sar_draft: 'ร่างรายงานธุรกรรมที่น่าสงสัย',
+        sar_approval: 'อนุมัติรายงาน (หลักสี่ตา)',
+        file_sar: 'ยื่นรายงานต่อหน่วยงานกำกับ',
+      },
+      outcome: {
+        findings_recorded: 'บันทึกผลการตรวจสอบแล้ว',
+        false_positive: 'แจ้งเตือนผิดพลาด: ปิดเคส',
+        escalate: 'ยกระดับ: รายงานธุรกรรมที่น่าสงสัย',
+        submitted: 'ส่งขออนุมัติ',
+        approved: 'อนุมัติ',
+        rejected: 'ส่งกลับให้ผู้ตรวจสอบ',
+        filed: 'ยื่นแล้ว',
+      },
+      field: {
+        findings: 'ผลการตรวจสอบ',
+        reason: 'เหตุผล',
+        narrative: 'คำบรรยายในรายงาน',
+        note: 'หมายเหตุ',
+        reference: 'เลขอ้างอิงของหน่วยงานกำกับ',
+      },
+    },
+    actions: {
+      reopen: 'เปิดเคสอีกครั้ง',
+    },
+    dialog: {
+      reopen_reason: 'เหตุผลที่เปิดเคสอีกครั้ง',
+    },
+    done: {
+      reopened: 'เปิดเคสอีกครั้งแล้ว กลับไปขั้นตรวจสอบ',
+    },
+    setting: {
+      aml_reopenWindowDays: 'จำนวนวันปฏิทินหลังปิดเคสที่ยังเปิดเคสใหม่ได้',
+      aml_eddReviewOnEscalation: 'เริ่มการตรวจสอบเพิ่มเติม (EDD) ทันทีเมื่อเคสถูกยกระดับ (1 ใช่, 0 ไม่)',
+    },
+    empty: 'ไม่มีเคส AML เคสจะเปิดเองเมื่อระบบติดตามธุรกรรมแจ้งเตือนเกี่ยวกับลูกค้า',
+    no_alerts: 'เคสนี้ไม่มีการแจ้งเตือน',
+    evidence: 'หลักฐาน',
+    evidence_pdf: 'ชุดหลักฐาน (PDF)',
+    evidence_json: 'ชุดหลักฐาน (JSON)',
+    open_case: 'เปิดเคสเพื่อดูหลักฐานทั้งหมด',
+    client_section: 'เคส AML',
+  },
+  resources: {
+    'aml-cases': {
+      name: 'เคส AML',
+      fields: {
+        reference: 'เลขที่',
+        client: {
+          name: 'ลูกค้า',
+          id: 'ลูกค้า',
+        },
+        clientId: 'ลูกค้า',
+        scenarios: 'สถานการณ์',
+        scenario: 'สถานการณ์',
+        alertIds: 'การแจ้งเตือน',
+        state: 'ขั้น',
+        status: 'สถานะ',
+        closure: 'ผลลัพธ์',
+        assignee: {
+          name: 'ผู้รับผิดชอบ',
+        },
+        slaState: 'SLA',
+        dueAt: 'กำหนด',
+        openedAt: 'เปิดเมื่อ',
+        closedAt: 'ปิดเมื่อ',
+        findings: 'ผลการตรวจสอบ',
+        decision: 'การตัดสินใจ',
+        decisionReason: 'เหตุผลของการตัดสินใจ',
+        sarReference: 'เลขที่การยื่นรายงาน',
+      },
+    },
+  },
+} satisfies MessagesOf<typeof en>;

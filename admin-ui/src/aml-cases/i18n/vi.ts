@@ -1,0 +1,135 @@
+import type { MessagesOf } from '../../i18n/types';
+import type { en } from './en';
+
+export const vi = {
+  aml_case: {
+    status: {
+      open: 'Đang mở',
+      closed: 'Đã đóng',
+    },
+    state: {
+      investigate: 'Điều tra',
+      decide: 'Quyết định',
+      sar_draft: 'Soạn báo cáo',
+      sar_approval: 'Báo cáo chờ phê duyệt',
+      file_sar: 'Báo cáo chờ nộp',
+      closed: 'Đã đóng',
+    },
+    closure: {
+      false_positive: 'Cảnh báo sai',
+      sar_filed: 'Đã nộp báo cáo',
+      withdrawn: 'Cảnh báo đã rút',
+    },
+    sar_status: {
+      none: 'Chưa soạn',
+      draft: 'Bản nháp',
+      submitted: 'Đã gửi phê duyệt',
+      approved: 'Đã phê duyệt',
+      filed: 'Đã nộp',
+    },
+    event: {
+      case_opened: 'Mở hồ sơ',
+      alerts_added: 'Thêm cảnh báo',
+      task_opened: 'Mở bước',
+      task_claimed: 'Đã nhận',
+      task_released: 'Trả về hàng đợi',
+      task_reassigned: 'Giao lại',
+      task_completed: 'Hoàn thành bước',
+      task_cancelled: 'Hủy bước',
+      state_changed: 'Chuyển trạng thái',
+      sla_reminder: 'Nhắc SLA',
+      sla_escalated: 'Đã chuyển cấp',
+      case_sla_breached: 'Hồ sơ quá hạn',
+    },
+    sections: {
+      summary: 'Điều tra',
+      tasks: 'Việc hiện tại',
+      alerts: 'Cảnh báo và bằng chứng',
+      report: 'Báo cáo giao dịch đáng ngờ',
+      timeline: 'Dòng thời gian',
+    },
+    sar: {
+      status: 'Báo cáo',
+      prepared_by: 'Người soạn',
+      approved_by: 'Người phê duyệt',
+      filed: 'Đã nộp',
+      preview: 'Chưa soạn: đây là nội dung tạo từ bằng chứng hiện có. Người điều tra sẽ chỉnh sửa khi hồ sơ được chuyển cấp.',
+      narrative_hint: 'Tạo từ bằng chứng: bổ sung căn cứ nghi ngờ trước khi gửi.',
+    },
+    task: {
+      step: {
+        investigate: 'Điều tra cảnh báo',
+        decide: 'Quyết định: cảnh báo sai hay chuyển cấp',
+        sar_draft: 'Soạn báo cáo giao dịch đáng ngờ',
+        sar_approval: 'Phê duyệt báo cáo (nguyên tắc bốn mắt)',
+        file_sar: 'Nộp báo cáo cho cơ quan quản lý',
+      },
+      outcome: {
+        findings_recorded: 'Đã ghi nhận kết quả điều tra',
+        false_positive: 'Cảnh báo sai: đóng hồ sơ',
+        escalate: 'Chuyển cấp: báo cáo giao dịch đáng ngờ',
+        submitted: 'Gửi phê duyệt',
+        approved: 'Phê duyệt',
+        rejected: 'Trả lại người điều tra',
+        filed: 'Đã nộp',
+      },
+      field: {
+        findings: 'Kết quả điều tra',
+        reason: 'Lý do',
+        narrative: 'Nội dung báo cáo',
+        note: 'Ghi chú',
+        reference: 'Số tham chiếu của cơ quan quản lý',
+      },
+    },
+    actions: {
+      reopen: 'Mở lại hồ sơ',
+    },
+    dialog: {
+      reopen_reason: 'Lý do mở lại',
+    },
+    done: {
+      reopened: 'Đã mở lại hồ sơ: quay lại bước điều tra',
+    },
+    setting: {
+      aml_reopenWindowDays: 'Số ngày lịch sau khi đóng mà hồ sơ còn có thể mở lại',
+      aml_eddReviewOnEscalation: 'Bắt đầu thẩm định tăng cường ngay khi hồ sơ được chuyển cấp (1 có, 0 không)',
+    },
+    empty: 'Không có hồ sơ AML nào. Hồ sơ tự mở khi hệ thống giám sát đưa ra cảnh báo về một khách hàng.',
+    no_alerts: 'Hồ sơ này không có cảnh báo',
+    evidence: 'Bằng chứng',
+    evidence_pdf: 'Bộ bằng chứng (PDF)',
+    evidence_json: 'Bộ bằng chứng (JSON)',
+    open_case: 'Mở hồ sơ để xem toàn bộ bằng chứng',
+    client_section: 'Hồ sơ AML',
+  },
+  resources: {
+    'aml-cases': {
+      name: 'Hồ sơ AML',
+      fields: {
+        reference: 'Mã',
+        client: {
+          name: 'Khách hàng',
+          id: 'Khách hàng',
+        },
+        clientId: 'Khách hàng',
+        scenarios: 'Kịch bản',
+        scenario: 'Kịch bản',
+        alertIds: 'Cảnh báo',
+        state: 'Giai đoạn',
+        status: 'Trạng thái',
+        closure: 'Kết quả',
+        assignee: {
+          name: 'Người phụ trách',
+        },
+        slaState: 'SLA',
+        dueAt: 'Hạn',
+        openedAt: 'Mở lúc',
+        closedAt: 'Đóng lúc',
+        findings: 'Kết quả điều tra',
+        decision: 'Quyết định',
+        decisionReason: 'Lý do quyết định',
+        sarReference: 'Số hồ sơ đã nộp',
+      },
+    },
+  },
+} satisfies MessagesOf<typeof en>;

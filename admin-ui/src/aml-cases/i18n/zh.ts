@@ -1,0 +1,135 @@
+import type { MessagesOf } from '../../i18n/types';
+import type { en } from './en';
+
+export const zh = {
+  aml_case: {
+    status: {
+      open: '处理中',
+      closed: '已关闭',
+    },
+    state: {
+      investigate: '调查',
+      decide: '决定',
+      sar_draft: '起草报告',
+      sar_approval: '报告待审批',
+      file_sar: '报告待报送',
+      closed: '已关闭',
+    },
+    closure: {
+      false_positive: '误报',
+      sar_filed: '已报送报告',
+      withdrawn: '预警已撤回',
+    },
+    sar_status: {
+      none: '尚未起草',
+      draft: '草稿',
+      submitted: '已提交审批',
+      approved: '已批准',
+      filed: '已报送',
+    },
+    event: {
+      case_opened: '案件已开立',
+      alerts_added: '新增预警',
+      task_opened: '步骤已开启',
+      task_claimed: '已领取',
+      task_released: '已退回队列',
+      task_reassigned: '已改派',
+      task_completed: '步骤已完成',
+      task_cancelled: '步骤已取消',
+      state_changed: '状态变更',
+      sla_reminder: 'SLA 提醒',
+      sla_escalated: '已升级',
+      case_sla_breached: '案件已超期',
+    },
+    sections: {
+      summary: '调查',
+      tasks: '当前任务',
+      alerts: '预警与证据',
+      report: '可疑交易报告',
+      timeline: '时间线',
+    },
+    sar: {
+      status: '报告',
+      prepared_by: '起草人',
+      approved_by: '审批人',
+      filed: '报送',
+      preview: '尚未起草：以下是根据现有证据生成的叙述。案件升级后由调查员编辑。',
+      narrative_hint: '根据证据生成：提交前请补充可疑理由。',
+    },
+    task: {
+      step: {
+        investigate: '调查预警',
+        decide: '决定：误报或升级',
+        sar_draft: '起草可疑交易报告',
+        sar_approval: '审批报告（四眼原则）',
+        file_sar: '向监管机构报送报告',
+      },
+      outcome: {
+        findings_recorded: '已记录调查结论',
+        false_positive: '误报：关闭案件',
+        escalate: '升级：报告可疑交易',
+        submitted: '提交审批',
+        approved: '批准',
+        rejected: '退回调查员',
+        filed: '已报送',
+      },
+      field: {
+        findings: '调查结论',
+        reason: '理由',
+        narrative: '报告叙述',
+        note: '备注',
+        reference: '监管机构编号',
+      },
+    },
+    actions: {
+      reopen: '重新打开案件',
+    },
+    dialog: {
+      reopen_reason: '重新打开的原因',
+    },
+    done: {
+      reopened: '案件已重新打开，回到调查阶段',
+    },
+    setting: {
+      aml_reopenWindowDays: '案件关闭后可重新打开的日历天数',
+      aml_eddReviewOnEscalation: '案件升级时立即启动强化尽职调查（1 是，0 否）',
+    },
+    empty: '没有反洗钱案件。监控对客户发出预警时会自动开立案件。',
+    no_alerts: '此案件没有预警',
+    evidence: '证据',
+    evidence_pdf: '证据包（PDF）',
+    evidence_json: '证据包（JSON）',
+    open_case: '打开案件查看全部证据',
+    client_section: '反洗钱案件',
+  },
+  resources: {
+    'aml-cases': {
+      name: '反洗钱案件',
+      fields: {
+        reference: '编号',
+        client: {
+          name: '客户',
+          id: '客户',
+        },
+        clientId: '客户',
+        scenarios: '场景',
+        scenario: '场景',
+        alertIds: '预警',
+        state: '阶段',
+        status: '状态',
+        closure: '结果',
+        assignee: {
+          name: '负责人',
+        },
+        slaState: 'SLA',
+        dueAt: '截止',
+        openedAt: '开立时间',
+        closedAt: '关闭时间',
+        findings: '调查结论',
+        decision: '决定',
+        decisionReason: '决定理由',
+        sarReference: '报送编号',
+      },
+    },
+  },
+} satisfies MessagesOf<typeof en>;

@@ -1,0 +1,11 @@
+// Who sees the monitoring screens: the roles the API allows (api/monitoring/roles.ts, api/monitoring/kyc-refresh.ts).
+// The console offers what these allow; the API decides.
+const rolesOf = (p: unknown): string[] => (p as { roles?: string[] } | undefined)?.roles ?? [];
+const anyOf = (roles: readonly string[]) => (p: unknown) => rolesOf(p).some((r) => roles.includes(r));
+
+/** Alerts, scenarios and backtests are read by AML staff; administrators read what they may post. */
+export const readsMonitoring = anyOf(['aml_analyst', 'mlro', 'compliance_manager', 'admin']);
+/** Scenario drafts, publication and backtests. */
+export const editsRules = anyOf(['compliance_manager']);
+/** The KYC refresh overdue list. */
+export const readsOverdue = anyOf(['kyc_officer', 'senior_compliance_officer', 'compliance_manager', 'mlro']);
