@@ -41,7 +41,13 @@ interface Entry {
   /** the kind of record the path (or body) points at; checked with a record in and out of the user's scope */
   on?: string;
   /** the answer is a list of records of this kind: exactly those the user may see (with each filter too) */
-  list?: { of: string; filters?: Record<string, unknown>[]; query?: Record<string, string>; id?: (row: any) => string; where?: (r: Rec, filter: Record<string, unknown>) => boolean };
+  list?: {
+    of: string;
+    filters?: Record<string, unknown>[];
+    query?: Record<string, string>;
+    id?: (row: any) => string;
+    where?: (r: Rec, filter: Record<string, unknown>) => boolean;
+  };
   query?: (r?: Rec) => Record<string, string>;
   body?: (r?: Rec) => unknown;
   raw?: { contentType: string; body: Uint8Array };
@@ -63,9 +69,15 @@ const anyRole = (u: User) => !!u && u.roles.length > 0;
 const caseRoles = (type: string) => (u: User) => !!u && u.roles.some((r) => spec.rolesOf(type).includes(r));
 const supervisorsOf = (type: string) => (u: User) => !!u && spec.supervises(u, type);
 const anySupervisor = (u: User) => !!u && spec.supervisesAny(u);
-const or = (...fs: ((u: User) => boolean)[]) => (u: User) => fs.some((f) => f(u));
+const or =
+  (...fs: ((u: User) => boolean)[]) =>
+  (u: User) =>
+    fs.some((f) => f(u));
 /** the roles an endpoint names by hand (a duty the definitions do not say) */
-const roles = (...names: string[]) => (u: User) => !!u && u.roles.some((r) => names.includes(r));
+const roles =
+  (...names: string[]) =>
+  (u: User) =>
+    !!u && u.roles.some((r) => names.includes(r));
 const clientData = (u: User) => !!u && spec.hasClientData(u);
 const clientEditors = (u: User) => !!u && spec.editsClients(u);
 const clientSupervisors = (u: User) => !!u && spec.supervisesClients(u);
@@ -78,7 +90,10 @@ function caseTypeEntries(): Record<string, Entry> {
   const out: Record<string, Entry> = {};
   for (const { definition: d, resource } of CASE_TYPES) {
     const kind = `case:${d.type}`;
-    out[`GET /api/${resource}`] = { who: caseRoles(d.type), list: { of: kind, filters: [{ clientId: 'c-2001' }, { status: d.statuses[0] }] } };
+    out[`GET /api/${resource}`] = {
+      who: caseRoles(d.type),
+      list: { of: kind, filters: [{ clientId: 'c-2001' }, { status: d.statuses[0] }] },
+    };
     out[`GET /api/${resource}/{id}`] = { who: caseRoles(d.type), on: kind };
     out[`GET /api/${resource}/{id}/timeline`] = { who: caseRoles(d.type), on: kind };
   }
@@ -87,7 +102,10 @@ function caseTypeEntries(): Record<string, Entry> {
 
 /** How to open a case of each type over the API (the case's client decides its branch). */
 const OPENERS: Record<string, { path: string; body: (clientId: string, teamId: string) => unknown; id?: (answer: any) => string }> = {
-  complaint: { path: '/api/complaints', body: (clientId) => ({ clientId, channel: 'email', category: 'other', severity: 'low', description: 'Permission matrix' }) },
+  complaint: {
+    path: '/api/complaints',
+    body: (clientId) => ({ clientId, channel: 'email', category: 'other', severity: 'low', description: 'Permission matrix' }),
+  },
   kyc_review: { path: '/api/kyc-reviews', body: (clientId) => ({ clientId, kind: 'periodic', note: 'Permission matrix' }) },
   internal_request: {
     path: '/api/internal-requests',
@@ -121,7 +139,10 @@ const POLICY: Record<string, Entry> = {
   'GET /api/health': { who: anyone },
   'POST /api/auth/login': { who: anyone, body: () => ({}) },
   'POST /api/auth/login/code': { who: anyone, body: () => ({}) },
-  'GET /api/auth/me': { who: loggedIn, check: (u, b) => (b.id === u.id && JSON.stringify(b.roles) === JSON.stringify(u.roles) ? null : `me is ${b.id} ${b.roles}`) },
+  'GET /api/auth/me': {
+    who: loggedIn,
+    check: (u, b) => (b.id === u.id && JSON.stringify(b.roles) === JSON.stringify(u.roles) ? null : `me is ${b.id} ${b.roles}`),
+  },
   'POST /api/auth/logout': { who: loggedIn, phase: 'session' },
   'POST /api/auth/logout-all': { who: loggedIn, phase: 'session' },
   'POST /api/auth/2fa/setup': { who: loggedIn, phase: 'write' },
@@ -137,7 +158,12 @@ const POLICY: Record<string, Entry> = {
   'GET /api/clients/{id}/transactions': { who: clientData, on: 'client' },
   'GET /api/clients/{id}/timeline': { who: clientData, on: 'client' },
   'PATCH /api/clients/{id}': { who: clientEditors, on: 'client', body: () => ({ language: 'en' }), phase: 'write' },
-  'POST /api/clients/{id}/interactions': { who: clientEditors, on: 'client', body: () => ({ kind: 'note', subject: 'Permission matrix' }), phase: 'write' },
+  'POST /api/clients/{id}/interactions': {
+    who: clientEditors,
+    on: 'client',
+    body: () => ({ kind: 'note', subject: 'Permission matrix' }),
+    phase: 'write',
+  },
   'POST /api/clients/handover': { who: clientSupervisors, body: () => ({}), phase: 'write' },
   // the KYC routes take the case scope (case intake), not the client-data scope
   'GET /api/clients/{id}/kyc': { who: loggedIn, on: 'intakeClient' },
@@ -148,8 +174,18 @@ const POLICY: Record<string, Entry> = {
   'GET /api/leads/{id}': { who: clientData, on: 'lead' },
   'POST /api/leads': { who: or(clientEditors, roles('integration')), body: () => ({}), phase: 'write' },
   // into a client that does not exist (400) once the lead is in scope
-  'POST /api/leads/{id}/merge': { who: clientEditors, on: 'lead', body: () => ({ into: { kind: 'client', id: 'matrix-none' } }), phase: 'write' },
-  'POST /api/leads/{id}/not-duplicate': { who: clientEditors, on: 'lead', body: () => ({ kind: 'client', id: 'matrix-none' }), phase: 'write' },
+  'POST /api/leads/{id}/merge': {
+    who: clientEditors,
+    on: 'lead',
+    body: () => ({ into: { kind: 'client', id: 'matrix-none' } }),
+    phase: 'write',
+  },
+  'POST /api/leads/{id}/not-duplicate': {
+    who: clientEditors,
+    on: 'lead',
+    body: () => ({ kind: 'client', id: 'matrix-none' }),
+    phase: 'write',
+  },
   'POST /api/interactions': { who: or(roles('integration'), clientSupervisors), body: () => ({}), phase: 'write' },
   'GET /api/assignment-rules': { who: or(clientSupervisors, admin) },
   'PUT /api/assignment-rules/{id}': { who: or(clientSupervisors, admin), on: 'missing', body: () => ({}), phase: 'write' },
@@ -227,7 +263,13 @@ const POLICY: Record<string, Entry> = {
   'GET /api/settings': { who: admin },
   'PUT /api/settings/{key}': { who: admin, on: 'setting', body: () => ({}) },
 
-  'POST /api/complaints': { who: complaints, on: 'intakeClient:complaint', outOfScope: 400, phase: 'write', body: (r) => OPENERS.complaint.body(r!.params.id, '') },
+  'POST /api/complaints': {
+    who: complaints,
+    on: 'intakeClient:complaint',
+    outOfScope: 400,
+    phase: 'write',
+    body: (r) => OPENERS.complaint.body(r!.params.id, ''),
+  },
   'POST /api/complaints/{id}/comments': { who: complaints, on: 'case:complaint', body: () => ({ text: 'matrix' }), phase: 'write' },
   'POST /api/complaints/{id}/client-response': { who: complaints, on: 'case:complaint', body: () => ({ note: 'matrix' }), phase: 'write' },
   'POST /api/complaints/{id}/reopen': { who: complaints, on: 'case:complaint', body: () => ({ reason: 'matrix' }), phase: 'write' },
@@ -240,11 +282,27 @@ const POLICY: Record<string, Entry> = {
     phase: 'write',
     body: (r) => OPENERS.internal_request.body(r!.params.id, `${r!.fields.branchId}-complaints`),
   },
-  'POST /api/internal-requests/{id}/answer': { who: requests, on: 'case:internal_request', body: () => ({ answer: 'matrix' }), phase: 'write' },
+  'POST /api/internal-requests/{id}/answer': {
+    who: requests,
+    on: 'case:internal_request',
+    body: () => ({ answer: 'matrix' }),
+    phase: 'write',
+  },
 
-  'POST /api/kyc-reviews': { who: kyc, on: 'intakeClient:kyc_review', outOfScope: 400, phase: 'write', body: (r) => ({ clientId: r!.params.id, kind: 'periodic' }) },
+  'POST /api/kyc-reviews': {
+    who: kyc,
+    on: 'intakeClient:kyc_review',
+    outOfScope: 400,
+    phase: 'write',
+    body: (r) => ({ clientId: r!.params.id, kind: 'periodic' }),
+  },
   'POST /api/kyc-reviews/{id}/client-response': { who: kyc, on: 'case:kyc_review', body: () => ({ note: 'matrix' }), phase: 'write' },
-  'POST /api/kyc-reviews/{id}/risk-override': { who: kyc, on: 'case:kyc_review', body: () => ({ band: 'high', reason: 'matrix' }), phase: 'write' },
+  'POST /api/kyc-reviews/{id}/risk-override': {
+    who: kyc,
+    on: 'case:kyc_review',
+    body: () => ({ band: 'high', reason: 'matrix' }),
+    phase: 'write',
+  },
   'POST /api/kyc-reviews/{id}/documents': {
     who: kyc,
     on: 'case:kyc_review',
@@ -257,7 +315,11 @@ const POLICY: Record<string, Entry> = {
   'GET /api/kyc-refresh/overdue': { who: or(kyc, roles('mlro')) },
   'GET /api/kyc-refresh/runs/{id}': { who: or(kyc, roles('mlro'), admin), on: 'missing' },
   'POST /api/kyc-refresh/runs': { who: roles('compliance_manager', 'admin'), body: () => ({ clientId: 'matrix-none' }), phase: 'write' },
-  'POST /api/kyc-refresh/risk-events': { who: roles('senior_compliance_officer', 'compliance_manager', 'mlro'), body: () => ({}), phase: 'write' },
+  'POST /api/kyc-refresh/risk-events': {
+    who: roles('senior_compliance_officer', 'compliance_manager', 'mlro'),
+    body: () => ({}),
+    phase: 'write',
+  },
 
   // transaction monitoring and AML cases
   'GET /api/aml-cases/{id}/sar': { who: aml, on: 'case:aml_case' },
@@ -344,9 +406,11 @@ async function call(u: User, method: string, path: string, opts: { body?: unknow
 
 async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 const label = (u: User) => (u ? u.roles.join('+') : 'anonymous');
@@ -355,7 +419,10 @@ async function openCase(type: string, clientId: string, teamId: string): Promise
   const opener = OPENERS[type];
   if (!opener) throw new Error(`Case type ${type} has no opener in the permission matrix: add one to OPENERS`);
   // someone who sees every branch's clients and takes part in the case type
-  const by = userBy((u) => u.roles.length === 1 && spec.scope(u, type) === 'all' && spec.rolesOf(type).includes(u.roles[0]), `with an all-branch role in ${type}`);
+  const by = userBy(
+    (u) => u.roles.length === 1 && spec.scope(u, type) === 'all' && spec.rolesOf(type).includes(u.roles[0]),
+    `with an all-branch role in ${type}`,
+  );
   const res = await call(by, 'POST', opener.path, { body: opener.body(clientId, teamId) });
   if (res.status !== 201) throw new Error(`opening ${type} for ${clientId}: ${res.status} ${JSON.stringify(res.body)}`);
   return opener.id ? opener.id(res.body) : res.body.id;
@@ -369,14 +436,26 @@ async function loadRecords(fixtureCases: Set<string>) {
   for (const c of await prisma.case.findMany()) {
     caseRows.set(c.id, { type: c.type, branchId: c.branchId, status: c.status });
     const row = { type: c.type, branchId: c.branchId };
-    records.push({ kind: `case:${c.type}`, label: `${c.type}@${c.branchId}/${c.teamId}`, params: { id: c.id }, fields: { clientId: c.clientId, status: c.status, fixture: fixtureCases.has(c.id) }, sees: (u) => spec.seesCase(u, row) });
+    records.push({
+      kind: `case:${c.type}`,
+      label: `${c.type}@${c.branchId}/${c.teamId}`,
+      params: { id: c.id },
+      fields: { clientId: c.clientId, status: c.status, fixture: fixtureCases.has(c.id) },
+      sees: (u) => spec.seesCase(u, row),
+    });
   }
   for (const t of await prisma.task.findMany()) {
     records.push({
       kind: 'task',
       label: `task ${t.caseType}.${t.step}@${t.branchId}/${t.teamId}`,
       params: { id: t.id },
-      fields: { caseType: t.caseType, status: t.status, fixture: fixtureCases.has(t.caseId), requiredRole: t.requiredRole, teamId: t.teamId },
+      fields: {
+        caseType: t.caseType,
+        status: t.status,
+        fixture: fixtureCases.has(t.caseId),
+        requiredRole: t.requiredRole,
+        teamId: t.teamId,
+      },
       sees: (u) => spec.seesTask(u, t),
     });
   }
@@ -384,31 +463,71 @@ async function loadRecords(fixtureCases: Set<string>) {
   const entityOf = (branchId: string) => entities.get(branchId);
   for (const c of await prisma.client.findMany()) {
     const label = `client ${c.id}@${c.branchId}${c.accountManagerId ? ` of ${c.accountManagerId}` : ''}`;
-    records.push({ kind: 'client', label, params: { id: c.id }, fields: { branchId: c.branchId }, sees: (u) => spec.seesClient(u, c, entityOf) });
-    records.push({ kind: 'intakeClient', label: `${label} (for a case)`, params: { id: c.id }, fields: { branchId: c.branchId }, sees: (u) => spec.takesCasesFor(u, c) });
+    records.push({
+      kind: 'client',
+      label,
+      params: { id: c.id },
+      fields: { branchId: c.branchId },
+      sees: (u) => spec.seesClient(u, c, entityOf),
+    });
+    records.push({
+      kind: 'intakeClient',
+      label: `${label} (for a case)`,
+      params: { id: c.id },
+      fields: { branchId: c.branchId },
+      sees: (u) => spec.takesCasesFor(u, c),
+    });
     // opening a case of a type: the client must be one the user sees cases of that type for
     for (const d of DEFINITIONS) {
-      records.push({ kind: `intakeClient:${d.type}`, label: `${label} (for a ${d.type})`, params: { id: c.id }, fields: { branchId: c.branchId }, sees: (u) => spec.seesCase(u, { type: d.type, branchId: c.branchId }) });
+      records.push({
+        kind: `intakeClient:${d.type}`,
+        label: `${label} (for a ${d.type})`,
+        params: { id: c.id },
+        fields: { branchId: c.branchId },
+        sees: (u) => spec.seesCase(u, { type: d.type, branchId: c.branchId }),
+      });
     }
   }
-  const leads = await stack.db.pool.query<{ id: string; branch_id: string | null; account_manager_id: string | null; introducing_broker_id: string | null }>(
-    'SELECT id, branch_id, account_manager_id, introducing_broker_id FROM leads',
-  );
+  const leads = await stack.db.pool.query<{
+    id: string;
+    branch_id: string | null;
+    account_manager_id: string | null;
+    introducing_broker_id: string | null;
+  }>('SELECT id, branch_id, account_manager_id, introducing_broker_id FROM leads');
   for (const l of leads.rows) {
     const row = { branchId: l.branch_id, accountManagerId: l.account_manager_id, introducingBrokerId: l.introducing_broker_id };
-    records.push({ kind: 'lead', label: `lead@${l.branch_id ?? 'unassigned'}${l.account_manager_id ? ` of ${l.account_manager_id}` : ''}`, params: { id: l.id }, fields: {}, sees: (u) => spec.seesClient(u, row, entityOf) });
+    records.push({
+      kind: 'lead',
+      label: `lead@${l.branch_id ?? 'unassigned'}${l.account_manager_id ? ` of ${l.account_manager_id}` : ''}`,
+      params: { id: l.id },
+      fields: {},
+      sees: (u) => spec.seesClient(u, row, entityOf),
+    });
   }
   for (const s of await prisma.user.findMany()) {
     records.push({ kind: 'staff', label: `user ${s.id}`, params: { id: s.id }, fields: {}, sees: (u) => spec.seesStaff(u, s) });
   }
   for (const n of await prisma.notification.findMany()) {
-    records.push({ kind: 'notification', label: `notification of ${n.userId}`, params: { id: n.id }, fields: { userId: n.userId }, sees: (u) => u.id === n.userId });
+    records.push({
+      kind: 'notification',
+      label: `notification of ${n.userId}`,
+      params: { id: n.id },
+      fields: { userId: n.userId },
+      sees: (u) => u.id === n.userId,
+    });
   }
   for (const d of await prisma.kycDocument.findMany({ omit: { content: true } })) {
     const row = caseRows.get(d.caseId)!;
-    records.push({ kind: 'document', label: `document@${row.branchId}`, params: { id: d.caseId, docId: d.id }, fields: {}, sees: (u) => spec.seesCase(u, row) });
+    records.push({
+      kind: 'document',
+      label: `document@${row.branchId}`,
+      params: { id: d.caseId, docId: d.id },
+      fields: {},
+      sees: (u) => spec.seesCase(u, row),
+    });
   }
-  for (const d of DEFINITIONS) records.push({ kind: 'caseType', label: d.type, params: {}, fields: {}, sees: (u) => spec.scope(u, d.type) !== null });
+  for (const d of DEFINITIONS)
+    records.push({ kind: 'caseType', label: d.type, params: {}, fields: {}, sees: (u) => spec.scope(u, d.type) !== null });
   const policy = await prisma.slaPolicy.findFirstOrThrow();
   const setting = DEFINITIONS.flatMap((d) => Object.keys(d.settings))[0];
   records.push(
@@ -416,7 +535,14 @@ async function loadRecords(fixtureCases: Set<string>) {
     { kind: 'setting', label: `setting ${setting}`, params: { key: setting }, fields: {}, sees: () => true },
     { kind: 'incident', label: 'no incident', params: { id: '999999' }, fields: {}, sees: () => true, missing: true },
     // routes whose records the matrix does not scope: the role check, then 404 for a record that does not exist
-    { kind: 'missing', label: 'no such record', params: { id: '00000000-0000-4000-8000-000000000000', version: '1' }, fields: {}, sees: () => true, missing: true },
+    {
+      kind: 'missing',
+      label: 'no such record',
+      params: { id: '00000000-0000-4000-8000-000000000000', version: '1' },
+      fields: {},
+      sees: () => true,
+      missing: true,
+    },
   );
 }
 
@@ -434,7 +560,9 @@ function probesFor(kind: string): Rec[] {
   if (kind === 'notification') {
     // one notification of each test user who has any: only its owner may read it
     const owners = new Set<string>();
-    return all.filter((r) => users.some((u) => r.fields.userId === u.id) && !owners.has(String(r.fields.userId)) && !!owners.add(String(r.fields.userId)));
+    return all.filter(
+      (r) => users.some((u) => r.fields.userId === u.id) && !owners.has(String(r.fields.userId)) && !!owners.add(String(r.fields.userId)),
+    );
   }
   return all;
 }
@@ -447,7 +575,14 @@ function fill(path: string, r?: Rec): string {
   });
 }
 
-interface Outcome { key: string; user: string; record?: string; want: string; got: number; detail?: string }
+interface Outcome {
+  key: string;
+  user: string;
+  record?: string;
+  want: string;
+  got: number;
+  detail?: string;
+}
 const failures: Outcome[] = [];
 
 function expectation(e: Entry, u: User, r?: Rec): 'allow' | number {
@@ -462,13 +597,23 @@ async function probe(key: string, e: Entry, u: User, r?: Rec, token?: string): P
   const [method, path] = key.split(' ');
   const want = expectation(e, u, r);
   const queries: Record<string, string>[] = [];
-  if (e.list) for (const f of [undefined, ...(e.list.filters ?? [])]) queries.push({ ...e.list.query, range: '[0,199]', ...(f ? { filter: JSON.stringify(f) } : {}) });
+  if (e.list)
+    for (const f of [undefined, ...(e.list.filters ?? [])])
+      queries.push({ ...e.list.query, range: '[0,199]', ...(f ? { filter: JSON.stringify(f) } : {}) });
   else queries.push(e.query?.(r) ?? {});
   for (const [i, q] of queries.entries()) {
     const qs = new URLSearchParams(q).toString();
     const res = await call(u, method, fill(path, r) + (qs ? `?${qs}` : ''), { body: e.body?.(r), raw: e.raw, token });
     checked++;
-    const fail = (detail?: string) => failures.push({ key: qs ? `${key}?${decodeURIComponent(qs)}` : key, user: label(u), record: r?.label, want: String(want), got: res.status, detail });
+    const fail = (detail?: string) =>
+      failures.push({
+        key: qs ? `${key}?${decodeURIComponent(qs)}` : key,
+        user: label(u),
+        record: r?.label,
+        want: String(want),
+        got: res.status,
+        detail,
+      });
     if (want !== 'allow') {
       if (res.status !== want) fail(JSON.stringify(res.body)?.slice(0, 200));
       continue;
@@ -486,13 +631,20 @@ async function probe(key: string, e: Entry, u: User, r?: Rec, token?: string): P
       const filter = i === 0 ? {} : e.list.filters![i - 1];
       const want = new Set(
         records
-          .filter((x) => x.kind === e.list!.of && x.sees(u) && (e.list!.where?.(x, filter) ?? true) && Object.entries(filter).every(([k, v]) => x.fields[k] === v))
+          .filter(
+            (x) =>
+              x.kind === e.list!.of &&
+              x.sees(u) &&
+              (e.list!.where?.(x, filter) ?? true) &&
+              Object.entries(filter).every(([k, v]) => x.fields[k] === v),
+          )
           .map((x) => (x.kind === 'caseType' ? x.label : x.params.id)),
       );
       const got = new Set<string>((res.body as any[]).map(e.list.id ?? ((row) => row.id)));
       const extra = [...got].filter((id) => !want.has(id));
       const missing = [...want].filter((id) => !got.has(id));
-      if (extra.length || missing.length) fail(`list: extra [${extra.map((id) => nameOf(id)).join(', ')}] missing [${missing.map((id) => nameOf(id)).join(', ')}]`);
+      if (extra.length || missing.length)
+        fail(`list: extra [${extra.map((id) => nameOf(id)).join(', ')}] missing [${missing.map((id) => nameOf(id)).join(', ')}]`);
     }
     if (e.check && u && res.status < 300) {
       const problem = e.check(u, res.body);
@@ -521,7 +673,11 @@ function operations(): Set<string> {
 }
 
 function report(): string {
-  return failures.map((f) => `${f.key} as ${f.user}${f.record ? ` on ${f.record}` : ''}: want ${f.want}, got ${f.got}${f.detail ? ` — ${f.detail}` : ''}`).join('\n');
+  return failures
+    .map(
+      (f) => `${f.key} as ${f.user}${f.record ? ` on ${f.record}` : ''}: want ${f.want}, got ${f.got}${f.detail ? ` — ${f.detail}` : ''}`,
+    )
+    .join('\n');
 }
 
 function connect(u: RoleUser): Promise<Socket> {
@@ -548,7 +704,10 @@ beforeAll(async () => {
   // a case of every type in this branch and in another, and a request to another team of this branch
   const fixtures: Promise<string>[] = [];
   for (const d of DEFINITIONS) {
-    for (const [branch, clientId] of [['london', 'c-1001'], ['shanghai', 'c-2001']]) {
+    for (const [branch, clientId] of [
+      ['london', 'c-1001'],
+      ['shanghai', 'c-2001'],
+    ]) {
       const team = await stack.db.prisma.team.findFirstOrThrow({ where: { branchId: branch, name: d.teamName } });
       fixtures.push(openCase(d.type, clientId, team.id));
     }
@@ -558,11 +717,17 @@ beforeAll(async () => {
   // separation of duties: a KYC review at senior approval, claimed by a senior
   const officer = single('kyc_officer');
   const senior = single('senior_compliance_officer');
-  const started = await call(officer, 'POST', '/api/kyc-reviews', { body: { clientId: 'c-1002', kind: 'periodic', profile: { eddFlags: [EDD_FLAGS[0]] } } });
+  const started = await call(officer, 'POST', '/api/kyc-reviews', {
+    body: { clientId: 'c-1002', kind: 'periodic', profile: { eddFlags: [EDD_FLAGS[0]] } },
+  });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   const sod = started.body.id as string;
   const work = async (step: string, who: RoleUser, outcome: Record<string, unknown>) => {
-    const task = await waitFor(() => stack.db.prisma.task.findFirst({ where: { caseId: sod, step, status: 'open' } }), `${step} task`, 30_000);
+    const task = await waitFor(
+      () => stack.db.prisma.task.findFirst({ where: { caseId: sod, step, status: 'open' } }),
+      `${step} task`,
+      30_000,
+    );
     const path = `/api/tasks/${encodeURIComponent(task.id)}`;
     expect((await call(who, 'POST', `${path}/claim`)).status).toBe(200);
     if (outcome.outcome) expect((await call(who, 'POST', `${path}/complete`, { body: outcome })).status).toBe(200);
@@ -576,12 +741,28 @@ beforeAll(async () => {
 
   // the fixtures: the cases opened above (the review at senior approval is for the separation-of-duties tests only)
   const fixtureIds = new Set(await Promise.all(fixtures));
-  await waitFor(async () => (await stack.db.prisma.task.groupBy({ by: ['caseId'], where: { caseId: { in: [...fixtureIds] } } })).length === fixtureIds.size, 'fixture tasks', 30_000);
+  await waitFor(
+    async () =>
+      (await stack.db.prisma.task.groupBy({ by: ['caseId'], where: { caseId: { in: [...fixtureIds] } } })).length === fixtureIds.size,
+    'fixture tasks',
+    30_000,
+  );
   // a document on each KYC review
   const reviews = await stack.db.prisma.case.findMany({ where: { type: 'kyc_review' } });
   for (const rv of reviews) {
     await stack.db.prisma.kycDocument.create({
-      data: { id: randomUUID(), caseId: rv.id, clientId: rv.clientId, kind: 'other', fileName: 'matrix.pdf', mimeType: 'application/pdf', size: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex'), content: Buffer.from(PDF), uploadedById: officer.id },
+      data: {
+        id: randomUUID(),
+        caseId: rv.id,
+        clientId: rv.clientId,
+        kind: 'other',
+        fileName: 'matrix.pdf',
+        mimeType: 'application/pdf',
+        size: PDF.length,
+        sha256: createHash('sha256').update(PDF).digest('hex'),
+        content: Buffer.from(PDF),
+        uploadedById: officer.id,
+      },
     });
   }
   await loadRecords(fixtureIds);
@@ -619,7 +800,8 @@ describe('permission matrix', () => {
       for (const n of got.notifications) {
         checked++;
         const c = n.caseId ? caseRows.get(n.caseId) : undefined;
-        if (n.type !== 'case_stuck' && c && !spec.seesCase(u, c)) wrong.push(`${label(u)} notified (${n.type}) about ${c.type}@${c.branchId}`);
+        if (n.type !== 'case_stuck' && c && !spec.seesCase(u, c))
+          wrong.push(`${label(u)} notified (${n.type}) about ${c.type}@${c.branchId}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -645,14 +827,25 @@ describe('permission matrix', () => {
       const path = `/api/tasks/${encodeURIComponent(t.params.id)}/claim`;
       const eligible = (u: RoleUser) => t.sees(u) && spec.mayWorkOn(u, t.fields as { requiredRole: string[]; teamId: string });
       // first those who may not claim (the task is still open)
-      await Promise.all(everyone().filter((u) => !u || !eligible(u)).map((u) => probe('POST /api/tasks/{id}/claim', { ...e, refused: (x) => !eligible(x) }, u, t)));
+      await Promise.all(
+        everyone()
+          .filter((u) => !u || !eligible(u))
+          .map((u) => probe('POST /api/tasks/{id}/claim', { ...e, refused: (x) => !eligible(x) }, u, t)),
+      );
       // then those who may: one wins
       const claimers = users.filter(eligible);
       const answers = await Promise.all(claimers.map((u) => call(u, 'POST', path)));
       checked += answers.length;
       const statuses = answers.map((a) => a.status).sort();
       if (claimers.length && JSON.stringify(statuses) !== JSON.stringify([200, ...Array(claimers.length - 1).fill(409)])) {
-        failures.push({ key: 'POST /api/tasks/{id}/claim', user: claimers.map(label).join(', '), record: t.label, want: 'one 200, the rest 409', got: statuses[0], detail: statuses.join(',') });
+        failures.push({
+          key: 'POST /api/tasks/{id}/claim',
+          user: claimers.map(label).join(', '),
+          record: t.label,
+          want: 'one 200, the rest 409',
+          got: statuses[0],
+          detail: statuses.join(','),
+        });
       }
     }
     expect(report()).toBe('');
@@ -663,9 +856,13 @@ describe('permission matrix', () => {
 
     it('a complaints supervisor sees no KYC task and cannot reassign or release the senior approval', async () => {
       const sup = single('supervisor');
-      expect((await call(sup, 'GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseType: 'kyc_review' }))}`)).body).toEqual([]);
+      expect((await call(sup, 'GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseType: 'kyc_review' }))}`)).body).toEqual(
+        [],
+      );
       expect((await call(sup, 'GET', taskPath())).status).toBe(404);
-      expect((await call(sup, 'POST', taskPath('reassign'), { body: { assigneeId: single('senior_compliance_officer').id } })).status).toBe(404);
+      expect((await call(sup, 'POST', taskPath('reassign'), { body: { assigneeId: single('senior_compliance_officer').id } })).status).toBe(
+        404,
+      );
       expect((await call(sup, 'POST', taskPath('release'))).status).toBe(404);
       expect((await call(sup, 'GET', '/api/dashboard/compliance')).status).toBe(403);
       expect((await call(sup, 'GET', `/api/kyc-reviews/${seniorApproval.caseId}`)).status).toBe(403);
@@ -697,7 +894,9 @@ describe('permission matrix', () => {
         expect((await call(adm, 'POST', `${p}/reassign`, { body: { assigneeId: adm.id } })).status).toBe(403);
       }
       expect((await call(adm, 'GET', '/api/tasks')).body).toEqual([]);
-      expect((await call(adm, 'POST', `/api/kyc-reviews/${seniorApproval.caseId}/risk-override`, { body: { band: 'low', reason: 'x' } })).status).toBe(403);
+      expect(
+        (await call(adm, 'POST', `/api/kyc-reviews/${seniorApproval.caseId}/risk-override`, { body: { band: 'low', reason: 'x' } })).status,
+      ).toBe(403);
     });
   });
 
@@ -715,6 +914,8 @@ describe('permission matrix', () => {
 
   afterAll(() => {
     const roles = new Set(users.flatMap((u) => u.roles)).size;
-    console.log(`[permission-matrix] ${users.length} users (${roles} roles, ${users.filter((u) => u.roles.length > 1).length} combinations) + anonymous × ${operations().size} endpoints: ${checked} checks`);
+    console.log(
+      `[permission-matrix] ${users.length} users (${roles} roles, ${users.filter((u) => u.roles.length > 1).length} combinations) + anonymous × ${operations().size} endpoints: ${checked} checks`,
+    );
   });
 });

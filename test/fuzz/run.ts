@@ -127,8 +127,12 @@ async function logIn(url: string, who: Login): Promise<string[]> {
     body: JSON.stringify({ email: who.email, password: DEMO_PASSWORD }),
   });
   const body = (await res.json()) as { token?: string; twoFactorEnrolmentRequired?: boolean };
-  const sid = res.headers.getSetCookie().map((c) => /^sid=([^;]+)/.exec(c)?.[1]).find(Boolean);
-  if (res.status !== 200 || !sid || body.twoFactorEnrolmentRequired) throw new Error(`logging in as ${who.email} (${who.role}): ${res.status} ${JSON.stringify(body)}`);
+  const sid = res.headers
+    .getSetCookie()
+    .map((c) => /^sid=([^;]+)/.exec(c)?.[1])
+    .find(Boolean);
+  if (res.status !== 200 || !sid || body.twoFactorEnrolmentRequired)
+    throw new Error(`logging in as ${who.email} (${who.role}): ${res.status} ${JSON.stringify(body)}`);
   return [`Cookie: sid=${sid}`, `Origin: ${url}`];
 }
 
@@ -140,9 +144,21 @@ async function seedCases(url: string, logins: Login[]): Promise<void> {
     const res = await fetch(url + p, { method: 'POST', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (res.status !== 201) throw new Error(`seeding ${p}: ${res.status} ${await res.text()}`);
   };
-  await post(as('agent'), '/api/complaints', { clientId: 'c-1001', channel: 'email', category: 'other', severity: 'low', description: 'Fuzz' });
+  await post(as('agent'), '/api/complaints', {
+    clientId: 'c-1001',
+    channel: 'email',
+    category: 'other',
+    severity: 'low',
+    description: 'Fuzz',
+  });
   await post(as('kyc_officer'), '/api/kyc-reviews', { clientId: 'c-1002', kind: 'periodic' });
-  await post(as('agent'), '/api/internal-requests', { clientId: 'c-1001', teamId: 'london-kyc', kind: 'other', subject: 'Fuzz', details: 'Please look' });
+  await post(as('agent'), '/api/internal-requests', {
+    clientId: 'c-1001',
+    teamId: 'london-kyc',
+    kind: 'other',
+    subject: 'Fuzz',
+    details: 'Please look',
+  });
 }
 
 interface RunCounts {
@@ -161,7 +177,11 @@ interface RunCounts {
  * input, which the anonymous run covers (every operation) and the permission matrix checks. Logging
  * out is left out: it would end the session the rest of the run uses.
  */
-function documentFor(doc: OpenApi, role: string | null, keep: (key: string, op: Operation) => boolean = () => true): { doc: OpenApi; operations: string[] } {
+function documentFor(
+  doc: OpenApi,
+  role: string | null,
+  keep: (key: string, op: Operation) => boolean = () => true,
+): { doc: OpenApi; operations: string[] } {
   const operations: string[] = [];
   const paths: OpenApi['paths'] = {};
   for (const [p, methods] of Object.entries(doc.paths)) {
@@ -181,22 +201,36 @@ type OpenApi = { paths: Record<string, Record<string, Operation>> };
 
 function runSchemathesis(url: string, who: string, spec: string, headers: string[], phases: string): Promise<RunCounts> {
   const args = [
-    'run', spec,
-    '--url', url,
-    '--checks', CHECKS.join(','),
-    '--max-examples', String(EXAMPLES),
-    '--seed', String(SEED),
-    '--workers', WORKERS,
-    '--phases', phases,
-    '--suppress-health-check', 'all',
+    'run',
+    spec,
+    '--url',
+    url,
+    '--checks',
+    CHECKS.join(','),
+    '--max-examples',
+    String(EXAMPLES),
+    '--seed',
+    String(SEED),
+    '--workers',
+    WORKERS,
+    '--phases',
+    phases,
+    '--suppress-health-check',
+    'all',
     '--no-shrink',
-    '--request-timeout', '30',
-    '--report', 'junit',
-    '--report-junit-path', path.join(tmp, `junit-${who}.xml`),
-    '--output-truncate', 'true',
-    '--generation-database', 'none',
+    '--request-timeout',
+    '30',
+    '--report',
+    'junit',
+    '--report-junit-path',
+    path.join(tmp, `junit-${who}.xml`),
+    '--output-truncate',
+    'true',
+    '--generation-database',
+    'none',
     // no made-up Authorization headers: every request is the role's (a bearer header would win over the cookie)
-    '--generation-with-security-parameters', 'false',
+    '--generation-with-security-parameters',
+    'false',
     ...headers.flatMap((h) => ['--header', h]),
   ];
   return new Promise((resolve) => {
@@ -257,14 +291,25 @@ async function main(): Promise<number> {
     fs.writeFileSync(path.join(tmp, `output-${name}.txt`), r.output);
     // every operation given was tested (a spec schemathesis could not read tests none)
     if (r.operations !== part.operations.length) r.exit ||= 1;
-    if (r.exit !== 0) console.log(r.output.split('\n').filter((l) => !/^\s*$/.test(l)).slice(-120).join('\n'));
+    if (r.exit !== 0)
+      console.log(
+        r.output
+          .split('\n')
+          .filter((l) => !/^\s*$/.test(l))
+          .slice(-120)
+          .join('\n'),
+      );
     return r;
   };
   for (const [who, headers] of selected) {
     const t0 = Date.now();
     const role = who === 'anonymous' ? null : who;
     const all = documentFor(served, role);
-    const mine = documentFor(served, role, (key, op) => !covered.has(key) && (role !== null || (op.security !== undefined && op.security.length === 0)));
+    const mine = documentFor(
+      served,
+      role,
+      (key, op) => !covered.has(key) && (role !== null || (op.security !== undefined && op.security.length === 0)),
+    );
     mine.operations.forEach((k) => covered.add(k));
     const fuzz = await run(headers, 'fuzzing', all, who);
     const cover = mine.operations.length ? await run(headers, 'examples,coverage', mine, `${who}-coverage`) : undefined;
@@ -283,13 +328,18 @@ async function main(): Promise<number> {
   }
   const uncovered = documentFor(served, null).operations.filter((k) => !covered.has(k));
   if (only === undefined && uncovered.length) say(`no run may call (no coverage phase): ${uncovered.join(', ')}`);
-  const total = results.reduce((s, r) => ({ operations: s.operations + r.operations, cases: s.cases + r.cases, failing: s.failing + r.failures }), { operations: 0, cases: 0, failing: 0 });
+  const total = results.reduce(
+    (s, r) => ({ operations: s.operations + r.operations, cases: s.cases + r.cases, failing: s.failing + r.failures }),
+    { operations: 0, cases: 0, failing: 0 },
+  );
   const failed = results.filter((r) => r.exit !== 0);
   if (apiErrors.length) {
     say(`the API logged ${apiErrors.length} errors; the last ones:`);
     console.log(apiErrors.slice(-20).join('\n'));
   }
-  sayCounts(`total: ${results.length} runs (anonymous and ${results.length - 1} roles), ${total.operations} operations, ${total.cases} test cases, ${total.failing} failures (${failed.length} runs failed), seed ${SEED}, ${EXAMPLES} examples per operation, in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  sayCounts(
+    `total: ${results.length} runs (anonymous and ${results.length - 1} roles), ${covered.size} operations (${total.operations} role × operation runs), ${total.cases} test cases, ${total.failing} failures (${failed.length} runs failed), seed ${SEED}, ${EXAMPLES} examples per operation, in ${((Date.now() - started) / 1000).toFixed(0)}s`,
+  );
   if (process.env.FUZZ_SUMMARY) fs.writeFileSync(process.env.FUZZ_SUMMARY, summary.join('\n') + '\n');
   return failed.length ? 1 : 0;
 }

@@ -50,7 +50,10 @@ export async function createRoleUsers(prisma: PrismaClient, opts: { branchId?: s
   const prefix = opts.prefix ?? 'rx';
   const teams = await prisma.team.findMany();
   const template = await prisma.user.findFirstOrThrow({ select: { passwordHash: true } });
-  const sets = [...ALL_ROLES.map((r) => [r]), ...ROLE_COMBINATIONS.map((c) => c.filter((r) => ALL_ROLES.includes(r))).filter((c) => c.length > 1)];
+  const sets = [
+    ...ALL_ROLES.map((r) => [r]),
+    ...ROLE_COMBINATIONS.map((c) => c.filter((r) => ALL_ROLES.includes(r))).filter((c) => c.length > 1),
+  ];
   const users: RoleUser[] = sets.map((roles) => {
     const slug = roles.join('+');
     return {
@@ -142,19 +145,26 @@ export const spec = {
     return u.roles.some((r) => {
       const scope = CLIENT_SCOPE[r] ?? (caseRoleScope(r) === 'all' ? 'all' : caseRoleScope(r) ? 'branch' : null);
       switch (scope) {
-        case 'all': return true;
-        case 'own': return c.accountManagerId === u.id;
-        case 'branch': return c.branchId === u.branchId;
-        case 'entity': return c.branchId !== null && entityOf(c.branchId) === entityOf(u.branchId);
-        case 'ib_tree': return c.introducingBrokerId !== null && (u.ibIds ?? []).includes(c.introducingBrokerId);
-        default: return false;
+        case 'all':
+          return true;
+        case 'own':
+          return c.accountManagerId === u.id;
+        case 'branch':
+          return c.branchId === u.branchId;
+        case 'entity':
+          return c.branchId !== null && entityOf(c.branchId) === entityOf(u.branchId);
+        case 'ib_tree':
+          return c.introducingBrokerId !== null && (u.ibIds ?? []).includes(c.introducingBrokerId);
+        default:
+          return false;
       }
     });
   },
   /** holds a role that sees client data at all */
   hasClientData: (u: Who) => u.roles.some((r) => (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null)),
   /** may edit client data (introducing brokers read only) */
-  editsClients: (u: Who) => u.roles.some((r) => r !== 'introducing_broker' && (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null)),
+  editsClients: (u: Who) =>
+    u.roles.some((r) => r !== 'introducing_broker' && (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null)),
   /** hands over client books and sets owners: supervisor, branch_manager, entity_manager */
   supervisesClients: (u: Who) => u.roles.some((r) => ['supervisor', 'branch_manager', 'entity_manager'].includes(r)),
   /** staff a user may see and assign work to */
