@@ -234,7 +234,8 @@ function runSchemathesis(url: string, who: string, spec: string, headers: string
     ...headers.flatMap((h) => ['--header', h]),
   ];
   return new Promise((resolve) => {
-    const child = spawn(ST, args, { env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } });
+    // in the run's own directory: whatever schemathesis keeps (.schemathesis/) goes with it
+    const child = spawn(ST, args, { cwd: tmp, env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false' } });
     fuzzer = child;
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -338,7 +339,7 @@ async function main(): Promise<number> {
     console.log(apiErrors.slice(-20).join('\n'));
   }
   sayCounts(
-    `total: ${results.length} runs (anonymous and ${results.length - 1} roles), ${covered.size} operations (${total.operations} role × operation runs), ${total.cases} test cases, ${total.failing} failures (${failed.length} runs failed), seed ${SEED}, ${EXAMPLES} examples per operation, in ${((Date.now() - started) / 1000).toFixed(0)}s`,
+    `total: ${results.length} runs (${results.some((r) => r.who === 'anonymous') ? 'anonymous and ' : ''}${results.filter((r) => r.who !== 'anonymous').length} roles), ${covered.size} operations (${total.operations} role × operation runs), ${total.cases} test cases, ${total.failing} failures (${failed.length} runs failed), seed ${SEED}, ${EXAMPLES} examples per operation, in ${((Date.now() - started) / 1000).toFixed(0)}s`,
   );
   if (process.env.FUZZ_SUMMARY) fs.writeFileSync(process.env.FUZZ_SUMMARY, summary.join('\n') + '\n');
   return failed.length ? 1 : 0;
