@@ -2,4 +2,5 @@
 export { complaintApi } from './complaints';
 export { kycApi } from './kyc';
 export { internalRequestApi } from './internal-requests';
+export { clientDevelopmentApi } from './client-development';
 export { amlCaseApi } from './aml-cases';

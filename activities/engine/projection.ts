@@ -31,9 +31,9 @@ async function upsertCase(client: pg.PoolClient, c: CaseProjection): Promise<str
   await client.query(
     `INSERT INTO cases (id, type, workflow_id, reference, client_id, branch_id, team_id, status, state, summary, attributes,
        priority, assignee_id, opened_by_id, due_at, at_risk_at, sla_paused_at, escalation_level, opened_at, closed_at,
-       breached_at, revision, updated_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22, now())
-     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, state = EXCLUDED.state, summary = EXCLUDED.summary,
+       breached_at, revision, lead_id, updated_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23, now())
+     ON CONFLICT (id) DO UPDATE SET client_id = coalesce(EXCLUDED.client_id, cases.client_id), status = EXCLUDED.status, state = EXCLUDED.state, summary = EXCLUDED.summary,
        attributes = EXCLUDED.attributes, priority = EXCLUDED.priority, assignee_id = EXCLUDED.assignee_id,
        due_at = EXCLUDED.due_at, at_risk_at = EXCLUDED.at_risk_at, sla_paused_at = EXCLUDED.sla_paused_at,
        escalation_level = EXCLUDED.escalation_level, closed_at = EXCLUDED.closed_at, breached_at = EXCLUDED.breached_at,
@@ -42,7 +42,7 @@ async function upsertCase(client: pg.PoolClient, c: CaseProjection): Promise<str
     [
       c.id, c.type, c.workflowId, reference, c.clientId, c.branchId, c.teamId, c.status, c.state, c.summary ?? null,
       JSON.stringify(c.attributes ?? {}), c.priority, c.assigneeId, c.openedById, ts(c.dueAt), ts(c.atRiskAt),
-      ts(c.slaPausedAt), c.escalationLevel, ts(c.openedAt), ts(c.closedAt), ts(c.breachedAt), c.revision,
+      ts(c.slaPausedAt), c.escalationLevel, ts(c.openedAt), ts(c.closedAt), ts(c.breachedAt), c.revision, c.leadId ?? null,
     ],
   );
   return reference;

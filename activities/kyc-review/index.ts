@@ -1,5 +1,5 @@
 import { Context, activityInfo } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Db } from '../../platform/db';
 import { loadKycContext, type KycContext } from './context';
 import { writeOutbox, type OutboxTemplate } from './outbox';
@@ -8,6 +8,7 @@ import { derivedId } from '../../platform/ids';
 import type { ReviewKind, RiskBand } from '../../workflows/kyc-review/states';
 import { kycReviewCase } from '../../workflows/kyc-review/definition';
 import { workflowIdOf } from '../../workflows/engine/case-type';
+import { kycDecidedSignal, type KycDecision } from '../../workflows/kyc-review/updates';
 import { defineCaseTypeActivities } from '../engine/case-type';
 
 /** step → business days (`_case` for the whole review) */
@@ -68,6 +69,18 @@ function createKycActivities(db: Db) {
 
     async sendClientMessage(input: { key: string; caseId: string; clientId: string; template: OutboxTemplate; data: Record<string, unknown> }): Promise<void> {
       await writeOutbox(prisma, input);
+    },
+
+    /** Tells each watching workflow the decision; a watcher that has ended meanwhile is skipped. */
+    async notifyKycWatchers(input: { watchers: string[]; decision: KycDecision }): Promise<void> {
+      const { client } = Context.current();
+      for (const workflowId of input.watchers) {
+        try {
+          await client.workflow.getHandle(workflowId).signal(kycDecidedSignal, input.decision);
+        } catch (err) {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        }
+      }
     },
 
     /**

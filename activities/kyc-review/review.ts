@@ -35,6 +35,8 @@ async function profileOf(prisma: PrismaClient, clientId: string) {
 export async function runChecks(prisma: PrismaClient, input: { caseId: string; clientId: string; round: number }): Promise<ChecksSummary> {
   const client = await prisma.client.findUniqueOrThrow({ where: { id: input.clientId } });
   const profile = await profileOf(prisma, input.clientId);
+  // the KYC profile's date of birth, else the client record's (a lead that applied has only the latter)
+  const dateOfBirth = profile?.dateOfBirth ?? client.dateOfBirth ?? null;
   const clientType = client.type === 'corporate' ? 'corporate' : 'individual';
   const documents = await prisma.kycDocument.findMany({
     where: { clientId: input.clientId, caseId: input.caseId },
@@ -47,16 +49,16 @@ export async function runChecks(prisma: PrismaClient, input: { caseId: string; c
         SELECT DISTINCT client_id FROM kyc_documents WHERE kind = 'identity' AND client_id <> ${input.clientId}
           AND upper(regexp_replace(coalesce(number, ''), '[^A-Za-z0-9]', '', 'g')) = ANY(${numbers})`
     : [];
-  const sameNameDob = profile?.dateOfBirth
+  const sameNameDob = dateOfBirth
     ? await prisma.$queryRaw<{ id: string }[]>`
         SELECT c.id FROM clients c JOIN kyc_profiles p ON p.client_id = c.id
-         WHERE c.id <> ${input.clientId} AND lower(c.name) = lower(${client.name}) AND p.date_of_birth = ${profile.dateOfBirth}::date`
+         WHERE c.id <> ${input.clientId} AND lower(c.name) = lower(${client.name}) AND p.date_of_birth = ${dateOfBirth}::date`
     : [];
   const now = Date.now();
   const results = documentChecks(
     {
       clientType,
-      dateOfBirth: profile?.dateOfBirth ?? null,
+      dateOfBirth,
       documents,
       sameDocumentNumber: sameNumber.map((r) => r.client_id),
       sameNameAndBirthDate: sameNameDob.map((r) => r.id),
@@ -76,7 +78,7 @@ export async function runChecks(prisma: PrismaClient, input: { caseId: string; c
       name: client.name,
       role: 'client',
       schema: clientType === 'corporate' ? 'Company' : 'Person',
-      birthDate: iso(profile?.dateOfBirth),
+      birthDate: iso(dateOfBirth),
       country: profile?.nationality ?? client.country ?? undefined,
       identifiers: identity,
     },

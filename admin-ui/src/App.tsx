@@ -7,7 +7,7 @@ import { incidents, settings, slaPolicies } from './admin';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
 import { Layout } from './layout/Layout';
-import { OverdueList, ScenarioList, ScenarioShow, alerts } from './monitoring';
+import { OverdueList, Runs, ScenarioList, ScenarioShow, Suppression, alerts } from './monitoring';
 import { LoginPage } from './login/LoginPage';
 import notifications from './notifications';
 import { authProvider } from './providers/authProvider';
@@ -45,6 +45,8 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
       <Route path="/monitoring/scenarios" element={<ScenarioList />} />
       <Route path="/monitoring/scenarios/:id" element={<ScenarioShow />} />
       <Route path="/monitoring/kyc-overdue" element={<OverdueList />} />
+      <Route path="/monitoring/suppression" element={<Suppression />} />
+      <Route path="/monitoring/runs" element={<Runs />} />
     </CustomRoutes>
   </Admin>
   </CaseTypesProvider>

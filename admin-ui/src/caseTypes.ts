@@ -20,12 +20,14 @@ import type { CaseTypeModule } from './caseTypeModule';
 import { complaint } from './complaints';
 import { kycReview } from './kyc';
 import { internalRequest } from './internal-requests';
+import { clientDevelopment } from './client-development';
 import { amlCase } from './aml-cases';
 
 export const CASE_TYPES: readonly CaseTypeModule[] = [
   complaint,
   kycReview,
   internalRequest,
+  clientDevelopment,
   amlCase,
 ];
 

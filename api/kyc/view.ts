@@ -22,8 +22,9 @@ export async function toListView(prisma: PrismaClient, rows: ReviewRow[]): Promi
     reference: c.reference,
     kind: a.kind ?? null,
     client: {
-      id: c.clientId, name: c.client.name, type: c.client.type, kycStatus: c.client.kycStatus, riskBand: c.client.riskBand,
-      nextReviewAt: iso(c.client.nextReviewAt),
+      // a KYC review is always about a client
+      id: c.clientId!, name: c.client!.name, type: c.client!.type, kycStatus: c.client!.kycStatus, riskBand: c.client!.riskBand,
+      nextReviewAt: iso(c.client!.nextReviewAt),
     },
     status: c.status,
     state: c.state,

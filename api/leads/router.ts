@@ -19,6 +19,9 @@ import { defineRoute, type RouteRegistry } from '../http/route';
 import { DateOnly, Language } from '../clients/schemas';
 import { inScope, resolveClientScope, scopeSql, type ClientScopeSet } from '../clients/scope';
 import { scopedClient } from '../clients/client360';
+import { intakeLead } from '../../platform/crm/development';
+import { defineLeadImportRoute } from './import';
+import { UPDATE_WAIT_MS, engineUnavailable, isEngineUnreachable, withDeadline } from '../temporal/updates';
 
 const Country = z
   .string()
@@ -45,6 +48,8 @@ export const CreateLeadBody = z
     utmContent: text(200).optional(),
     dateOfBirth: DateOnly.optional(),
     language: Language.optional(),
+    /** how soon the first contact is due: hot (default 2 business hours), warm (default), cold */
+    temperature: z.enum(['hot', 'warm', 'cold']).optional(),
     /** staff: the lead's branch (default yours) and its account manager (default: the assignment rules) */
     branchId: text(100).optional(),
     accountManagerId: text(100).optional(),
@@ -84,6 +89,10 @@ export const LeadSchema = z.object({
   mergedInto: z.object({ id: z.string(), kind: z.string() }).nullable(),
   createdById: z.string().nullable(),
   createdAt: z.string(),
+  temperature: z.enum(['hot', 'warm', 'cold']),
+  /** the client the lead became when it applied */
+  clientId: z.string().nullable(),
+  lostReason: z.string().nullable(),
   /** findings: on create, all found; in lists, the open ones; on GET one, all with their status */
   duplicates: z.array(DuplicateSchema),
 });
@@ -91,6 +100,16 @@ type LeadView = z.infer<typeof LeadSchema>;
 
 const CreatedLeadSchema = LeadSchema.extend({
   assignment: z.object({ assigneeId: z.string().nullable(), ruleId: z.string().nullable(), reason: z.string(), startsAt: z.string().optional() }),
+  /**
+   * The lead's client-development case: `started` (or `exists` on a retry), `reopened` (the lost case of a
+   * lead this one duplicates), or `none` with the reason (an existing client's e-mail or phone, no branch yet).
+   */
+  developmentCase: z.object({
+    action: z.enum(['started', 'exists', 'reopened', 'none']),
+    caseId: z.string().nullable(),
+    workflowId: z.string().nullable(),
+    reason: z.string().optional(),
+  }),
 });
 
 const LeadFilter = z
@@ -119,7 +138,7 @@ export function toLeadView(l: LeadRow, duplicates: LeadView['duplicates']): Lead
     status: l.status, branchId: l.branch_id, accountManagerId: l.account_manager_id, assignedAt: iso(l.assigned_at), assignmentRuleId: l.assignment_rule_id,
     duplicateOf: l.duplicate_of_id ? { id: l.duplicate_of_id, kind: l.duplicate_of_kind } : null,
     mergedInto: l.merged_into_id ? { id: l.merged_into_id, kind: l.merged_into_kind } : null,
-    createdById: l.created_by_id, createdAt: l.created_at.toISOString(), duplicates,
+    createdById: l.created_by_id, createdAt: l.created_at.toISOString(), temperature: l.temperature, clientId: l.client_id, lostReason: l.lost_reason, duplicates,
   };
 }
 
@@ -158,6 +177,8 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     return lead;
   }
 
+  defineLeadImportRoute(router, registry, deps, EDIT, CreateLeadBody);
+
   defineRoute(
     router,
     registry,
@@ -195,7 +216,20 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
           },
           { actorId: user.id, ip: req.ip },
         );
-        return { ...toLeadView(lead, duplicates), assignment };
+        // the case starts after the lead is stored; a retry with the same Idempotency-Key starts it if this did not
+        const intake = await withDeadline(
+          deps.temporal,
+          Date.now() + UPDATE_WAIT_MS,
+          () => intakeLead(deps.temporal, deps.env.TEMPORAL_TASK_QUEUE, pool, lead.id),
+          engineUnavailable,
+        ).catch((err) => {
+          throw isEngineUnreachable(err) ? engineUnavailable() : err;
+        });
+        const developmentCase =
+          intake.action === 'none'
+            ? { action: intake.action, caseId: null, workflowId: null, reason: intake.reason }
+            : { action: intake.action, caseId: intake.caseId, workflowId: intake.workflowId };
+        return { ...toLeadView(lead, duplicates), assignment, developmentCase };
       } catch (err) {
         if (err instanceof LeadInputError) throw badRequest(err.fields);
         throw err;

@@ -50,7 +50,10 @@ export const TaskSchema = z.object({
   completedAt: z.string().nullable(),
   outcome: z.record(z.string(), z.unknown()).nullable(),
   reference: z.string(),
-  client: z.object({ id: z.string(), name: z.string() }),
+  /** null while a client-development case is about a lead that has not applied yet (see `lead`) */
+  client: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** the lead a client-development case is about; null for other case types */
+  lead: z.object({ id: z.string(), name: z.string() }).nullable(),
   case: z.object({
     reference: z.string(),
     state: z.string(),
@@ -67,7 +70,12 @@ export const TaskSchema = z.object({
 export type TaskView = z.infer<typeof TaskSchema>;
 
 export const taskInclude = {
-  case: { select: { clientId: true, reference: true, state: true, status: true, summary: true, attributes: true, client: { select: { name: true } } } },
+  case: {
+    select: {
+      clientId: true, leadId: true, reference: true, state: true, status: true, summary: true, attributes: true,
+      client: { select: { name: true } }, lead: { select: { firstName: true, lastName: true } },
+    },
+  },
 } satisfies Prisma.TaskInclude;
 type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskInclude }>;
 
@@ -131,7 +139,8 @@ export function toTaskView(t: TaskRow, names: Map<string, string>, now: Date, vi
     completedAt: t.completedAt?.toISOString() ?? null,
     outcome: (t.outcome as Record<string, unknown> | null) ?? null,
     reference: t.case.reference,
-    client: { id: t.case.clientId, name: t.case.client.name },
+    client: t.case.clientId && t.case.client ? { id: t.case.clientId, name: t.case.client.name } : null,
+    lead: t.case.leadId && t.case.lead ? { id: t.case.leadId, name: `${t.case.lead.firstName} ${t.case.lead.lastName}` } : null,
     case: {
       reference: t.case.reference,
       state: t.case.state,

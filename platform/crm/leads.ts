@@ -25,6 +25,8 @@ export interface NewLead {
   utmCampaign?: string | null;
   utmTerm?: string | null;
   utmContent?: string | null;
+  /** hot | warm (default) | cold: how soon the first contact is due */
+  temperature?: 'hot' | 'warm' | 'cold' | null;
   /** default: the IB's branch, else the matched rule's, else the assignee's */
   branchId?: string | null;
   /** manual assignment: skips the rules */
@@ -50,7 +52,7 @@ export class LeadStateError extends Error {
 export const LEAD_COLUMNS = `l.id, l.first_name, l.last_name, l.email, l.phone, l.phone_e164, l.country, l.language, l.date_of_birth::text AS date_of_birth,
   l.source, l.campaign, l.introducing_broker_id, l.utm_source, l.utm_medium, l.utm_campaign, l.utm_term, l.utm_content, l.status, l.branch_id,
   l.account_manager_id, l.assigned_at, l.assignment_rule_id, l.duplicate_of_id, l.duplicate_of_kind, l.merged_into_id, l.merged_into_kind,
-  l.created_by_id, l.created_at, l.updated_at`;
+  l.created_by_id, l.created_at, l.updated_at, l.temperature, l.client_id, l.lost_reason`;
 
 export type LeadRow = SqlRow & { id: string; branch_id: string | null; account_manager_id: string | null; introducing_broker_id: string | null };
 
@@ -135,14 +137,14 @@ export async function createLead(
     await client.query(
       `INSERT INTO leads (id, first_name, last_name, search_name, email, email_norm, phone, phone_e164, phone_national, country, language, date_of_birth,
          source, campaign, introducing_broker_id, utm_source, utm_medium, utm_campaign, utm_term, utm_content, branch_id, account_manager_id,
-         assigned_at, assignment_rule_id, duplicate_of_id, duplicate_of_kind, created_by_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28)`,
+         assigned_at, assignment_rule_id, duplicate_of_id, duplicate_of_kind, created_by_id, created_at, updated_at, temperature)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29)`,
       [
         id, input.firstName.trim(), input.lastName.trim(), searchNameOf(fullName), input.email?.trim() || null, emailNorm, input.phone?.trim() || null,
         phone?.e164 ?? null, phone?.national ?? null, input.country ?? null, input.language ?? null, input.dateOfBirth ?? null, input.source,
         input.campaign ?? null, input.introducingBrokerId ?? null, input.utmSource ?? null, input.utmMedium ?? null, input.utmCampaign ?? null,
         input.utmTerm ?? null, input.utmContent ?? null, assignment.branchId, assignment.assigneeId, assignment.assigneeId ? new Date(now) : null,
-        assignment.ruleId, best?.id ?? null, best?.kind ?? null, opts.actorId, new Date(now),
+        assignment.ruleId, best?.id ?? null, best?.kind ?? null, opts.actorId, new Date(now), input.temperature ?? 'warm',
       ],
     );
     if (duplicates.length) {

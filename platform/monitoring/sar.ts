@@ -63,9 +63,15 @@ export function generateNarrative(f: SarFacts): string {
   return lines.join('\n');
 }
 
+/** An AML case is always about a client (cases may also be about a lead: client development). */
+function clientCase<C extends { id: string; clientId: string | null; client: unknown }>(c: C): C & { clientId: string; client: NonNullable<C['client']> } {
+  if (!c.clientId || !c.client) throw new Error(`case ${c.id} is about no client`);
+  return c as C & { clientId: string; client: NonNullable<C['client']> };
+}
+
 /** What the generator needs, read from the database. */
 export async function sarFacts(prisma: PrismaClient, caseId: string): Promise<SarFacts & { clientId: string }> {
-  const c = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { client: true } });
+  const c = clientCase(await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { client: true } }));
   const alerts = await prisma.monitoringAlert.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
   const a = c.attributes as { findings?: string; decisionReason?: string };
   return {
@@ -80,7 +86,7 @@ export async function sarFacts(prisma: PrismaClient, caseId: string): Promise<Sa
 
 /** The evidence pack: everything a regulator or an auditor asks for about this case, as plain JSON. */
 export async function evidencePack(prisma: PrismaClient, caseId: string) {
-  const c = await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { client: { include: { relatedPersons: true } } } });
+  const c = clientCase(await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { client: { include: { relatedPersons: true } } } }));
   const [alerts, sar, events, profile] = await Promise.all([
     prisma.monitoringAlert.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
     prisma.amlSar.findUnique({ where: { caseId } }),

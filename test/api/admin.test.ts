@@ -21,7 +21,7 @@ describe('SLA policies and settings', () => {
     const list = await admin.get('/api/sla-policies');
     expect(list.status).toBe(200);
     const types = new Set(list.body.map((p: { caseType: string }) => p.caseType));
-    expect([...types].sort()).toEqual(['aml_case', 'complaint', 'internal_request', 'kyc_review']);
+    expect([...types].sort()).toEqual(['aml_case', 'client_development', 'complaint', 'internal_request', 'kyc_review']);
     expect((await supervisor.get('/api/sla-policies')).status).toBe(403);
     expect((await agent.get('/api/settings')).status).toBe(403);
   });

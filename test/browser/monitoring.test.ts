@@ -1,7 +1,9 @@
 // Ongoing monitoring in the console: a transaction to a call-for-action country raises alerts that a compliance
 // manager finds in the alerts list with why they fired, and opens the AML case they went to (alerts, evidence,
 // the report's narrative, the evidence pack); then the manager changes a scenario's parameter in a draft,
-// backtests it against the version in force and publishes it.
+// backtests it against the version in force and publishes it. Noise control and runs: a snooze set from an alert
+// stops the repeat alert until it is lifted, a whitelisted counterparty raises none, a sweep (and a full re-screen, a
+// KYC refresh) started from the console finishes and shows its counts; a scenario switched off and on with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
@@ -162,5 +164,126 @@ describe('monitoring in the console', () => {
     const row = page.locator('tbody tr').filter({ hasText: 'Ingrid Solberg' });
     await row.waitFor();
     expect(await row.locator('td').allTextContents()).toContain('12');
+  });
+
+  /** A payment with a counterparty in a country; answers the API's { id, alerts, suppressed }. */
+  const pay = async (clientId: string, counterparty: { name: string; country: string }) => {
+    const r = await compliance.post('/api/transactions', {
+      clientId,
+      externalId: `ui-${clientId}-${Date.now()}`,
+      type: 'withdrawal',
+      amount: 1500,
+      currency: 'USD',
+      method: 'bank_transfer',
+      bookedAt: new Date(Date.now() - 60_000).toISOString(),
+      counterparty,
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body as { alerts: { scenario: string }[]; suppressed: { scenarioId: string; by: string }[] };
+  };
+  const scenariosOf = (r: { alerts: { scenario: string }[] }) => r.alerts.map((a) => a.scenario);
+
+  it(
+    'a snooze set from an alert stops the repeat alert for that client and scenario; lifted, alerts come again',
+    { timeout: 120_000 },
+    async () => {
+      const clientId = await newClient(stack.db.pool, { name: 'Leyla Mammadova' });
+      const kp = { name: 'Korea Kwangson Banking', country: 'KP' };
+      expect(scenariosOf(await pay(clientId, kp))).toContain('high_risk_jurisdiction');
+
+      const { page } = await openSession(browser, stack.url, 'compliance-snooze');
+      await signIn(page, 'compliance@example.com');
+      await page.getByTestId('nav-alerts').click();
+      await page
+        .locator('tbody tr')
+        .filter({ hasText: 'Leyla Mammadova' })
+        .locator('[data-scenario="high_risk_jurisdiction"]')
+        .first()
+        .click();
+      await page.locator('[data-testid="alert-evidence"][data-scenario="high_risk_jurisdiction"]').getByTestId('alert-snooze').click();
+      await expect.poll(() => page.getByTestId('snooze-subject').textContent(), POLL).toContain('Leyla Mammadova');
+      await page.getByTestId('snooze-reason').fill('Known correspondent bank, payments reviewed with the MLRO');
+      await page.getByTestId('snooze-submit').click();
+      await page.getByTestId('snooze-dialog').waitFor({ state: 'detached' });
+
+      const snoozed = await pay(clientId, kp);
+      expect(scenariosOf(snoozed)).not.toContain('high_risk_jurisdiction');
+      expect(snoozed.suppressed).toContainEqual({ scenarioId: 'high_risk_jurisdiction', by: 'snooze' });
+
+      await page.getByTestId('nav-suppression').click();
+      const row = page.locator(`[data-testid="snooze-row"][data-client-id="${clientId}"]`);
+      await expect.poll(() => row.textContent(), POLL).toContain('Known correspondent bank');
+      await row.getByTestId('snooze-lift').click();
+      await row.waitFor({ state: 'detached' });
+      expect(scenariosOf(await pay(clientId, kp))).toContain('high_risk_jurisdiction');
+    },
+  );
+
+  it('a whitelisted counterparty raises no third-party or jurisdiction alert for that client', { timeout: 120_000 }, async () => {
+    const clientId = await newClient(stack.db.pool, { name: 'Nadia Haddad' });
+    const { page } = await openSession(browser, stack.url, 'compliance-whitelist');
+    await signIn(page, 'compliance@example.com');
+    await page.getByTestId('nav-suppression').click();
+    await page.getByTestId('whitelist-new').click();
+    await page.getByTestId('whitelist-client').locator('input').fill('Nadia');
+    await page.getByRole('option', { name: 'Nadia Haddad', exact: true }).click();
+    await page.getByTestId('whitelist-counterparty').fill('Tehran Imports Co.');
+    await page.getByTestId('whitelist-reason').fill("The client's own company, documented in the KYC file");
+    await page.getByTestId('whitelist-submit').click();
+    await page.locator(`[data-testid="whitelist-row"][data-client-id="${clientId}"]`).waitFor();
+
+    // the name as the feed spells it: case and legal form differ
+    const r = await pay(clientId, { name: 'TEHRAN IMPORTS', country: 'IR' });
+    expect(r.alerts).toEqual([]);
+    expect(r.suppressed.map((s) => s.by)).toContain('whitelist');
+  });
+
+  it(
+    'a sweep, a full re-screen and a KYC refresh started from the console run to the end and show their counts',
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await openSession(browser, stack.url, 'compliance-sweep');
+      await signIn(page, 'compliance@example.com');
+      await page.getByTestId('nav-monitoring-runs').click();
+      await page.getByTestId('sweep-start').click();
+      await page.locator('[data-testid="sweep-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      const [latest] = (await compliance.get('/api/monitoring/sweeps?kind=on_demand&limit=1')).body;
+      expect(latest).toMatchObject({ status: 'completed' });
+      expect(await page.getByTestId('sweep-clients').textContent()).toBe(
+        `Clients: ${latest.progress.clientsDone} of ${latest.progress.totalClients}`,
+      );
+      expect(latest.progress.totalClients).toBeGreaterThan(0);
+      expect(await page.getByTestId('sweep-alerts').textContent()).toBe(`Alerts raised: ${latest.alertsCreated}`);
+
+      // the full re-screen and the KYC refresh are followed the same way
+      await page.getByTestId('rescreen-start').click();
+      await page.locator('[data-testid="rescreen-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      await page.getByTestId('kyc-refresh-start').click();
+      await page.locator('[data-testid="kyc-refresh-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
+      const run = await stack.db.prisma.kycRefreshRun.findFirstOrThrow({ orderBy: { startedAt: 'desc' } });
+      expect(await page.getByTestId('kyc-refresh-counts').textContent()).toBe(
+        `Reviews started: ${run.started} · already open: ${run.alreadyOpen}`,
+      );
+    },
+  );
+
+  it('a compliance manager switches a scenario off with a reason, and on again', { timeout: 60_000 }, async () => {
+    const { page } = await openSession(browser, stack.url, 'compliance-switch');
+    await signIn(page, 'compliance@example.com');
+    await page.getByTestId('nav-scenarios').click();
+    await page.getByTestId('scenario-open-dormant_reactivation').click();
+    await page.getByTestId('scenario-switch').click();
+    await page.getByTestId('scenario-switch-reason').fill('Feed of the legacy platform replays old transactions this week');
+    await page.getByTestId('scenario-switch-confirm').click();
+    await page.getByTestId('scenario-disabled').waitFor();
+    expect((await compliance.get('/api/monitoring/scenarios/dormant_reactivation')).body.enabled).toBe(false);
+    const audit = await stack.db.prisma.auditEvent.findFirst({ where: { action: 'scenario_disabled', entityId: 'dormant_reactivation' } });
+    expect(audit?.data).toMatchObject({ reason: 'Feed of the legacy platform replays old transactions this week' });
+
+    await page.getByTestId('scenario-switch').click();
+    await page.getByTestId('scenario-switch-reason').fill('Replay finished');
+    await page.getByTestId('scenario-switch-confirm').click();
+    await page.getByTestId('scenario-disabled').waitFor({ state: 'detached' });
+    expect((await compliance.get('/api/monitoring/scenarios/dormant_reactivation')).body.enabled).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ import { AlertFilter } from '../../api/monitoring/schemas';
 import * as aml from '../../admin-ui/src/aml-cases/enums';
 import * as monitoring from '../../admin-ui/src/monitoring/enums';
 import * as requests from '../../admin-ui/src/internal-requests/enums';
+import * as development from '../../admin-ui/src/client-development/enums';
+import * as developmentWorkflow from '../../workflows/client-development/states';
 import { clientKycStatuses } from '../../admin-ui/src/clients/fields';
 import {
   categories,
@@ -130,6 +132,13 @@ describe('English messages', () => {
       ...requests.requestKinds.map((v) => `internal_request.kind.${v}`),
       ...requests.requestStatuses.map((v) => `internal_request.status.${v}`),
       ...requests.requestStates.map((v) => `internal_request.state.${v}`),
+      ...development.developmentStates.map((v) => `client_development.state.${v}`),
+      ...development.developmentStatuses.map((v) => `client_development.status.${v}`),
+      ...development.temperatures.map((v) => `client_development.temperature.${v}`),
+      ...development.temperatures.map((v) => `client_development.category.${v}`),
+      ...development.lostReasons.map((v) => `client_development.lost_reason.${v}`),
+      ...development.developmentEvents.map((v) => `client_development.event.${v}`),
+      ...development.triggers.map((v) => `client_development.trigger.${v}`),
       ...[...Object.keys(DEFAULT_RISK_MODEL.occupation), ...Object.keys(DEFAULT_RISK_MODEL.industry)].map((v) => `kyc_review.activity.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.product).map((v) => `kyc_review.product.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.channel).map((v) => `kyc_review.channel.${v}`),
@@ -187,6 +196,12 @@ describe('the console', () => {
     ['request steps', requests.requestSteps, definition('internal_request').steps],
     ['request states', requests.requestStates, definition('internal_request').states],
     ['request statuses', requests.requestStatuses, definition('internal_request').statuses],
+    ['client-development steps', development.developmentSteps, definition('client_development').steps],
+    ['client-development states', development.developmentStates, definition('client_development').states],
+    ['client-development statuses', development.developmentStatuses, definition('client_development').statuses],
+    ['client-development stages', development.developmentStages, developmentWorkflow.STAGES],
+    ['client-development temperatures', development.temperatures, developmentWorkflow.TEMPERATURES],
+    ['client-development lost reasons', development.lostReasons, developmentWorkflow.LOST_REASONS],
     ['AML steps', aml.amlSteps, definition('aml_case').steps],
     ['AML states', aml.amlStates, definition('aml_case').states],
     ['AML statuses', aml.amlStatuses, definition('aml_case').statuses],

@@ -235,10 +235,10 @@ export class CaseEngine {
       id: [this.row.workflowId, spec.step, attempt].join(sep),
       step: spec.step,
       attempt,
-      status: 'open',
+      status: spec.assigneeId ? 'claimed' : 'open',
       teamId: spec.teamId,
       roles: spec.roles,
-      assigneeId: null,
+      assigneeId: spec.assigneeId ?? null,
       priority: spec.priority,
       excludeActors: typeof exclude === 'function' ? exclude : () => exclude ?? [],
       anyRoleInTeam: spec.anyRoleInTeam ?? false,
@@ -248,18 +248,20 @@ export class CaseEngine {
       remindersSent: [],
       escalationLevel: 0,
       createdAt: now,
-      claimedAt: null,
+      claimedAt: spec.assigneeId ? now : null,
       completedAt: null,
       completedById: null,
       outcome: null,
       revision: 1,
     };
     this.tasks.set(task.id, task);
-    this.row.assigneeId = null;
+    this.row.assigneeId = task.assigneeId;
+    // a step that belongs to one person (an account manager's lead) opens as theirs, and they are told
+    const assigned = task.assigneeId ? { assigneeId: task.assigneeId } : {};
     await this.write({
       tasks: [this.taskProjection(task)],
-      events: [this.event('task_opened', null, { taskId: task.id, step: task.step, dueAt: task.schedule.dueAt })],
-      notifications: [taskAvailable(task, this.about)],
+      events: [this.event('task_opened', null, { taskId: task.id, step: task.step, dueAt: task.schedule.dueAt, ...assigned })],
+      notifications: [task.assigneeId ? taskAssigned(task, this.about, task.assigneeId) : taskAvailable(task, this.about)],
     });
     this.tasksOpened++;
     await this.runTaskClock(task);

@@ -42,6 +42,11 @@ export interface TaskSpec {
   anyRoleInTeam?: boolean;
   /** outcomes the completion form may carry */
   outcomes: string[];
+  /**
+   * A step that belongs to one person (the lead's account manager): the task opens already claimed by
+   * them, and they are told it is theirs. Supervisors may still reassign it.
+   */
+  assigneeId?: string | null;
 }
 
 export interface TaskState {
@@ -117,7 +122,10 @@ export interface CaseProjection {
   referencePrefix: string;
   /** the reference once the projection has numbered it */
   reference?: string | null;
-  clientId: string;
+  /** null while a case is about a lead that is not a client yet (client development) */
+  clientId: string | null;
+  /** the lead a case is about (client development); absent for the other case types */
+  leadId?: string | null;
   branchId: string;
   teamId: string;
   status: string;

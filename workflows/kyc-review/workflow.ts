@@ -9,7 +9,7 @@ import { addBusinessDuration } from '../engine/business-time';
 import { conflict, forbidden } from '../engine/failures';
 import { rolesOf, type Actor, type Role, type TaskState } from '../engine/types';
 import { kycReviewCase } from './definition';
-import { kycClientRespondedUpdate, overrideRiskUpdate } from './updates';
+import { kycClientRespondedUpdate, overrideRiskUpdate, watchKycSignal, type KycDecision } from './updates';
 import { overrideBand, type RiskAssessment } from './risk';
 import {
   OVERRIDABLE,
@@ -45,6 +45,8 @@ export interface KycReviewInput {
   openedBy: Actor | null;
   note?: string | null;
   previousCaseId?: string | null;
+  /** workflows told the decision (kycDecided signal): a client-development case that started the review */
+  watchers?: string[];
 }
 
 export interface KycReviewResult {
@@ -99,6 +101,9 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
   /** everyone who touched the decision: none of them may give the senior approval (four eyes) */
   private readonly reviewers = new Set<string>();
   private readonly clientResponses = new RequestSlot<ClientResponse>();
+  /** workflows waiting for the decision (client-development cases), and the decision once made */
+  private readonly watchers: Set<string>;
+  private decision: KycDecision | null = null;
 
   constructor(
     engine: CaseEngine,
@@ -107,6 +112,13 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
   ) {
     super(engine, 'collect_documents', TABLE, statusOf);
     this.clientStatus = ctx.initialKycStatus;
+    this.watchers = new Set(input.watchers ?? []);
+    // A watcher that asks after the decision is told at once; run() waits for this handler before it ends.
+    setHandler(watchKycSignal, async ({ workflowId }) => {
+      if (this.watchers.has(workflowId)) return;
+      this.watchers.add(workflowId);
+      if (this.decision) await acts.notifyKycWatchers({ watchers: [workflowId], decision: this.decision });
+    });
     setHandler(kycClientRespondedUpdate, (args) => this.clientResponses.deliver(args), {
       validator: (_args: ClientResponse) => {
         if ((this.state !== 'awaiting_client' && this.state !== 'suspended') || this.clientResponses.waiting) {
@@ -371,6 +383,9 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
     this.attributes.decision = decision;
     engine.closeCase();
     await this.moveTo(decision, actorId, { band, score: this.assessment?.score ?? null, nextReviewAt, note: o.note ?? o.reason ?? null });
+    // Only reviews with watchers call this (none did before it existed), so older histories replay as they were.
+    this.decision = { caseId: input.caseId, decision, at: Date.now() };
+    if (this.watchers.size) await acts.notifyKycWatchers({ watchers: [...this.watchers], decision: this.decision });
     if (nextReviewAt === null) return;
     const next = await acts.scheduleNextReview({ caseId: input.caseId, clientId: input.clientId, at: nextReviewAt });
     this.nextReviewCaseId = next.caseId;

@@ -1,7 +1,7 @@
 import ListsIcon from '@mui/icons-material/GppMaybe';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
-import { OverdueIcon, ScenarioIcon } from '../monitoring';
+import { OverdueIcon, RunsIcon, ScenarioIcon, SuppressionIcon } from '../monitoring';
 import { readsMonitoring, readsOverdue } from '../monitoring/access';
 import { isAdmin, takesPart, usePerms } from '../providers/permissions';
 import tasks from '../tasks';
@@ -21,6 +21,8 @@ export const Menu = () => {
         <>
           <RaMenu.ResourceItem name="alerts" data-testid="nav-alerts" />
           <RaMenu.Item to="/monitoring/scenarios" primaryText="monitoring.scenarios.title" leftIcon={<ScenarioIcon />} data-testid="nav-scenarios" />
+          <RaMenu.Item to="/monitoring/suppression" primaryText="monitoring.suppression.title" leftIcon={<SuppressionIcon />} data-testid="nav-suppression" />
+          <RaMenu.Item to="/monitoring/runs" primaryText="monitoring.runs.title" leftIcon={<RunsIcon />} data-testid="nav-monitoring-runs" />
         </>
       )}
       {readsOverdue(permissions) && (

@@ -3,6 +3,7 @@ import { useTranslate } from 'react-admin';
 import { useFormat } from '../i18n/format';
 import { ScrollX } from '../layout/ScrollX';
 import { useMonitoringLabels } from './labels';
+import { SnoozeAlertButton } from './SnoozeDialog';
 import type { Alert } from './types';
 
 const Pairs = ({ testId, values }: { testId: string; values: Record<string, unknown> }) => {
@@ -42,6 +43,7 @@ export const AlertEvidence = ({ alert }: { alert: Alert }) => {
         <Chip size="small" label={translate('monitoring.version_n', { version: alert.scenarioVersion })} data-testid="alert-version" />
         <Chip size="small" variant="outlined" label={l.label('alert_status', alert.status)} />
         <Chip size="small" variant="outlined" label={l.label('source', alert.source)} />
+        <SnoozeAlertButton clientId={alert.clientId} clientName={alert.clientName} scenarioId={alert.scenario} />
       </Stack>
       {e.redFlag && (
         <Typography variant="body2" sx={{ mb: 1 }} data-testid="alert-red-flag">

@@ -217,6 +217,8 @@ export const ScenarioShow = () => {
   const [problem, setProblem] = useState<string | null>(null);
   const [backtestId, setBacktestId] = useState<string | null>(null);
   const [confirm, setConfirm] = useState(false);
+  const [switching, setSwitching] = useState(false);
+  const [switchReason, setSwitchReason] = useState('');
   useEffect(() => {
     if (!dirty) setCells(cellsOf(base));
     // reload the cells when another version becomes the base (saved, published, discarded)
@@ -277,6 +279,16 @@ export const ScenarioShow = () => {
       setBacktestId(null);
     }, 'monitoring.editor.discarded');
 
+  const switchEnabled = () =>
+    run(
+      async () => {
+        setSwitching(false);
+        await http(path, { method: 'PATCH', body: JSON.stringify({ enabled: !scenario.enabled, reason: switchReason.trim() }) });
+        setSwitchReason('');
+      },
+      scenario.enabled ? 'monitoring.switch.switched_off' : 'monitoring.switch.switched_on',
+    );
+
   const change = (band: Band, name: string, c: Cell) => {
     setDirty(true);
     setCells((old) => ({ ...old, [band]: { ...old[band], [name]: c } }));
@@ -317,7 +329,21 @@ export const ScenarioShow = () => {
                 label={`${translate('monitoring.scenarios.column.draft')}: ${translate('monitoring.version_n', { version: scenario.draft.version })}`}
               />
             )}
-            {!scenario.enabled && <Chip size="small" color="error" label={translate('monitoring.scenarios.disabled')} />}
+            {!scenario.enabled && (
+              <Chip size="small" color="error" label={translate('monitoring.scenarios.disabled')} data-testid="scenario-disabled" />
+            )}
+            {editor && (
+              <Button
+                size="small"
+                variant="outlined"
+                color={scenario.enabled ? 'error' : 'success'}
+                disabled={busy}
+                onClick={() => setSwitching(true)}
+                data-testid="scenario-switch"
+              >
+                {translate(scenario.enabled ? 'monitoring.switch.off' : 'monitoring.switch.on')}
+              </Button>
+            )}
           </Stack>
         </CardContent>
       </Card>
@@ -448,6 +474,33 @@ export const ScenarioShow = () => {
           </ScrollX>
         </CardContent>
       </Card>
+
+      <Dialog open={switching} onClose={() => setSwitching(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{translate(scenario.enabled ? 'monitoring.switch.off' : 'monitoring.switch.on')}</DialogTitle>
+        <DialogContent>
+          <Typography sx={{ mb: 2 }}>
+            {translate(scenario.enabled ? 'monitoring.switch.off_confirm' : 'monitoring.switch.on_confirm', {
+              scenario: l.scenario(scenario.id, scenario.name),
+            })}
+          </Typography>
+          <TextField
+            label={translate('monitoring.switch.reason')}
+            value={switchReason}
+            onChange={(e) => setSwitchReason(e.target.value)}
+            required
+            fullWidth
+            multiline
+            minRows={2}
+            slotProps={{ htmlInput: { 'data-testid': 'scenario-switch-reason', maxLength: 2000 } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setSwitching(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" disabled={!switchReason.trim()} onClick={switchEnabled} data-testid="scenario-switch-confirm">
+            {translate(scenario.enabled ? 'monitoring.switch.off' : 'monitoring.switch.on')}
+          </Button>
+        </DialogActions>
+      </Dialog>
 
       <Dialog open={confirm} onClose={() => setConfirm(false)}>
         <DialogTitle>{translate('monitoring.editor.publish')}</DialogTitle>

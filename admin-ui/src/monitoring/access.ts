@@ -9,3 +9,9 @@ export const readsMonitoring = anyOf(['aml_analyst', 'mlro', 'compliance_manager
 export const editsRules = anyOf(['compliance_manager']);
 /** The KYC refresh overdue list. */
 export const readsOverdue = anyOf(['kyc_officer', 'senior_compliance_officer', 'compliance_manager', 'mlro']);
+/** Snoozes and whitelisted counterparties: MLRO and compliance managers (others read them). */
+export const suppresses = anyOf(['mlro', 'compliance_manager']);
+/** On-demand sweeps and re-screens. */
+export const startsRuns = anyOf(['mlro', 'compliance_manager', 'admin']);
+/** A KYC refresh run now (as the daily schedule does). */
+export const startsKycRefresh = anyOf(['compliance_manager', 'admin']);

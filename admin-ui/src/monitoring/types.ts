@@ -112,3 +112,69 @@ export interface OverdueClient extends RaRecord {
   daysOverdue: number;
   openReview: { id: string; reference: string } | null;
 }
+
+/** GET /api/monitoring/snoozes: no alert of the scenario (every scenario when null) for the client until `until`. */
+export interface Snooze {
+  id: string;
+  clientId: string;
+  scenarioId: string | null;
+  until: string;
+  reason: string;
+  createdById: string;
+  createdAt: string;
+  liftedAt: string | null;
+  liftedById: string | null;
+}
+
+/** GET /api/monitoring/whitelist: a counterparty of a client that raises no third-party or jurisdiction alert. */
+export interface WhitelistEntry {
+  id: string;
+  clientId: string;
+  counterpartyName: string;
+  reason: string;
+  expiresAt: string | null;
+  createdById: string;
+  createdAt: string;
+}
+
+export type RunStatus = 'running' | 'completed' | 'failed';
+
+/** GET /api/monitoring/sweeps/:id (a sweep of the rules, scheduled or on demand). */
+export interface SweepRun {
+  id: string;
+  kind: string;
+  status: RunStatus;
+  from: string;
+  to: string;
+  clientIds: string[] | null;
+  progress: { clientsDone: number; totalClients: number; batchesDone: number; percent: number };
+  alertsCreated: number;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** GET /api/monitoring/rescreens/:id. */
+export interface RescreenRun {
+  id: string;
+  kind: 'delta' | 'full';
+  versionId: string | null;
+  status: RunStatus;
+  progress: { done: number; total: number; percent: number };
+  matchesNew: number;
+  matchesWithdrawn: number;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** GET /api/kyc-refresh/runs/:id. */
+export interface KycRefreshRun {
+  id: string;
+  asOf: string;
+  status: RunStatus;
+  started: number;
+  alreadyOpen: number;
+  startedAt: string;
+  finishedAt: string | null;
+}

@@ -1,6 +1,6 @@
 // Matching list entries and clients, both ways, with one scorer: the forward screening search of a client
-// name against an index (platform/screening). Delta re-screening builds a one-entry index per changed
-// entry and scores the clients the reverse index proposes; a full re-screen searches every client against
+// name against an index (platform/screening). Delta re-screening builds an index of a batch of changed
+// entries and scores the clients the reverse index proposes; a full re-screen searches every client against
 // the index of every entry. The same search decides both, so they agree on what they both look at.
 import type { PrismaClient } from '@prisma/client';
 import { toEntry } from '../../screening/store';
@@ -50,18 +50,27 @@ export async function candidatesFor(db: Queryable, index: ScreeningIndex): Promi
   return rows.map((r) => r.client_id);
 }
 
-/** Each entry against the clients the reverse index proposes for it. */
+/**
+ * A batch of entries against the clients the reverse index proposes for any of them: one lookup, and each
+ * proposed client read and scored once against the batch's index. Common names (a first name thousands of
+ * clients share) propose the same clients for many entries; per entry, each of them was read and scored again.
+ */
 export async function matchEntries(db: Queryable, entries: { entry: SanctionEntry; versionId: string }[], minScore: number): Promise<Match[]> {
+  if (!entries.length) return [];
+  const index = buildIndex(entries.map((e) => e.entry));
+  const versionOf = new Map(entries.map((e) => [`${e.entry.source}:${e.entry.entryId}`, e.versionId]));
+  const ids = await candidatesFor(db, index);
   const out: Match[] = [];
-  for (const { entry, versionId } of entries) {
-    const index = buildIndex([entry]);
-    const ids = await candidatesFor(db, index);
-    if (!ids.length) continue;
-    const { rows } = await db.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [ids]);
-    for (const c of rows) for (const hit of search(index, c, minScore, 1)) out.push({ clientId: c.id, hit, versionId });
+  for (let i = 0; i < ids.length; i += CLIENT_CHUNK) {
+    const { rows } = await db.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [ids.slice(i, i + CLIENT_CHUNK)]);
+    for (const c of rows) {
+      for (const hit of search(index, c, minScore, entries.length)) out.push({ clientId: c.id, hit, versionId: versionOf.get(`${hit.list}:${hit.entryId}`)! });
+    }
   }
   return out;
 }
+
+const CLIENT_CHUNK = 10_000;
 
 /** Entries of a version by entry id (for the delta's added and changed ones). */
 export async function loadEntries(prisma: PrismaClient, versionId: string, entryIds: string[]): Promise<SanctionEntry[]> {
