@@ -69,10 +69,12 @@ export interface Access {
   taskWhere(user: SessionUser): Prisma.TaskWhereInput;
   /**
    * clients a case role may open a case for and see on its cases (case intake: a complaint may come from any
-   * client of the branch). Client data itself (list, 360, search) follows clientGrant. An administrator
-   * without a case role sees none: no need to know.
+   * client of the branch). With `caseType`, the user's scope in that case type: a case must be one its opener
+   * then sees (an MLRO, firm-wide in AML, asks another branch's team nothing through an internal request,
+   * whose scope for them is their own branch); without, the widest over every case type. Client data itself
+   * (list, 360, search) follows clientGrant. An administrator without a case role sees none: no need to know.
    */
-  clientWhere(user: SessionUser): Prisma.ClientWhereInput;
+  clientWhere(user: SessionUser, caseType?: string): Prisma.ClientWhereInput;
   /** staff the user may see and assign work to */
   staffWhere(user: SessionUser): Prisma.UserWhereInput;
   /** the user's client-data access (CRM): scopes and masking, see CLIENT_ACCESS */
@@ -158,8 +160,8 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
       }
       return parts.length ? { OR: parts } : NOTHING;
     },
-    clientWhere(user) {
-      const scope = widest(user.roles.flatMap((r) => roleScopes.get(r) ?? []));
+    clientWhere(user, caseType) {
+      const scope = caseType ? scopeFor(user, caseType) : widest(user.roles.flatMap((r) => roleScopes.get(r) ?? []));
       if (scope === 'all') return {};
       return scope ? { branchId: user.branchId } : NOTHING;
     },

@@ -21,9 +21,13 @@ ensure_console
 
 say "▶ layers (dependency-cruiser)"
 npm run --silent lint:layers
-# The whole run (no arguments) also lints and checks formatting; a run of chosen files skips it (minutes of
-# type-aware linting on 2 cores for every file one works on).
-if (($# == 0)); then
+# The whole run also lints and checks formatting; a run of chosen files or tests (a path or -t among the
+# arguments) skips it: minutes of type-aware linting on 2 cores for every file one works on.
+whole_run=1
+for arg in "$@"; do
+  [[ -e $arg || $arg == -t || $arg == --testNamePattern* ]] && whole_run=0
+done
+if ((whole_run)); then
   HINT="run 'npm run format' to fix the formatting, then fix what ESLint still reports" run_logged "npm run lint" npm run --silent lint
 fi
 say "▶ vitest run $*"

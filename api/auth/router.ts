@@ -328,6 +328,7 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       tag: 'auth',
       roles: ['admin'],
       body: z.object({ userId: z.string().min(1).max(200) }),
+      errors: { 404: 'No such user' },
     },
     async ({ body, req, user }) => {
       const target = await prisma.user.findUnique({ where: { id: body.userId }, select: { id: true } });

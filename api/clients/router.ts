@@ -12,7 +12,7 @@ import type { ApiDeps } from '../deps';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { IdParams } from '../http/schemas';
+import { IdParams, Timestamp } from '../http/schemas';
 import { FIRST_PAGE, loadClient360, loadContacts, loadRelatedPersons, loadTimeline, loadTransactions, scopedClient } from './client360';
 import { ClientFilter, ClientInteractionBody, ClientPatch, HandoverBody, OWNER_FIELDS, TransactionFilter } from './schemas';
 import { planSearch, searchClients } from './search';
@@ -162,7 +162,7 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       tag: 'clients',
       roles: READ,
       params: IdParams,
-      query: z.object({ before: z.iso.datetime({ offset: true }).optional(), limit: z.coerce.number().int().min(1).max(200).default(FIRST_PAGE) }),
+      query: z.object({ before: Timestamp.optional(), limit: z.coerce.number().int().min(1).max(200).default(FIRST_PAGE) }),
       response: z.array(TimelineItemSchema),
     },
     async ({ params, query, user }) => {
@@ -296,6 +296,7 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: ClientInteractionBody,
       response: InteractionSchema,
       status: 201,
+      alsoOk: { 200: 'The same externalId again: the interaction stored before' },
     },
     async ({ params, body, user, res }) => {
       const scope = await scopeOf(user);

@@ -1,9 +1,11 @@
 // Request bodies and filters of the client endpoints.
 import { z } from 'zod';
+import { Day, Timestamp } from '../http/schemas';
 
 export const TIERS = ['standard', 'silver', 'gold', 'platinum'] as const;
 export const Iso2 = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. GB');
-export const DateOnly = z.iso.date('a date YYYY-MM-DD');
+/** a date YYYY-MM-DD between 1900 and 2200 (PostgreSQL has no year 0000: such a date was a 500) */
+export const DateOnly = Day;
 export const Language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language tag, e.g. en or zh-CN');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -75,8 +77,8 @@ export const TransactionFilter = z
     type: z.enum(['deposit', 'withdrawal', 'transfer', 'trade']).optional(),
     status: z.enum(['pending', 'completed', 'failed', 'cancelled', 'reversed']).optional(),
     accountId: z.string().max(100).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: Timestamp.optional(),
+    to: Timestamp.optional(),
   })
   .strict();
 
@@ -103,7 +105,7 @@ export const InteractionBase = z.object({
   outcome: text(80).optional(),
   /** a call recording or the message in the e-mail system */
   link: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: Timestamp.optional(),
   externalId: text(200).optional(),
 });
 

@@ -70,9 +70,10 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
       response: ComplaintSchema,
       status: 201,
       errors: { 409: 'A complaint with this Idempotency-Key is being registered', 422: 'The Idempotency-Key was used with another request' },
+      engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user)] } });
+      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, complaintCase.type)] } });
       if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const caseId = await startCaseWorkflow(deps, {
         definition: complaintCase,
@@ -148,6 +149,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
       body: z.object({ note: z.string().trim().min(1).max(10000) }),
       response: ComplaintSchema,
       errors: { 409: 'The complaint is not waiting on the client' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);
@@ -169,6 +171,7 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
       body: z.object({ reason: z.string().trim().min(1).max(10000) }),
       response: ComplaintSchema,
       errors: { 409: 'Not closed, or the reopen window has passed' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
+import type { ErrorCode } from './schemas';
 
 export interface FieldError {
   path: string;
@@ -9,7 +10,7 @@ export interface FieldError {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly extra: { fields?: FieldError[]; reason?: string } = {},
   ) {

@@ -20,8 +20,12 @@ export interface RouteDef<B extends ZodType, Q extends ZodType, P extends ZodTyp
   params?: P;
   response?: ZodType;
   status?: number;
-  /** extra documented responses, e.g. { 409: 'claimed by someone else' } */
+  /** other successful answers, with the same response schema, e.g. { 200: 'the same externalId again: the one stored before' } */
+  alsoOk?: Record<number, string>;
+  /** extra documented responses, e.g. { 409: 'claimed by someone else' } (common ones are documented for every route: api/http/openapi.ts) */
   errors?: Record<number, string>;
+  /** sends a change to a case workflow: may answer 503 ENGINE_UNAVAILABLE or CASE_STUCK (api/temporal/updates.ts) */
+  engine?: boolean;
 }
 
 export interface HandlerInput<B, Q, P> {

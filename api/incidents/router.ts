@@ -99,6 +99,7 @@ export function incidentsRouter(deps: ApiDeps, registry: RouteRegistry): Router 
       body: z.object({ mode: z.enum(['retry', 'sanitize']) }),
       response: IncidentSchema,
       errors: { 404: 'No such incident', 409: 'The incident is resolved, or the case no longer waits', 503: 'CASE_STUCK: the repair did not finish in time' },
+      engine: true,
     },
     async ({ params, body, user, req }) => {
       const id = BigInt(params.id);

@@ -64,6 +64,7 @@ export function interactionsRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       body: SystemInteractionBody,
       response: InteractionSchema,
       status: 201,
+      alsoOk: { 200: 'The same (source, externalId) again: the interaction stored before' },
       errors: { 422: 'No client or lead with this id, phone or e-mail (or several)' },
     },
     async ({ body, user, res }) => {

@@ -69,9 +69,10 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
       response: RequestSchema,
       status: 201,
       errors: { 422: 'The Idempotency-Key was used with another request' },
+      engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user)] } });
+      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, internalRequestCase.type)] } });
       if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const team = await prisma.team.findFirst({ where: { id: body.teamId, branchId: client.branchId } });
       if (!team) throw badRequest([{ path: 'body.teamId', message: "No such team in the client's branch" }]);
@@ -124,6 +125,7 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
       body: z.object({ answer: z.string().trim().min(1).max(10000) }),
       response: RequestSchema,
       errors: { 403: 'Only the requester answers', 409: 'Nobody is waiting for an answer' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       const row = await scoped(user, params.id);

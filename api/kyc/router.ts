@@ -50,8 +50,8 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const scopedReview = (user: SessionUser, id: string): Promise<ReviewRow> => scopedCase(deps, user, TYPE, id, reviewInclude, 'KYC review');
   const detail = async (user: SessionUser, id: string) => toDetailView(prisma, await scopedReview(user, id), viewerOf(deps.access, user));
 
-  async function scopedClient(user: SessionUser, id: string, field = 'params.id') {
-    const client = await prisma.client.findFirst({ where: { AND: [{ id }, deps.access.clientWhere(user)] } });
+  async function scopedClient(user: SessionUser, id: string, field = 'params.id', caseType?: string) {
+    const client = await prisma.client.findFirst({ where: { AND: [{ id }, deps.access.clientWhere(user, caseType)] } });
     if (!client) throw field === 'params.id' ? notFound('Client') : badRequest([{ path: field, message: 'No such client in your scope' }]);
     return client;
   }
@@ -75,10 +75,11 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: CreateReview,
       response: ReviewSchema,
       status: 201,
-      errors: { 409: 'The client already has an open KYC review' },
+      errors: { 409: 'The client already has an open KYC review', 422: 'The Idempotency-Key was used with another request' },
+      engine: true,
     },
     async ({ body, user, req }) => {
-      await scopedClient(user, body.clientId, 'body.clientId');
+      await scopedClient(user, body.clientId, 'body.clientId', TYPE);
       const key = req.header('idempotency-key');
       // a retry of the request that opened the review is not a second review
       const retried = key ? caseIdForKey(kycReviewCase, user, key) : null;
@@ -133,6 +134,7 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: z.object({ note: z.string().trim().min(1).max(10000) }),
       response: ReviewSchema,
       errors: { 409: 'The review is not waiting on the client' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       const row = await scopedReview(user, params.id);
@@ -154,6 +156,7 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: z.object({ band: z.enum(RISK_BANDS), reason: z.string().trim().min(1).max(2000) }),
       response: ReviewSchema,
       errors: { 409: 'The review is not in a step where the band can be overridden' },
+      engine: true,
     },
     async ({ params, body, user, req }) => {
       const row = await scopedReview(user, params.id);

@@ -159,8 +159,8 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
         .object({
           id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
           name: z.string().trim().min(1).max(200),
-          parentId: z.string().max(100).optional(),
-          branchId: z.string().max(100).optional(),
+          parentId: z.string().min(1).max(100).optional(),
+          branchId: z.string().min(1).max(100).optional(),
         })
         .strict(),
       response: IbSchema,
@@ -173,6 +173,10 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       return inTransaction(pool, async (tx) => {
         if (body.parentId && !(await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.parentId])).rows[0]) {
           throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
+        }
+        // an administrator (every branch) may name any branch: one that exists
+        if (body.branchId && !(await tx.query('SELECT 1 FROM branches WHERE id = $1', [body.branchId])).rows[0]) {
+          throw badRequest([{ path: 'body.branchId', message: 'No such branch' }]);
         }
         const { rows } = await tx.query(
           `INSERT INTO introducing_brokers (id, name, parent_id, branch_id) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING

@@ -96,7 +96,10 @@ export function scenarioRoutes(router: Router, registry: RouteRegistry, deps: Ap
 
   defineRoute(
     router, registry,
-    { method: 'post', path: '/monitoring/scenarios/:id/publish', summary: 'Publish the draft: it is frozen and in force, the previous version retires (audited)', tag, roles: RULE_EDITORS, params: IdParams, body: z.object({ note: z.string().trim().max(2000).optional() }) },
+    {
+      method: 'post', path: '/monitoring/scenarios/:id/publish', summary: 'Publish the draft: it is frozen and in force, the previous version retires (audited)', tag, roles: RULE_EDITORS,
+      params: IdParams, body: z.object({ note: z.string().trim().max(2000).optional() }), errors: { 409: 'NO_DRAFT: the scenario has no draft to publish' },
+    },
     async ({ params, body, user }) => {
       await publishDraft(pool, { scenarioId: params.id, actorId: user.id, note: body.note }).catch(mapped);
       return scenarioView(await load(params.id), true);
@@ -117,6 +120,7 @@ export function scenarioRoutes(router: Router, registry: RouteRegistry, deps: Ap
     {
       method: 'post', path: '/monitoring/scenarios/:id/backtests', summary: 'Run the draft over past data next to the version in force, without alerts: answers the backtest (a sweep of kind backtest)', tag, roles: RULE_EDITORS,
       params: IdParams, body: z.object({ from: Instant.optional(), to: Instant.optional(), clientIds: z.array(z.string().min(1).max(100)).min(1).max(10_000).optional() }), status: 201,
+      errors: { 409: 'NO_DRAFT: no draft to backtest, or NOT_BACKTESTABLE: the scenario has no transaction rule' },
     },
     async ({ params, body, user }) => {
       const s = await load(params.id);

@@ -66,6 +66,7 @@ export function suppressionRoutes(router: Router, registry: RouteRegistry, deps:
     {
       method: 'post', path: '/monitoring/whitelist', summary: 'Whitelist a counterparty of a client: no third-party or jurisdiction alerts for payments with it (audited)', tag, roles: OPERATORS, status: 201,
       body: z.object({ clientId: z.string().min(1).max(100), counterpartyName: z.string().trim().min(1).max(300), reason, expiresAt: Instant.optional() }),
+      errors: { 409: 'ALREADY_WHITELISTED: the counterparty is whitelisted for the client already' },
     },
     async ({ body, user }) => {
       await clientExists(body.clientId);

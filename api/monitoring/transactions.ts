@@ -23,6 +23,7 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
       body: TransactionIn,
       response: TransactionOut,
       status: 201,
+      alsoOk: { 200: 'The same externalId again: nothing changes; the alerts it raised then' },
     },
     async ({ body, user, res }) => {
       let result;
@@ -42,6 +43,7 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
         });
       } catch (err) {
         if (err instanceof DomainError && err.code === 'CLIENT_NOT_FOUND') throw badRequest([{ path: 'body.clientId', message: 'No such client' }]);
+        if (err instanceof DomainError && err.code === 'ACCOUNT_NOT_FOUND') throw badRequest([{ path: 'body.accountId', message: 'No such trading account of this client' }]);
         throw err;
       }
       if (result.created) await routeQuietly(deps, result.alerts);

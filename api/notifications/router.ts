@@ -20,8 +20,15 @@ export const NotificationSchema = z.object({
 });
 
 type Row = { id: string; type: string; title: string; body: string | null; caseId: string | null; taskId: string | null; data: unknown; createdAt: Date; readAt: Date | null };
+/** The fields of the schema only (a row also holds its owner's id, which the owner does not need). */
 export const toNotificationView = (n: Row): z.infer<typeof NotificationSchema> => ({
-  ...n,
+  id: n.id,
+  type: n.type,
+  title: n.title,
+  body: n.body,
+  caseId: n.caseId,
+  taskId: n.taskId,
+  data: n.data,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt?.toISOString() ?? null,
 });

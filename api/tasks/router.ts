@@ -185,6 +185,7 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         params: IdParams,
         response: TaskSchema,
         errors: { 404: 'No such task in your scope', 409: 'The task is no longer in a state that allows this' },
+        engine: true,
       },
       async ({ params, user }) => {
         const task = await scopedTask(user, params.id);
@@ -248,6 +249,7 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: z.looseObject({ outcome: z.string().min(1).max(50) }),
       response: TaskSchema,
       errors: { 409: 'Not claimed by you, or the step is no longer open (a retry of your own completion answers 200)' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       const task = await scopedTask(user, params.id);
@@ -298,6 +300,7 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       body: z.object({ assigneeId: z.string().min(1).max(100) }),
       response: TaskSchema,
       errors: { 409: 'The task is closed or already theirs' },
+      engine: true,
     },
     async ({ params, body, user }) => {
       await reassign(user, params.id, body.assigneeId);

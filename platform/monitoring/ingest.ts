@@ -44,6 +44,10 @@ export async function ingestTransaction(pool: pg.Pool, input: TransactionInput, 
     await lockClients(db, [input.clientId]);
     const client = await db.query('SELECT 1 FROM clients WHERE id = $1', [input.clientId]);
     if (!client.rowCount) throw new DomainError('CLIENT_NOT_FOUND', `Client ${input.clientId} not found`);
+    if (input.accountId) {
+      const account = await db.query('SELECT 1 FROM trading_accounts WHERE id = $1 AND client_id = $2', [input.accountId, input.clientId]);
+      if (!account.rowCount) throw new DomainError('ACCOUNT_NOT_FOUND', `Client ${input.clientId} has no trading account ${input.accountId}`);
+    }
     const inserted = await db.query<{ id: string }>(
       `INSERT INTO transactions (client_id, account_id, source, external_id, type, amount, currency, method, status, booked_at, counterparty_name, counterparty_country, instrument)
        VALUES ($1, $2, $3, $4, $5, $6::numeric, upper($7), $8, $9, $10, $11, upper($12), $13)

@@ -38,3 +38,24 @@ exec java -cp "$(dirname "$0")/lib/*" io.temporal.testserver.TestServer "$@"'
     mvn -q -B -f "$TEST_SERVER_DIR/pom.xml" dependency:copy-dependencies -DoutputDirectory="$TEST_SERVER_DIR/lib"
   touch "$stamp"
 }
+
+# schemathesis (the API fuzzer of `npm run fuzz`) in a Python venv under .tools/, from PyPI.
+SCHEMATHESIS_VERSION=4.32.5
+SCHEMATHESIS_DIR="$REPO_ROOT/.tools/schemathesis"
+
+ensure_schemathesis() {
+  local stamp="$SCHEMATHESIS_DIR/.complete-$SCHEMATHESIS_VERSION"
+  [[ -f "$stamp" && -x "$SCHEMATHESIS_DIR/bin/st" ]] && return 0
+  if ! command -v python3 >/dev/null || ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    [[ $(id -u) -eq 0 ]] || die "Python 3 with its venv module is needed: run 'sudo apt-get install -y python3 python3-venv'"
+    local apt_hint="python3-venv could not be installed: run 'apt-get install -y python3 python3-venv' yourself and look at its error"
+    HINT=$apt_hint run_logged "apt-get update" apt-get update
+    HINT=$apt_hint run_logged "apt-get install python3-venv" env DEBIAN_FRONTEND=noninteractive apt-get install -y python3 python3-venv
+  fi
+  rm -rf "$SCHEMATHESIS_DIR"
+  run_logged "python3 -m venv .tools/schemathesis" python3 -m venv "$SCHEMATHESIS_DIR"
+  HINT="pip could not install schemathesis: check that this machine reaches PyPI (pypi.org), then run the same command again" \
+    run_logged "pip install schemathesis==$SCHEMATHESIS_VERSION (first run only)" \
+    "$SCHEMATHESIS_DIR/bin/pip" install --disable-pip-version-check -q "schemathesis==$SCHEMATHESIS_VERSION"
+  touch "$stamp"
+}

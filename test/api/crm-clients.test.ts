@@ -189,6 +189,16 @@ describe('client 360', () => {
     // an IB sees the client but has no role in KYC reviews: no case events
     expect((await northPartner.get('/api/clients/c-1002/timeline')).body.some((t: { source: string }) => t.source === 'case')).toBe(false);
   });
+
+  it('pages the timeline by any ISO offset; a time PostgreSQL cannot take is a 400 on query.before, not a 500 (found by schemathesis)', async () => {
+    const at = (before: string) => kyc1.get(`/api/clients/c-1002/timeline?before=${encodeURIComponent(before)}`);
+    expect((await at('2100-01-01T09:46:33.273650+15:30')).status).toBe(200);
+    expect((await at('2100-01-01T09:46:33.273650+20:18')).status).toBe(200);
+    const old = await at('1002-01-01T09:46:33+20:18');
+    expect(old).toMatchObject({ status: 400, body: { error: { fields: [{ path: 'query.before' }] } } });
+    const born = await kyc1.patch('/api/clients/c-1002', { dateOfBirth: '0000-01-01' });
+    expect(born).toMatchObject({ status: 400, body: { error: { fields: [{ path: 'body.dateOfBirth' }] } } });
+  });
 });
 
 describe('editing a client', () => {

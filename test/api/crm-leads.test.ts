@@ -259,3 +259,19 @@ describe('assignment rules', () => {
     expect((await supervisor.delete('/api/assignment-rules/x')).status).toBe(204);
   });
 });
+
+describe('POST /api/introducing-brokers', () => {
+  it('refuses a parent or branch that does not exist, or an empty one, with 400 on the field, not 500 (found by schemathesis)', async () => {
+    const post = (body: Record<string, unknown>) => admin.post('/api/introducing-brokers', { id: `ib-${Date.now()}`, name: 'Fuzz Partners', ...body });
+    for (const [body, field] of [
+      [{ parentId: '' }, 'body.parentId'],
+      [{ parentId: 'no-such-ib' }, 'body.parentId'],
+      [{ branchId: '' }, 'body.branchId'],
+      [{ branchId: 'no-such-branch' }, 'body.branchId'],
+    ] as const) {
+      const res = await post(body);
+      expect(res, JSON.stringify(body)).toMatchObject({ status: 400, body: { error: { fields: [{ path: field }] } } });
+    }
+    expect((await post({ branchId: 'london' })).status).toBe(201);
+  });
+});

@@ -93,6 +93,13 @@ describe('POST /api/transactions', () => {
     expect(bad.body.error.fields.map((f: any) => f.path)).toEqual(expect.arrayContaining(['body.type', 'body.amount']));
   });
 
+  it('refuses a trading account the client does not have with 400 on body.accountId, not 500 (found by schemathesis)', async () => {
+    const clientId = await newClient(stack.db.pool);
+    const res = await compliance.post('/api/transactions', tx(clientId, { accountId: 'no-such-account' }));
+    expect(res).toMatchObject({ status: 400, body: { error: { fields: [{ path: 'body.accountId' }] } } });
+    expect(await stack.db.prisma.transaction.count({ where: { clientId } })).toBe(0);
+  });
+
   it('groups concurrent alerts of one client into one open case', async () => {
     const clientId = await newClient(stack.db.pool);
     const replies = await Promise.all(Array.from({ length: 8 }, () => compliance.post('/api/transactions', tx(clientId, { counterparty: { name: 'Same Payee', country: 'IR' } }))));
