@@ -13,6 +13,12 @@ export const CASE_TYPE_ACTIVITIES: CaseTypeActivities[] = Object.values(register
 /** Every activity the worker registers, bound to this process's database. */
 export function createActivities(db: Db) {
   return withFailurePolicy(
-    Object.assign(createEngineActivities(db), ...CASE_TYPE_ACTIVITIES.map((m) => m.create(db)), createMonitoringActivities(db), createKycRefreshActivities(db), createRescreenActivities(db)),
+    Object.assign(
+      createEngineActivities(db),
+      ...CASE_TYPE_ACTIVITIES.map((m) => m.create(db)),
+      createMonitoringActivities(db),
+      createKycRefreshActivities(db),
+      createRescreenActivities(db),
+    ),
   );
 }

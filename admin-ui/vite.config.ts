@@ -70,8 +70,16 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)/, priority: 20 },
-            { name: 'react-admin', test: (id: string) => /node_modules[\\/](ra-|react-admin)/.test(id) && !TRANSLATIONS.test(id), priority: 20 },
-            { name: 'vendor', test: (id: string) => /node_modules[\\/]/.test(id) && !CHARTS.test(id) && !TRANSLATIONS.test(id), priority: 10 },
+            {
+              name: 'react-admin',
+              test: (id: string) => /node_modules[\\/](ra-|react-admin)/.test(id) && !TRANSLATIONS.test(id),
+              priority: 20,
+            },
+            {
+              name: 'vendor',
+              test: (id: string) => /node_modules[\\/]/.test(id) && !CHARTS.test(id) && !TRANSLATIONS.test(id),
+              priority: 10,
+            },
           ],
         },
       },

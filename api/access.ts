@@ -101,7 +101,10 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
   for (const role of [...roleScopes.keys(), ...PLATFORM_ROLES]) {
     const declared = definitions.map((d) => d.roles[role]?.client).find(Boolean);
     const scope = roleScopes.get(role);
-    clientRules.set(role, declared ?? CLIENT_ACCESS[role] ?? { scope: scope ? FROM_CASE_SCOPE[scope] : null, nationalId: true, documents: true, edits: true });
+    clientRules.set(
+      role,
+      declared ?? CLIENT_ACCESS[role] ?? { scope: scope ? FROM_CASE_SCOPE[scope] : null, nationalId: true, documents: true, edits: true },
+    );
   }
   const clientGrant = (user: SessionUser): ClientGrant => {
     const rules = user.roles.flatMap((r) => clientRules.get(r) ?? []);
@@ -170,9 +173,6 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
       return scope === 'all' || user.roles.includes(ADMIN_ROLE) ? { active: true } : { active: true, branchId: user.branchId };
     },
     clientGrant,
-    clientRoles: (what) =>
-      [...clientRules.entries()]
-        .filter(([, r]) => r.scope && (what === 'read' || r[what]))
-        .map(([role]) => role),
+    clientRoles: (what) => [...clientRules.entries()].filter(([, r]) => r.scope && (what === 'read' || r[what])).map(([role]) => role),
   };
 }

@@ -50,7 +50,23 @@ export function createApp(processDeps: Deps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const router of [healthRouter, authRouter, clientsRouter, leadsRouter, interactionsRouter, crmReferenceRouter, usersRouter, tasksRouter, notificationsRouter, screeningRouter, caseTypesRouter, incidentsRouter, teamsRouter, adminRouter, monitoringRouter]) {
+  for (const router of [
+    healthRouter,
+    authRouter,
+    clientsRouter,
+    leadsRouter,
+    interactionsRouter,
+    crmReferenceRouter,
+    usersRouter,
+    tasksRouter,
+    notificationsRouter,
+    screeningRouter,
+    caseTypesRouter,
+    incidentsRouter,
+    teamsRouter,
+    adminRouter,
+    monitoringRouter,
+  ]) {
     api.use(router(deps, registry));
   }
   for (const caseType of CASE_TYPES) api.use(caseType.router(deps, registry));

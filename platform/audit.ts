@@ -6,7 +6,14 @@ export async function audit(
   e: { actorId: string | null; action: string; entity?: string; entityId?: string | null; data?: Record<string, unknown>; ip?: string },
 ): Promise<void> {
   await prisma.auditEvent.create({
-    data: { actorId: e.actorId, action: e.action, entity: e.entity, entityId: e.entityId ?? null, data: (e.data ?? undefined) as object | undefined, ip: e.ip },
+    data: {
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId ?? null,
+      data: (e.data ?? undefined) as object | undefined,
+      ip: e.ip,
+    },
   });
 }
 

@@ -36,7 +36,10 @@ const EnvSchema = z.object({
     .default('http://localhost:3000')
     .transform((v, ctx) => {
       const origins: string[] = [];
-      for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const part of v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         try {
           origins.push(new URL(part).origin);
         } catch {

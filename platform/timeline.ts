@@ -4,7 +4,6 @@ import type { CaseEventInput } from '../workflows/engine/types';
 
 export type { CaseEventInput };
 
-
 /** Stable JSON: keys sorted, so the hash of an event does not depend on property order. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -33,10 +32,9 @@ export async function appendEvents(client: pg.PoolClient, events: CaseEventInput
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [e.caseId]);
     const seen = await client.query('SELECT 1 FROM case_events WHERE key = $1', [e.key]);
     if (seen.rowCount) continue;
-    const prev = await client.query<{ hash: string }>(
-      'SELECT hash FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1',
-      [e.caseId],
-    );
+    const prev = await client.query<{ hash: string }>('SELECT hash FROM case_events WHERE case_id = $1 ORDER BY id DESC LIMIT 1', [
+      e.caseId,
+    ]);
     const prevHash = prev.rows[0]?.hash ?? null;
     await client.query(
       `INSERT INTO case_events (case_id, key, type, actor_id, at, data, prev_hash, hash)
@@ -49,8 +47,14 @@ export async function appendEvents(client: pg.PoolClient, events: CaseEventInput
 /** Recomputes a case's chain; returns the id of the first event that does not match, or null. */
 export async function verifyChain(pool: pg.Pool, caseId: string): Promise<string | null> {
   const { rows } = await pool.query<{
-    id: string; case_id: string; type: string; actor_id: string | null; at: Date; data: Record<string, unknown>;
-    prev_hash: string | null; hash: string;
+    id: string;
+    case_id: string;
+    type: string;
+    actor_id: string | null;
+    at: Date;
+    data: Record<string, unknown>;
+    prev_hash: string | null;
+    hash: string;
   }>('SELECT id, case_id, type, actor_id, at, data, prev_hash, hash FROM case_events WHERE case_id = $1 ORDER BY id', [caseId]);
   let prev: string | null = null;
   for (const r of rows) {

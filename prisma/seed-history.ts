@@ -14,7 +14,17 @@ import { buildSchedule } from '../workflows/engine/sla';
 import { addBusinessMinutes } from '../workflows/engine/business-time';
 import type { CaseContext, CaseEventInput, CaseProjection, ProjectionBatch, TaskProjection, TaskStatus } from '../workflows/engine/types';
 import { complaintCase } from '../workflows/complaint/definition';
-import { CATEGORIES, CHANNELS, ROOT_CAUSES, STEP_ROLES, initialPriority, nextState, statusOf, type ComplaintState, type Severity } from '../workflows/complaint/states';
+import {
+  CATEGORIES,
+  CHANNELS,
+  ROOT_CAUSES,
+  STEP_ROLES,
+  initialPriority,
+  nextState,
+  statusOf,
+  type ComplaintState,
+  type Severity,
+} from '../workflows/complaint/states';
 import { kycReviewCase } from '../workflows/kyc-review/definition';
 import { STEP_ROLES as KYC_ROLES } from '../workflows/kyc-review/states';
 
@@ -25,7 +35,7 @@ const DAY = 24 * HOUR;
 /** A fixed seed: every first start shows the same history. */
 function prng(seed: number) {
   let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return {
     next,
     pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
@@ -37,7 +47,10 @@ function prng(seed: number) {
 }
 type Rng = ReturnType<typeof prng>;
 
-interface Staff { handlers: string[]; approvers: string[] }
+interface Staff {
+  handlers: string[];
+  approvers: string[];
+}
 const COMPLAINT_STAFF: Record<string, Staff> = {
   london: { handlers: ['u-agent1', 'u-agent2'], approvers: ['u-supervisor', 'u-manager'] },
   shanghai: { handlers: ['u-agent-sh'], approvers: ['u-supervisor-sh'] },
@@ -65,7 +78,10 @@ class CaseHistory {
   private readonly batches: ProjectionBatch[] = [];
   readonly row: CaseProjection;
 
-  constructor(private readonly pool: pg.Pool, row: Omit<CaseProjection, 'revision' | 'reference'>) {
+  constructor(
+    private readonly pool: pg.Pool,
+    row: Omit<CaseProjection, 'revision' | 'reference'>,
+  ) {
     this.row = { ...row, revision: 0 };
   }
 
@@ -90,12 +106,36 @@ class CaseHistory {
   }
 
   /** A task from opening to completion: claimed, maybe escalated past its deadline, completed with an outcome. */
-  task(step: string, attempt: number, roles: string[], at: { opened: number; claimed: number; completed: number; due: number; atRisk: number }, who: string, outcome: Record<string, unknown>): void {
+  task(
+    step: string,
+    attempt: number,
+    roles: string[],
+    at: { opened: number; claimed: number; completed: number; due: number; atRisk: number },
+    who: string,
+    outcome: Record<string, unknown>,
+  ): void {
     const id = `${this.row.workflowId}.${step}.${attempt}`;
     const t: TaskProjection = {
-      id, caseId: this.row.id, branchId: this.row.branchId, caseType: this.row.type, step, status: 'open' as TaskStatus,
-      teamId: this.row.teamId, roles, assigneeId: null, priority: this.row.priority, dueAt: at.due, atRiskAt: at.atRisk, breachAt: at.due,
-      escalationLevel: 0, outcome: null, completedById: null, createdAt: at.opened, claimedAt: null, completedAt: null, revision: 0,
+      id,
+      caseId: this.row.id,
+      branchId: this.row.branchId,
+      caseType: this.row.type,
+      step,
+      status: 'open' as TaskStatus,
+      teamId: this.row.teamId,
+      roles,
+      assigneeId: null,
+      priority: this.row.priority,
+      dueAt: at.due,
+      atRiskAt: at.atRisk,
+      breachAt: at.due,
+      escalationLevel: 0,
+      outcome: null,
+      completedById: null,
+      createdAt: at.opened,
+      claimedAt: null,
+      completedAt: null,
+      revision: 0,
     };
     this.row.assigneeId = null;
     this.write([this.event('task_opened', null, at.opened, { taskId: id, step, dueAt: at.due })], [t]);
@@ -133,20 +173,54 @@ function stepTimes(ctx: CaseContext, rng: Rng, step: string, opened: number, lat
   return { opened, claimed, completed, due: schedule.dueAt, atRisk: schedule.atRiskAt };
 }
 
-async function complaintHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n: number, clientId: string, branchId: string, opened: number, now: number) {
+async function complaintHistory(
+  prisma: PrismaClient,
+  pool: pg.Pool,
+  rng: Rng,
+  n: number,
+  clientId: string,
+  branchId: string,
+  opened: number,
+  now: number,
+) {
   const severity = rng.pick(['low', 'low', 'medium', 'medium', 'high'] as const satisfies readonly Severity[]);
   const category = rng.pick(CATEGORIES);
-  const ctx = await loadCaseContext(prisma, { clientId, category, severity, caseType: complaintCase.type, teamName: complaintCase.teamName, steps: [...complaintCase.steps], settings: complaintCase.settings });
+  const ctx = await loadCaseContext(prisma, {
+    clientId,
+    category,
+    severity,
+    caseType: complaintCase.type,
+    teamName: complaintCase.teamName,
+    steps: [...complaintCase.steps],
+    settings: complaintCase.settings,
+  });
   const staff = COMPLAINT_STAFF[branchId];
   const handler = rng.pick(staff.handlers);
   const description = rng.pick(DESCRIPTIONS[category]);
   let caseSchedule = buildSchedule(ctx.calendar, opened, ctx.targets._case);
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const h = new CaseHistory(pool, {
-    id, type: complaintCase.type, workflowId: `${complaintCase.idPrefix}-${id}`, referencePrefix: complaintCase.referencePrefix, clientId, branchId, teamId: ctx.teamId,
-    status: 'open', state: 'acknowledge', summary: description, attributes: { channel: rng.pick(CHANNELS), category, severity, description, reopenCount: 0 },
-    priority: initialPriority(severity), assigneeId: null, openedById: handler, dueAt: caseSchedule.dueAt, atRiskAt: caseSchedule.atRiskAt,
-    slaPausedAt: null, escalationLevel: 0, openedAt: opened, closedAt: null, breachedAt: null,
+    id,
+    type: complaintCase.type,
+    workflowId: `${complaintCase.idPrefix}-${id}`,
+    referencePrefix: complaintCase.referencePrefix,
+    clientId,
+    branchId,
+    teamId: ctx.teamId,
+    status: 'open',
+    state: 'acknowledge',
+    summary: description,
+    attributes: { channel: rng.pick(CHANNELS), category, severity, description, reopenCount: 0 },
+    priority: initialPriority(severity),
+    assigneeId: null,
+    openedById: handler,
+    dueAt: caseSchedule.dueAt,
+    atRiskAt: caseSchedule.atRiskAt,
+    slaPausedAt: null,
+    escalationLevel: 0,
+    openedAt: opened,
+    closedAt: null,
+    breachedAt: null,
   });
   h.open(opened, handler, { channel: h.row.attributes.channel, category, severity });
   // a slow case runs late at every step, so some breach the whole case deadline too
@@ -177,7 +251,8 @@ async function complaintHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n
     const attempt = (attempts[step] = (attempts[step] ?? 0) + 1);
     const times = stepTimes(ctx, rng, step, at, slow ? rng.chance(0.5) : rng.chance(0.06));
     // half the slow investigations drag on past the case deadline (waiting on a third party, a backlog)
-    if (slow && step === 'investigate' && rng.chance(0.5)) times.completed = Math.max(times.completed, caseSchedule.dueAt + rng.ms(0.5, 8, DAY));
+    if (slow && step === 'investigate' && rng.chance(0.5))
+      times.completed = Math.max(times.completed, caseSchedule.dueAt + rng.ms(0.5, 8, DAY));
     const who = step === 'approval' ? rng.pick(staff.approvers.filter((a) => a !== handler)) : handler;
     const outcome = complaintOutcome(rng, step, attempt);
     h.task(step, attempt, STEP_ROLES[step], times, who, outcome);
@@ -186,7 +261,10 @@ async function complaintHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n
     if (step === 'propose_resolution') h.row.attributes.resolution = String(outcome.resolution);
     if (step === 'final_response') h.row.attributes.rootCause = String(outcome.rootCause);
     const next = nextState(state, outcome.outcome as never, { severity });
-    if (next === 'closed') { state = next; continue; }
+    if (next === 'closed') {
+      state = next;
+      continue;
+    }
     h.moveTo(next, statusOf(next), who, at, { event: outcome.outcome });
     state = next;
     at += rng.ms(0.1, 2, HOUR);
@@ -195,32 +273,71 @@ async function complaintHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n
 
 function complaintOutcome(rng: Rng, step: string, attempt: number): Record<string, unknown> & { outcome: string } {
   switch (step) {
-    case 'acknowledge': return { outcome: 'acknowledged', note: 'Called the client and confirmed receipt.' };
-    case 'investigate': return { outcome: 'findings_recorded', findings: 'Logs and recordings reviewed; the account history confirms the client’s account of events.' };
-    case 'propose_resolution': return { outcome: 'proposed', resolution: 'Refund the difference and apologise.', compensation: Math.round(rng.between(20, 900)) };
-    case 'approval': return attempt === 1 && rng.chance(0.25) ? { outcome: 'rejected', note: 'The compensation does not cover the loss.' } : { outcome: 'approved' };
-    default: return { outcome: 'sent', responseSummary: 'Final response sent with the outcome of the review.', rootCause: rng.pick(ROOT_CAUSES) };
+    case 'acknowledge':
+      return { outcome: 'acknowledged', note: 'Called the client and confirmed receipt.' };
+    case 'investigate':
+      return {
+        outcome: 'findings_recorded',
+        findings: 'Logs and recordings reviewed; the account history confirms the client’s account of events.',
+      };
+    case 'propose_resolution':
+      return { outcome: 'proposed', resolution: 'Refund the difference and apologise.', compensation: Math.round(rng.between(20, 900)) };
+    case 'approval':
+      return attempt === 1 && rng.chance(0.25)
+        ? { outcome: 'rejected', note: 'The compensation does not cover the loss.' }
+        : { outcome: 'approved' };
+    default:
+      return { outcome: 'sent', responseSummary: 'Final response sent with the outcome of the review.', rootCause: rng.pick(ROOT_CAUSES) };
   }
 }
 
 /** A KYC review: documents, automated checks, the officer's decision; for high bands the senior's approval. */
 async function kycHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n: number, clientId: string, branchId: string, opened: number) {
   const kind = rng.chance(0.7) ? 'periodic' : 'onboarding';
-  const ctx = await loadCaseContext(prisma, { clientId, caseType: kycReviewCase.type, teamName: kycReviewCase.teamName, steps: [...kycReviewCase.steps], category: kind, severity: '*', settings: {} });
+  const ctx = await loadCaseContext(prisma, {
+    clientId,
+    caseType: kycReviewCase.type,
+    teamName: kycReviewCase.teamName,
+    steps: [...kycReviewCase.steps],
+    category: kind,
+    severity: '*',
+    settings: {},
+  });
   const staff = KYC_STAFF[branchId];
   const officer = rng.pick(staff.handlers);
   const band = rng.pick(['low', 'low', 'medium', 'medium', 'high'] as const);
   const caseSchedule = buildSchedule(ctx.calendar, opened, ctx.targets._case);
   const id = `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
   const h = new CaseHistory(pool, {
-    id, type: kycReviewCase.type, workflowId: `${kycReviewCase.idPrefix}-${id}`, referencePrefix: kycReviewCase.referencePrefix, clientId, branchId, teamId: ctx.teamId,
-    status: 'open', state: 'collect_documents', summary: null, attributes: { kind, note: null }, priority: 2, assigneeId: null, openedById: officer,
-    dueAt: caseSchedule.dueAt, atRiskAt: caseSchedule.atRiskAt, slaPausedAt: null, escalationLevel: 0, openedAt: opened, closedAt: null, breachedAt: null,
+    id,
+    type: kycReviewCase.type,
+    workflowId: `${kycReviewCase.idPrefix}-${id}`,
+    referencePrefix: kycReviewCase.referencePrefix,
+    clientId,
+    branchId,
+    teamId: ctx.teamId,
+    status: 'open',
+    state: 'collect_documents',
+    summary: null,
+    attributes: { kind, note: null },
+    priority: 2,
+    assigneeId: null,
+    openedById: officer,
+    dueAt: caseSchedule.dueAt,
+    atRiskAt: caseSchedule.atRiskAt,
+    slaPausedAt: null,
+    escalationLevel: 0,
+    openedAt: opened,
+    closedAt: null,
+    breachedAt: null,
   });
   h.open(opened, officer, { kind });
   const late = rng.chance(0.1);
   let t = stepTimes(ctx, rng, 'collect_documents', opened, late);
-  h.task('collect_documents', 1, KYC_ROLES.collect_documents, t, officer, { outcome: 'documents_complete', note: 'ID, proof of address and source of funds on file.' });
+  h.task('collect_documents', 1, KYC_ROLES.collect_documents, t, officer, {
+    outcome: 'documents_complete',
+    note: 'ID, proof of address and source of funds on file.',
+  });
   h.moveTo('checks', 'open', officer, t.completed, { event: 'documents_complete' });
   const checked = t.completed + 2 * 60_000;
   h.row.attributes.riskBand = band;
@@ -228,10 +345,15 @@ async function kycHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n: numb
   h.moveTo('cdd_review', 'open', null, checked, { event: 'checks_done', band, failed: [], pendingHits: 0 });
   t = stepTimes(ctx, rng, 'cdd_review', addBusinessMinutes(ctx.calendar, checked, 5), late);
   const rejected = rng.chance(0.12);
-  const decision = rejected ? { outcome: 'rejected', reason: 'Source of funds not evidenced.' } : { outcome: 'approved', summary: 'Profile consistent with declared activity.' };
+  const decision = rejected
+    ? { outcome: 'rejected', reason: 'Source of funds not evidenced.' }
+    : { outcome: 'approved', summary: 'Profile consistent with declared activity.' };
   let who = officer;
   if (review === 'senior_approval' && !rejected) {
-    h.task('cdd_review', 1, KYC_ROLES.cdd_review, t, officer, { outcome: 'approved', summary: 'Enhanced checks complete; for senior approval.' });
+    h.task('cdd_review', 1, KYC_ROLES.cdd_review, t, officer, {
+      outcome: 'approved',
+      summary: 'Enhanced checks complete; for senior approval.',
+    });
     h.moveTo('senior_approval', 'open', officer, t.completed, { event: 'approved' });
     who = rng.pick(staff.approvers);
     t = stepTimes(ctx, rng, 'senior_approval', t.completed, late);
@@ -250,7 +372,11 @@ async function kycHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n: numb
  * Writes the history. Only cases that finished before now are kept (a case still open needs its workflow, which
  * the live demo cases have). Clients get their last review's band and next review date; some are overdue.
  */
-export async function seedHistory(prisma: PrismaClient, pool: pg.Pool, now = Date.now()): Promise<{ complaints: number; kycReviews: number }> {
+export async function seedHistory(
+  prisma: PrismaClient,
+  pool: pg.Pool,
+  now = Date.now(),
+): Promise<{ complaints: number; kycReviews: number }> {
   const rng = prng(20261130);
   const clients = await prisma.client.findMany({ select: { id: true, branchId: true }, orderBy: { id: 'asc' } });
   let complaints = 0;

@@ -35,7 +35,18 @@ const BRANCHES = [
     workdays: [1, 2, 3, 4, 5],
     workStart: '09:00',
     workEnd: '17:30',
-    holidays: ['2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29', '2027-05-03', '2027-05-31', '2027-08-30', '2027-12-27', '2027-12-28'],
+    holidays: [
+      '2026-12-25',
+      '2026-12-28',
+      '2027-01-01',
+      '2027-03-26',
+      '2027-03-29',
+      '2027-05-03',
+      '2027-05-31',
+      '2027-08-30',
+      '2027-12-27',
+      '2027-12-28',
+    ],
   },
   {
     id: 'shanghai',
@@ -46,18 +57,77 @@ const BRANCHES = [
     workdays: [1, 2, 3, 4, 5],
     workStart: '09:00',
     workEnd: '18:00',
-    holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-04-05', '2027-05-03', '2027-05-04', '2027-05-05'],
+    holidays: [
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+      '2027-04-05',
+      '2027-05-03',
+      '2027-05-04',
+      '2027-05-05',
+    ],
   },
 ];
 
 const STAFF: { id: string; email: string; name: string; roles: string[]; teamId: string | null; branchId: string; locale: string }[] = [
-  { id: 'u-agent1', email: 'agent1@example.com', name: 'Alice Agent', roles: ['agent'], teamId: 'london-complaints', branchId: 'london', locale: 'en' },
-  { id: 'u-agent2', email: 'agent2@example.com', name: 'Boris Agent', roles: ['agent'], teamId: 'london-complaints', branchId: 'london', locale: 'ru' },
-  { id: 'u-supervisor', email: 'supervisor@example.com', name: 'Sam Supervisor', roles: ['supervisor'], teamId: 'london-complaints', branchId: 'london', locale: 'en' },
-  { id: 'u-manager', email: 'manager@example.com', name: 'Maria Manager', roles: ['complaints_manager'], teamId: null, branchId: 'london', locale: 'en' },
+  {
+    id: 'u-agent1',
+    email: 'agent1@example.com',
+    name: 'Alice Agent',
+    roles: ['agent'],
+    teamId: 'london-complaints',
+    branchId: 'london',
+    locale: 'en',
+  },
+  {
+    id: 'u-agent2',
+    email: 'agent2@example.com',
+    name: 'Boris Agent',
+    roles: ['agent'],
+    teamId: 'london-complaints',
+    branchId: 'london',
+    locale: 'ru',
+  },
+  {
+    id: 'u-supervisor',
+    email: 'supervisor@example.com',
+    name: 'Sam Supervisor',
+    roles: ['supervisor'],
+    teamId: 'london-complaints',
+    branchId: 'london',
+    locale: 'en',
+  },
+  {
+    id: 'u-manager',
+    email: 'manager@example.com',
+    name: 'Maria Manager',
+    roles: ['complaints_manager'],
+    teamId: null,
+    branchId: 'london',
+    locale: 'en',
+  },
   { id: 'u-admin', email: 'admin@example.com', name: 'Ada Admin', roles: ['admin'], teamId: null, branchId: 'london', locale: 'en' },
-  { id: 'u-agent-sh', email: 'li.wei@example.com', name: 'Li Wei', roles: ['agent'], teamId: 'shanghai-complaints', branchId: 'shanghai', locale: 'zh' },
-  { id: 'u-supervisor-sh', email: 'zhang.min@example.com', name: 'Zhang Min', roles: ['supervisor'], teamId: 'shanghai-complaints', branchId: 'shanghai', locale: 'zh' },
+  {
+    id: 'u-agent-sh',
+    email: 'li.wei@example.com',
+    name: 'Li Wei',
+    roles: ['agent'],
+    teamId: 'shanghai-complaints',
+    branchId: 'shanghai',
+    locale: 'zh',
+  },
+  {
+    id: 'u-supervisor-sh',
+    email: 'zhang.min@example.com',
+    name: 'Zhang Min',
+    roles: ['supervisor'],
+    teamId: 'shanghai-complaints',
+    branchId: 'shanghai',
+    locale: 'zh',
+  },
 ];
 
 const CLIENTS = [
@@ -74,7 +144,6 @@ const CLIENTS = [
   ['c-2003', 'Huaxin Securities Co., Ltd.', 'CN', 'shanghai', 'professional'],
   ['c-2004', 'Liu Yang', 'CN', 'shanghai', 'retail'],
 ] as const;
-
 
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -145,29 +214,86 @@ async function seedComplaints(prisma: PrismaClient, temporal: Client, taskQueue:
   const proposal = { outcome: 'proposed', resolution: 'Refund the slippage difference.', compensation: 182.4 };
 
   // new, nobody has touched it
-  await open({ clientId: 'c-1001', channel: 'phone', category: 'trade_execution', severity: 'medium', description: 'Stop loss on EURUSD filled 14 pips away from the level.' }, 'u-agent1');
+  await open(
+    {
+      clientId: 'c-1001',
+      channel: 'phone',
+      category: 'trade_execution',
+      severity: 'medium',
+      description: 'Stop loss on EURUSD filled 14 pips away from the level.',
+    },
+    'u-agent1',
+  );
   // acknowledged and being investigated by agent2
-  const b = await open({ clientId: 'c-1002', channel: 'email', category: 'deposit_withdrawal', severity: 'low', description: 'Withdrawal to bank card pending for 6 days.' }, 'u-agent2');
+  const b = await open(
+    {
+      clientId: 'c-1002',
+      channel: 'email',
+      category: 'deposit_withdrawal',
+      severity: 'low',
+      description: 'Withdrawal to bank card pending for 6 days.',
+    },
+    'u-agent2',
+  );
   await work(b, 'u-agent1', ack);
   await work(b, 'u-agent2', findings, true);
   // waiting on the client: the clock is paused
-  const c = await open({ clientId: 'c-1004', channel: 'web', category: 'fees_charges', severity: 'medium', description: 'Overnight swap charged twice on 12 Nov.' }, 'u-agent1');
+  const c = await open(
+    {
+      clientId: 'c-1004',
+      channel: 'web',
+      category: 'fees_charges',
+      severity: 'medium',
+      description: 'Overnight swap charged twice on 12 Nov.',
+    },
+    'u-agent1',
+  );
   await work(c, 'u-agent1', ack);
   await work(c, 'u-agent1', { outcome: 'awaiting_client', request: 'Please send the account statement for 12 November.' });
   // high severity, proposal waiting for a supervisor's approval (four eyes)
-  const d = await open({ clientId: 'c-1003', channel: 'branch', category: 'platform', severity: 'high', description: 'Platform outage closed hedged positions at market.' }, 'u-agent1');
+  const d = await open(
+    {
+      clientId: 'c-1003',
+      channel: 'branch',
+      category: 'platform',
+      severity: 'high',
+      description: 'Platform outage closed hedged positions at market.',
+    },
+    'u-agent1',
+  );
   await work(d, 'u-agent1', ack);
   await work(d, 'u-agent1', findings);
   await work(d, 'u-agent1', proposal);
   // closed with a root cause (reopenable within the window)
-  const e = await open({ clientId: 'c-1005', channel: 'chat', category: 'account_access', severity: 'low', description: 'Locked out after 2FA phone change.' }, 'u-agent2');
+  const e = await open(
+    { clientId: 'c-1005', channel: 'chat', category: 'account_access', severity: 'low', description: 'Locked out after 2FA phone change.' },
+    'u-agent2',
+  );
   await work(e, 'u-agent2', ack);
   await work(e, 'u-agent2', { outcome: 'findings_recorded', findings: '2FA reset request was not linked to the ticket.' });
   await work(e, 'u-agent2', { outcome: 'proposed', resolution: 'Reset 2FA after video identification.' });
   await work(e, 'u-agent2', { outcome: 'sent', responseSummary: 'Access restored; apology sent.', rootCause: 'process' });
   // Shanghai: a new complaint in the other time zone
-  await open({ clientId: 'c-2001', channel: 'phone', category: 'advice_conduct', severity: 'high', description: '客户经理推荐高杠杆产品，未说明风险。' }, 'u-agent-sh');
-  await open({ clientId: 'c-2002', channel: 'web', category: 'deposit_withdrawal', severity: 'medium', description: 'Deposit via UnionPay not credited.' }, 'u-agent-sh');
+  await open(
+    {
+      clientId: 'c-2001',
+      channel: 'phone',
+      category: 'advice_conduct',
+      severity: 'high',
+      description: '客户经理推荐高杠杆产品，未说明风险。',
+    },
+    'u-agent-sh',
+  );
+  await open(
+    {
+      clientId: 'c-2002',
+      channel: 'web',
+      category: 'deposit_withdrawal',
+      severity: 'medium',
+      description: 'Deposit via UnionPay not credited.',
+    },
+    'u-agent-sh',
+  );
 }
 
 /** The sanctions lists the repository ships (reference/sanctions/), so that demo KYC reviews screen against real lists. */

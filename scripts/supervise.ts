@@ -29,7 +29,18 @@ const DATABASE_NAME = 'broker_crm';
 const PREFERRED_PG_PORT = 54329;
 const TEMPORAL_PORT = 7233;
 const TEMPORAL_UI_PORT = 8233;
-const DEMO_LOGINS = ['agent1@example.com', 'agent2@example.com', 'supervisor@example.com', 'manager@example.com', 'admin@example.com', 'kyc1@example.com', 'senior@example.com', 'compliance@example.com', 'aml1@example.com', 'mlro@example.com'];
+const DEMO_LOGINS = [
+  'agent1@example.com',
+  'agent2@example.com',
+  'supervisor@example.com',
+  'manager@example.com',
+  'admin@example.com',
+  'kyc1@example.com',
+  'senior@example.com',
+  'compliance@example.com',
+  'aml1@example.com',
+  'mlro@example.com',
+];
 const DEMO_PASSWORD = 'demo-password';
 
 // How long each child may take to finish in-flight work after SIGTERM before it is killed.
@@ -102,7 +113,9 @@ function loadEnv(): Env {
   try {
     return parseEnv(process.env);
   } catch (err) {
-    throw new StartupError(`${(err as Error).message}\nFix the variable named above in .env or in your shell (.env.example describes each one).`);
+    throw new StartupError(
+      `${(err as Error).message}\nFix the variable named above in .env or in your shell (.env.example describes each one).`,
+    );
   }
 }
 

@@ -70,14 +70,25 @@ function createDevelopmentActivities(db: Db) {
       if (!lead.branch) throw new DomainError('LEAD_WITHOUT_BRANCH', `Lead ${input.leadId} has no branch yet`);
       const { branch } = lead;
       // the branch's sales team, else its first team, else the account manager's (intake starts no case without one)
-      const manager = lead.accountManagerId ? await prisma.user.findUnique({ where: { id: lead.accountManagerId }, select: { teamId: true } }) : null;
-      const team = branch.teams.find((t) => t.name === clientDevelopmentCase.teamName) ?? branch.teams[0] ?? (manager?.teamId ? { id: manager.teamId } : null);
+      const manager = lead.accountManagerId
+        ? await prisma.user.findUnique({ where: { id: lead.accountManagerId }, select: { teamId: true } })
+        : null;
+      const team =
+        branch.teams.find((t) => t.name === clientDevelopmentCase.teamName) ??
+        branch.teams[0] ??
+        (manager?.teamId ? { id: manager.teamId } : null);
       if (!team) throw new DomainError('NO_TEAM', `Branch ${branch.id} has no team and the lead no account manager in one`);
       const temperature = lead.temperature as Temperature;
       const byTemperature = await Promise.all(TEMPERATURES.map((t) => loadSlaTargets(prisma, clientDevelopmentCase.type, steps, t, '*')));
       return {
         branchId: branch.id,
-        calendar: { timezone: branch.timezone, workdays: branch.workdays, workStart: branch.workStart, workEnd: branch.workEnd, holidays: branch.holidays },
+        calendar: {
+          timezone: branch.timezone,
+          workdays: branch.workdays,
+          workStart: branch.workStart,
+          workEnd: branch.workEnd,
+          holidays: branch.holidays,
+        },
         teamId: team.id,
         clientName: `${lead.firstName} ${lead.lastName}`,
         targets: byTemperature[TEMPERATURES.indexOf(temperature)],
@@ -126,7 +137,12 @@ function createDevelopmentActivities(db: Db) {
      * onboarding review whose id derives from this case and attempt, or answers at once when the client is
      * approved already. A review that decided meanwhile answers with its decision.
      */
-    async startOnboardingReview(input: { caseId: string; workflowId: string; clientId: string; attempt: number }): Promise<{ kycCaseId: string | null; decision: 'approved' | 'rejected' | null }> {
+    async startOnboardingReview(input: {
+      caseId: string;
+      workflowId: string;
+      clientId: string;
+      attempt: number;
+    }): Promise<{ kycCaseId: string | null; decision: 'approved' | 'rejected' | null }> {
       const { client } = Context.current();
       const open = await prisma.case.findFirst({
         where: { type: kycReviewCase.type, clientId: input.clientId, closedAt: null },
@@ -150,7 +166,16 @@ function createDevelopmentActivities(db: Db) {
         await client.workflow.start(kycReviewCase.workflowType, {
           workflowId: workflowIdOf(kycReviewCase, kycCaseId),
           taskQueue: activityInfo().taskQueue,
-          args: [{ caseId: kycCaseId, clientId: input.clientId, kind: 'onboarding', openedBy: null, note: 'Account application (client development)', watchers: [input.workflowId] }],
+          args: [
+            {
+              caseId: kycCaseId,
+              clientId: input.clientId,
+              kind: 'onboarding',
+              openedBy: null,
+              note: 'Account application (client development)',
+              watchers: [input.workflowId],
+            },
+          ],
         });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

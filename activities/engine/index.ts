@@ -12,7 +12,13 @@ export function createEngineActivities(db: Db) {
     },
 
     /** A case's projection could not be written: one open incident per case, and the administrators are told. */
-    async reportCaseIncident(input: { workflowId: string; caseId: string; caseType: string; code: string; message: string }): Promise<void> {
+    async reportCaseIncident(input: {
+      workflowId: string;
+      caseId: string;
+      caseType: string;
+      code: string;
+      message: string;
+    }): Promise<void> {
       await inTransaction(db.pool, async (client) => {
         const { rows } = await client.query<{ id: string }>(
           `INSERT INTO case_incidents (workflow_id, case_id, case_type, code, message) VALUES ($1, $2, $3, $4, $5)
@@ -34,9 +40,10 @@ export function createEngineActivities(db: Db) {
     },
 
     async resolveCaseIncident(input: { workflowId: string }): Promise<void> {
-      await db.pool.query(`UPDATE case_incidents SET resolved_at = now(), resolution = 'repaired' WHERE workflow_id = $1 AND resolved_at IS NULL`, [
-        input.workflowId,
-      ]);
+      await db.pool.query(
+        `UPDATE case_incidents SET resolved_at = now(), resolution = 'repaired' WHERE workflow_id = $1 AND resolved_at IS NULL`,
+        [input.workflowId],
+      );
     },
   };
 }

@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type { NotificationInput, Recipients } from '../../workflows/engine/types';
 import { LIVE_CHANNEL } from '../../platform/live';
 
-
 async function resolveRecipients(client: pg.PoolClient, r: Recipients): Promise<string[]> {
   const ids = new Set(r.userIds ?? []);
   if (r.team) {
@@ -13,10 +12,10 @@ async function resolveRecipients(client: pg.PoolClient, r: Recipients): Promise<
     rows.forEach((u) => ids.add(u.id));
   }
   if (r.branch) {
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT id FROM users WHERE active AND roles && $2::text[] AND branch_id = $1`,
-      [r.branch.branchId, r.branch.roles],
-    );
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM users WHERE active AND roles && $2::text[] AND branch_id = $1`, [
+      r.branch.branchId,
+      r.branch.roles,
+    ]);
     rows.forEach((u) => ids.add(u.id));
   }
   if (r.roles) {

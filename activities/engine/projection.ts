@@ -40,9 +40,29 @@ async function upsertCase(client: pg.PoolClient, c: CaseProjection): Promise<str
        revision = EXCLUDED.revision, updated_at = now()
      WHERE cases.revision < EXCLUDED.revision`,
     [
-      c.id, c.type, c.workflowId, reference, c.clientId, c.branchId, c.teamId, c.status, c.state, c.summary ?? null,
-      JSON.stringify(c.attributes ?? {}), c.priority, c.assigneeId, c.openedById, ts(c.dueAt), ts(c.atRiskAt),
-      ts(c.slaPausedAt), c.escalationLevel, ts(c.openedAt), ts(c.closedAt), ts(c.breachedAt), c.revision, c.leadId ?? null,
+      c.id,
+      c.type,
+      c.workflowId,
+      reference,
+      c.clientId,
+      c.branchId,
+      c.teamId,
+      c.status,
+      c.state,
+      c.summary ?? null,
+      JSON.stringify(c.attributes ?? {}),
+      c.priority,
+      c.assigneeId,
+      c.openedById,
+      ts(c.dueAt),
+      ts(c.atRiskAt),
+      ts(c.slaPausedAt),
+      c.escalationLevel,
+      ts(c.openedAt),
+      ts(c.closedAt),
+      ts(c.breachedAt),
+      c.revision,
+      c.leadId ?? null,
     ],
   );
   return reference;
@@ -60,15 +80,41 @@ async function upsertTask(client: pg.PoolClient, t: TaskProjection): Promise<boo
        completed_at = EXCLUDED.completed_at, revision = EXCLUDED.revision, allowed_outcomes = EXCLUDED.allowed_outcomes
      WHERE tasks.revision < EXCLUDED.revision`,
     [
-      t.id, t.caseId, t.caseType, t.step, t.status, t.teamId, t.roles, t.assigneeId, t.priority, ts(t.dueAt),
-      ts(t.atRiskAt), ts(t.breachAt), t.escalationLevel, t.outcome === null ? null : JSON.stringify(t.outcome),
-      t.completedById, ts(t.createdAt), ts(t.claimedAt), ts(t.completedAt), t.revision, t.branchId, t.outcomes ?? [],
+      t.id,
+      t.caseId,
+      t.caseType,
+      t.step,
+      t.status,
+      t.teamId,
+      t.roles,
+      t.assigneeId,
+      t.priority,
+      ts(t.dueAt),
+      ts(t.atRiskAt),
+      ts(t.breachAt),
+      t.escalationLevel,
+      t.outcome === null ? null : JSON.stringify(t.outcome),
+      t.completedById,
+      ts(t.createdAt),
+      ts(t.claimedAt),
+      ts(t.completedAt),
+      t.revision,
+      t.branchId,
+      t.outcomes ?? [],
     ],
   );
   if (rowCount) {
     await client.query('SELECT pg_notify($1, $2)', [
       LIVE_CHANNEL,
-      JSON.stringify({ kind: 'task', id: t.id, status: t.status, assigneeId: t.assigneeId, teamId: t.teamId, caseType: t.caseType, branchId: t.branchId }),
+      JSON.stringify({
+        kind: 'task',
+        id: t.id,
+        status: t.status,
+        assigneeId: t.assigneeId,
+        teamId: t.teamId,
+        caseType: t.caseType,
+        branchId: t.branchId,
+      }),
     ]);
   }
   return rowCount === 1;

@@ -15,12 +15,27 @@ import { workflowIdOf } from '../../workflows/engine/case-type';
 export const nextReviewCaseId = (lastCaseId: string | null, clientId: string, dueAt: Date) =>
   lastCaseId ? derivedId(`${lastCaseId}/next-review`) : derivedId(`refresh/${clientId}/${dueAt.toISOString()}`);
 
-async function startReview(input: { caseId: string; clientId: string; note: string; previousCaseId: string | null; replacePending: boolean }): Promise<boolean> {
+async function startReview(input: {
+  caseId: string;
+  clientId: string;
+  note: string;
+  previousCaseId: string | null;
+  replacePending: boolean;
+}): Promise<boolean> {
   try {
     await Context.current().client.workflow.start(kycReviewCase.workflowType, {
       workflowId: workflowIdOf(kycReviewCase, input.caseId),
       taskQueue: activityInfo().taskQueue,
-      args: [{ caseId: input.caseId, clientId: input.clientId, kind: 'periodic', openedBy: null, note: input.note, previousCaseId: input.previousCaseId }],
+      args: [
+        {
+          caseId: input.caseId,
+          clientId: input.clientId,
+          kind: 'periodic',
+          openedBy: null,
+          note: input.note,
+          previousCaseId: input.previousCaseId,
+        },
+      ],
       workflowIdConflictPolicy: input.replacePending ? 'TERMINATE_EXISTING' : 'FAIL',
       // a finished review under this id would have become the latest finished one: its successor has another id
       workflowIdReusePolicy: input.replacePending ? 'ALLOW_DUPLICATE' : 'REJECT_DUPLICATE',
@@ -40,13 +55,27 @@ export function createKycRefreshActivities(db: Db) {
     },
 
     /** One batch of due clients after `after`: their reviews start (or were started already). */
-    async startDueReviews(input: { runId: string; asOf: number; after: string | null; limit: number }): Promise<{ cursor: string | null; started: number; skipped: number }> {
+    async startDueReviews(input: {
+      runId: string;
+      asOf: number;
+      after: string | null;
+      limit: number;
+    }): Promise<{ cursor: string | null; started: number; skipped: number }> {
       const due = await dueClients(pool, new Date(input.asOf), input.after, input.limit);
       let started = 0;
       for (const c of due) {
         Context.current().heartbeat(c.client_id);
         const caseId = nextReviewCaseId(c.last_case_id, c.client_id, c.next_review_at);
-        if (await startReview({ caseId, clientId: c.client_id, note: `Periodic review due ${c.next_review_at.toISOString().slice(0, 10)}`, previousCaseId: c.last_case_id, replacePending: false })) started++;
+        if (
+          await startReview({
+            caseId,
+            clientId: c.client_id,
+            note: `Periodic review due ${c.next_review_at.toISOString().slice(0, 10)}`,
+            previousCaseId: c.last_case_id,
+            replacePending: false,
+          })
+        )
+          started++;
       }
       const cursor = due.length === input.limit ? due[due.length - 1].client_id : null;
       await prisma.kycRefreshRun.update({
@@ -70,7 +99,13 @@ export function createKycRefreshActivities(db: Db) {
       const [c] = await dueClients(pool, new Date(), null, 1, input.clientId);
       if (!c) return { started: false, caseId: null };
       const caseId = nextReviewCaseId(c.last_case_id, c.client_id, c.next_review_at);
-      const started = await startReview({ caseId, clientId: c.client_id, note: `Risk rise (${input.trigger}): ${input.reason}`.slice(0, 500), previousCaseId: c.last_case_id, replacePending: true });
+      const started = await startReview({
+        caseId,
+        clientId: c.client_id,
+        note: `Risk rise (${input.trigger}): ${input.reason}`.slice(0, 500),
+        previousCaseId: c.last_case_id,
+        replacePending: true,
+      });
       return { started, caseId };
     },
   };

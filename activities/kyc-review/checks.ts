@@ -41,7 +41,10 @@ export interface CheckSettings {
 const DAY = 86_400_000;
 const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 const result = (check: string, status: CheckStatus, detail: Record<string, unknown>, blocking = status === 'fail'): CheckResult => ({
-  check, status, blocking, detail,
+  check,
+  status,
+  blocking,
+  detail,
 });
 
 export const REQUIRED_KINDS = {
@@ -58,7 +61,8 @@ export const normaliseDocNumber = (n: string) => n.toUpperCase().replace(/[^A-Z0
 function ageOn(birth: Date, now: number): number {
   const d = new Date(now);
   const age = d.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday = d.getUTCMonth() < birth.getUTCMonth() || (d.getUTCMonth() === birth.getUTCMonth() && d.getUTCDate() < birth.getUTCDate());
+  const beforeBirthday =
+    d.getUTCMonth() < birth.getUTCMonth() || (d.getUTCMonth() === birth.getUTCMonth() && d.getUTCDate() < birth.getUTCDate());
   return beforeBirthday ? age - 1 : age;
 }
 
@@ -95,16 +99,28 @@ export function documentChecks(f: CheckFacts, s: CheckSettings, now: number): Ch
   else if (!poa.issuedAt) out.push(result('proof_of_address_age', 'warn', { documentId: poa.id, reason: 'no issue date recorded' }));
   else {
     const oldest = monthsBefore(now, s.proofOfAddressMaxMonths);
-    out.push(result('proof_of_address_age', poa.issuedAt.getTime() >= oldest ? 'pass' : 'fail', {
-      documentId: poa.id, issuedAt: iso(poa.issuedAt), maxMonths: s.proofOfAddressMaxMonths,
-    }));
+    out.push(
+      result('proof_of_address_age', poa.issuedAt.getTime() >= oldest ? 'pass' : 'fail', {
+        documentId: poa.id,
+        issuedAt: iso(poa.issuedAt),
+        maxMonths: s.proofOfAddressMaxMonths,
+      }),
+    );
   }
 
   // A duplicate is shown, not blocking: one person may hold two client records (personal and joint).
   const dup = [...new Set([...f.sameDocumentNumber, ...f.sameNameAndBirthDate])];
-  out.push(result('duplicate_identity', dup.length ? 'fail' : 'pass', {
-    sameDocumentNumber: f.sameDocumentNumber, sameNameAndBirthDate: f.sameNameAndBirthDate,
-  }, false));
+  out.push(
+    result(
+      'duplicate_identity',
+      dup.length ? 'fail' : 'pass',
+      {
+        sameDocumentNumber: f.sameDocumentNumber,
+        sameNameAndBirthDate: f.sameNameAndBirthDate,
+      },
+      false,
+    ),
+  );
   return out;
 }
 
@@ -119,6 +135,9 @@ function mrzCheck(id: DocumentFacts | undefined, birth: Date | null, now: number
   if (id.expiresAt && mrzDate(mrz.fields.expiryDate, 'expiry', now) !== iso(id.expiresAt)) mismatches.push('expiry_date');
   const badDigits = mrz.checks.filter((c) => !c.ok).map((c) => c.field);
   return result('passport_mrz', mrz.valid && mismatches.length === 0 ? 'pass' : 'fail', {
-    documentId: id.id, badCheckDigits: badDigits, mismatches, checks: mrz.checks,
+    documentId: id.id,
+    badCheckDigits: badDigits,
+    mismatches,
+    checks: mrz.checks,
   });
 }

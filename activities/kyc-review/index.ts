@@ -56,7 +56,12 @@ function createKycActivities(db: Db) {
     recordRiskOverride: (input: Parameters<typeof recordOverride>[1]) => recordOverride(prisma, input),
 
     /** The client's KYC fields as a projection of the review's state and decision. */
-    async projectClientKyc(input: { clientId: string; kycStatus: string; riskBand?: RiskBand; nextReviewAt?: number | null }): Promise<void> {
+    async projectClientKyc(input: {
+      clientId: string;
+      kycStatus: string;
+      riskBand?: RiskBand;
+      nextReviewAt?: number | null;
+    }): Promise<void> {
       await prisma.client.update({
         where: { id: input.clientId },
         data: {
@@ -67,7 +72,13 @@ function createKycActivities(db: Db) {
       });
     },
 
-    async sendClientMessage(input: { key: string; caseId: string; clientId: string; template: OutboxTemplate; data: Record<string, unknown> }): Promise<void> {
+    async sendClientMessage(input: {
+      key: string;
+      caseId: string;
+      clientId: string;
+      template: OutboxTemplate;
+      data: Record<string, unknown>;
+    }): Promise<void> {
       await writeOutbox(prisma, input);
     },
 

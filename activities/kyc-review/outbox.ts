@@ -37,8 +37,14 @@ export async function writeOutbox(
   await prisma.outboxMessage.upsert({
     where: { id: m.key },
     create: {
-      id: m.key, caseId: m.caseId, clientId: m.clientId, recipient: client.email ?? '', template: m.template,
-      subject, body, data: m.data as object,
+      id: m.key,
+      caseId: m.caseId,
+      clientId: m.clientId,
+      recipient: client.email ?? '',
+      template: m.template,
+      subject,
+      body,
+      data: m.data as object,
     },
     update: {},
   });

@@ -71,7 +71,9 @@ export async function runChecks(prisma: PrismaClient, input: { caseId: string; c
     now,
   );
 
-  const owners = ((profile?.beneficialOwners ?? []) as unknown as BeneficialOwner[]).filter((o) => o.sharePercent >= OWNER_THRESHOLD_PERCENT);
+  const owners = ((profile?.beneficialOwners ?? []) as unknown as BeneficialOwner[]).filter(
+    (o) => o.sharePercent >= OWNER_THRESHOLD_PERCENT,
+  );
   const identity = documents.filter((d) => d.kind === 'identity' && d.number).map((d) => d.number!);
   const subjects: ScreeningSubject[] = [
     {
@@ -82,14 +84,27 @@ export async function runChecks(prisma: PrismaClient, input: { caseId: string; c
       country: profile?.nationality ?? client.country ?? undefined,
       identifiers: identity,
     },
-    ...owners.map((o): ScreeningSubject => ({ name: o.name, role: 'beneficial_owner', schema: 'Person', birthDate: o.dateOfBirth, country: o.nationality })),
+    ...owners.map((o): ScreeningSubject => ({
+      name: o.name,
+      role: 'beneficial_owner',
+      schema: 'Person',
+      birthDate: o.dateOfBirth,
+      country: o.nationality,
+    })),
   ];
   const screening = await screenSubjects(prisma, subjects);
   // Hits are keyed by case, round, subject and entry: a retried activity adds none twice.
   await prisma.screeningHit.createMany({
     data: screening.hits.map((h) => ({
-      caseId: input.caseId, round: input.round, subject: h.subject.name, subjectRole: h.subject.role, list: h.list,
-      entryId: h.entryId, entryName: h.name, matchedName: h.matchedName, score: h.score,
+      caseId: input.caseId,
+      round: input.round,
+      subject: h.subject.name,
+      subjectRole: h.subject.role,
+      list: h.list,
+      entryId: h.entryId,
+      entryName: h.name,
+      matchedName: h.matchedName,
+      score: h.score,
       explanation: h.explanation as unknown as Prisma.InputJsonValue,
     })),
     skipDuplicates: true,
@@ -100,7 +115,10 @@ export async function runChecks(prisma: PrismaClient, input: { caseId: string; c
     // Without any list nothing was screened: approval must wait until lists are imported.
     blocking: !screening.screened,
     detail: {
-      lists: screening.lists, threshold: screening.threshold, subjects: subjects.map((s) => s.name), hits: screening.hits.length,
+      lists: screening.lists,
+      threshold: screening.threshold,
+      subjects: subjects.map((s) => s.name),
+      hits: screening.hits.length,
       ...(screening.screened ? {} : { reason: 'no sanctions list has been imported' }),
     },
   });
@@ -111,7 +129,14 @@ export async function runChecks(prisma: PrismaClient, input: { caseId: string; c
   for (const r of results) {
     await prisma.kycCheckResult.upsert({
       where: { caseId_round_check: { caseId: input.caseId, round: input.round, check: r.check } },
-      create: { caseId: input.caseId, round: input.round, check: r.check, status: r.status, blocking: r.blocking, detail: r.detail as Prisma.InputJsonValue },
+      create: {
+        caseId: input.caseId,
+        round: input.round,
+        check: r.check,
+        status: r.status,
+        blocking: r.blocking,
+        detail: r.detail as Prisma.InputJsonValue,
+      },
       update: { status: r.status, blocking: r.blocking, detail: r.detail as Prisma.InputJsonValue },
     });
   }
@@ -140,7 +165,9 @@ export async function scoreRound(
   const profile = await profileOf(prisma, input.clientId);
   const residenceCode = profile?.residence ?? client.country ?? null;
   const nationalityCode = profile?.nationality ?? null;
-  const countries = await prisma.countryRisk.findMany({ where: { code: { in: [residenceCode, nationalityCode].filter((c): c is string => !!c) } } });
+  const countries = await prisma.countryRisk.findMany({
+    where: { code: { in: [residenceCode, nationalityCode].filter((c): c is string => !!c) } },
+  });
   const country = (code: string | null): CountryRiskEntry | null => {
     const row = countries.find((c) => c.code === code);
     return row ? { code: row.code, category: row.category as CountryRiskEntry['category'], score: row.score } : null;
@@ -166,8 +193,11 @@ export async function scoreRound(
     mergeModel(modelSetting?.value),
   );
   const row = {
-    score: assessment.score, computedBand: assessment.computedBand, band: assessment.band,
-    factors: assessment.factors as unknown as Prisma.InputJsonValue, floors: assessment.floors as unknown as Prisma.InputJsonValue,
+    score: assessment.score,
+    computedBand: assessment.computedBand,
+    band: assessment.band,
+    factors: assessment.factors as unknown as Prisma.InputJsonValue,
+    floors: assessment.floors as unknown as Prisma.InputJsonValue,
   };
   await prisma.riskAssessment.upsert({
     where: { caseId_round_version: { caseId: input.caseId, round: input.round, version: input.version } },
@@ -179,7 +209,15 @@ export async function scoreRound(
 
 export async function decideHits(
   prisma: PrismaClient,
-  input: { caseId: string; round: number; hitIds?: string[]; decision: 'true_match' | 'false_positive'; reason: string; actorId: string; at: number },
+  input: {
+    caseId: string;
+    round: number;
+    hitIds?: string[];
+    decision: 'true_match' | 'false_positive';
+    reason: string;
+    actorId: string;
+    at: number;
+  },
 ) {
   // Only undecided hits change: a retry, or a second reviewer naming a decided hit, changes nothing.
   await prisma.screeningHit.updateMany({
@@ -195,6 +233,12 @@ export async function recordOverride(
 ): Promise<void> {
   await prisma.riskAssessment.update({
     where: { caseId_round_version: { caseId: input.caseId, round: input.round, version: input.version } },
-    data: { band: input.band, overrideBand: input.band, overrideReason: input.reason, overrideById: input.actorId, overrideAt: new Date(input.at) },
+    data: {
+      band: input.band,
+      overrideBand: input.band,
+      overrideReason: input.reason,
+      overrideById: input.actorId,
+      overrideAt: new Date(input.at),
+    },
   });
 }

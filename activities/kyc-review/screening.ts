@@ -45,7 +45,13 @@ export async function screenSubjects(prisma: PrismaClient, subjects: ScreeningSu
   const hits = subjects.flatMap((subject) =>
     searchName(
       current.index,
-      { name: subject.name, schema: subject.schema, birthDate: subject.birthDate, country: subject.country, identifiers: subject.identifiers },
+      {
+        name: subject.name,
+        schema: subject.schema,
+        birthDate: subject.birthDate,
+        country: subject.country,
+        identifiers: subject.identifiers,
+      },
       { minScore: threshold, limit: 10 },
     ).map((h) => ({ ...h, subject })),
   );

@@ -25,16 +25,27 @@ export function createMonitoringActivities(db: Db) {
       const settings = await loadSettings(prisma, MONITORING_SETTINGS);
       const sweepId = derivedId(`sweep/${input.workflowId}`);
       await createSweep(prisma, {
-        id: sweepId, kind: 'scheduled', workflowId: input.workflowId,
-        from: new Date(input.at - settings['monitoring.sweepLookbackDays'] * DAY_MS), to: new Date(input.at),
+        id: sweepId,
+        kind: 'scheduled',
+        workflowId: input.workflowId,
+        from: new Date(input.at - settings['monitoring.sweepLookbackDays'] * DAY_MS),
+        to: new Date(input.at),
       });
       return { sweepId };
     },
 
-    async runSweepBatch(input: { sweepId: string; after: string | null }): Promise<{ cursor: string | null; done: boolean; alerts: number }> {
+    async runSweepBatch(input: {
+      sweepId: string;
+      after: string | null;
+    }): Promise<{ cursor: string | null; done: boolean; alerts: number }> {
       const settings = await loadSettings(prisma, MONITORING_SETTINGS);
       Context.current().heartbeat(input.after);
-      const r = await runBatch(pool, { sweepId: input.sweepId, after: input.after, size: settings['monitoring.sweepBatchClients'], beat: () => Context.current().heartbeat(input.after) });
+      const r = await runBatch(pool, {
+        sweepId: input.sweepId,
+        after: input.after,
+        size: settings['monitoring.sweepBatchClients'],
+        beat: () => Context.current().heartbeat(input.after),
+      });
       Context.current().heartbeat(r.cursor);
       if (r.alerts.length) await routeAlerts(pool, amlCaseStarter(), r.alerts);
       return { cursor: r.cursor, done: r.done, alerts: r.alerts.length };

@@ -64,7 +64,12 @@ export function createRescreenActivities(db: Db) {
       return rows.rows.map((r) => r.id);
     },
 
-    async beginRescreen(input: { kind: 'delta' | 'full'; versionId?: string | null; workflowId: string; runId?: string }): Promise<{ runId: string }> {
+    async beginRescreen(input: {
+      kind: 'delta' | 'full';
+      versionId?: string | null;
+      workflowId: string;
+      runId?: string;
+    }): Promise<{ runId: string }> {
       const runId = input.runId ?? derivedId(`rescreen/${input.workflowId}`);
       await createRun(prisma, { id: runId, kind: input.kind, versionId: input.versionId ?? null, workflowId: input.workflowId });
       return { runId };

@@ -4,11 +4,21 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@tem
 
 export const SCHEDULES = [
   /** the window rules over yesterday's transactions, and alerts a crash left unrouted */
-  { id: 'monitoring-daily-sweep', workflowType: 'monitoringSweepWorkflow', workflowId: 'monitoring-sweep-scheduled', calendar: { hour: 2, minute: 0 } },
+  {
+    id: 'monitoring-daily-sweep',
+    workflowType: 'monitoringSweepWorkflow',
+    workflowId: 'monitoring-sweep-scheduled',
+    calendar: { hour: 2, minute: 0 },
+  },
   /** KYC reviews for the clients whose next review date has come */
   { id: 'kyc-refresh-daily', workflowType: 'kycRefreshWorkflow', workflowId: 'kyc-refresh-scheduled', calendar: { hour: 3, minute: 0 } },
   /** list versions imported since the last check, re-screened as deltas */
-  { id: 'screening-delta-hourly', workflowType: 'screeningDeltaWorkflow', workflowId: 'screening-delta-scheduled', calendar: { minute: 15 } },
+  {
+    id: 'screening-delta-hourly',
+    workflowType: 'screeningDeltaWorkflow',
+    workflowId: 'screening-delta-scheduled',
+    calendar: { minute: 15 },
+  },
 ] as const;
 
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<string[]> {

@@ -19,35 +19,35 @@ const ScreeningLists = lazy(() => import('./screening/ScreeningLists').then((m) 
 
 export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
   <CaseTypesProvider value={CASE_TYPES}>
-  <Admin
-    title="Broker CRM"
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    loginPage={LoginPage}
-    layout={Layout}
-    dashboard={Dashboard}
-    requireAuth
-    disableTelemetry
-  >
-    <Resource name="tasks" {...tasks} />
-    {CASE_TYPES.map(({ key, resource }) => (
-      <Resource key={key} {...resource} />
-    ))}
-    <Resource name="clients" {...clients} />
-    <Resource name="notifications" {...notifications} />
-    <Resource name="incidents" {...incidents} />
-    <Resource name="sla-policies" {...slaPolicies} />
-    <Resource name="settings" {...settings} />
-    <Resource name="alerts" {...alerts} />
-    <CustomRoutes>
-      <Route path="/screening-lists" element={<ScreeningLists />} />
-      <Route path="/monitoring/scenarios" element={<ScenarioList />} />
-      <Route path="/monitoring/scenarios/:id" element={<ScenarioShow />} />
-      <Route path="/monitoring/kyc-overdue" element={<OverdueList />} />
-      <Route path="/monitoring/suppression" element={<Suppression />} />
-      <Route path="/monitoring/runs" element={<Runs />} />
-    </CustomRoutes>
-  </Admin>
+    <Admin
+      title="Broker CRM"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      layout={Layout}
+      dashboard={Dashboard}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="tasks" {...tasks} />
+      {CASE_TYPES.map(({ key, resource }) => (
+        <Resource key={key} {...resource} />
+      ))}
+      <Resource name="clients" {...clients} />
+      <Resource name="notifications" {...notifications} />
+      <Resource name="incidents" {...incidents} />
+      <Resource name="sla-policies" {...slaPolicies} />
+      <Resource name="settings" {...settings} />
+      <Resource name="alerts" {...alerts} />
+      <CustomRoutes>
+        <Route path="/screening-lists" element={<ScreeningLists />} />
+        <Route path="/monitoring/scenarios" element={<ScenarioList />} />
+        <Route path="/monitoring/scenarios/:id" element={<ScenarioShow />} />
+        <Route path="/monitoring/kyc-overdue" element={<OverdueList />} />
+        <Route path="/monitoring/suppression" element={<Suppression />} />
+        <Route path="/monitoring/runs" element={<Runs />} />
+      </CustomRoutes>
+    </Admin>
   </CaseTypesProvider>
 );

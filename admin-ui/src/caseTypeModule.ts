@@ -42,8 +42,7 @@ export interface CaseTypeModule {
 export const showPage = (resource: string) => (caseId: string) => `/${resource}/${encodeURIComponent(caseId)}/show`;
 
 /** Message key of a case type's task label; the shell translates it with a readable fallback. */
-export const taskLabelKey = (caseType: string, kind: 'step' | 'outcome' | 'field', name: string) =>
-  `${caseType}.task.${kind}.${name}`;
+export const taskLabelKey = (caseType: string, kind: 'step' | 'outcome' | 'field', name: string) => `${caseType}.task.${kind}.${name}`;
 
 /** The inbox's step filter: every case type's steps (one entry per step name). */
 export const stepChoices = (caseTypes: readonly CaseTypeModule[]) => {

@@ -23,13 +23,6 @@ import { internalRequest } from './internal-requests';
 import { clientDevelopment } from './client-development';
 import { amlCase } from './aml-cases';
 
-export const CASE_TYPES: readonly CaseTypeModule[] = [
-  complaint,
-  kycReview,
-  internalRequest,
-  clientDevelopment,
-  amlCase,
-];
+export const CASE_TYPES: readonly CaseTypeModule[] = [complaint, kycReview, internalRequest, clientDevelopment, amlCase];
 
-export const caseTypeOf = (key: string | null | undefined): CaseTypeModule | undefined =>
-  CASE_TYPES.find((t) => t.key === key);
+export const caseTypeOf = (key: string | null | undefined): CaseTypeModule | undefined => CASE_TYPES.find((t) => t.key === key);

@@ -32,7 +32,12 @@ const Target = z
     message: 'a target in business days, hours or minutes',
     path: ['businessDays'],
   });
-const Key = z.string().trim().min(1).max(50).regex(/^[a-z0-9_*]+$/, 'lower-case letters, digits, _ or *');
+const Key = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .regex(/^[a-z0-9_*]+$/, 'lower-case letters, digits, _ or *');
 const NewPolicy = z.intersection(z.object({ caseType: Key, step: Key, category: Key.default('*'), severity: Key.default('*') }), Target);
 /** `id` is the key (a list row's identity for react-admin) */
 const SettingSchema = z.object({ id: z.string(), key: z.string(), caseType: z.string(), value: z.number(), default: z.number() });
@@ -41,14 +46,25 @@ export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const { prisma } = deps.db;
   const router = Router();
   const admins = [ADMIN_ROLE];
-  const defaults = new Map(deps.access.definitions.flatMap((d) => Object.entries(d.settings).map(([key, value]) => [key, { caseType: d.type, value }])));
+  const defaults = new Map(
+    deps.access.definitions.flatMap((d) => Object.entries(d.settings).map(([key, value]) => [key, { caseType: d.type, value }])),
+  );
 
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/sla-policies', summary: 'SLA policies of every case type', tag: 'admin', roles: admins, response: z.array(PolicySchema) },
+    {
+      method: 'get',
+      path: '/sla-policies',
+      summary: 'SLA policies of every case type',
+      tag: 'admin',
+      roles: admins,
+      response: z.array(PolicySchema),
+    },
     async ({ res }) => {
-      const rows = await prisma.slaPolicy.findMany({ orderBy: [{ caseType: 'asc' }, { step: 'asc' }, { category: 'asc' }, { severity: 'asc' }] });
+      const rows = await prisma.slaPolicy.findMany({
+        orderBy: [{ caseType: 'asc' }, { step: 'asc' }, { category: 'asc' }, { severity: 'asc' }],
+      });
       res.setHeader('Content-Range', `sla-policies 0-${Math.max(0, rows.length - 1)}/${rows.length}`);
       return rows;
     },
@@ -71,7 +87,14 @@ export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const before = await prisma.slaPolicy.findUnique({ where: { id: params.id } });
       if (!before) throw notFound('SLA policy');
       const after = await prisma.slaPolicy.update({ where: { id: params.id }, data: body });
-      await audit(prisma, { actorId: user.id, action: 'sla_policy_changed', entity: 'sla_policy', entityId: params.id, data: { before, after }, ip: req.ip });
+      await audit(prisma, {
+        actorId: user.id,
+        action: 'sla_policy_changed',
+        entity: 'sla_policy',
+        entityId: params.id,
+        data: { before, after },
+        ip: req.ip,
+      });
       return after;
     },
   );
@@ -99,7 +122,14 @@ export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const id = [body.caseType, body.step, body.category, body.severity].join(':');
       const created = await prisma.slaPolicy.createManyAndReturn({ data: [{ id, ...body }], skipDuplicates: true });
       if (!created.length) throw badRequest([{ path: 'body', message: 'That policy exists already; change it instead' }]);
-      await audit(prisma, { actorId: user.id, action: 'sla_policy_added', entity: 'sla_policy', entityId: id, data: { after: created[0] }, ip: req.ip });
+      await audit(prisma, {
+        actorId: user.id,
+        action: 'sla_policy_added',
+        entity: 'sla_policy',
+        entityId: id,
+        data: { after: created[0] },
+        ip: req.ip,
+      });
       return created[0];
     },
   );
@@ -107,11 +137,22 @@ export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/settings', summary: 'The settings case types read, with their defaults', tag: 'admin', roles: admins, response: z.array(SettingSchema) },
+    {
+      method: 'get',
+      path: '/settings',
+      summary: 'The settings case types read, with their defaults',
+      tag: 'admin',
+      roles: admins,
+      response: z.array(SettingSchema),
+    },
     async ({ res }) => {
       const rows = new Map((await prisma.setting.findMany()).map((r) => [r.key, r.value]));
       const settings = [...defaults].map(([key, d]) => ({
-        id: key, key, caseType: d.caseType, default: d.value, value: typeof rows.get(key) === 'number' ? (rows.get(key) as number) : d.value,
+        id: key,
+        key,
+        caseType: d.caseType,
+        default: d.value,
+        value: typeof rows.get(key) === 'number' ? (rows.get(key) as number) : d.value,
       }));
       res.setHeader('Content-Range', `settings 0-${Math.max(0, settings.length - 1)}/${settings.length}`);
       return settings;
@@ -135,8 +176,19 @@ export function adminRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const d = defaults.get(params.key);
       if (!d) throw notFound('Setting');
       const before = await prisma.setting.findUnique({ where: { key: params.key } });
-      await prisma.setting.upsert({ where: { key: params.key }, create: { key: params.key, value: body.value }, update: { value: body.value } });
-      await audit(prisma, { actorId: user.id, action: 'setting_changed', entity: 'setting', entityId: params.key, data: { before: before?.value ?? d.value, after: body.value }, ip: req.ip });
+      await prisma.setting.upsert({
+        where: { key: params.key },
+        create: { key: params.key, value: body.value },
+        update: { value: body.value },
+      });
+      await audit(prisma, {
+        actorId: user.id,
+        action: 'setting_changed',
+        entity: 'setting',
+        entityId: params.key,
+        data: { before: before?.value ?? d.value, after: body.value },
+        ip: req.ip,
+      });
       return { id: params.key, key: params.key, caseType: d.caseType, default: d.value, value: body.value };
     },
   );

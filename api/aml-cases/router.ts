@@ -29,14 +29,23 @@ export function amlCasesRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const tag = 'aml-cases';
 
   async function toView(rows: Row[]): Promise<z.infer<typeof AmlCaseSchema>[]> {
-    const names = await userNames(prisma, rows.map((r) => r.assigneeId));
+    const names = await userNames(
+      prisma,
+      rows.map((r) => r.assigneeId),
+    );
     const now = new Date();
     return rows.map((c) => {
       const a = c.attributes as unknown as AmlAttributes;
       return {
         ...baseCaseView(c, names, now),
-        alertIds: a.alertIds ?? [], scenarios: a.scenarios ?? [], findings: a.findings ?? null, decision: a.decision ?? null,
-        decisionReason: a.decisionReason ?? null, closure: a.closure ?? null, sarReference: a.sarReference ?? null, reopenCount: a.reopenCount ?? 0,
+        alertIds: a.alertIds ?? [],
+        scenarios: a.scenarios ?? [],
+        findings: a.findings ?? null,
+        decision: a.decision ?? null,
+        decisionReason: a.decisionReason ?? null,
+        closure: a.closure ?? null,
+        sarReference: a.sarReference ?? null,
+        reopenCount: a.reopenCount ?? 0,
       };
     });
   }
@@ -47,52 +56,121 @@ export function amlCasesRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     const alerts = await prisma.monitoringAlert.findMany({ where: { caseId: row.id }, select: { id: true } });
     return {
       ...view,
-      alerts: await alertsById(deps.db.pool, alerts.map((a) => a.id)),
+      alerts: await alertsById(
+        deps.db.pool,
+        alerts.map((a) => a.id),
+      ),
       tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)),
     };
   };
 
   defineCaseListRoute(router, registry, deps, {
-    definition: amlCase, resource: 'aml-cases', tag, roles, filter: AmlFilter,
+    definition: amlCase,
+    resource: 'aml-cases',
+    tag,
+    roles,
+    filter: AmlFilter,
     where: (f) => [
       f.scenario ? { attributes: { path: ['scenarios'], array_contains: [f.scenario] } } : {},
       f.closure ? { attributes: { path: ['closure'], equals: f.closure } } : {},
     ],
-    include, view: toView, response: AmlCaseSchema,
+    include,
+    view: toView,
+    response: AmlCaseSchema,
   });
 
-  defineRoute(router, registry, { method: 'get', path: '/aml-cases/:id', summary: 'An AML case with its alerts (evidence) and tasks', tag, roles, params: IdParams, response: AmlCaseSchema },
-    async ({ params, user }) => detail(user, await scoped(user, params.id)));
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/aml-cases/:id',
+      summary: 'An AML case with its alerts (evidence) and tasks',
+      tag,
+      roles,
+      params: IdParams,
+      response: AmlCaseSchema,
+    },
+    async ({ params, user }) => detail(user, await scoped(user, params.id)),
+  );
 
-  defineRoute(router, registry, { method: 'get', path: '/aml-cases/:id/timeline', summary: 'What happened to the case, oldest first', tag, roles, params: IdParams, response: z.array(TimelineEventSchema) },
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/aml-cases/:id/timeline',
+      summary: 'What happened to the case, oldest first',
+      tag,
+      roles,
+      params: IdParams,
+      response: z.array(TimelineEventSchema),
+    },
     async ({ params, user }) => {
       await scoped(user, params.id);
       return loadTimeline(prisma, params.id);
-    });
+    },
+  );
 
   defineRoute(
-    router, registry,
-    { method: 'get', path: '/aml-cases/:id/sar', summary: 'The suspicious-activity report: the narrative (generated from the evidence, then edited) and who approved and filed it', tag, roles, params: IdParams, response: SarSchema },
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/aml-cases/:id/sar',
+      summary: 'The suspicious-activity report: the narrative (generated from the evidence, then edited) and who approved and filed it',
+      tag,
+      roles,
+      params: IdParams,
+      response: SarSchema,
+    },
     async ({ params, user }) => {
       const row = await scoped(user, params.id);
       const sar = await prisma.amlSar.findUnique({ where: { caseId: row.id } });
       if (!sar) {
         const narrative = generateNarrative(await sarFacts(prisma, row.id));
-        return { status: 'none', narrative, generatedNarrative: narrative, preparedBy: null, submittedAt: null, approvedBy: null, approvedAt: null, filedAt: null, filingReference: null, preview: true };
+        return {
+          status: 'none',
+          narrative,
+          generatedNarrative: narrative,
+          preparedBy: null,
+          submittedAt: null,
+          approvedBy: null,
+          approvedAt: null,
+          filedAt: null,
+          filingReference: null,
+          preview: true,
+        };
       }
       const names = await userNames(prisma, [sar.preparedById, sar.approvedById]);
       const person = (id: string | null) => (id ? { id, name: names.get(id) ?? id } : null);
       return {
-        status: sar.status, narrative: sar.narrative, generatedNarrative: sar.generatedNarrative, preparedBy: person(sar.preparedById), submittedAt: sar.submittedAt?.toISOString() ?? null,
-        approvedBy: person(sar.approvedById), approvedAt: sar.approvedAt?.toISOString() ?? null, filedAt: sar.filedAt?.toISOString() ?? null, filingReference: sar.filingReference, preview: false,
+        status: sar.status,
+        narrative: sar.narrative,
+        generatedNarrative: sar.generatedNarrative,
+        preparedBy: person(sar.preparedById),
+        submittedAt: sar.submittedAt?.toISOString() ?? null,
+        approvedBy: person(sar.approvedById),
+        approvedAt: sar.approvedAt?.toISOString() ?? null,
+        filedAt: sar.filedAt?.toISOString() ?? null,
+        filingReference: sar.filingReference,
+        preview: false,
       };
     },
   );
 
   const exportRoute = (format: 'json' | 'pdf') =>
     defineRoute(
-      router, registry,
-      { method: 'get', path: `/aml-cases/:id/evidence.${format}`, summary: `The evidence pack as ${format.toUpperCase()}: case, client, alerts with evidence, transactions, report, approvals, timeline (audited)`, tag, roles, params: IdParams },
+      router,
+      registry,
+      {
+        method: 'get',
+        path: `/aml-cases/:id/evidence.${format}`,
+        summary: `The evidence pack as ${format.toUpperCase()}: case, client, alerts with evidence, transactions, report, approvals, timeline (audited)`,
+        tag,
+        roles,
+        params: IdParams,
+      },
       async ({ params, user, res }) => {
         const row = await scoped(user, params.id);
         const pack = await evidencePack(prisma, row.id);
@@ -106,10 +184,17 @@ export function amlCasesRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   exportRoute('pdf');
 
   defineRoute(
-    router, registry,
+    router,
+    registry,
     {
-      method: 'post', path: '/aml-cases/:id/reopen', summary: 'Reopen a closed AML case with a reason (MLRO, compliance manager; audited)', tag, roles, params: IdParams,
-      body: z.object({ reason: z.string().trim().min(1).max(4000) }), response: AmlCaseSchema,
+      method: 'post',
+      path: '/aml-cases/:id/reopen',
+      summary: 'Reopen a closed AML case with a reason (MLRO, compliance manager; audited)',
+      tag,
+      roles,
+      params: IdParams,
+      body: z.object({ reason: z.string().trim().min(1).max(4000) }),
+      response: AmlCaseSchema,
       errors: { 403: 'Only the MLRO or a compliance manager', 409: 'Not closed, window passed, or another case of the client is open' },
     },
     async ({ params, body, user }) => {

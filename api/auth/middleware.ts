@@ -11,7 +11,13 @@ declare module 'express-serve-static-core' {
 }
 
 /** What a session that must first enrol in two-factor authentication may reach (paths below /api). */
-const ENROLMENT_PATHS = new Set(['GET /auth/me', 'POST /auth/logout', 'POST /auth/logout-all', 'POST /auth/2fa/setup', 'POST /auth/2fa/confirm']);
+const ENROLMENT_PATHS = new Set([
+  'GET /auth/me',
+  'POST /auth/logout',
+  'POST /auth/logout-all',
+  'POST /auth/2fa/setup',
+  'POST /auth/2fa/confirm',
+]);
 /** Routes that need no session at all. */
 const PUBLIC_PATHS = new Set(['GET /health', 'POST /auth/login', 'POST /auth/login/code', 'GET /openapi.json']);
 

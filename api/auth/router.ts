@@ -37,7 +37,9 @@ const ConfirmBody = z.object({ code: z.string().min(1).max(64) });
 const Session = z.object({
   token: z.string(),
   user: UserSchema,
-  twoFactorEnrolmentRequired: z.boolean().describe('true: this session reaches only /auth/me, /auth/2fa/setup, /auth/2fa/confirm and logout until enrolment is confirmed'),
+  twoFactorEnrolmentRequired: z
+    .boolean()
+    .describe('true: this session reaches only /auth/me, /auth/2fa/setup, /auth/2fa/confirm and logout until enrolment is confirmed'),
 });
 const Challenge = z.object({ twoFactorRequired: z.literal(true), challenge: z.string() });
 const TwoFactorStatus = z.object({ enabled: z.boolean(), required: z.boolean() });
@@ -80,7 +82,14 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     if (previous) await announceSessionsEnded(pool, { tokenHashes: [await deleteSession(prisma, previous.token)] });
     await purgeExpired(prisma, user.id);
     const { token } = await createSession(prisma, user.id, deps.env.SESSION_TTL_HOURS, { enrolmentOnly });
-    await audit(prisma, { actorId: user.id, action: 'login', entity: 'user', entityId: user.id, data: { method, enrolmentOnly }, ip: req.ip });
+    await audit(prisma, {
+      actorId: user.id,
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+      data: { method, enrolmentOnly },
+      ip: req.ip,
+    });
     res.setHeader('Set-Cookie', cookie(token, deps.env.SESSION_TTL_HOURS * 3_600_000));
     return { token, user: toSessionUser(user), twoFactorEnrolmentRequired: enrolmentOnly };
   }
@@ -91,7 +100,8 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'post',
       path: '/auth/login',
-      summary: 'Log in. Answers a session (sets the cookie, returns a bearer token), or for a user with two-factor authentication a challenge to answer at /auth/login/code',
+      summary:
+        'Log in. Answers a session (sets the cookie, returns a bearer token), or for a user with two-factor authentication a challenge to answer at /auth/login/code',
       tag: 'auth',
       roles: 'public',
       body: LoginBody,
@@ -103,7 +113,13 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const user = await prisma.user.findUnique({ where: { email } });
       const reservation = await throttle.reserve(email, ipOf(req));
       if (!reservation.ok) {
-        await audit(prisma, { actorId: user?.id ?? null, action: 'login_throttled', entity: 'user', entityId: user?.id ?? null, ip: req.ip });
+        await audit(prisma, {
+          actorId: user?.id ?? null,
+          action: 'login_throttled',
+          entity: 'user',
+          entityId: user?.id ?? null,
+          ip: req.ip,
+        });
         throw tooMany(res, reservation.retryAfterSeconds);
       }
       dummyHash ??= hash('not-a-password');
@@ -117,7 +133,9 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         // whose wrong codes count in the same throttle (and at most CHALLENGE_MAX_ATTEMPTS per challenge).
         await throttle.refund(reservation.ticket);
         const challenge = newToken();
-        await prisma.loginChallenge.create({ data: { tokenHash: hashToken(challenge), userId: user.id, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) } });
+        await prisma.loginChallenge.create({
+          data: { tokenHash: hashToken(challenge), userId: user.id, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) },
+        });
         await audit(prisma, { actorId: user.id, action: 'login_challenge', entity: 'user', entityId: user.id, ip: req.ip });
         return { twoFactorRequired: true as const, challenge };
       }
@@ -131,7 +149,8 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'post',
       path: '/auth/login/code',
-      summary: 'Second step of a login with two-factor authentication: the challenge and a code from the authenticator app (or a recovery code)',
+      summary:
+        'Second step of a login with two-factor authentication: the challenge and a code from the authenticator app (or a recovery code)',
       tag: 'auth',
       roles: 'public',
       body: CodeBody,
@@ -162,7 +181,14 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       await prisma.loginChallenge.deleteMany({ where: { tokenHash } });
       if (method === 'recovery') {
         const left = await prisma.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
-        await audit(prisma, { actorId: user.id, action: 'recovery_code_used', entity: 'user', entityId: user.id, data: { left }, ip: req.ip });
+        await audit(prisma, {
+          actorId: user.id,
+          action: 'recovery_code_used',
+          entity: 'user',
+          entityId: user.id,
+          data: { left },
+          ip: req.ip,
+        });
       }
       return startSession(req, res, user, method, reservation.ticket);
     },
@@ -171,24 +197,38 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/auth/me', summary: 'The logged-in user, with their two-factor state', tag: 'auth', response: UserSchema.extend({ twoFactor: TwoFactorStatus }) },
+    {
+      method: 'get',
+      path: '/auth/me',
+      summary: 'The logged-in user, with their two-factor state',
+      tag: 'auth',
+      response: UserSchema.extend({ twoFactor: TwoFactorStatus }),
+    },
     async ({ user }) => ({ ...user, twoFactor: await twoFactorStatus(user) }),
   );
 
   async function twoFactorStatus(user: SessionUser) {
-    const [row, required] = await Promise.all([prisma.user.findUnique({ where: { id: user.id }, select: { totpSecret: true } }), twoFactorRoles(prisma)]);
+    const [row, required] = await Promise.all([
+      prisma.user.findUnique({ where: { id: user.id }, select: { totpSecret: true } }),
+      twoFactorRoles(prisma),
+    ]);
     return { enabled: !!row?.totpSecret, required: requiresTwoFactor(user.roles, required) };
   }
 
-  defineRoute(router, registry, { method: 'post', path: '/auth/logout', summary: 'End this session (its sockets disconnect)', tag: 'auth' }, async ({ req, res, user }) => {
-    const credentials = credentialsOf(req.headers);
-    if (!credentials) throw unauthenticated();
-    const tokenHash = await deleteSession(prisma, credentials.token);
-    await announceSessionsEnded(pool, { tokenHashes: [tokenHash] });
-    await audit(prisma, { actorId: user.id, action: 'logout', entity: 'user', entityId: user.id, ip: req.ip });
-    res.setHeader('Set-Cookie', cookie('', 0));
-    return undefined;
-  });
+  defineRoute(
+    router,
+    registry,
+    { method: 'post', path: '/auth/logout', summary: 'End this session (its sockets disconnect)', tag: 'auth' },
+    async ({ req, res, user }) => {
+      const credentials = credentialsOf(req.headers);
+      if (!credentials) throw unauthenticated();
+      const tokenHash = await deleteSession(prisma, credentials.token);
+      await announceSessionsEnded(pool, { tokenHashes: [tokenHash] });
+      await audit(prisma, { actorId: user.id, action: 'logout', entity: 'user', entityId: user.id, ip: req.ip });
+      res.setHeader('Set-Cookie', cookie('', 0));
+      return undefined;
+    },
+  );
 
   defineRoute(
     router,
@@ -197,7 +237,14 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     async ({ req, res, user }) => {
       const { count } = await prisma.session.deleteMany({ where: { userId: user.id } });
       await announceSessionsEnded(pool, { userId: user.id });
-      await audit(prisma, { actorId: user.id, action: 'logout_all', entity: 'user', entityId: user.id, data: { sessions: count }, ip: req.ip });
+      await audit(prisma, {
+        actorId: user.id,
+        action: 'logout_all',
+        entity: 'user',
+        entityId: user.id,
+        data: { sessions: count },
+        ip: req.ip,
+      });
       res.setHeader('Set-Cookie', cookie('', 0));
       return undefined;
     },
@@ -299,7 +346,8 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       errors: { 401: 'Wrong code (INVALID_CODE)', 403: 'A role of the user requires two-factor authentication (TWO_FACTOR_REQUIRED)' },
     },
     async ({ body, req, user }) => {
-      if (requiresTwoFactor(user.roles, await twoFactorRoles(prisma))) throw forbidden('Your role requires two-factor authentication', 'TWO_FACTOR_REQUIRED');
+      if (requiresTwoFactor(user.roles, await twoFactorRoles(prisma)))
+        throw forbidden('Your role requires two-factor authentication', 'TWO_FACTOR_REQUIRED');
       const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
       if (!(await checkSecondFactor(prisma, row, body.code))) throw wrongCode();
       await clearTwoFactor(user.id);
@@ -310,7 +358,10 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
 
   async function clearTwoFactor(userId: string) {
     await prisma.$transaction([
-      prisma.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } }),
+      prisma.user.update({
+        where: { id: userId },
+        data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
+      }),
       prisma.recoveryCode.deleteMany({ where: { userId } }),
       prisma.loginChallenge.deleteMany({ where: { userId } }),
     ]);
@@ -345,7 +396,14 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/auth/2fa/policy', summary: 'Administrator: the roles that must use two-factor authentication', tag: 'auth', roles: ['admin'], response: Policy },
+    {
+      method: 'get',
+      path: '/auth/2fa/policy',
+      summary: 'Administrator: the roles that must use two-factor authentication',
+      tag: 'auth',
+      roles: ['admin'],
+      response: Policy,
+    },
     async () => ({ roles: await twoFactorRoles(prisma) }),
   );
   defineRoute(
@@ -354,7 +412,8 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'put',
       path: '/auth/2fa/policy',
-      summary: 'Administrator: require two-factor authentication for these roles (users of them not enrolled are sent to enrolment at their next login)',
+      summary:
+        'Administrator: require two-factor authentication for these roles (users of them not enrolled are sent to enrolment at their next login)',
       tag: 'auth',
       roles: ['admin'],
       body: Policy,
@@ -362,10 +421,24 @@ export function authRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     },
     async ({ body, req, user }) => {
       const unknown = body.roles.filter((r) => !deps.access.roles.includes(r));
-      if (unknown.length) throw new AppError(400, 'VALIDATION_FAILED', 'Unknown roles', { fields: [{ path: 'body.roles', message: `unknown: ${unknown.join(', ')}` }] });
+      if (unknown.length)
+        throw new AppError(400, 'VALIDATION_FAILED', 'Unknown roles', {
+          fields: [{ path: 'body.roles', message: `unknown: ${unknown.join(', ')}` }],
+        });
       const roles = [...new Set(body.roles)].sort();
-      await prisma.setting.upsert({ where: { key: TWO_FACTOR_ROLES_SETTING }, create: { key: TWO_FACTOR_ROLES_SETTING, value: roles }, update: { value: roles } });
-      await audit(prisma, { actorId: user.id, action: '2fa_policy_changed', entity: 'setting', entityId: TWO_FACTOR_ROLES_SETTING, data: { roles }, ip: req.ip });
+      await prisma.setting.upsert({
+        where: { key: TWO_FACTOR_ROLES_SETTING },
+        create: { key: TWO_FACTOR_ROLES_SETTING, value: roles },
+        update: { value: roles },
+      });
+      await audit(prisma, {
+        actorId: user.id,
+        action: '2fa_policy_changed',
+        entity: 'setting',
+        entityId: TWO_FACTOR_ROLES_SETTING,
+        data: { roles },
+        ip: req.ip,
+      });
       return { roles };
     },
   );

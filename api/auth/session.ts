@@ -59,7 +59,15 @@ export async function findSessionUser(prisma: PrismaClient, token: string): Prom
   return (await findSession(prisma, token))?.user ?? null;
 }
 
-export function toSessionUser(u: { id: string; email: string; name: string; roles: string[]; teamId: string | null; branchId: string; locale: string }): SessionUser {
+export function toSessionUser(u: {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  teamId: string | null;
+  branchId: string;
+  locale: string;
+}): SessionUser {
   const { id, email, name, roles, teamId, branchId, locale } = u;
   return { id, email, name, role: roles[0], roles, teamId, branchId, locale };
 }
@@ -87,7 +95,11 @@ export async function purgeExpired(prisma: PrismaClient, userId?: string): Promi
       where: {
         OR: [
           { key: { startsWith: 'known:' }, updatedAt: { lt: new Date(now.getTime() - 30 * 86_400_000) } },
-          { NOT: { key: { startsWith: 'known:' } }, updatedAt: { lt: new Date(now.getTime() - 86_400_000) }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }] },
+          {
+            NOT: { key: { startsWith: 'known:' } },
+            updatedAt: { lt: new Date(now.getTime() - 86_400_000) },
+            OR: [{ blockedUntil: null }, { blockedUntil: { lt: now } }],
+          },
         ],
       },
     });
@@ -99,7 +111,10 @@ export async function purgeExpired(prisma: PrismaClient, userId?: string): Promi
 export function credentialsOf(headers: { authorization?: string; cookie?: string }): { token: string; via: 'bearer' | 'cookie' } | null {
   const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) return { token: bearer, via: 'bearer' };
-  const cookie = headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith('sid='));
+  const cookie = headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith('sid='));
   if (!cookie) return null;
   // A malformed cookie (`sid=%`) is no token, not an error: decoding it must never throw into a handler.
   try {

@@ -36,8 +36,7 @@ export function newRecoveryCodes(): string[] {
 }
 
 /** Hash of a recovery code as typed: case, spaces and dashes do not matter. */
-export const hashRecoveryCode = (code: string) =>
-  createHash('sha256').update(code.toLowerCase().replace(/[\s-]/g, '')).digest('hex');
+export const hashRecoveryCode = (code: string) => createHash('sha256').update(code.toLowerCase().replace(/[\s-]/g, '')).digest('hex');
 
 export const looksLikeRecoveryCode = (code: string) => code.toLowerCase().replace(/[\s-]/g, '').length === 16;
 

@@ -95,7 +95,13 @@ export function defineCaseListRoute<E extends z.ZodRawShape, I extends Prisma.Ca
       const { skip, take } = page(query.range);
       const { prisma } = deps.db;
       const [rows, total] = await Promise.all([
-        prisma.case.findMany({ where, include: opts.include, orderBy: [{ [field]: dir === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }], skip, take }),
+        prisma.case.findMany({
+          where,
+          include: opts.include,
+          orderBy: [{ [field]: dir === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }],
+          skip,
+          take,
+        }),
         prisma.case.count({ where }),
       ]);
       sendRange(res, resource, skip, rows.length, total);

@@ -23,12 +23,29 @@ export function caseTypesRouter(deps: ApiDeps, registry: RouteRegistry): Router 
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/case-types', summary: 'The case types you take part in, with their steps, states and your scope', tag: 'cases', response: z.array(CaseTypeMeta) },
+    {
+      method: 'get',
+      path: '/case-types',
+      summary: 'The case types you take part in, with their steps, states and your scope',
+      tag: 'cases',
+      response: z.array(CaseTypeMeta),
+    },
     async ({ user }) =>
       CASE_TYPES.flatMap(({ definition: d, resource }) => {
         const scope = deps.access.scopeFor(user, d.type);
         if (!scope) return [];
-        return [{ type: d.type, resource, referencePrefix: d.referencePrefix, steps: [...d.steps], states: [...d.states], statuses: [...d.statuses], scope, supervises: deps.access.supervises(user, d.type) }];
+        return [
+          {
+            type: d.type,
+            resource,
+            referencePrefix: d.referencePrefix,
+            steps: [...d.steps],
+            states: [...d.states],
+            statuses: [...d.statuses],
+            scope,
+            supervises: deps.access.supervises(user, d.type),
+          },
+        ];
       }),
   );
   return router;

@@ -18,7 +18,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  * workflow; the key remembers the request it came with, and the same key with another request is 422.
  */
 /** The id of the case an Idempotency-Key stands for. */
-export const caseIdForKey = (definition: CaseTypeDefinition, user: SessionUser, key: string) => derivedId(`${definition.type}:${user.id}:${key}`);
+export const caseIdForKey = (definition: CaseTypeDefinition, user: SessionUser, key: string) =>
+  derivedId(`${definition.type}:${user.id}:${key}`);
 
 async function claimKey(deps: ApiDeps, definition: CaseTypeDefinition, user: SessionUser, key: string, request: unknown): Promise<string> {
   const seed = `${definition.type}:${user.id}:${key}`;
@@ -51,7 +52,11 @@ export async function startCaseWorkflow<A>(
   const deadline = Date.now() + UPDATE_WAIT_MS;
   let registered;
   try {
-    const start = () => deps.temporal.workflow.startUpdateWithStart(registerCaseUpdate, { startWorkflowOperation, waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const start = () =>
+      deps.temporal.workflow.startUpdateWithStart(registerCaseUpdate, {
+        startWorkflowOperation,
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
     // Temporal or the worker down: 503 ENGINE_UNAVAILABLE in bounded time (a retry with the key is the same case)
     registered = await withDeadline(deps.temporal, deadline, start, engineUnavailable);
   } catch (err) {

@@ -17,7 +17,15 @@ export function defineCaseTimelineRoute(
   defineRoute(
     router,
     registry,
-    { method: 'get', path: `/${opts.resource}/:id/timeline`, summary: opts.summary, tag: opts.tag, roles: opts.roles, params: IdParams, response: z.array(TimelineEventSchema) },
+    {
+      method: 'get',
+      path: `/${opts.resource}/:id/timeline`,
+      summary: opts.summary,
+      tag: opts.tag,
+      roles: opts.roles,
+      params: IdParams,
+      response: z.array(TimelineEventSchema),
+    },
     async ({ params, user }) => {
       await scopedCase(deps, user, opts.definition.type, params.id, {});
       return loadTimeline(deps.db.prisma, params.id);

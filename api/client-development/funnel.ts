@@ -43,7 +43,11 @@ function funnelSql(by: keyof typeof KEYS, scope: string): string {
     `count(${entry(s)})::int AS r_${s}`,
     ...(s === 'active'
       ? []
-      : [`count(x_${s})::int AS l_${s}`, `avg(x_${s})::float8 AS a_${s}`, `percentile_cont(0.5) WITHIN GROUP (ORDER BY x_${s})::float8 AS m_${s}`]),
+      : [
+          `count(x_${s})::int AS l_${s}`,
+          `avg(x_${s})::float8 AS a_${s}`,
+          `percentile_cont(0.5) WITHIN GROUP (ORDER BY x_${s})::float8 AS m_${s}`,
+        ]),
   ]);
   return `
     WITH period AS (
@@ -74,7 +78,8 @@ export function defineFunnelRoute(router: Router, registry: RouteRegistry, deps:
     async ({ query, user }) => {
       const to = query.to ?? new Date().toISOString().slice(0, 10);
       const from = query.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
-      if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_PERIOD_DAYS) throw badRequest([{ path: 'query.from', message: `the period is at most ${MAX_PERIOD_DAYS} days` }]);
+      if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_PERIOD_DAYS)
+        throw badRequest([{ path: 'query.from', message: `the period is at most ${MAX_PERIOD_DAYS} days` }]);
       const scope = deps.access.caseScopeSql(user, TYPE, 4) ?? ['FALSE', []];
       const { rows } = await deps.db.pool.query<FunnelRow>(funnelSql(query.by, scope[0]), [TYPE, from, to, ...scope[1]]);
       const keys = rows.filter((r) => !r.total && r.key).map((r) => r.key!);
@@ -82,7 +87,8 @@ export function defineFunnelRoute(router: Router, registry: RouteRegistry, deps:
       if (keys.length && query.by === 'accountManager') {
         for (const u of (await deps.db.pool.query('SELECT id, name FROM users WHERE id = ANY($1)', [keys])).rows) names.set(u.id, u.name);
       } else if (keys.length && query.by === 'ib') {
-        for (const b of (await deps.db.pool.query('SELECT id, name FROM introducing_brokers WHERE id = ANY($1)', [keys])).rows) names.set(b.id, b.name);
+        for (const b of (await deps.db.pool.query('SELECT id, name FROM introducing_brokers WHERE id = ANY($1)', [keys])).rows)
+          names.set(b.id, b.name);
       }
       const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
       const figure = (r: FunnelRow, k: string) => (r[k] as number | null | undefined) ?? null;

@@ -32,7 +32,9 @@ export function clientDevelopmentRouter(deps: ApiDeps, registry: RouteRegistry):
 
   /** An account manager sees the cases of their own leads and clients (their book), a supervisor the branch's. */
   const ownOnly = (user: SessionUser): Prisma.CaseWhereInput =>
-    deps.access.supervises(user, TYPE) ? {} : { OR: [{ assigneeId: user.id }, { attributes: { path: ['accountManagerId'], equals: user.id } }] };
+    deps.access.supervises(user, TYPE)
+      ? {}
+      : { OR: [{ assigneeId: user.id }, { attributes: { path: ['accountManagerId'], equals: user.id } }] };
 
   async function scoped(user: SessionUser, id: string): Promise<Row> {
     const row = await scopedCase(deps, user, TYPE, id, include, 'Client-development case');
@@ -45,7 +47,10 @@ export function clientDevelopmentRouter(deps: ApiDeps, registry: RouteRegistry):
 
   async function toView(rows: Row[]): Promise<z.infer<typeof DevelopmentSchema>[]> {
     const attrs = (r: Row) => r.attributes as unknown as DevelopmentAttributes;
-    const names = await userNames(prisma, rows.flatMap((r) => [r.assigneeId, attrs(r).accountManagerId]));
+    const names = await userNames(
+      prisma,
+      rows.flatMap((r) => [r.assigneeId, attrs(r).accountManagerId]),
+    );
     const now = new Date();
     return rows.map((c) => {
       const a = attrs(c);
@@ -75,7 +80,10 @@ export function clientDevelopmentRouter(deps: ApiDeps, registry: RouteRegistry):
 
   const detail = async (user: SessionUser, row: Row) => {
     const [view] = await toView([row]);
-    return { ...view, tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)) };
+    return {
+      ...view,
+      tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)),
+    };
   };
 
   // before /:id, which would take `funnel` for an id

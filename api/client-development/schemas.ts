@@ -6,7 +6,11 @@ import { CaseBaseSchema } from '../cases/view';
 const note = z.string().trim().max(4000).optional();
 /** when the account manager is asked again (ISO date-time); default: one business day on */
 const followUpAt = z.iso.datetime({ offset: true }).optional();
-const lost = z.object({ outcome: z.literal('lost'), reason: z.enum(LOST_REASONS.filter((r) => r !== 'kyc_rejected') as [string, ...string[]]), note });
+const lost = z.object({
+  outcome: z.literal('lost'),
+  reason: z.enum(LOST_REASONS.filter((r) => r !== 'kyc_rejected') as [string, ...string[]]),
+  note,
+});
 
 /** The completion form of each step; `outcome` picks where the case goes. */
 export const DEVELOPMENT_FORMS = {
@@ -15,9 +19,17 @@ export const DEVELOPMENT_FORMS = {
     z.object({ outcome: z.literal('no_answer'), followUpAt, note }),
     lost,
   ]),
-  qualify: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('qualified'), note }), z.object({ outcome: z.literal('follow_up'), followUpAt, note }), lost]),
+  qualify: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('qualified'), note }),
+    z.object({ outcome: z.literal('follow_up'), followUpAt, note }),
+    lost,
+  ]),
   /** submitted: the lead applied; it becomes a client and the KYC review starts */
-  application: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('submitted'), note }), z.object({ outcome: z.literal('follow_up'), followUpAt, note }), lost]),
+  application: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('submitted'), note }),
+    z.object({ outcome: z.literal('follow_up'), followUpAt, note }),
+    lost,
+  ]),
   first_deposit: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('followed_up'), followUpAt, note }), lost]),
   kyc_stuck: z.object({ outcome: z.literal('chased'), note }),
   deposit_failed: z.object({ outcome: z.literal('followed_up'), note }),

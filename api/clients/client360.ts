@@ -59,8 +59,14 @@ export async function loadRelatedPersons(deps: ApiDeps, clientId: string): Promi
     [clientId],
   );
   return rows.map((r) => ({
-    id: r.id, role: r.role, firstName: r.first_name, lastName: r.last_name, name: r.name, dateOfBirth: r.date_of_birth,
-    nationality: r.nationality, sharePercent: r.share_percent,
+    id: r.id,
+    role: r.role,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    name: r.name,
+    dateOfBirth: r.date_of_birth,
+    nationality: r.nationality,
+    sharePercent: r.share_percent,
   }));
 }
 
@@ -99,14 +105,25 @@ export async function loadTransactions(
        FROM transactions WHERE ${filter} ORDER BY booked_at DESC, id DESC OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, page.skip, page.take],
     ),
-    knownTotal ?? deps.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM transactions WHERE ${filter}`, params).then((r) => r.rows[0].n),
+    knownTotal ??
+      deps.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM transactions WHERE ${filter}`, params).then((r) => r.rows[0].n),
   ]);
   return {
     total: count,
     items: items.rows.map((r) => ({
-      id: r.id, accountId: r.account_id, source: r.source, externalId: r.external_id, type: r.type, amount: r.amount, currency: r.currency,
-      method: r.method, status: r.status, bookedAt: r.booked_at.toISOString(), counterparty: { name: r.counterparty_name, country: r.counterparty_country },
-      instrument: r.instrument, pnl: r.pnl,
+      id: r.id,
+      accountId: r.account_id,
+      source: r.source,
+      externalId: r.external_id,
+      type: r.type,
+      amount: r.amount,
+      currency: r.currency,
+      method: r.method,
+      status: r.status,
+      bookedAt: r.booked_at.toISOString(),
+      counterparty: { name: r.counterparty_name, country: r.counterparty_country },
+      instrument: r.instrument,
+      pnl: r.pnl,
     })),
   };
 }
@@ -127,7 +144,12 @@ function caseScope(deps: ApiDeps, user: SessionUser, params: unknown[]): string 
  * One timeline, newest first: interactions, events of the client's cases the user may see, and edits of
  * the client (which fields, not their values). `before`: only items older than this instant (paging).
  */
-export async function loadTimeline(deps: ApiDeps, user: SessionUser, clientId: string, opts: { before?: string; limit: number }): Promise<TimelineItem[]> {
+export async function loadTimeline(
+  deps: ApiDeps,
+  user: SessionUser,
+  clientId: string,
+  opts: { before?: string; limit: number },
+): Promise<TimelineItem[]> {
   const before = opts.before ?? '9999-12-31T00:00:00Z';
   const params: unknown[] = [clientId, before, opts.limit];
   const cases = caseScope(deps, user, params);
@@ -153,9 +175,15 @@ export async function loadTimeline(deps: ApiDeps, user: SessionUser, clientId: s
     params,
   );
   return rows.map((r) => ({
-    id: r.id, at: r.at.toISOString(), source: r.source, type: r.type,
+    id: r.id,
+    at: r.at.toISOString(),
+    source: r.source,
+    type: r.type,
     actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? r.actor_id } : null,
-    caseId: r.case_id, caseType: r.case_type, reference: r.reference, data: r.data ?? {},
+    caseId: r.case_id,
+    caseType: r.case_type,
+    reference: r.reference,
+    data: r.data ?? {},
   }));
 }
 
@@ -218,7 +246,13 @@ export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: Cli
   );
   const [{ rows }, page, timeline, tasks] = await Promise.all([
     main,
-    loadTransactions(deps, id, {}, { skip: 0, take: FIRST_PAGE }, main.then((r) => r.rows[0]?.summary.reduce((n: number, x: { rows: number }) => n + x.rows, 0) ?? 0)),
+    loadTransactions(
+      deps,
+      id,
+      {},
+      { skip: 0, take: FIRST_PAGE },
+      main.then((r) => r.rows[0]?.summary.reduce((n: number, x: { rows: number }) => n + x.rows, 0) ?? 0),
+    ),
     loadTimeline(deps, user, id, { limit: FIRST_PAGE }),
     deps.db.prisma.task.findMany({
       where: { AND: [deps.access.taskWhere(user), { status: { in: ['open', 'claimed'] } }, { case: { clientId: id } }] },
@@ -230,7 +264,13 @@ export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: Cli
   if (!c) throw notFound('Client');
   const summary = (c.summary as SqlRow[]).filter((r) => r.trades > 0 || r.deposits !== '0' || r.withdrawals !== '0');
   const byCurrency = summary.map((r) => ({
-    currency: r.currency, trades: r.trades, volume: r.volume, pnl: r.pnl, deposits: r.deposits, withdrawals: r.withdrawals, lastTradeAt: isoOf(r.last_trade_at),
+    currency: r.currency,
+    trades: r.trades,
+    volume: r.volume,
+    pnl: r.pnl,
+    deposits: r.deposits,
+    withdrawals: r.withdrawals,
+    lastTradeAt: isoOf(r.last_trade_at),
   }));
   const masked: ('nationalId' | 'documents')[] = [];
   if (!grant.nationalId) masked.push('nationalId');
@@ -240,15 +280,39 @@ export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: Cli
     ...identityOf(c, grant),
     branch: { id: c.branch_id, name: c.branch_name },
     accountManager: c.account_manager_id ? { id: c.account_manager_id, name: c.account_manager_name ?? c.account_manager_id } : null,
-    introducingBroker: c.introducing_broker_id ? { id: c.introducing_broker_id, name: c.introducing_broker_name ?? c.introducing_broker_id } : null,
+    introducingBroker: c.introducing_broker_id
+      ? { id: c.introducing_broker_id, name: c.introducing_broker_name ?? c.introducing_broker_id }
+      : null,
     kyc: { status: c.kyc_status, riskBand: c.risk_band, nextReviewAt: iso(c.next_review_at) },
     contacts: c.contacts,
     relatedPersons: c.related_persons,
-    accounts: c.accounts.map((a: SqlRow) => ({ ...a, balance: money(a.balance)!, equity: money(a.equity)!, openedAt: isoOf(a.openedAt)!, updatedAt: isoOf(a.updatedAt)! })),
-    tradingSummary: { byCurrency, lastTradeAt: byCurrency.map((r) => r.lastTradeAt).filter((x): x is string => !!x).sort().at(-1) ?? null },
+    accounts: c.accounts.map((a: SqlRow) => ({
+      ...a,
+      balance: money(a.balance)!,
+      equity: money(a.equity)!,
+      openedAt: isoOf(a.openedAt)!,
+      updatedAt: isoOf(a.updatedAt)!,
+    })),
+    tradingSummary: {
+      byCurrency,
+      lastTradeAt:
+        byCurrency
+          .map((r) => r.lastTradeAt)
+          .filter((x): x is string => !!x)
+          .sort()
+          .at(-1) ?? null,
+    },
     transactions: page,
     openCases: c.open_cases.map((x: SqlRow) => ({ ...x, dueAt: isoOf(x.dueAt), openedAt: isoOf(x.openedAt)! })),
-    openTasks: tasks.map((t) => ({ id: t.id, caseId: t.caseId, caseType: t.caseType, step: t.step, status: t.status, assigneeId: t.assigneeId, dueAt: t.dueAt.toISOString() })),
+    openTasks: tasks.map((t) => ({
+      id: t.id,
+      caseId: t.caseId,
+      caseType: t.caseType,
+      step: t.step,
+      status: t.status,
+      assigneeId: t.assigneeId,
+      dueAt: t.dueAt.toISOString(),
+    })),
     documents: c.documents ? c.documents.map((d: SqlRow) => ({ ...d, uploadedAt: isoOf(d.uploadedAt)! })) : null,
     timeline,
     masked,

@@ -17,19 +17,35 @@ import { FIRST_PAGE, loadClient360, loadContacts, loadRelatedPersons, loadTimeli
 import { ClientFilter, ClientInteractionBody, ClientPatch, HandoverBody, OWNER_FIELDS, TransactionFilter } from './schemas';
 import { planSearch, searchClients } from './search';
 import { hasClientAccess, resolveClientScope, scopeSql, type ClientScopeSet } from './scope';
-import { CLIENT_COLUMNS, Client360Schema, ClientSchema, TimelineItemSchema, TransactionSchema, toClientView, type ClientRow } from './views';
+import {
+  CLIENT_COLUMNS,
+  Client360Schema,
+  ClientSchema,
+  TimelineItemSchema,
+  TransactionSchema,
+  toClientView,
+  type ClientRow,
+} from './views';
 import { InteractionSchema } from '../interactions/router';
 
 export { ClientSchema } from './views';
 
-const SORT_COLUMNS = { name: 'c.name', createdAt: 'c.created_at', country: 'c.country', kycStatus: 'c.kyc_status', tier: 'c.tier' } as const;
+const SORT_COLUMNS = {
+  name: 'c.name',
+  createdAt: 'c.created_at',
+  country: 'c.country',
+  kycStatus: 'c.kyc_status',
+  tier: 'c.tier',
+} as const;
 
 /** The branches' countries: where a phone number typed without its country code is tried. */
 function branchCountries(deps: ApiDeps): () => Promise<string[]> {
   let cached: { at: number; countries: string[] } | undefined;
   return async () => {
     if (cached && Date.now() - cached.at < 60_000) return cached.countries;
-    const { rows } = await deps.db.pool.query<{ country: string }>('SELECT DISTINCT country FROM branches WHERE country IS NOT NULL ORDER BY 1');
+    const { rows } = await deps.db.pool.query<{ country: string }>(
+      'SELECT DISTINCT country FROM branches WHERE country IS NOT NULL ORDER BY 1',
+    );
     cached = { at: Date.now(), countries: rows.map((r) => r.country) };
     return cached.countries;
   };
@@ -158,7 +174,8 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'get',
       path: '/clients/:id/timeline',
-      summary: 'A client’s timeline, newest first: interactions, events of the cases you may see, edits. Page with `before` (the last item’s `at`).',
+      summary:
+        'A client’s timeline, newest first: interactions, events of the cases you may see, edits. Page with `before` (the last item’s `at`).',
       tag: 'clients',
       roles: READ,
       params: IdParams,
@@ -192,11 +209,15 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       if (!scope.grant.edits) throw forbidden();
       const owner = OWNER_FIELDS.filter((k) => body[k] !== undefined);
       if (owner.length && !scope.grant.supervises) throw forbidden(`Only a supervisor may change ${owner.join(', ')}`, 'owner_fields');
-      if (body.nationalId !== undefined && !scope.grant.nationalId) throw forbidden('Your role does not see national ids, so it may not change them', 'masked_field');
+      if (body.nationalId !== undefined && !scope.grant.nationalId)
+        throw forbidden('Your role does not see national ids, so it may not change them', 'masked_field');
 
       await inTransaction(pool, async (tx) => {
         const p: unknown[] = [params.id];
-        const { rows } = await tx.query<ClientRow>(`SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND ${scopeSql(scope, 'c', p)} FOR UPDATE OF c`, p);
+        const { rows } = await tx.query<ClientRow>(
+          `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.id = $1 AND ${scopeSql(scope, 'c', p)} FOR UPDATE OF c`,
+          p,
+        );
         const c = rows[0];
         if (!c) throw notFound('Client');
 
@@ -208,7 +229,8 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         if (body.branchId && body.branchId !== c.branch_id) {
           const b = await tx.query('SELECT 1 FROM branches WHERE id = $1', [body.branchId]);
           if (!b.rows[0]) fieldErrors.push({ path: 'body.branchId', message: 'No such branch' });
-          else if (!scope.all && !scope.branchIds.includes(body.branchId)) fieldErrors.push({ path: 'body.branchId', message: 'That branch is outside your scope' });
+          else if (!scope.all && !scope.branchIds.includes(body.branchId))
+            fieldErrors.push({ path: 'body.branchId', message: 'That branch is outside your scope' });
         }
         if (body.introducingBrokerId) {
           const ib = await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.introducingBrokerId]);
@@ -233,7 +255,8 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
           branchId: body.branchId ?? c.branch_id,
         };
         const name = displayName({ type: c.type, ...next });
-        if (!name) fieldErrors.push({ path: c.type === 'corporate' ? 'body.legalName' : 'body.lastName', message: 'A client needs a name' });
+        if (!name)
+          fieldErrors.push({ path: c.type === 'corporate' ? 'body.legalName' : 'body.lastName', message: 'A client needs a name' });
 
         let contacts: ContactRow[] | undefined;
         if (body.contacts) {
@@ -245,20 +268,43 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         if (fieldErrors.length) throw badRequest(fieldErrors);
 
         const before: Record<string, unknown> = {
-          name: c.name, firstName: c.first_name, lastName: c.last_name, legalName: c.legal_name, registrationNumber: c.registration_number,
-          dateOfBirth: c.date_of_birth, nationality: c.nationality, nationalId: c.national_id, country: c.country, tier: c.tier, language: c.language,
-          segment: c.segment, tags: c.tags, accountManagerId: c.account_manager_id, introducingBrokerId: c.introducing_broker_id, branchId: c.branch_id,
+          name: c.name,
+          firstName: c.first_name,
+          lastName: c.last_name,
+          legalName: c.legal_name,
+          registrationNumber: c.registration_number,
+          dateOfBirth: c.date_of_birth,
+          nationality: c.nationality,
+          nationalId: c.national_id,
+          country: c.country,
+          tier: c.tier,
+          language: c.language,
+          segment: c.segment,
+          tags: c.tags,
+          accountManagerId: c.account_manager_id,
+          introducingBrokerId: c.introducing_broker_id,
+          branchId: c.branch_id,
         };
         const after: Record<string, unknown> = { name, ...next };
         if (contacts) {
-          before.contacts = (await loadContacts(deps, c.id)).map(({ kind, normalized, label, primary }) => ({ kind, normalized, label, primary }));
+          before.contacts = (await loadContacts(deps, c.id)).map(({ kind, normalized, label, primary }) => ({
+            kind,
+            normalized,
+            label,
+            primary,
+          }));
           after.contacts = contacts.map(contactView).map(({ kind, normalized, label, primary }) => ({ kind, normalized, label, primary }));
         }
         if (body.relatedPersons) {
           before.relatedPersons = (await loadRelatedPersons(deps, c.id)).map(({ id: _id, ...rest }) => rest);
           after.relatedPersons = body.relatedPersons.map((r) => ({
-            role: r.role, firstName: r.firstName ?? null, lastName: r.lastName ?? null, name: displayName(r), dateOfBirth: r.dateOfBirth ?? null,
-            nationality: r.nationality ?? null, sharePercent: r.sharePercent ?? null,
+            role: r.role,
+            firstName: r.firstName ?? null,
+            lastName: r.lastName ?? null,
+            name: displayName(r),
+            dateOfBirth: r.dateOfBirth ?? null,
+            nationality: r.nationality ?? null,
+            sharePercent: r.sharePercent ?? null,
           }));
         }
         const diff = changes(before, after);
@@ -270,8 +316,24 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
              account_manager_id = $15, introducing_broker_id = $16, branch_id = $17, search_name = $18, updated_at = now() AT TIME ZONE 'UTC'
            WHERE id = $1`,
           [
-            c.id, name, next.firstName, next.lastName, next.legalName, next.registrationNumber, next.dateOfBirth, next.nationality, next.nationalId,
-            next.country, next.tier, next.language, next.segment, next.tags, next.accountManagerId, next.introducingBrokerId, next.branchId, searchNameOf(name),
+            c.id,
+            name,
+            next.firstName,
+            next.lastName,
+            next.legalName,
+            next.registrationNumber,
+            next.dateOfBirth,
+            next.nationality,
+            next.nationalId,
+            next.country,
+            next.tier,
+            next.language,
+            next.segment,
+            next.tags,
+            next.accountManagerId,
+            next.introducingBrokerId,
+            next.branchId,
+            searchNameOf(name),
           ],
         );
         if (contacts) await replaceContacts(tx, c.id, contacts);
@@ -289,7 +351,8 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'post',
       path: '/clients/:id/interactions',
-      summary: 'Log a call, e-mail, chat, meeting or note with a client (you are the agent unless agentId is given); externalId makes it idempotent',
+      summary:
+        'Log a call, e-mail, chat, meeting or note with a client (you are the agent unless agentId is given); externalId makes it idempotent',
       tag: 'interactions',
       roles: EDIT,
       params: IdParams,
@@ -338,13 +401,17 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const scope = await scopeOf(user);
       if (!scope.grant.supervises || !hasClientAccess(scope)) throw forbidden();
       return inTransaction(pool, async (tx) => {
-        const people = await tx.query<{ id: string; branch_id: string; active: boolean }>('SELECT id, branch_id, active FROM users WHERE id = ANY($1)', [[body.from, body.to]]);
+        const people = await tx.query<{ id: string; branch_id: string; active: boolean }>(
+          'SELECT id, branch_id, active FROM users WHERE id = ANY($1)',
+          [[body.from, body.to]],
+        );
         const from = people.rows.find((r) => r.id === body.from);
         const to = people.rows.find((r) => r.id === body.to);
         const errors: { path: string; message: string }[] = [];
         if (!from) errors.push({ path: 'body.from', message: 'No user with this id' });
         if (!to || !to.active) errors.push({ path: 'body.to', message: 'No active user with this id' });
-        else if (!scope.all && !scope.branchIds.includes(to.branch_id)) errors.push({ path: 'body.to', message: 'That person is outside your scope' });
+        else if (!scope.all && !scope.branchIds.includes(to.branch_id))
+          errors.push({ path: 'body.to', message: 'That person is outside your scope' });
         if (errors.length) throw badRequest(errors);
 
         const p: unknown[] = [body.from, body.to];
@@ -355,7 +422,12 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
           p,
         );
         if (body.clientIds && moved.rowCount !== body.clientIds.length) {
-          throw new AppError(409, 'CONFLICT', 'Some of these clients are not managed by `from` or are outside your scope; nothing was moved', { reason: 'not_in_book' });
+          throw new AppError(
+            409,
+            'CONFLICT',
+            'Some of these clients are not managed by `from` or are outside your scope; nothing was moved',
+            { reason: 'not_in_book' },
+          );
         }
         let leads = 0;
         if (body.leads && !body.clientIds) {
@@ -369,8 +441,12 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         }
         const ids = moved.rows.map((r) => r.id);
         await auditIn(tx, {
-          actorId: user.id, action: 'client_book_handover', entity: 'user', entityId: body.from,
-          data: { from: body.from, to: body.to, clients: ids.length, leads, clientIds: ids, reason: body.reason ?? null }, ip: req.ip,
+          actorId: user.id,
+          action: 'client_book_handover',
+          entity: 'user',
+          entityId: body.from,
+          data: { from: body.from, to: body.to, clients: ids.length, leads, clientIds: ids, reason: body.reason ?? null },
+          ip: req.ip,
         });
         await tx.query(
           `INSERT INTO audit_events (actor_id, action, entity, entity_id, data, ip)

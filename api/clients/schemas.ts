@@ -101,10 +101,18 @@ export const InteractionBase = z.object({
   channel: text(40).optional(),
   subject: text(300).optional(),
   body: z.string().max(20_000).optional(),
-  durationSeconds: z.number().int().min(0).max(7 * 86_400).optional(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .optional(),
   outcome: text(80).optional(),
   /** a call recording or the message in the e-mail system */
-  link: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   occurredAt: Timestamp.optional(),
   externalId: text(200).optional(),
 });

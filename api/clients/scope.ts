@@ -83,7 +83,10 @@ export function scopeSql(s: ClientScopeSet, alias: string, params: unknown[]): s
 }
 
 /** Whether one record (a client or a lead) is in scope, without a query. */
-export function inScope(s: ClientScopeSet, r: { branchId: string | null; accountManagerId: string | null; introducingBrokerId: string | null }): boolean {
+export function inScope(
+  s: ClientScopeSet,
+  r: { branchId: string | null; accountManagerId: string | null; introducingBrokerId: string | null },
+): boolean {
   return (
     s.all ||
     (r.branchId !== null && s.branchIds.includes(r.branchId)) ||

@@ -41,7 +41,8 @@ export function planSearch(q: string, opts: { countries: readonly string[]; iden
     plan.login = text;
     plan.id = text;
   }
-  if (opts.identifiers && /\d/.test(text) && identifierKey(text).length >= 5 && identifierKey(text).length <= 40) plan.identifier = identifierKey(text);
+  if (opts.identifiers && /\d/.test(text) && identifierKey(text).length >= 5 && identifierKey(text).length <= 40)
+    plan.identifier = identifierKey(text);
   // a text of mostly digits is a number, not a name ("NI 000123456", "P 123-456-789")
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const digits = text.match(/\d/g)?.length ?? 0;
@@ -107,15 +108,26 @@ export async function searchClients(
     return `$${params.length}`;
   };
   const parts: string[] = [];
-  if (plan.email) parts.push(`SELECT client_id, 1.0::real AS score, 'email' AS matched FROM client_contacts WHERE normalized = ${p(plan.email)} AND kind = 'email'`);
-  if (plan.phone?.e164.length) parts.push(`SELECT client_id, 1.0::real, 'phone' FROM client_contacts WHERE normalized = ANY(${p(plan.phone.e164)}::text[]) AND kind = 'phone'`);
-  if (plan.phone?.national.length) parts.push(`SELECT client_id, 0.95::real, 'phone' FROM client_contacts WHERE national_number = ANY(${p(plan.phone.national)}::text[])`);
+  if (plan.email)
+    parts.push(
+      `SELECT client_id, 1.0::real AS score, 'email' AS matched FROM client_contacts WHERE normalized = ${p(plan.email)} AND kind = 'email'`,
+    );
+  if (plan.phone?.e164.length)
+    parts.push(
+      `SELECT client_id, 1.0::real, 'phone' FROM client_contacts WHERE normalized = ANY(${p(plan.phone.e164)}::text[]) AND kind = 'phone'`,
+    );
+  if (plan.phone?.national.length)
+    parts.push(`SELECT client_id, 0.95::real, 'phone' FROM client_contacts WHERE national_number = ANY(${p(plan.phone.national)}::text[])`);
   if (plan.login) parts.push(`SELECT client_id, 1.0::real, 'login' FROM trading_accounts WHERE login = ${p(plan.login)}`);
   if (plan.id) parts.push(`SELECT id, 1.0::real, 'id' FROM clients WHERE id = ${p(plan.id)}`);
   if (plan.identifier) {
     const key = p(plan.identifier);
-    parts.push(`SELECT client_id, 1.0::real, 'document' FROM kyc_documents WHERE upper(regexp_replace("number", '[^0-9A-Za-z]', '', 'g')) = ${key}`);
-    parts.push(`SELECT id, 1.0::real, 'national_id' FROM clients WHERE upper(regexp_replace("national_id", '[^0-9A-Za-z]', '', 'g')) = ${key}`);
+    parts.push(
+      `SELECT client_id, 1.0::real, 'document' FROM kyc_documents WHERE upper(regexp_replace("number", '[^0-9A-Za-z]', '', 'g')) = ${key}`,
+    );
+    parts.push(
+      `SELECT id, 1.0::real, 'national_id' FROM clients WHERE upper(regexp_replace("national_id", '[^0-9A-Za-z]', '', 'g')) = ${key}`,
+    );
   }
   const words = plan.name ? nameWords(plan.name) : [];
   if (words.length) {
@@ -156,7 +168,9 @@ export async function searchClients(
     );
     collect(rows);
   }
-  const ranked = [...hits.entries()].sort(([ia, a], [ib, b]) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : ia < ib ? -1 : 1));
+  const ranked = [...hits.entries()].sort(
+    ([ia, a], [ib, b]) => b.score - a.score || (a.name < b.name ? -1 : a.name > b.name ? 1 : ia < ib ? -1 : 1),
+  );
   return {
     total: ranked.length,
     hits: ranked

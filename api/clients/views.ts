@@ -226,7 +226,15 @@ export const Client360Schema = ClientSchema.extend({
     }),
   ),
   openTasks: z.array(
-    z.object({ id: z.string(), caseId: z.string(), caseType: z.string(), step: z.string(), status: z.string(), assigneeId: z.string().nullable(), dueAt: z.string() }),
+    z.object({
+      id: z.string(),
+      caseId: z.string(),
+      caseType: z.string(),
+      step: z.string(),
+      status: z.string(),
+      assigneeId: z.string().nullable(),
+      dueAt: z.string(),
+    }),
   ),
   /** null when the user may not see documents */
   documents: z.array(DocumentSchema).nullable(),

@@ -29,7 +29,10 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
   const roles = deps.access.rolesOf(TYPE);
 
   async function toView(rows: CaseRow[]): Promise<ComplaintView[]> {
-    const names = await userNames(prisma, rows.map((r) => r.assigneeId));
+    const names = await userNames(
+      prisma,
+      rows.map((r) => r.assigneeId),
+    );
     const now = new Date();
     return rows.map((c) => {
       const a = c.attributes as unknown as ComplaintAttributes;
@@ -69,11 +72,16 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
       body: CreateComplaint,
       response: ComplaintSchema,
       status: 201,
-      errors: { 409: 'A complaint with this Idempotency-Key is being registered', 422: 'The Idempotency-Key was used with another request' },
+      errors: {
+        409: 'A complaint with this Idempotency-Key is being registered',
+        422: 'The Idempotency-Key was used with another request',
+      },
       engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, complaintCase.type)] } });
+      const client = await prisma.client.findFirst({
+        where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, complaintCase.type)] },
+      });
       if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const caseId = await startCaseWorkflow(deps, {
         definition: complaintCase,
@@ -104,11 +112,25 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/complaints/:id', summary: 'A complaint with its tasks', tag: 'complaints', roles, params: IdParams, response: ComplaintSchema },
+    {
+      method: 'get',
+      path: '/complaints/:id',
+      summary: 'A complaint with its tasks',
+      tag: 'complaints',
+      roles,
+      params: IdParams,
+      response: ComplaintSchema,
+    },
     async ({ params, user }) => detail(await scoped(user, params.id), user),
   );
 
-  defineCaseTimelineRoute(router, registry, deps, { definition: complaintCase, resource: 'complaints', tag: 'complaints', roles: roles, summary: 'Every transition, assignment, comment and SLA event, oldest first' });
+  defineCaseTimelineRoute(router, registry, deps, {
+    definition: complaintCase,
+    resource: 'complaints',
+    tag: 'complaints',
+    roles: roles,
+    summary: 'Every transition, assignment, comment and SLA event, oldest first',
+  });
 
   defineRoute(
     router,
@@ -129,7 +151,14 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
       // A comment changes no status, assignee or deadline, so it goes straight to the timeline.
       await inTransaction(deps.db.pool, (client) =>
         appendEvents(client, [
-          { key: `comment/${randomUUID()}`, caseId: params.id, type: 'comment', actorId: user.id, at: Date.now(), data: { text: body.text } },
+          {
+            key: `comment/${randomUUID()}`,
+            caseId: params.id,
+            type: 'comment',
+            actorId: user.id,
+            at: Date.now(),
+            data: { text: body.text },
+          },
         ]),
       );
       return { ok: true as const };

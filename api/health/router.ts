@@ -18,10 +18,7 @@ export function healthRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       errors: { 503: 'PostgreSQL or Temporal does not answer' },
     },
     async ({ res }) => {
-      const checks = await Promise.allSettled([
-        deps.db.pool.query('SELECT 1'),
-        deps.temporal.workflowService.getSystemInfo({}),
-      ]);
+      const checks = await Promise.allSettled([deps.db.pool.query('SELECT 1'), deps.temporal.workflowService.getSystemInfo({})]);
       const failed = checks.map((c, i) => (c.status === 'rejected' ? ['database', 'temporal'][i] : null)).filter(Boolean);
       if (failed.length) {
         res.status(503).json({ status: 'unavailable', failed });

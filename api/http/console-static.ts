@@ -25,7 +25,11 @@ export function serveConsole(app: Express, consoleDir: string): boolean {
         index: false,
         setHeaders: (res, file) => {
           // The asset's own name, also when the .br or .gz file beside it is sent.
-          const asset = path.relative(dir, file).replace(/\.(br|gz)$/, '').split(path.sep).join('/');
+          const asset = path
+            .relative(dir, file)
+            .replace(/\.(br|gz)$/, '')
+            .split(path.sep)
+            .join('/');
           res.setHeader('Cache-Control', HASHED_ASSET.test(`/${asset}`) ? `public, max-age=${YEAR_S}, immutable` : 'no-cache');
         },
       },

@@ -12,7 +12,10 @@ export function buildOpenApi(registry: RouteRegistry, info: { title: string; ver
   for (const def of registry) {
     const path = `/api${def.path.replace(/:(\w+)/g, '{$1}')}`;
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', def.params], ['query', def.query]] as const) {
+    for (const [where, schema] of [
+      ['path', def.params],
+      ['query', def.query],
+    ] as const) {
       if (!schema) continue;
       const js = schemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(js.properties ?? {})) {
@@ -22,12 +25,17 @@ export function buildOpenApi(registry: RouteRegistry, info: { title: string; ver
     // A route without a response schema answers 204 when its handler returns nothing, else 200 with a
     // body whose shape it does not declare (api/http/route.ts): both are documented, not a 204 alone.
     const responses: Record<string, unknown> = def.response
-      ? { [String(def.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(def.response, 'output') } } } }
+      ? {
+          [String(def.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(def.response, 'output') } } },
+        }
       : def.status
         ? { [String(def.status)]: { description: 'OK' } }
         : { '200': { description: 'OK, with a body whose shape this route does not declare' }, '204': { description: 'OK, no body' } };
     for (const [status, description] of Object.entries(def.alsoOk ?? {})) {
-      responses[status] = { description, ...(def.response ? { content: { 'application/json': { schema: schemaOf(def.response, 'output') } } } : {}) };
+      responses[status] = {
+        description,
+        ...(def.response ? { content: { 'application/json': { schema: schemaOf(def.response, 'output') } } } : {}),
+      };
     }
     const errorBody = { content: { 'application/json': { schema: schemaOf(ErrorSchema, 'output') } } };
     const write = def.method !== 'get';

@@ -50,9 +50,7 @@ function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: 
   if (!schema) return undefined as z.infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw badRequest(
-      result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message })),
-    );
+    throw badRequest(result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message })));
   }
   const unstorable = findUnstorable(result.data, [where]);
   if (unstorable) throw badRequest([{ path: unstorable.path.join('.'), message: unstorable.reason }]);
@@ -63,7 +61,11 @@ function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: 
  * Declares a route once: the same zod schemas validate the request, type the handler and feed the
  * OpenAPI document. The handler's return value is the JSON body.
  */
-export function defineRoute<B extends ZodType = ZodType<undefined>, Q extends ZodType = ZodType<undefined>, P extends ZodType = ZodType<undefined>>(
+export function defineRoute<
+  B extends ZodType = ZodType<undefined>,
+  Q extends ZodType = ZodType<undefined>,
+  P extends ZodType = ZodType<undefined>,
+>(
   router: Router,
   registry: RouteRegistry,
   def: RouteDef<B, Q, P>,

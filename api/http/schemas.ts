@@ -2,8 +2,20 @@ import { z } from 'zod';
 
 /** Every error code the API answers with (AppError takes only these, so the document stays complete). */
 export const ERROR_CODES = [
-  'VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED', 'CASE_STUCK', 'ENGINE_UNAVAILABLE', 'INVALID_CREDENTIALS', 'INVALID_CODE',
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'UNSUPPORTED_MEDIA_TYPE', 'UNKNOWN_PARTY', 'INTERNAL',
+  'VALIDATION_FAILED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'CASE_STUCK',
+  'ENGINE_UNAVAILABLE',
+  'INVALID_CREDENTIALS',
+  'INVALID_CODE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNKNOWN_PARTY',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -77,7 +77,12 @@ export function incidentsRouter(deps: ApiDeps, registry: RouteRegistry): Router 
       const { skip, take } = page(query.range);
       const dir = query.sort?.[1] === 'ASC' ? 'asc' : 'desc';
       const [rows, total] = await Promise.all([
-        prisma.caseIncident.findMany({ where, orderBy: [{ resolvedAt: { sort: 'desc', nulls: 'first' } }, { openedAt: dir }, { id: 'asc' }], skip, take }),
+        prisma.caseIncident.findMany({
+          where,
+          orderBy: [{ resolvedAt: { sort: 'desc', nulls: 'first' } }, { openedAt: dir }, { id: 'asc' }],
+          skip,
+          take,
+        }),
         prisma.caseIncident.count({ where }),
       ]);
       sendRange(res, 'incidents', skip, rows.length, total);
@@ -98,7 +103,11 @@ export function incidentsRouter(deps: ApiDeps, registry: RouteRegistry): Router 
       params: IncidentParams,
       body: z.object({ mode: z.enum(['retry', 'sanitize']) }),
       response: IncidentSchema,
-      errors: { 404: 'No such incident', 409: 'The incident is resolved, or the case no longer waits', 503: 'CASE_STUCK: the repair did not finish in time' },
+      errors: {
+        404: 'No such incident',
+        409: 'The incident is resolved, or the case no longer waits',
+        503: 'CASE_STUCK: the repair did not finish in time',
+      },
       engine: true,
     },
     async ({ params, body, user, req }) => {
@@ -108,8 +117,12 @@ export function incidentsRouter(deps: ApiDeps, registry: RouteRegistry): Router 
       if (incident.resolvedAt) throw conflict('NOT_STUCK', 'This incident is resolved');
       // audited before it is sent: the request is on record even if the answer never comes
       await audit(prisma, {
-        actorId: user.id, action: 'case_repair_requested', entity: 'case_incident', entityId: params.id,
-        data: { caseId: incident.caseId, mode: body.mode }, ip: req.ip,
+        actorId: user.id,
+        action: 'case_repair_requested',
+        entity: 'case_incident',
+        entityId: params.id,
+        data: { caseId: incident.caseId, mode: body.mode },
+        ip: req.ip,
       });
       const { stuck } = await sendUpdate(deps.temporal, incident.workflowId, repairCaseUpdate, { actor: actorOf(user), mode: body.mode });
       if (!stuck) {

@@ -44,7 +44,10 @@ const SystemInteractionBody = InteractionBase.extend({
   agentEmail: z.email().max(254).optional(),
 })
   .strict()
-  .refine((b) => b.clientId || b.leadId || b.phone || b.email, { message: 'name the party: clientId, leadId, phone or email', path: ['clientId'] });
+  .refine((b) => b.clientId || b.leadId || b.phone || b.email, {
+    message: 'name the party: clientId, leadId, phone or email',
+    path: ['clientId'],
+  });
 
 export function interactionsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
@@ -81,9 +84,13 @@ export function interactionsRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       } else {
         // by contact: a client's phone or e-mail first, else an open lead's
         const phone = body.phone ? phoneQuery(body.phone, []) : null;
-        if (body.phone && !phone?.e164.length) throw badRequest([{ path: 'body.phone', message: 'give the number in international format, e.g. +44 20 7946 0018' }]);
+        if (body.phone && !phone?.e164.length)
+          throw badRequest([{ path: 'body.phone', message: 'give the number in international format, e.g. +44 20 7946 0018' }]);
         const values = body.email ? [body.email.toLowerCase()] : phone!.e164;
-        const clients = await pool.query<{ client_id: string }>('SELECT DISTINCT client_id FROM client_contacts WHERE normalized = ANY($1::text[]) LIMIT 2', [values]);
+        const clients = await pool.query<{ client_id: string }>(
+          'SELECT DISTINCT client_id FROM client_contacts WHERE normalized = ANY($1::text[]) LIMIT 2',
+          [values],
+        );
         if (clients.rows.length === 1) clientId = clients.rows[0].client_id;
         else if (clients.rows.length === 0) {
           const leads = await pool.query<{ id: string }>(
@@ -91,7 +98,12 @@ export function interactionsRouter(deps: ApiDeps, registry: RouteRegistry): Rout
             [values],
           );
           if (leads.rows.length === 1) leadId = leads.rows[0].id;
-          else throw new AppError(422, 'UNKNOWN_PARTY', leads.rows.length ? 'Several leads have this contact: give leadId' : 'No client or lead has this contact');
+          else
+            throw new AppError(
+              422,
+              'UNKNOWN_PARTY',
+              leads.rows.length ? 'Several leads have this contact: give leadId' : 'No client or lead has this contact',
+            );
         } else throw new AppError(422, 'UNKNOWN_PARTY', 'Several clients have this contact: give clientId');
       }
       let agentId = body.agentId ?? null;
@@ -104,9 +116,21 @@ export function interactionsRouter(deps: ApiDeps, registry: RouteRegistry): Rout
         if (!a.rows[0]) throw badRequest([{ path: 'body.agentId', message: 'No user with this id' }]);
       }
       const { interaction, created } = await recordInteraction(pool, {
-        kind: body.kind, direction: body.direction, channel: body.channel, subject: body.subject, body: body.body, durationSeconds: body.durationSeconds,
-        outcome: body.outcome, link: body.link, externalId: body.externalId, source, clientId, leadId, agentId,
-        occurredAt: body.occurredAt ? new Date(body.occurredAt) : new Date(), createdById: user.id,
+        kind: body.kind,
+        direction: body.direction,
+        channel: body.channel,
+        subject: body.subject,
+        body: body.body,
+        durationSeconds: body.durationSeconds,
+        outcome: body.outcome,
+        link: body.link,
+        externalId: body.externalId,
+        source,
+        clientId,
+        leadId,
+        agentId,
+        occurredAt: body.occurredAt ? new Date(body.occurredAt) : new Date(),
+        createdById: user.id,
       });
       // the same external id again: the stored interaction, 200 (route.ts would answer the declared 201)
       if (!created) return void res.status(200).json(interaction);

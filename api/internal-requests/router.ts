@@ -27,7 +27,10 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
   const roles = deps.access.rolesOf(TYPE);
 
   async function toView(rows: Row[]): Promise<z.infer<typeof RequestSchema>[]> {
-    const names = await userNames(prisma, rows.flatMap((r) => [r.assigneeId, (r.attributes as unknown as InternalRequestAttributes).requestedById]));
+    const names = await userNames(
+      prisma,
+      rows.flatMap((r) => [r.assigneeId, (r.attributes as unknown as InternalRequestAttributes).requestedById]),
+    );
     const teams = new Map(
       (await prisma.team.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.teamId))] } } })).map((t) => [t.id, t.name]),
     );
@@ -53,7 +56,10 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
   const scoped = (user: SessionUser, id: string) => scopedCase(deps, user, TYPE, id, include, 'Internal request');
   const detail = async (user: SessionUser, row: Row) => {
     const [view] = await toView([row]);
-    return { ...view, tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)) };
+    return {
+      ...view,
+      tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)),
+    };
   };
 
   defineRoute(
@@ -72,7 +78,9 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
       engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({ where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, internalRequestCase.type)] } });
+      const client = await prisma.client.findFirst({
+        where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, internalRequestCase.type)] },
+      });
       if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const team = await prisma.team.findFirst({ where: { id: body.teamId, branchId: client.branchId } });
       if (!team) throw badRequest([{ path: 'body.teamId', message: "No such team in the client's branch" }]);
@@ -106,11 +114,25 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/internal-requests/:id', summary: 'An internal request with its task', tag: 'internal-requests', roles, params: IdParams, response: RequestSchema },
+    {
+      method: 'get',
+      path: '/internal-requests/:id',
+      summary: 'An internal request with its task',
+      tag: 'internal-requests',
+      roles,
+      params: IdParams,
+      response: RequestSchema,
+    },
     async ({ params, user }) => detail(user, await scoped(user, params.id)),
   );
 
-  defineCaseTimelineRoute(router, registry, deps, { definition: internalRequestCase, resource: 'internal-requests', tag: 'internal-requests', roles: roles, summary: 'What happened to the request, oldest first' });
+  defineCaseTimelineRoute(router, registry, deps, {
+    definition: internalRequestCase,
+    resource: 'internal-requests',
+    tag: 'internal-requests',
+    roles: roles,
+    summary: 'What happened to the request, oldest first',
+  });
 
   defineRoute(
     router,

@@ -29,7 +29,8 @@ export function complianceDashboardRouter(deps: ApiDeps, registry: RouteRegistry
     {
       method: 'get',
       path: '/dashboard/compliance',
-      summary: 'Compliance dashboard: open KYC reviews by step and SLA state, by risk band, senior approvals waiting, overdue periodic reviews',
+      summary:
+        'Compliance dashboard: open KYC reviews by step and SLA state, by risk band, senior approvals waiting, overdue periodic reviews',
       tag: 'dashboard',
       roles: KYC_ROLES,
       response: DashboardSchema,

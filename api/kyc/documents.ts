@@ -21,7 +21,9 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const DRAIN_LIMIT = 4 * MAX_DOCUMENT_BYTES;
 
 const tooLarge = () =>
-  new AppError(413, 'VALIDATION_FAILED', 'The document is too large', { fields: [{ path: 'body', message: `at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` }] });
+  new AppError(413, 'VALIDATION_FAILED', 'The document is too large', {
+    fields: [{ path: 'body', message: `at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` }],
+  });
 
 /** Reads the raw body, keeping at most `max` bytes; a larger body is drained (so the client reads our 413) and refused. */
 async function readBody(req: Request, max: number): Promise<Buffer> {
@@ -45,7 +47,11 @@ async function readBody(req: Request, max: number): Promise<Buffer> {
 
 const DownloadParams = z.object({ id: z.string().min(1).max(200), docId: z.uuid() });
 
-export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedReview: (user: SessionUser, id: string) => Promise<ReviewRow>): Router {
+export function documentsRouter(
+  deps: ApiDeps,
+  registry: RouteRegistry,
+  scopedReview: (user: SessionUser, id: string) => Promise<ReviewRow>,
+): Router {
   const { prisma, pool } = deps.db;
   const router = Router();
   const KYC_ROLES = deps.access.rolesOf(kycReviewCase.type);
@@ -76,7 +82,9 @@ export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedRe
       // (a browser, a mail client, a desktop) treats it as the type that was checked.
       if (!extensionFits(query.fileName, mimeType)) {
         req.resume();
-        throw badRequest([{ path: 'query.fileName', message: `a ${mimeType} file name ends in ${DOCUMENT_TYPES[mimeType].extensions.join(' or ')}` }]);
+        throw badRequest([
+          { path: 'query.fileName', message: `a ${mimeType} file name ends in ${DOCUMENT_TYPES[mimeType].extensions.join(' or ')}` },
+        ]);
       }
       if (review.status === 'closed') {
         req.resume();
@@ -94,14 +102,32 @@ export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedRe
              issued_at, expires_at, mrz, uploaded_by_id)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`,
           [
-            id, review.id, review.clientId, query.kind, query.docType ?? null, query.fileName, mimeType, content.length, sha256, content,
-            query.number ?? null, query.country ?? null, query.issuedAt ?? null, query.expiresAt ?? null, query.mrz ?? null, user.id,
+            id,
+            review.id,
+            review.clientId,
+            query.kind,
+            query.docType ?? null,
+            query.fileName,
+            mimeType,
+            content.length,
+            sha256,
+            content,
+            query.number ?? null,
+            query.country ?? null,
+            query.issuedAt ?? null,
+            query.expiresAt ?? null,
+            query.mrz ?? null,
+            user.id,
           ],
         );
         // Adding a document changes no status, assignee or deadline: it goes straight to the timeline.
         await appendEvents(client, [
           {
-            key: `document/${id}`, caseId: review.id, type: 'document_uploaded', actorId: user.id, at: Date.now(),
+            key: `document/${id}`,
+            caseId: review.id,
+            type: 'document_uploaded',
+            actorId: user.id,
+            at: Date.now(),
             data: { documentId: id, kind: query.kind, fileName: query.fileName, mimeType, size: content.length, sha256 },
           },
         ]);
@@ -127,8 +153,16 @@ export function documentsRouter(deps: ApiDeps, registry: RouteRegistry, scopedRe
       const doc = await prisma.kycDocument.findFirst({ where: { id: params.docId, caseId: review.id } });
       if (!doc) throw notFound('Document');
       const content = Buffer.from(doc.content);
-      if (createHash('sha256').update(content).digest('hex') !== doc.sha256) throw new Error(`Document ${doc.id} does not match its stored SHA-256`);
-      await audit(prisma, { actorId: user.id, action: 'kyc_document_downloaded', entity: 'kyc_document', entityId: doc.id, data: { caseId: review.id }, ip: req.ip });
+      if (createHash('sha256').update(content).digest('hex') !== doc.sha256)
+        throw new Error(`Document ${doc.id} does not match its stored SHA-256`);
+      await audit(prisma, {
+        actorId: user.id,
+        action: 'kyc_document_downloaded',
+        entity: 'kyc_document',
+        entityId: doc.id,
+        data: { caseId: review.id },
+        ip: req.ip,
+      });
       // res.attachment quotes the name with the content-disposition package (an ASCII fallback plus the
       // UTF-8 filename*); names stored before uploads were cleaned are cleaned here too.
       res.attachment(cleanFileName(doc.fileName));

@@ -22,7 +22,6 @@ import { defineCaseListRoute } from '../cases/list';
 import { defineCaseTimelineRoute } from '../cases/timeline';
 import { caseIdForKey, startCaseWorkflow } from '../cases/start';
 
-
 const ReviewFilter = {
   kind: z.enum(REVIEW_KINDS).optional(),
   riskBand: z.enum(RISK_BANDS).optional(),
@@ -60,7 +59,14 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     const data = profileData(profile, user.id);
     await prisma.kycProfile.upsert({ where: { clientId }, create: { clientId, ...data }, update: data });
     // the audit names the fields changed; personal data stays out of the log
-    await audit(prisma, { actorId: user.id, action: 'kyc_profile_updated', entity: 'client', entityId: clientId, data: { fields: Object.keys(profile) }, ip });
+    await audit(prisma, {
+      actorId: user.id,
+      action: 'kyc_profile_updated',
+      entity: 'client',
+      entityId: clientId,
+      data: { fields: Object.keys(profile) },
+      ip,
+    });
   }
 
   defineRoute(
@@ -83,7 +89,9 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const key = req.header('idempotency-key');
       // a retry of the request that opened the review is not a second review
       const retried = key ? caseIdForKey(kycReviewCase, user, key) : null;
-      const open = await prisma.case.findFirst({ where: { type: TYPE, clientId: body.clientId, status: { not: 'closed' }, id: { not: retried ?? '' } } });
+      const open = await prisma.case.findFirst({
+        where: { type: TYPE, clientId: body.clientId, status: { not: 'closed' }, id: { not: retried ?? '' } },
+      });
       if (open) throw conflict('KYC_REVIEW_OPEN', `Client ${body.clientId} already has an open KYC review (${open.reference})`);
       if (body.profile) await saveProfile(user, body.clientId, body.profile, req.ip);
       const caseId = await startCaseWorkflow(deps, {
@@ -91,7 +99,13 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         user,
         idempotencyKey: key,
         request: body,
-        args: (id): KycReviewInput => ({ caseId: id, clientId: body.clientId, kind: body.kind, openedBy: actorOf(user), note: body.note ?? null }),
+        args: (id): KycReviewInput => ({
+          caseId: id,
+          clientId: body.clientId,
+          kind: body.kind,
+          openedBy: actorOf(user),
+          note: body.note ?? null,
+        }),
       });
       return detail(user, caseId);
     },
@@ -115,11 +129,25 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/kyc-reviews/:id', summary: 'A KYC review: tasks, checks, risk breakdown, screening hits, documents (metadata), messages, next review', tag: 'kyc', roles: KYC_ROLES, params: IdParams, response: ReviewSchema },
+    {
+      method: 'get',
+      path: '/kyc-reviews/:id',
+      summary: 'A KYC review: tasks, checks, risk breakdown, screening hits, documents (metadata), messages, next review',
+      tag: 'kyc',
+      roles: KYC_ROLES,
+      params: IdParams,
+      response: ReviewSchema,
+    },
     async ({ params, user }) => detail(user, params.id),
   );
 
-  defineCaseTimelineRoute(router, registry, deps, { definition: kycReviewCase, resource: 'kyc-reviews', tag: 'kyc', roles: KYC_ROLES, summary: 'Every transition, task, check, override and message event, oldest first' });
+  defineCaseTimelineRoute(router, registry, deps, {
+    definition: kycReviewCase,
+    resource: 'kyc-reviews',
+    tag: 'kyc',
+    roles: KYC_ROLES,
+    summary: 'Every transition, task, check, override and message event, oldest first',
+  });
 
   defineRoute(
     router,
@@ -149,7 +177,8 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'post',
       path: '/kyc-reviews/:id/risk-override',
-      summary: 'Set the risk band by hand, with a reason (during CDD review, EDD or senior approval); a raise to high or critical moves CDD review to EDD',
+      summary:
+        'Set the risk band by hand, with a reason (during CDD review, EDD or senior approval); a raise to high or critical moves CDD review to EDD',
       tag: 'kyc',
       roles: KYC_ROLES,
       params: IdParams,
@@ -160,10 +189,18 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     },
     async ({ params, body, user, req }) => {
       const row = await scopedReview(user, params.id);
-      const result = await sendUpdate(deps.temporal, row.workflowId, overrideRiskUpdate, { actor: actorOf(user), band: body.band, reason: body.reason });
+      const result = await sendUpdate(deps.temporal, row.workflowId, overrideRiskUpdate, {
+        actor: actorOf(user),
+        band: body.band,
+        reason: body.reason,
+      });
       await audit(prisma, {
-        actorId: user.id, action: 'kyc_risk_overridden', entity: 'case', entityId: row.id,
-        data: { fromBand: result.override?.fromBand, band: body.band, reason: body.reason }, ip: req.ip,
+        actorId: user.id,
+        action: 'kyc_risk_overridden',
+        entity: 'case',
+        entityId: row.id,
+        data: { fromBand: result.override?.fromBand, band: body.band, reason: body.reason },
+        ip: req.ip,
       });
       return detail(user, params.id);
     },
@@ -172,12 +209,25 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/clients/:id/kyc', summary: "A client's KYC status, risk band and next review date (any staff; no documents)", tag: 'kyc', params: IdParams, response: KycSummarySchema },
+    {
+      method: 'get',
+      path: '/clients/:id/kyc',
+      summary: "A client's KYC status, risk band and next review date (any staff; no documents)",
+      tag: 'kyc',
+      params: IdParams,
+      response: KycSummarySchema,
+    },
     async ({ params, user }) => {
       const client = await scopedClient(user, params.id);
-      const open = await prisma.case.findFirst({ where: { type: TYPE, clientId: client.id, status: { not: 'closed' } }, orderBy: { openedAt: 'desc' } });
+      const open = await prisma.case.findFirst({
+        where: { type: TYPE, clientId: client.id, status: { not: 'closed' } },
+        orderBy: { openedAt: 'desc' },
+      });
       return {
-        clientId: client.id, kycStatus: client.kycStatus, riskBand: client.riskBand, nextReviewAt: client.nextReviewAt?.toISOString() ?? null,
+        clientId: client.id,
+        kycStatus: client.kycStatus,
+        riskBand: client.riskBand,
+        nextReviewAt: client.nextReviewAt?.toISOString() ?? null,
         openReview: open ? { id: open.id, state: open.state, status: open.status } : null,
       };
     },
@@ -186,13 +236,25 @@ export function kycRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/clients/:id/kyc-profile', summary: "A client's KYC profile (KYC staff)", tag: 'kyc', roles: KYC_ROLES, params: IdParams, response: ProfileInput.extend({ clientId: z.string() }) },
+    {
+      method: 'get',
+      path: '/clients/:id/kyc-profile',
+      summary: "A client's KYC profile (KYC staff)",
+      tag: 'kyc',
+      roles: KYC_ROLES,
+      params: IdParams,
+      response: ProfileInput.extend({ clientId: z.string() }),
+    },
     async ({ params, user }) => {
       const client = await scopedClient(user, params.id);
       const p = await prisma.kycProfile.findUnique({ where: { clientId: client.id } });
       if (!p) return { clientId: client.id };
       const { updatedAt: _u, updatedById: _b, dateOfBirth, beneficialOwners, ...rest } = p;
-      return { ...rest, dateOfBirth: dateOfBirth?.toISOString().slice(0, 10) ?? null, beneficialOwners: beneficialOwners as ProfileInput['beneficialOwners'] };
+      return {
+        ...rest,
+        dateOfBirth: dateOfBirth?.toISOString().slice(0, 10) ?? null,
+        beneficialOwners: beneficialOwners as ProfileInput['beneficialOwners'],
+      };
     },
   );
 

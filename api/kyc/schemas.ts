@@ -45,7 +45,15 @@ export const CreateReview = z.object({
   profile: ProfileInput.optional(),
 });
 
-export const DOCUMENT_KINDS = ['identity', 'proof_of_address', 'registration', 'beneficial_owners', 'source_of_funds', 'source_of_wealth', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'identity',
+  'proof_of_address',
+  'registration',
+  'beneficial_owners',
+  'source_of_funds',
+  'source_of_wealth',
+  'other',
+] as const;
 
 /** Document metadata travels in the query string; the body is the file itself. */
 export const UploadQuery = z.object({
@@ -54,7 +62,14 @@ export const UploadQuery = z.object({
   fileName: z
     .string()
     .transform(cleanFileName)
-    .pipe(z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, without folders')),
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .regex(/^[^/\\]+$/, 'a file name, without folders'),
+    ),
   docType: z.string().trim().min(1).max(50).optional(),
   number: z.string().trim().min(1).max(50).optional(),
   country: country.optional(),
@@ -118,19 +133,52 @@ export const ReviewSchema = z.object({
   note: z.string().nullable(),
   escalationLevel: z.number().int(),
   tasks: z.array(TaskSchema).optional(),
-  checks: z.array(z.object({ round: z.number(), check: z.string(), status: z.string(), blocking: z.boolean(), detail: z.unknown(), checkedAt: z.string() })).optional(),
+  checks: z
+    .array(
+      z.object({
+        round: z.number(),
+        check: z.string(),
+        status: z.string(),
+        blocking: z.boolean(),
+        detail: z.unknown(),
+        checkedAt: z.string(),
+      }),
+    )
+    .optional(),
   risk: RiskSchema.nullable().optional(),
   hits: z
     .array(
       z.object({
-        id: z.string(), round: z.number(), subject: z.string(), subjectRole: z.string(), list: z.string(), entryId: z.string(),
-        entryName: z.string(), matchedName: z.string(), score: z.number(), explanation: z.unknown(), decision: z.string().nullable(),
-        reason: z.string().nullable(), decidedBy: Person.nullable(), decidedAt: z.string().nullable(),
+        id: z.string(),
+        round: z.number(),
+        subject: z.string(),
+        subjectRole: z.string(),
+        list: z.string(),
+        entryId: z.string(),
+        entryName: z.string(),
+        matchedName: z.string(),
+        score: z.number(),
+        explanation: z.unknown(),
+        decision: z.string().nullable(),
+        reason: z.string().nullable(),
+        decidedBy: Person.nullable(),
+        decidedAt: z.string().nullable(),
       }),
     )
     .optional(),
   documents: z.array(DocumentSchema).optional(),
-  messages: z.array(z.object({ id: z.string(), template: z.string(), subject: z.string(), recipient: z.string(), createdAt: z.string(), sentAt: z.string().nullable() })).optional(),
+  messages: z
+    .array(
+      z.object({
+        id: z.string(),
+        template: z.string(),
+        subject: z.string(),
+        recipient: z.string(),
+        createdAt: z.string(),
+        sentAt: z.string().nullable(),
+      }),
+    )
+    .optional(),
   nextReview: z.object({ caseId: z.string(), startsAt: z.string() }).nullable().optional(),
 });
 export type ReviewView = z.infer<typeof ReviewSchema>;

@@ -13,31 +13,38 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 const person = (id: string | null, names: Map<string, string>) => (id ? { id, name: names.get(id) ?? id } : null);
 
 export async function toListView(prisma: PrismaClient, rows: ReviewRow[]): Promise<ReviewView[]> {
-  const names = await userNames(prisma, rows.map((r) => r.assigneeId));
+  const names = await userNames(
+    prisma,
+    rows.map((r) => r.assigneeId),
+  );
   const now = new Date();
   return rows.map((c) => {
     const a = c.attributes as unknown as KycAttributes;
     return {
-    id: c.id,
-    reference: c.reference,
-    kind: a.kind ?? null,
-    client: {
-      // a KYC review is always about a client
-      id: c.clientId!, name: c.client!.name, type: c.client!.type, kycStatus: c.client!.kycStatus, riskBand: c.client!.riskBand,
-      nextReviewAt: iso(c.client!.nextReviewAt),
-    },
-    status: c.status,
-    state: c.state,
-    riskBand: a.riskBand ?? null,
-    priority: c.priority,
-    assignee: person(c.assigneeId, names),
-    dueAt: iso(c.dueAt),
-    slaState: c.breachedAt ? 'breached' : slaStateOf(c, c.closedAt ?? now),
-    openedAt: c.openedAt.toISOString(),
-    closedAt: iso(c.closedAt),
-    decision: a.decision ?? null,
-    note: a.note ?? null,
-    escalationLevel: c.escalationLevel,
+      id: c.id,
+      reference: c.reference,
+      kind: a.kind ?? null,
+      client: {
+        // a KYC review is always about a client
+        id: c.clientId!,
+        name: c.client!.name,
+        type: c.client!.type,
+        kycStatus: c.client!.kycStatus,
+        riskBand: c.client!.riskBand,
+        nextReviewAt: iso(c.client!.nextReviewAt),
+      },
+      status: c.status,
+      state: c.state,
+      riskBand: a.riskBand ?? null,
+      priority: c.priority,
+      assignee: person(c.assigneeId, names),
+      dueAt: iso(c.dueAt),
+      slaState: c.breachedAt ? 'breached' : slaStateOf(c, c.closedAt ?? now),
+      openedAt: c.openedAt.toISOString(),
+      closedAt: iso(c.closedAt),
+      decision: a.decision ?? null,
+      note: a.note ?? null,
+      escalationLevel: c.escalationLevel,
     };
   });
 }
@@ -58,7 +65,9 @@ export async function toDetailView(prisma: PrismaClient, row: ReviewRow, viewer?
   ]);
   const latestRound = checks[0]?.round;
   const names = await userNames(prisma, [
-    ...documents.map((d) => d.uploadedById), ...hits.map((h) => h.decidedById), risk?.overrideById ?? null,
+    ...documents.map((d) => d.uploadedById),
+    ...hits.map((h) => h.decidedById),
+    risk?.overrideById ?? null,
   ]);
   const next = scheduled?.data as { caseId: string; startsAt: number } | undefined;
   return {
@@ -66,7 +75,14 @@ export async function toDetailView(prisma: PrismaClient, row: ReviewRow, viewer?
     tasks,
     checks: checks
       .filter((c) => c.round === latestRound)
-      .map((c) => ({ round: c.round, check: c.check, status: c.status, blocking: c.blocking, detail: c.detail, checkedAt: c.checkedAt.toISOString() })),
+      .map((c) => ({
+        round: c.round,
+        check: c.check,
+        status: c.status,
+        blocking: c.blocking,
+        detail: c.detail,
+        checkedAt: c.checkedAt.toISOString(),
+      })),
     risk: risk && {
       round: risk.round,
       version: risk.version,
@@ -76,17 +92,40 @@ export async function toDetailView(prisma: PrismaClient, row: ReviewRow, viewer?
       factors: risk.factors as { factor: string; value: unknown; points: number; note: string }[],
       floors: risk.floors as { band: string; reason: string }[],
       override: risk.overrideBand
-        ? { band: risk.overrideBand, reason: risk.overrideReason ?? '', by: person(risk.overrideById, names)!, at: risk.overrideAt!.toISOString() }
+        ? {
+            band: risk.overrideBand,
+            reason: risk.overrideReason ?? '',
+            by: person(risk.overrideById, names)!,
+            at: risk.overrideAt!.toISOString(),
+          }
         : null,
       createdAt: risk.createdAt.toISOString(),
     },
     hits: hits.map((h) => ({
-      id: h.id, round: h.round, subject: h.subject, subjectRole: h.subjectRole, list: h.list, entryId: h.entryId, entryName: h.entryName,
-      matchedName: h.matchedName, score: h.score, explanation: h.explanation, decision: h.decision, reason: h.reason,
-      decidedBy: person(h.decidedById, names), decidedAt: iso(h.decidedAt),
+      id: h.id,
+      round: h.round,
+      subject: h.subject,
+      subjectRole: h.subjectRole,
+      list: h.list,
+      entryId: h.entryId,
+      entryName: h.entryName,
+      matchedName: h.matchedName,
+      score: h.score,
+      explanation: h.explanation,
+      decision: h.decision,
+      reason: h.reason,
+      decidedBy: person(h.decidedById, names),
+      decidedAt: iso(h.decidedAt),
     })),
     documents: documents.map((d) => documentView(d, names)),
-    messages: messages.map((m) => ({ id: m.id, template: m.template, subject: m.subject, recipient: m.recipient, createdAt: m.createdAt.toISOString(), sentAt: iso(m.sentAt) })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      template: m.template,
+      subject: m.subject,
+      recipient: m.recipient,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: iso(m.sentAt),
+    })),
     nextReview: next ? { caseId: next.caseId, startsAt: new Date(next.startsAt).toISOString() } : null,
   };
 }
@@ -96,8 +135,19 @@ const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 export function documentView(d: DocumentRow, names: Map<string, string>) {
   return {
-    id: d.id, kind: d.kind, docType: d.docType, fileName: cleanFileName(d.fileName), mimeType: d.mimeType, size: d.size, sha256: d.sha256,
-    number: d.number, country: d.country, issuedAt: day(d.issuedAt), expiresAt: day(d.expiresAt), mrz: d.mrz,
-    uploadedBy: person(d.uploadedById, names)!, uploadedAt: d.uploadedAt.toISOString(),
+    id: d.id,
+    kind: d.kind,
+    docType: d.docType,
+    fileName: cleanFileName(d.fileName),
+    mimeType: d.mimeType,
+    size: d.size,
+    sha256: d.sha256,
+    number: d.number,
+    country: d.country,
+    issuedAt: day(d.issuedAt),
+    expiresAt: day(d.expiresAt),
+    mrz: d.mrz,
+    uploadedBy: person(d.uploadedById, names)!,
+    uploadedAt: d.uploadedAt.toISOString(),
   };
 }

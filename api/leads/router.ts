@@ -8,7 +8,17 @@ import { auditIn } from '../../platform/audit';
 import { inTransaction } from '../../platform/db';
 import { derivedId } from '../../platform/ids';
 import { canonicalJson } from '../../platform/timeline';
-import { LEAD_COLUMNS, LeadInputError, LeadStateError, createLead, dismissDuplicates, mergeLead, readLead, storedDuplicates, type LeadRow } from '../../platform/crm/leads';
+import {
+  LEAD_COLUMNS,
+  LeadInputError,
+  LeadStateError,
+  createLead,
+  dismissDuplicates,
+  mergeLead,
+  readLead,
+  storedDuplicates,
+  type LeadRow,
+} from '../../platform/crm/leads';
 import { searchNameOf } from '../../platform/crm/names';
 import { phoneQuery } from '../../platform/crm/phones';
 import type { SessionUser } from '../auth/session';
@@ -79,7 +89,13 @@ export const LeadSchema = z.object({
   source: z.string(),
   campaign: z.string().nullable(),
   ib: z.string().nullable(),
-  utm: z.object({ source: z.string().nullable(), medium: z.string().nullable(), campaign: z.string().nullable(), term: z.string().nullable(), content: z.string().nullable() }),
+  utm: z.object({
+    source: z.string().nullable(),
+    medium: z.string().nullable(),
+    campaign: z.string().nullable(),
+    term: z.string().nullable(),
+    content: z.string().nullable(),
+  }),
   status: z.string(),
   branchId: z.string().nullable(),
   accountManagerId: z.string().nullable(),
@@ -99,7 +115,12 @@ export const LeadSchema = z.object({
 type LeadView = z.infer<typeof LeadSchema>;
 
 const CreatedLeadSchema = LeadSchema.extend({
-  assignment: z.object({ assigneeId: z.string().nullable(), ruleId: z.string().nullable(), reason: z.string(), startsAt: z.string().optional() }),
+  assignment: z.object({
+    assigneeId: z.string().nullable(),
+    ruleId: z.string().nullable(),
+    reason: z.string(),
+    startsAt: z.string().optional(),
+  }),
   /**
    * The lead's client-development case: `started` (or `exists` on a retry), `reopened` (the lost case of a
    * lead this one duplicates), or `none` with the reason (an existing client's e-mail or phone, no branch yet).
@@ -132,13 +153,32 @@ const LeadFilter = z
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function toLeadView(l: LeadRow, duplicates: LeadView['duplicates']): LeadView {
   return {
-    id: l.id, firstName: l.first_name, lastName: l.last_name, email: l.email, phone: l.phone, phoneE164: l.phone_e164, country: l.country,
-    language: l.language, dateOfBirth: l.date_of_birth, source: l.source, campaign: l.campaign, ib: l.introducing_broker_id,
+    id: l.id,
+    firstName: l.first_name,
+    lastName: l.last_name,
+    email: l.email,
+    phone: l.phone,
+    phoneE164: l.phone_e164,
+    country: l.country,
+    language: l.language,
+    dateOfBirth: l.date_of_birth,
+    source: l.source,
+    campaign: l.campaign,
+    ib: l.introducing_broker_id,
     utm: { source: l.utm_source, medium: l.utm_medium, campaign: l.utm_campaign, term: l.utm_term, content: l.utm_content },
-    status: l.status, branchId: l.branch_id, accountManagerId: l.account_manager_id, assignedAt: iso(l.assigned_at), assignmentRuleId: l.assignment_rule_id,
+    status: l.status,
+    branchId: l.branch_id,
+    accountManagerId: l.account_manager_id,
+    assignedAt: iso(l.assigned_at),
+    assignmentRuleId: l.assignment_rule_id,
     duplicateOf: l.duplicate_of_id ? { id: l.duplicate_of_id, kind: l.duplicate_of_kind } : null,
     mergedInto: l.merged_into_id ? { id: l.merged_into_id, kind: l.merged_into_kind } : null,
-    createdById: l.created_by_id, createdAt: l.created_at.toISOString(), temperature: l.temperature, clientId: l.client_id, lostReason: l.lost_reason, duplicates,
+    createdById: l.created_by_id,
+    createdAt: l.created_at.toISOString(),
+    temperature: l.temperature,
+    clientId: l.client_id,
+    lostReason: l.lost_reason,
+    duplicates,
   };
 }
 
@@ -157,8 +197,11 @@ async function leadIdForKey(deps: ApiDeps, user: SessionUser, key: string, reque
     `INSERT INTO idempotency_keys (key_hash, user_id, case_type, case_id, request_hash) VALUES ($1, $2, 'lead', $3, $4) ON CONFLICT (key_hash) DO NOTHING`,
     [keyHash, user.id, id, requestHash],
   );
-  const { rows } = await deps.db.pool.query<{ request_hash: string }>('SELECT request_hash FROM idempotency_keys WHERE key_hash = $1', [keyHash]);
-  if (rows[0].request_hash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key');
+  const { rows } = await deps.db.pool.query<{ request_hash: string }>('SELECT request_hash FROM idempotency_keys WHERE key_hash = $1', [
+    keyHash,
+  ]);
+  if (rows[0].request_hash !== requestHash)
+    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key');
   return id;
 }
 
@@ -171,7 +214,14 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   async function scopedLead(scope: ClientScopeSet, id: string, lock?: { tx: Parameters<typeof readLead>[0] }): Promise<LeadRow> {
     if (!z.uuid().safeParse(id).success) throw notFound('Lead');
     const lead = await readLead(lock?.tx ?? pool, id, !!lock);
-    if (!lead || !inScope(scope, { branchId: lead.branch_id, accountManagerId: lead.account_manager_id, introducingBrokerId: lead.introducing_broker_id })) {
+    if (
+      !lead ||
+      !inScope(scope, {
+        branchId: lead.branch_id,
+        accountManagerId: lead.account_manager_id,
+        introducingBrokerId: lead.introducing_broker_id,
+      })
+    ) {
       throw notFound('Lead');
     }
     return lead;
@@ -199,7 +249,8 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     async ({ body, user, req }) => {
       const scope = await resolveClientScope(deps, user);
       const staff = scope.grant.edits;
-      if (!staff && (body.branchId || body.accountManagerId)) throw forbidden('Only staff may choose the branch or the account manager', 'staff_only');
+      if (!staff && (body.branchId || body.accountManagerId))
+        throw forbidden('Only staff may choose the branch or the account manager', 'staff_only');
       if (body.accountManagerId && body.accountManagerId !== user.id && !scope.grant.supervises) {
         throw forbidden('Only a supervisor may assign a lead to someone else', 'assign_others');
       }
@@ -243,7 +294,8 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'get',
       path: '/leads',
-      summary: 'Leads in your scope (react-admin list params); filter.duplicate=true is the duplicate review queue, filter.assigned=false the unassigned queue',
+      summary:
+        'Leads in your scope (react-admin list params); filter.duplicate=true is the duplicate review queue, filter.assigned=false the unassigned queue',
       tag: 'leads',
       roles: READ,
       query: listQuery(LeadFilter, ['createdAt', 'lastName'] as const),
@@ -292,7 +344,10 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const { skip, take } = page(query.range);
       const filter = where.join(' AND ');
       const [rows, count] = await Promise.all([
-        pool.query<LeadRow>(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE ${filter} ORDER BY ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`, [...params, skip, take]),
+        pool.query<LeadRow>(
+          `SELECT ${LEAD_COLUMNS} FROM leads l WHERE ${filter} ORDER BY ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+          [...params, skip, take],
+        ),
         pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM leads l WHERE ${filter}`, params),
       ]);
       const ids = rows.rows.map((r) => r.id);
@@ -315,7 +370,15 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/leads/:id', summary: 'One lead with every duplicate finding and its status', tag: 'leads', roles: READ, params: z.object({ id: z.string().max(100) }), response: LeadSchema },
+    {
+      method: 'get',
+      path: '/leads/:id',
+      summary: 'One lead with every duplicate finding and its status',
+      tag: 'leads',
+      roles: READ,
+      params: z.object({ id: z.string().max(100) }),
+      response: LeadSchema,
+    },
     async ({ params, user }) => {
       const lead = await scopedLead(await resolveClientScope(deps, user), params.id);
       return toLeadView(lead, await storedDuplicates(pool, lead.id));
@@ -371,7 +434,10 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       tag: 'leads',
       roles: EDIT,
       params: z.object({ id: z.string().max(100) }),
-      body: z.object({ kind: z.enum(['lead', 'client']).optional(), id: z.string().min(1).max(100).optional() }).strict().refine((b) => !b.kind === !b.id, { message: 'give kind and id together, or neither' }),
+      body: z
+        .object({ kind: z.enum(['lead', 'client']).optional(), id: z.string().min(1).max(100).optional() })
+        .strict()
+        .refine((b) => !b.kind === !b.id, { message: 'give kind and id together, or neither' }),
       response: z.object({ dismissed: z.number().int() }),
     },
     async ({ params, body, user, req }) => {
@@ -380,7 +446,14 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       await scopedLead(scope, params.id);
       return inTransaction(pool, async (tx) => {
         const dismissed = await dismissDuplicates(tx, params.id, body.kind && body.id ? { kind: body.kind, id: body.id } : null, user.id);
-        await auditIn(tx, { actorId: user.id, action: 'lead_duplicates_dismissed', entity: 'lead', entityId: params.id, data: { only: body.kind ? body : null, dismissed }, ip: req.ip });
+        await auditIn(tx, {
+          actorId: user.id,
+          action: 'lead_duplicates_dismissed',
+          entity: 'lead',
+          entityId: params.id,
+          data: { only: body.kind ? body : null, dismissed },
+          ip: req.ip,
+        });
         return { dismissed };
       });
     },

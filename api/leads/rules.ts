@@ -17,7 +17,11 @@ const RuleBody = z
     priority: z.number().int().min(0).max(1_000_000).default(100),
     branchId: z.string().min(1).max(100).nullable().default(null),
     language: Language.nullable().default(null),
-    country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .default(null),
     source: z.string().trim().min(1).max(60).nullable().default(null),
     introducingBrokerId: z.string().min(1).max(100).nullable().default(null),
     strategy: z.enum(['round_robin', 'least_loaded']).default('round_robin'),
@@ -32,7 +36,13 @@ const RuleSchema = RuleBody.extend({ id: z.string(), lastAssignedId: z.string().
 const COLUMNS = `id, name, priority, branch_id AS "branchId", language, country, source, introducing_broker_id AS "introducingBrokerId", strategy,
   account_manager_ids AS "accountManagerIds", outside_hours AS "outsideHours", active, last_assigned_id AS "lastAssignedId"`;
 
-const IbSchema = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), branchId: z.string().nullable(), active: z.boolean() });
+const IbSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  branchId: z.string().nullable(),
+  active: z.boolean(),
+});
 
 export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
@@ -49,7 +59,14 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/assignment-rules', summary: 'Lead assignment rules, in the order they are tried', tag: 'leads', roles: MAINTAIN, response: z.array(RuleSchema) },
+    {
+      method: 'get',
+      path: '/assignment-rules',
+      summary: 'Lead assignment rules, in the order they are tried',
+      tag: 'leads',
+      roles: MAINTAIN,
+      response: z.array(RuleSchema),
+    },
     async ({ user }) => {
       const branches = await branchesOf(user);
       const { rows } = await pool.query(
@@ -78,21 +95,30 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       if (branches !== 'all' && (!body.branchId || !branches.includes(body.branchId))) {
         throw forbidden('Your rules must name a branch in your scope', 'branch_scope');
       }
-      const people = await pool.query<{ id: string; branch_id: string }>('SELECT id, branch_id FROM users WHERE id = ANY($1::text[]) AND active', [body.accountManagerIds]);
+      const people = await pool.query<{ id: string; branch_id: string }>(
+        'SELECT id, branch_id FROM users WHERE id = ANY($1::text[]) AND active',
+        [body.accountManagerIds],
+      );
       const errors: { path: string; message: string }[] = [];
       body.accountManagerIds.forEach((id, i) => {
         const p = people.rows.find((r) => r.id === id);
         if (!p) errors.push({ path: `body.accountManagerIds.${i}`, message: 'No active user with this id' });
-        else if (branches !== 'all' && !branches.includes(p.branch_id)) errors.push({ path: `body.accountManagerIds.${i}`, message: 'That person is outside your scope' });
+        else if (branches !== 'all' && !branches.includes(p.branch_id))
+          errors.push({ path: `body.accountManagerIds.${i}`, message: 'That person is outside your scope' });
       });
-      if (body.branchId && !(await pool.query('SELECT 1 FROM branches WHERE id = $1', [body.branchId])).rows[0]) errors.push({ path: 'body.branchId', message: 'No such branch' });
-      if (body.introducingBrokerId && !(await pool.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.introducingBrokerId])).rows[0]) {
+      if (body.branchId && !(await pool.query('SELECT 1 FROM branches WHERE id = $1', [body.branchId])).rows[0])
+        errors.push({ path: 'body.branchId', message: 'No such branch' });
+      if (
+        body.introducingBrokerId &&
+        !(await pool.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.introducingBrokerId])).rows[0]
+      ) {
         errors.push({ path: 'body.introducingBrokerId', message: 'No such introducing broker' });
       }
       if (errors.length) throw badRequest(errors);
       return inTransaction(pool, async (tx) => {
         const before = (await tx.query(`SELECT ${COLUMNS} FROM assignment_rules WHERE id = $1 FOR UPDATE`, [params.id])).rows[0] ?? null;
-        if (before && branches !== 'all' && !branches.includes(before.branchId)) throw forbidden('That rule belongs to another branch', 'branch_scope');
+        if (before && branches !== 'all' && !branches.includes(before.branchId))
+          throw forbidden('That rule belongs to another branch', 'branch_scope');
         const b = body;
         const { rows } = await tx.query(
           `INSERT INTO assignment_rules (id, name, priority, branch_id, language, country, source, introducing_broker_id, strategy, account_manager_ids, outside_hours, active)
@@ -100,9 +126,29 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
            ON CONFLICT (id) DO UPDATE SET name = $2, priority = $3, branch_id = $4, language = $5, country = $6, source = $7, introducing_broker_id = $8,
              strategy = $9, account_manager_ids = $10, outside_hours = $11, active = $12, updated_at = now()
            RETURNING ${COLUMNS}`,
-          [params.id, b.name, b.priority, b.branchId, b.language, b.country, b.source, b.introducingBrokerId, b.strategy, b.accountManagerIds, b.outsideHours, b.active],
+          [
+            params.id,
+            b.name,
+            b.priority,
+            b.branchId,
+            b.language,
+            b.country,
+            b.source,
+            b.introducingBrokerId,
+            b.strategy,
+            b.accountManagerIds,
+            b.outsideHours,
+            b.active,
+          ],
         );
-        await auditIn(tx, { actorId: user.id, action: 'assignment_rule_saved', entity: 'assignment_rule', entityId: params.id, data: { before, after: rows[0] }, ip: req.ip });
+        await auditIn(tx, {
+          actorId: user.id,
+          action: 'assignment_rule_saved',
+          entity: 'assignment_rule',
+          entityId: params.id,
+          data: { before, after: rows[0] },
+          ip: req.ip,
+        });
         return rows[0];
       });
     },
@@ -111,14 +157,29 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
   defineRoute(
     router,
     registry,
-    { method: 'delete', path: '/assignment-rules/:id', summary: 'Delete a lead assignment rule (audited)', tag: 'leads', roles: MAINTAIN, params: z.object({ id: z.string().max(64) }) },
+    {
+      method: 'delete',
+      path: '/assignment-rules/:id',
+      summary: 'Delete a lead assignment rule (audited)',
+      tag: 'leads',
+      roles: MAINTAIN,
+      params: z.object({ id: z.string().max(64) }),
+    },
     async ({ params, user, req }) => {
       const branches = await branchesOf(user);
       await inTransaction(pool, async (tx) => {
         const before = (await tx.query(`DELETE FROM assignment_rules WHERE id = $1 RETURNING ${COLUMNS}`, [params.id])).rows[0];
         if (!before) throw notFound('Assignment rule');
-        if (branches !== 'all' && !branches.includes(before.branchId)) throw forbidden('That rule belongs to another branch', 'branch_scope');
-        await auditIn(tx, { actorId: user.id, action: 'assignment_rule_deleted', entity: 'assignment_rule', entityId: params.id, data: { before }, ip: req.ip });
+        if (branches !== 'all' && !branches.includes(before.branchId))
+          throw forbidden('That rule belongs to another branch', 'branch_scope');
+        await auditIn(tx, {
+          actorId: user.id,
+          action: 'assignment_rule_deleted',
+          entity: 'assignment_rule',
+          entityId: params.id,
+          data: { before },
+          ip: req.ip,
+        });
       });
     },
   );
@@ -169,7 +230,8 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
     },
     async ({ body, user, req }) => {
       const branches = await branchesOf(user);
-      if (branches !== 'all' && (!body.branchId || !branches.includes(body.branchId))) throw forbidden('Name a branch in your scope', 'branch_scope');
+      if (branches !== 'all' && (!body.branchId || !branches.includes(body.branchId)))
+        throw forbidden('Name a branch in your scope', 'branch_scope');
       return inTransaction(pool, async (tx) => {
         if (body.parentId && !(await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.parentId])).rows[0]) {
           throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
@@ -184,7 +246,14 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
           [body.id, body.name, body.parentId ?? null, body.branchId ?? null],
         );
         if (!rows[0]) throw badRequest([{ path: 'body.id', message: 'This id is taken' }]);
-        await auditIn(tx, { actorId: user.id, action: 'introducing_broker_created', entity: 'introducing_broker', entityId: body.id, data: { after: rows[0] }, ip: req.ip });
+        await auditIn(tx, {
+          actorId: user.id,
+          action: 'introducing_broker_created',
+          entity: 'introducing_broker',
+          entityId: body.id,
+          data: { after: rows[0] },
+          ip: req.ip,
+        });
         return rows[0];
       });
     },

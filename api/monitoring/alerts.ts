@@ -16,7 +16,8 @@ export function alertRoutes(router: Router, registry: RouteRegistry, deps: ApiDe
     {
       method: 'get',
       path: '/alerts',
-      summary: 'Monitoring alerts with scenario, version, case and evidence; filters clientId, scenario, status, caseId, source, sweepId, from, to; react-admin paging',
+      summary:
+        'Monitoring alerts with scenario, version, case and evidence; filters clientId, scenario, status, caseId, source, sweepId, from, to; react-admin paging',
       tag: 'monitoring',
       roles: READERS,
       query: listQuery(AlertFilter, Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]]),
@@ -38,12 +39,21 @@ export function alertRoutes(router: Router, registry: RouteRegistry, deps: ApiDe
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/alerts/:id', summary: 'One alert with its evidence', tag: 'monitoring', roles: READERS, params: IdParams, response: AlertSchema },
+    {
+      method: 'get',
+      path: '/alerts/:id',
+      summary: 'One alert with its evidence',
+      tag: 'monitoring',
+      roles: READERS,
+      params: IdParams,
+      response: AlertSchema,
+    },
     async ({ params, user }) => {
       const id = z.uuid().safeParse(params.id);
       const [alert] = id.success ? await alertsById(deps.db.pool, [id.data]) : [];
       const branch = alertBranch(deps, user);
-      if (!alert || (branch && (await deps.db.prisma.client.count({ where: { id: alert.clientId, branchId: branch } })) === 0)) throw notFound('Alert');
+      if (!alert || (branch && (await deps.db.prisma.client.count({ where: { id: alert.clientId, branchId: branch } })) === 0))
+        throw notFound('Alert');
       return alert;
     },
   );

@@ -22,7 +22,10 @@ export const TransactionIn = z.object({
   counterparty: z
     .object({
       name: z.string().trim().max(300).nullish(),
-      country: z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code').nullish(),
+      country: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code')
+        .nullish(),
     })
     .nullish(),
   accountId: z.string().min(1).max(100).optional(),
@@ -48,7 +51,12 @@ export const AlertSchema = z.object({
   createdAt: z.string(),
 });
 
-export const TransactionOut = z.object({ id: z.string(), created: z.boolean(), alerts: z.array(AlertSchema), suppressed: z.array(z.object({ scenarioId: z.string(), by: z.string() })) });
+export const TransactionOut = z.object({
+  id: z.string(),
+  created: z.boolean(),
+  alerts: z.array(AlertSchema),
+  suppressed: z.array(z.object({ scenarioId: z.string(), by: z.string() })),
+});
 
 export const AlertFilter = z.object({
   clientId: z.string().max(100).optional(),
@@ -78,7 +86,13 @@ export const SweepSchema = z.object({
   clientIds: z.array(z.string()).nullable(),
   scenarioId: z.string().nullable(),
   versionIds: z.array(z.string()),
-  progress: z.object({ clientsDone: z.number(), totalClients: z.number(), batchesDone: z.number(), percent: z.number(), cursor: z.string().nullable() }),
+  progress: z.object({
+    clientsDone: z.number(),
+    totalClients: z.number(),
+    batchesDone: z.number(),
+    percent: z.number(),
+    cursor: z.string().nullable(),
+  }),
   alertsCreated: z.number(),
   result: z.unknown().nullable(),
   error: z.string().nullable(),

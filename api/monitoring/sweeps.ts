@@ -29,7 +29,8 @@ export function sweepView(s: MonitoringSweep): z.infer<typeof SweepSchema> {
       clientsDone: s.clientsDone,
       totalClients: s.totalClients,
       batchesDone: s.batchesDone,
-      percent: s.status === 'completed' ? 100 : s.totalClients ? Math.min(100, Math.round((1000 * s.clientsDone) / s.totalClients) / 10) : 0,
+      percent:
+        s.status === 'completed' ? 100 : s.totalClients ? Math.min(100, Math.round((1000 * s.clientsDone) / s.totalClients) / 10) : 0,
       cursor: s.cursor,
     },
     alertsCreated: s.alertsCreated,
@@ -52,12 +53,24 @@ export async function startSweep(
   const workflowId = `monitoring-sweep-${id}`;
   await createSweep(deps.db.prisma, { id, workflowId, requestedById: user.id, ...r });
   try {
-    await deps.temporal.workflow.start('monitoringSweepWorkflow', { workflowId, taskQueue: deps.env.TEMPORAL_TASK_QUEUE, args: [{ sweepId: id }] });
+    await deps.temporal.workflow.start('monitoringSweepWorkflow', {
+      workflowId,
+      taskQueue: deps.env.TEMPORAL_TASK_QUEUE,
+      args: [{ sweepId: id }],
+    });
   } catch (err) {
     await failSweep(deps.db.pool, id, `could not start: ${(err as Error).message}`);
     throw err;
   }
-  await deps.db.prisma.auditEvent.create({ data: { actorId: user.id, action: r.kind === 'backtest' ? 'backtest_started' : 'sweep_started', entity: 'monitoring_sweep', entityId: id, data: { ...r, from: r.from.toISOString(), to: r.to.toISOString() } } });
+  await deps.db.prisma.auditEvent.create({
+    data: {
+      actorId: user.id,
+      action: r.kind === 'backtest' ? 'backtest_started' : 'sweep_started',
+      entity: 'monitoring_sweep',
+      entityId: id,
+      data: { ...r, from: r.from.toISOString(), to: r.to.toISOString() },
+    },
+  });
   return deps.db.prisma.monitoringSweep.findUniqueOrThrow({ where: { id } });
 }
 
@@ -92,17 +105,34 @@ export function sweepRoutes(router: Router, registry: RouteRegistry, deps: ApiDe
       summary: 'Recent sweeps and backtests, newest first',
       tag: 'monitoring',
       roles: READERS,
-      query: z.object({ kind: z.enum(['scheduled', 'on_demand', 'backtest']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      query: z.object({
+        kind: z.enum(['scheduled', 'on_demand', 'backtest']).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
       response: z.array(SweepSchema),
     },
     async ({ query }) =>
-      (await deps.db.prisma.monitoringSweep.findMany({ where: query.kind ? { kind: query.kind } : {}, orderBy: { startedAt: 'desc' }, take: query.limit })).map(sweepView),
+      (
+        await deps.db.prisma.monitoringSweep.findMany({
+          where: query.kind ? { kind: query.kind } : {},
+          orderBy: { startedAt: 'desc' },
+          take: query.limit,
+        })
+      ).map(sweepView),
   );
 
   defineRoute(
     router,
     registry,
-    { method: 'get', path: '/monitoring/sweeps/:id', summary: 'A sweep: status (running, completed, failed) and progress', tag: 'monitoring', roles: READERS, params: IdParams, response: SweepSchema },
+    {
+      method: 'get',
+      path: '/monitoring/sweeps/:id',
+      summary: 'A sweep: status (running, completed, failed) and progress',
+      tag: 'monitoring',
+      roles: READERS,
+      params: IdParams,
+      response: SweepSchema,
+    },
     async ({ params }) => {
       const id = z.uuid().safeParse(params.id);
       const s = id.success ? await deps.db.prisma.monitoringSweep.findUnique({ where: { id: id.data } }) : null;

@@ -17,7 +17,8 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
     {
       method: 'post',
       path: '/transactions',
-      summary: 'Record a transaction and evaluate the single-transaction rules on it: 201 with the alerts it raised; the same externalId again: 200, nothing changes',
+      summary:
+        'Record a transaction and evaluate the single-transaction rules on it: 201 with the alerts it raised; the same externalId again: 200, nothing changes',
       tag: 'monitoring',
       roles: FEED,
       body: TransactionIn,
@@ -42,15 +43,20 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
           accountId: body.accountId ?? null,
         });
       } catch (err) {
-        if (err instanceof DomainError && err.code === 'CLIENT_NOT_FOUND') throw badRequest([{ path: 'body.clientId', message: 'No such client' }]);
-        if (err instanceof DomainError && err.code === 'ACCOUNT_NOT_FOUND') throw badRequest([{ path: 'body.accountId', message: 'No such trading account of this client' }]);
+        if (err instanceof DomainError && err.code === 'CLIENT_NOT_FOUND')
+          throw badRequest([{ path: 'body.clientId', message: 'No such client' }]);
+        if (err instanceof DomainError && err.code === 'ACCOUNT_NOT_FOUND')
+          throw badRequest([{ path: 'body.accountId', message: 'No such trading account of this client' }]);
         throw err;
       }
       if (result.created) await routeQuietly(deps, result.alerts);
       const payload = {
         id: result.transactionId,
         created: result.created,
-        alerts: await alertsById(deps.db.pool, result.alerts.map((a) => a.id)),
+        alerts: await alertsById(
+          deps.db.pool,
+          result.alerts.map((a) => a.id),
+        ),
         suppressed: result.suppressed.map((s) => ({ scenarioId: s.scenarioId, by: s.by })),
       };
       if (result.created) return payload;

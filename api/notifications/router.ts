@@ -19,7 +19,17 @@ export const NotificationSchema = z.object({
   readAt: z.string().nullable(),
 });
 
-type Row = { id: string; type: string; title: string; body: string | null; caseId: string | null; taskId: string | null; data: unknown; createdAt: Date; readAt: Date | null };
+type Row = {
+  id: string;
+  type: string;
+  title: string;
+  body: string | null;
+  caseId: string | null;
+  taskId: string | null;
+  data: unknown;
+  createdAt: Date;
+  readAt: Date | null;
+};
 /** The fields of the schema only (a row also holds its owner's id, which the owner does not need). */
 export const toNotificationView = (n: Row): z.infer<typeof NotificationSchema> => ({
   id: n.id,
@@ -74,7 +84,12 @@ export function notificationsRouter(deps: ApiDeps, registry: RouteRegistry): Rou
       const where = { userId: user.id, ...(query.filter?.unread ? { readAt: null } : {}) };
       const { skip, take } = page(query.range);
       const [rows, total] = await Promise.all([
-        prisma.notification.findMany({ where, orderBy: [{ createdAt: query.sort?.[1] === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }], skip, take }),
+        prisma.notification.findMany({
+          where,
+          orderBy: [{ createdAt: query.sort?.[1] === 'ASC' ? 'asc' : 'desc' }, { id: 'asc' }],
+          skip,
+          take,
+        }),
         prisma.notification.count({ where }),
       ]);
       sendRange(res, 'notifications', skip, rows.length, total);
@@ -130,8 +145,17 @@ export function notificationsRouter(deps: ApiDeps, registry: RouteRegistry): Rou
     },
     async ({ body, user }) => {
       const caseId = body?.caseId;
-      const { count } = await prisma.notification.updateMany({ where: { userId: user.id, readAt: null, ...(caseId ? { caseId } : {}) }, data: { readAt: new Date() } });
-      await audit(prisma, { actorId: user.id, action: 'notifications_read_all', entity: 'user', entityId: user.id, data: { count, ...(caseId ? { caseId } : {}) } });
+      const { count } = await prisma.notification.updateMany({
+        where: { userId: user.id, readAt: null, ...(caseId ? { caseId } : {}) },
+        data: { readAt: new Date() },
+      });
+      await audit(prisma, {
+        actorId: user.id,
+        action: 'notifications_read_all',
+        entity: 'user',
+        entityId: user.id,
+        data: { count, ...(caseId ? { caseId } : {}) },
+      });
       return { updated: count };
     },
   );
@@ -139,9 +163,19 @@ export function notificationsRouter(deps: ApiDeps, registry: RouteRegistry): Rou
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/notifications/:id/read', summary: 'Mark one notification read', tag: 'notifications', params: IdParams, response: NotificationSchema },
+    {
+      method: 'post',
+      path: '/notifications/:id/read',
+      summary: 'Mark one notification read',
+      tag: 'notifications',
+      params: IdParams,
+      response: NotificationSchema,
+    },
     async ({ params, user }) => {
-      const { count } = await prisma.notification.updateMany({ where: { id: params.id, userId: user.id, readAt: null }, data: { readAt: new Date() } });
+      const { count } = await prisma.notification.updateMany({
+        where: { id: params.id, userId: user.id, readAt: null },
+        data: { readAt: new Date() },
+      });
       const n = await prisma.notification.findFirst({ where: { id: params.id, userId: user.id } });
       if (!n) throw notFound('Notification');
       if (count) await audit(prisma, { actorId: user.id, action: 'notification_read', entity: 'notification', entityId: n.id });

@@ -11,7 +11,11 @@ const RECHECK_MS = 60_000;
 export function createIndexCache(prisma: PrismaClient) {
   let current: Promise<ScreeningIndex> | undefined;
   let checkedAt = 0;
-  const key = (vs: { versionId: string }[]) => vs.map((v) => v.versionId).sort().join(',');
+  const key = (vs: { versionId: string }[]) =>
+    vs
+      .map((v) => v.versionId)
+      .sort()
+      .join(',');
 
   async function getIndex(): Promise<ScreeningIndex> {
     if (current && Date.now() - checkedAt < RECHECK_MS) return current;

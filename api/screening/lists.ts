@@ -18,7 +18,9 @@ export const MAX_LIST_BYTES = 64 * 1024 * 1024;
 const MAX_FILES = 20;
 
 const tooLarge = () =>
-  new AppError(413, 'VALIDATION_FAILED', 'The files are too large', { fields: [{ path: 'body', message: `at most ${MAX_LIST_BYTES / 1024 / 1024} MB in all` }] });
+  new AppError(413, 'VALIDATION_FAILED', 'The files are too large', {
+    fields: [{ path: 'body', message: `at most ${MAX_LIST_BYTES / 1024 / 1024} MB in all` }],
+  });
 
 async function readBody(req: Request, max: number): Promise<Buffer> {
   if (Number(req.header('content-length') ?? 0) > max) {
@@ -42,7 +44,14 @@ const one = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).max(M
 
 /** The files travel one after the other in the body; the query names each and gives its length, in order. */
 const ImportQuery = z.object({
-  name: one(z.string().trim().min(1).max(200).regex(/^[^/\\]+$/, 'a file name, without folders')),
+  name: one(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\]+$/, 'a file name, without folders'),
+  ),
   size: one(z.coerce.number().int().min(1).max(MAX_LIST_BYTES)),
 });
 
@@ -114,7 +123,7 @@ export function screeningListsRouter(deps: ApiDeps, registry: RouteRegistry, onI
       path: '/screening/lists',
       summary:
         'Import sanctions list files (OFAC SDN: sdn.csv, alt.csv, add.csv, sdn_comments.csv; OFAC consolidated: cons_*.csv; UN: the consolidated XML). ' +
-        'The body is the files one after the other (Content-Type application/octet-stream); the query gives each one\'s name and size in bytes, in order: ' +
+        "The body is the files one after the other (Content-Type application/octet-stream); the query gives each one's name and size in bytes, in order: " +
         '?name=sdn.csv&size=1500628&name=alt.csv&size=470283. Formats are detected from content and names; the same files again write nothing.',
       tag: 'screening',
       roles: importers,
@@ -135,7 +144,8 @@ export function screeningListsRouter(deps: ApiDeps, registry: RouteRegistry, onI
       }
       const body = await readBody(req, MAX_LIST_BYTES);
       const total = query.size.reduce((a, b) => a + b, 0);
-      if (total !== body.length) throw badRequest([{ path: 'body', message: `the sizes add up to ${total} bytes, the body has ${body.length}` }]);
+      if (total !== body.length)
+        throw badRequest([{ path: 'body', message: `the sizes add up to ${total} bytes, the body has ${body.length}` }]);
       const files: InputFile[] = [];
       let at = 0;
       query.name.forEach((name, i) => {
@@ -153,7 +163,14 @@ export function screeningListsRouter(deps: ApiDeps, registry: RouteRegistry, onI
       const imported = [];
       for (const list of lists) {
         const r = await importList(prisma, list);
-        imported.push({ source: r.source, versionId: r.versionId, entryCount: r.entryCount, created: r.created, importedAt: r.importedAt, files: list.files });
+        imported.push({
+          source: r.source,
+          versionId: r.versionId,
+          entryCount: r.entryCount,
+          created: r.created,
+          importedAt: r.importedAt,
+          files: list.files,
+        });
       }
       // Which lists screening runs against is evidence a regulator asks for: who changed them, and when.
       await audit(prisma, {

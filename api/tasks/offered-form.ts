@@ -2,7 +2,11 @@
 // a blocking check fails), and the form then does not offer that branch.
 import { z } from 'zod';
 
-type Schema = Record<string, unknown> & { oneOf?: Schema[]; anyOf?: Schema[]; properties?: { outcome?: { const?: string; enum?: string[] } } };
+type Schema = Record<string, unknown> & {
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  properties?: { outcome?: { const?: string; enum?: string[] } };
+};
 
 const outcomeOf = (branch: Schema): string | undefined => branch.properties?.outcome?.const ?? branch.properties?.outcome?.enum?.[0];
 

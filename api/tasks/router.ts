@@ -8,12 +8,7 @@ import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
 import { sendUpdate } from '../temporal/updates';
 import { actorOf, type SessionUser } from '../auth/session';
-import {
-  claimTaskUpdate,
-  completeTaskUpdate,
-  reassignTaskUpdate,
-  releaseTaskUpdate,
-} from '../../workflows/engine/updates';
+import { claimTaskUpdate, completeTaskUpdate, reassignTaskUpdate, releaseTaskUpdate } from '../../workflows/engine/updates';
 import { SLA_STATES, TaskSchema, loadTaskViews, slaWhere, userNames, viewerOf, type TaskView } from './view';
 import { conflict, forbidden } from '../http/errors';
 import { offeredForm } from './offered-form';
@@ -22,7 +17,12 @@ const TaskFilter = z.object({
   view: z.enum(['mine', 'team']).optional(),
   caseType: z.string().max(50).optional(),
   caseId: z.string().max(200).optional(),
-  status: z.union([z.enum(['open', 'claimed', 'completed', 'cancelled', 'active']), z.array(z.enum(['open', 'claimed', 'completed', 'cancelled']))]).optional(),
+  status: z
+    .union([
+      z.enum(['open', 'claimed', 'completed', 'cancelled', 'active']),
+      z.array(z.enum(['open', 'claimed', 'completed', 'cancelled'])),
+    ])
+    .optional(),
   slaState: z.enum(SLA_STATES).optional(),
   step: z.string().max(50).optional(),
   id: z.array(z.string()).max(200).optional(),
@@ -71,7 +71,8 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const f = query.filter ?? {};
       const viewName = query.view ?? f.view ?? 'team';
       const now = new Date();
-      const status = f.status === undefined || f.status === 'active' ? ['open', 'claimed'] : Array.isArray(f.status) ? f.status : [f.status];
+      const status =
+        f.status === undefined || f.status === 'active' ? ['open', 'claimed'] : Array.isArray(f.status) ? f.status : [f.status];
       const where: Prisma.TaskWhereInput = {
         AND: [
           access.taskWhere(user),
@@ -98,11 +99,16 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const order = dir === 'ASC' ? 'asc' : 'desc';
       const { skip, take } = page(query.range);
       const [rows, total] = await Promise.all([
-        loadTaskViews(prisma, where, {
-          orderBy: [{ [field]: order }, field === 'priority' ? { dueAt: 'asc' } : { priority: 'asc' }, { id: 'asc' }],
-          skip,
-          take,
-        }, viewerOf(access, user)),
+        loadTaskViews(
+          prisma,
+          where,
+          {
+            orderBy: [{ [field]: order }, field === 'priority' ? { dueAt: 'asc' } : { priority: 'asc' }, { id: 'asc' }],
+            skip,
+            take,
+          },
+          viewerOf(access, user),
+        ),
         prisma.task.count({ where }),
       ]);
       sendRange(res, 'tasks', skip, rows.length, total);
@@ -126,7 +132,8 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'get',
       path: '/tasks/workload',
-      summary: 'Supervisors: open and claimed tasks per assignee (and the unassigned queue), with how many are at risk or breached, over the work they supervise in their scope; at most 200 rows, busiest first',
+      summary:
+        'Supervisors: open and claimed tasks per assignee (and the unassigned queue), with how many are at risk or breached, over the work they supervise in their scope; at most 200 rows, busiest first',
       tag: 'tasks',
       roles: SUPERVISING,
       response: z.array(WorkloadRow),
@@ -203,7 +210,8 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'post',
       path: '/tasks/next',
-      summary: 'Claim the most urgent open task you may work (highest priority, then the earliest due); another one if someone takes it first',
+      summary:
+        'Claim the most urgent open task you may work (highest priority, then the earliest due); another one if someone takes it first',
       tag: 'tasks',
       response: TaskSchema,
       errors: { 404: 'NO_TASK: no open task you may take' },
@@ -215,7 +223,12 @@ export function tasksRouter(deps: ApiDeps, registry: RouteRegistry): Router {
             access.taskWhere(user),
             { status: 'open' },
             // the roles the step asks for, or any member of its team for a step without roles
-            { OR: [{ requiredRole: { hasSome: user.roles } }, ...(user.teamId ? [{ requiredRole: { isEmpty: true }, teamId: user.teamId }] : [])] },
+            {
+              OR: [
+                { requiredRole: { hasSome: user.roles } },
+                ...(user.teamId ? [{ requiredRole: { isEmpty: true }, teamId: user.teamId }] : []),
+              ],
+            },
           ],
         },
         include: { case: { select: { workflowId: true } } },

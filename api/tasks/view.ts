@@ -7,7 +7,10 @@ export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'paused'] as const
 export type SlaStateName = (typeof SLA_STATES)[number];
 
 /** SLA state is a comparison with now, never a stored flag (nothing has to run to make a task "breached"). */
-export function slaStateOf(t: { atRiskAt: Date | null; breachAt?: Date | null; dueAt?: Date | null; slaPausedAt?: Date | null }, now: Date): SlaStateName {
+export function slaStateOf(
+  t: { atRiskAt: Date | null; breachAt?: Date | null; dueAt?: Date | null; slaPausedAt?: Date | null },
+  now: Date,
+): SlaStateName {
   if (t.slaPausedAt) return 'paused';
   const breach = t.breachAt ?? t.dueAt;
   if (breach && breach <= now) return 'breached';
@@ -72,8 +75,15 @@ export type TaskView = z.infer<typeof TaskSchema>;
 export const taskInclude = {
   case: {
     select: {
-      clientId: true, leadId: true, reference: true, state: true, status: true, summary: true, attributes: true,
-      client: { select: { name: true } }, lead: { select: { firstName: true, lastName: true } },
+      clientId: true,
+      leadId: true,
+      reference: true,
+      state: true,
+      status: true,
+      summary: true,
+      attributes: true,
+      client: { select: { name: true } },
+      lead: { select: { firstName: true, lastName: true } },
     },
   },
 } satisfies Prisma.TaskInclude;
@@ -106,7 +116,10 @@ function can(t: TaskRow, viewer: Viewer | undefined): TaskView['can'] {
   const active = t.status === 'open' || t.status === 'claimed';
   if (!viewer || !active) return { claim: false, release: false, complete: false, reassign: false };
   // a step without roles is for any member of its team (an internal request's), as the engine decides
-  const eligible = t.requiredRole.length === 0 ? viewer.teamId !== null && viewer.teamId === t.teamId : viewer.roles.some((r) => t.requiredRole.includes(r));
+  const eligible =
+    t.requiredRole.length === 0
+      ? viewer.teamId !== null && viewer.teamId === t.teamId
+      : viewer.roles.some((r) => t.requiredRole.includes(r));
   const supervises = viewer.supervises(t.caseType);
   return {
     claim: t.status === 'open' && eligible,
@@ -160,7 +173,10 @@ export async function loadTaskViews(
   viewer?: Viewer,
 ): Promise<TaskView[]> {
   const rows = await prisma.task.findMany({ where, include: taskInclude, ...extra });
-  const names = await userNames(prisma, rows.map((r) => r.assigneeId));
+  const names = await userNames(
+    prisma,
+    rows.map((r) => r.assigneeId),
+  );
   const now = new Date();
   return rows.map((r) => toTaskView(r, names, now, viewer));
 }

@@ -17,11 +17,19 @@ import { AppError, conflict, forbidden } from '../http/errors';
 export const UPDATE_WAIT_MS = 20_000;
 
 export const caseStuck = () =>
-  new AppError(503, 'CASE_STUCK', 'Accepted, but the case has not finished the change: it applies it once it can be saved (a case that cannot be saved waits for an administrator’s repair)');
+  new AppError(
+    503,
+    'CASE_STUCK',
+    'Accepted, but the case has not finished the change: it applies it once it can be saved (a case that cannot be saved waits for an administrator’s repair)',
+  );
 
 /** Temporal, or the case's worker, did not take the change in time (restarting, or unreachable). */
 export const engineUnavailable = () =>
-  new AppError(503, 'ENGINE_UNAVAILABLE', 'The case engine did not take the change in time (it may be restarting): look at the case again, and try again if it has not changed');
+  new AppError(
+    503,
+    'ENGINE_UNAVAILABLE',
+    'The case engine did not take the change in time (it may be restarting): look at the case again, and try again if it has not changed',
+  );
 
 // gRPC codes for "the server could not be reached, or did not answer in time"
 const UNREACHABLE = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
@@ -43,10 +51,13 @@ export async function withDeadline<T>(temporal: Client, deadline: number, call: 
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const abandoned = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      abort.abort();
-      reject(late());
-    }, Math.max(0, deadline - Date.now()));
+    timer = setTimeout(
+      () => {
+        abort.abort();
+        reject(late());
+      },
+      Math.max(0, deadline - Date.now()),
+    );
   });
   const work = temporal.withAbortSignal(abort.signal, call);
   work.catch(() => undefined); // it may settle after the answer

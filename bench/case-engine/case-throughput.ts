@@ -62,9 +62,17 @@ try {
   const agent = await Api.login(base, 'agent1@example.com');
   const complaint = () =>
     agent
-      .ok('POST', '/api/complaints', { clientId: 'c-1001', channel: 'email', category: 'platform', severity: 'medium', description: 'Bench complaint' }, 201)
+      .ok(
+        'POST',
+        '/api/complaints',
+        { clientId: 'c-1001', channel: 'email', category: 'platform', severity: 'medium', description: 'Bench complaint' },
+        201,
+      )
       .then(() => undefined);
-  const bareRun = () => temporal.workflow.execute('bareWorkflow', { taskQueue: 'bench-bare', workflowId: `bare-${randomUUID()}`, args: ['x'] }).then(() => undefined);
+  const bareRun = () =>
+    temporal.workflow
+      .execute('bareWorkflow', { taskQueue: 'bench-bare', workflowId: `bare-${randomUUID()}`, args: ['x'] })
+      .then(() => undefined);
 
   // warm both paths (workflow bundles, connections, JIT) before measuring
   for (let i = 0; i < WARMUP; i++) await Promise.all([complaint(), bareRun()]);

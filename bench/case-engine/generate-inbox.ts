@@ -41,8 +41,18 @@ function rng(seed: number): () => number {
 }
 
 const TEAMS = [
-  ...['london-complaints', 'london-complaints-2', 'london-complaints-3', 'london-complaints-4', 'london-complaints-5', 'london-complaints-6'].map((id) => ({ id, branchId: 'london' })),
-  ...['shanghai-complaints', 'shanghai-complaints-2', 'shanghai-complaints-3', 'shanghai-complaints-4'].map((id) => ({ id, branchId: 'shanghai' })),
+  ...[
+    'london-complaints',
+    'london-complaints-2',
+    'london-complaints-3',
+    'london-complaints-4',
+    'london-complaints-5',
+    'london-complaints-6',
+  ].map((id) => ({ id, branchId: 'london' })),
+  ...['shanghai-complaints', 'shanghai-complaints-2', 'shanghai-complaints-3', 'shanghai-complaints-4'].map((id) => ({
+    id,
+    branchId: 'shanghai',
+  })),
 ];
 const AGENTS_PER_TEAM = 28;
 const SUPERVISORS_PER_TEAM = 2;
@@ -63,10 +73,52 @@ const SEVERITIES = [
   ['medium', 2, 0.5],
   ['low', 3, 0.3],
 ] as const;
-const CATEGORIES = ['trade_execution', 'deposit_withdrawal', 'account_access', 'fees_charges', 'advice_conduct', 'platform', 'kyc_onboarding', 'other'];
+const CATEGORIES = [
+  'trade_execution',
+  'deposit_withdrawal',
+  'account_access',
+  'fees_charges',
+  'advice_conduct',
+  'platform',
+  'kyc_onboarding',
+  'other',
+];
 const CHANNELS = ['phone', 'email', 'web', 'chat', 'branch'];
-const GIVEN = ['Oliver', 'Amelia', 'Wei', 'Fang', 'Dmitri', 'Lan', 'Somchai', 'Isabella', 'Jie', 'Harry', 'Sofia', 'Minh', 'Anan', 'Olga', 'Yang', 'Noah'];
-const FAMILY = ['Bennett', 'Clarke', 'Wang', 'Chen', 'Volkov', 'Nguyen', 'Prasert', 'Rossi', 'Liu', 'Smith', 'Garcia', 'Tran', 'Zhang', 'Ivanova', 'Brown'];
+const GIVEN = [
+  'Oliver',
+  'Amelia',
+  'Wei',
+  'Fang',
+  'Dmitri',
+  'Lan',
+  'Somchai',
+  'Isabella',
+  'Jie',
+  'Harry',
+  'Sofia',
+  'Minh',
+  'Anan',
+  'Olga',
+  'Yang',
+  'Noah',
+];
+const FAMILY = [
+  'Bennett',
+  'Clarke',
+  'Wang',
+  'Chen',
+  'Volkov',
+  'Nguyen',
+  'Prasert',
+  'Rossi',
+  'Liu',
+  'Smith',
+  'Garcia',
+  'Tran',
+  'Zhang',
+  'Ivanova',
+  'Brown',
+];
 
 type ColType = 'text' | 'int' | 'ms' | 'roles' | 'role' | 'json';
 type Cols = [name: string, type: ColType][];
@@ -74,7 +126,14 @@ type Cols = [name: string, type: ColType][];
 /** One multi-row INSERT … SELECT FROM unnest(arrays): one round trip and one parse per batch. */
 async function insertRows(db: pg.Pool | pg.Client, table: string, cols: Cols, rows: unknown[][]): Promise<void> {
   if (!rows.length) return;
-  const arrayType: Record<ColType, string> = { text: 'text[]', int: 'int[]', ms: 'float8[]', roles: 'text[]', role: 'text[]', json: 'text[]' };
+  const arrayType: Record<ColType, string> = {
+    text: 'text[]',
+    int: 'int[]',
+    ms: 'float8[]',
+    roles: 'text[]',
+    role: 'text[]',
+    json: 'text[]',
+  };
   const expr = (name: string, type: ColType) =>
     ({
       text: name,
@@ -89,20 +148,54 @@ async function insertRows(db: pg.Pool | pg.Client, table: string, cols: Cols, ro
     `INSERT INTO ${table} (${cols.map(([n]) => n).join(', ')}) ` +
     `SELECT ${cols.map(([, t], i) => expr(`c${i}`, t)).join(', ')} ` +
     `FROM unnest(${cols.map(([, t], i) => `$${i + 1}::${arrayType[t]}`).join(', ')}) AS u(${cols.map((_, i) => `c${i}`).join(', ')})`;
-  await db.query(sql, cols.map((_, i) => rows.map((r) => r[i])));
+  await db.query(
+    sql,
+    cols.map((_, i) => rows.map((r) => r[i])),
+  );
 }
 
 const CASE_COLS: Cols = [
-  ['id', 'text'], ['type', 'text'], ['workflow_id', 'text'], ['client_id', 'text'], ['branch_id', 'text'], ['team_id', 'text'],
-  ['status', 'text'], ['state', 'text'], ['channel', 'text'], ['category', 'text'], ['severity', 'text'], ['description', 'text'],
-  ['priority', 'int'], ['assignee_id', 'text'], ['opened_by_id', 'text'], ['due_at', 'ms'], ['at_risk_at', 'ms'], ['opened_at', 'ms'],
+  ['id', 'text'],
+  ['type', 'text'],
+  ['workflow_id', 'text'],
+  ['client_id', 'text'],
+  ['branch_id', 'text'],
+  ['team_id', 'text'],
+  ['status', 'text'],
+  ['state', 'text'],
+  ['channel', 'text'],
+  ['category', 'text'],
+  ['severity', 'text'],
+  ['description', 'text'],
+  ['priority', 'int'],
+  ['assignee_id', 'text'],
+  ['opened_by_id', 'text'],
+  ['due_at', 'ms'],
+  ['at_risk_at', 'ms'],
+  ['opened_at', 'ms'],
   ['revision', 'int'],
 ];
 const TASK_COLS: Cols = [
-  ['id', 'text'], ['case_id', 'text'], ['case_type', 'text'], ['step', 'text'], ['status', 'text'], ['team_id', 'text'],
-  ['required_roles', 'roles'], ['assignee_id', 'text'], ['priority', 'int'], ['due_at', 'ms'], ['at_risk_at', 'ms'], ['breach_at', 'ms'],
-  ['escalation_level', 'int'], ['outcome', 'json'], ['completed_by_id', 'text'], ['created_at', 'ms'], ['claimed_at', 'ms'],
-  ['completed_at', 'ms'], ['revision', 'int'], ['branch_id', 'text'],
+  ['id', 'text'],
+  ['case_id', 'text'],
+  ['case_type', 'text'],
+  ['step', 'text'],
+  ['status', 'text'],
+  ['team_id', 'text'],
+  ['required_roles', 'roles'],
+  ['assignee_id', 'text'],
+  ['priority', 'int'],
+  ['due_at', 'ms'],
+  ['at_risk_at', 'ms'],
+  ['breach_at', 'ms'],
+  ['escalation_level', 'int'],
+  ['outcome', 'json'],
+  ['completed_by_id', 'text'],
+  ['created_at', 'ms'],
+  ['claimed_at', 'ms'],
+  ['completed_at', 'ms'],
+  ['revision', 'int'],
+  ['branch_id', 'text'],
 ];
 
 export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<InboxStats> {
@@ -125,11 +218,17 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
   await insertRows(
     db,
     'teams',
-    [['id', 'text'], ['name', 'text'], ['branch_id', 'text']],
+    [
+      ['id', 'text'],
+      ['name', 'text'],
+      ['branch_id', 'text'],
+    ],
     TEAMS.filter((t) => !have.has(t.id)).map((t) => [t.id, `Complaints ${t.id.split('-').at(-1)}`, t.branchId]),
   );
   // One password hash for every generated user: logins are not what is measured.
-  const { rows: [{ password_hash: hash }] } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users LIMIT 1');
+  const {
+    rows: [{ password_hash: hash }],
+  } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users LIMIT 1');
   const userRows: unknown[][] = [];
   for (const t of TEAMS) {
     for (let i = 1; i <= AGENTS_PER_TEAM + SUPERVISORS_PER_TEAM; i++) {
@@ -138,7 +237,20 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
       userRows.push([id, `${id}@bench.example.com`, `${pick(GIVEN)} ${pick(FAMILY)}`, hash, role, t.id, t.branchId]);
     }
   }
-  await insertRows(db, 'users', [['id', 'text'], ['email', 'text'], ['name', 'text'], ['password_hash', 'text'], ['role', 'role'], ['team_id', 'text'], ['branch_id', 'text']], userRows);
+  await insertRows(
+    db,
+    'users',
+    [
+      ['id', 'text'],
+      ['email', 'text'],
+      ['name', 'text'],
+      ['password_hash', 'text'],
+      ['role', 'role'],
+      ['team_id', 'text'],
+      ['branch_id', 'text'],
+    ],
+    userRows,
+  );
   const { rows: staff } = await db.query<{ id: string; role: string; team_id: string }>(
     `SELECT id, role::text, team_id FROM users WHERE team_id IS NOT NULL AND role IN ('agent', 'supervisor')`,
   );
@@ -154,7 +266,17 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
     clientIds[branchId].push(id);
     clientRows.push([id, `${pick(GIVEN)} ${pick(FAMILY)}`, branchId, 'approved']);
   }
-  await insertRows(db, 'clients', [['id', 'text'], ['name', 'text'], ['branch_id', 'text'], ['kyc_status', 'text']], clientRows);
+  await insertRows(
+    db,
+    'clients',
+    [
+      ['id', 'text'],
+      ['name', 'text'],
+      ['branch_id', 'text'],
+      ['kyc_status', 'text'],
+    ],
+    clientRows,
+  );
 
   // --- cases and tasks, in batches
   const now = Date.now();
@@ -175,7 +297,10 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
     for (let i = start; i < Math.min(shape.tasks, start + BATCH); i++) {
       const team = pick(TEAMS);
       const people = byTeam.get(team.id)!;
-      const [severity, priority] = weighted(SEVERITIES, SEVERITIES.map((s) => s[2]));
+      const [severity, priority] = weighted(
+        SEVERITIES,
+        SEVERITIES.map((s) => s[2]),
+      );
       let step = weighted(STEPS, STEP_WEIGHTS);
       if (step === 'approval' && severity !== 'high') step = 'final_response';
       const caseId = uuid();
@@ -185,9 +310,11 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
       const span = between(8 * HOUR, 5 * DAY);
       const bucket = weighted(['breached', 'at_risk', 'on_track'] as const, [0.12, 0.13, 0.75]);
       const dueAt =
-        bucket === 'breached' ? now - between(60_000, 10 * DAY)
-        : bucket === 'at_risk' ? now + between(60_000, 0.2 * span)
-        : now + 0.2 * span + between(60_000, 0.8 * span);
+        bucket === 'breached'
+          ? now - between(60_000, 10 * DAY)
+          : bucket === 'at_risk'
+            ? now + between(60_000, 0.2 * span)
+            : now + 0.2 * span + between(60_000, 0.8 * span);
       const createdAt = dueAt - span;
       const atRiskAt = dueAt - 0.2 * span;
       stats.sla[bucket]++;
@@ -207,9 +334,25 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
         const prevCreated = doneAt - between(0.1, 0.9) * prevSpan;
         const who = prev === 'approval' ? pick(people.supervisors) : pick(people.agents);
         history.push([
-          `${workflowId}/${prev}/1`, caseId, 'complaint', prev, 'completed', team.id, prev === 'approval' ? APPROVERS : HANDLERS, who,
-          priority, prevCreated + prevSpan, prevCreated + 0.8 * prevSpan, prevCreated + prevSpan, 0,
-          JSON.stringify({ outcome: OUTCOMES[prev] }), who, prevCreated, prevCreated + 0.1 * (doneAt - prevCreated), doneAt, 3,
+          `${workflowId}/${prev}/1`,
+          caseId,
+          'complaint',
+          prev,
+          'completed',
+          team.id,
+          prev === 'approval' ? APPROVERS : HANDLERS,
+          who,
+          priority,
+          prevCreated + prevSpan,
+          prevCreated + 0.8 * prevSpan,
+          prevCreated + prevSpan,
+          0,
+          JSON.stringify({ outcome: OUTCOMES[prev] }),
+          who,
+          prevCreated,
+          prevCreated + 0.1 * (doneAt - prevCreated),
+          doneAt,
+          3,
           team.branchId,
         ]);
         t = prevCreated;
@@ -217,14 +360,47 @@ export async function generateInbox(db: pg.Pool, shape: InboxShape): Promise<Inb
       const openedAt = t;
       const caseSpan = severity === 'high' ? 21 * DAY : 56 * DAY;
       tasks.push(...history, [
-        `${workflowId}/${step}/1`, caseId, 'complaint', step, claimed ? 'claimed' : 'open', team.id, step === 'approval' ? APPROVERS : HANDLERS,
-        assignee, priority, dueAt, atRiskAt, dueAt, escalation, null, null, createdAt, claimed ? between(createdAt, Math.min(now, dueAt)) : null,
-        null, claimed ? 2 : 1, team.branchId,
+        `${workflowId}/${step}/1`,
+        caseId,
+        'complaint',
+        step,
+        claimed ? 'claimed' : 'open',
+        team.id,
+        step === 'approval' ? APPROVERS : HANDLERS,
+        assignee,
+        priority,
+        dueAt,
+        atRiskAt,
+        dueAt,
+        escalation,
+        null,
+        null,
+        createdAt,
+        claimed ? between(createdAt, Math.min(now, dueAt)) : null,
+        null,
+        claimed ? 2 : 1,
+        team.branchId,
       ]);
       cases.push([
-        caseId, 'complaint', workflowId, pick(clientIds[team.branchId]), team.branchId, team.id, 'open', step, pick(CHANNELS),
-        pick(CATEGORIES), severity, `Benchmark complaint ${i}`, priority, assignee, pick(people.agents),
-        openedAt + caseSpan, openedAt + caseSpan - 10 * DAY, openedAt, 2 * (history.length + 1),
+        caseId,
+        'complaint',
+        workflowId,
+        pick(clientIds[team.branchId]),
+        team.branchId,
+        team.id,
+        'open',
+        step,
+        pick(CHANNELS),
+        pick(CATEGORIES),
+        severity,
+        `Benchmark complaint ${i}`,
+        priority,
+        assignee,
+        pick(people.agents),
+        openedAt + caseSpan,
+        openedAt + caseSpan - 10 * DAY,
+        openedAt,
+        2 * (history.length + 1),
       ]);
       stats.cases++;
       stats.activeTasks++;

@@ -28,7 +28,10 @@ const FULL_PLANS = process.argv.includes('--plans');
 const SLOW_P95_MS = 100;
 
 const q = (params: Record<string, unknown>) =>
-  '/api/tasks?' + Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`).join('&');
+  '/api/tasks?' +
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(typeof v === 'string' ? v : JSON.stringify(v))}`)
+    .join('&');
 
 const VARIANTS = [
   { name: 'team, dueAt ASC, [0,24]', path: q({ view: 'team', sort: ['dueAt', 'ASC'], range: [0, 24] }) },
@@ -84,11 +87,18 @@ async function plans(dbUrl: string, temporalAddress: string): Promise<void> {
   try {
     for (const who of WHO) {
       const page = captured.find((c) => c.who === who.label && c.kind === 'page');
-      if (page) console.log(`${who.label} (${who.scope}), list page as Prisma sends it:\n  ${page.query}\n  params ${JSON.stringify(page.params)}`);
+      if (page)
+        console.log(`${who.label} (${who.scope}), list page as Prisma sends it:\n  ${page.query}\n  params ${JSON.stringify(page.params)}`);
     }
     const measured: Plan[] = [];
     for (const c of captured) measured.push(await explain(client, c.query, c.params));
-    console.log('\n' + table(['who', 'variant', 'query', 'ms', 'plan'], captured.map((c, i) => [c.who, c.variant, c.kind, fmtMs(measured[i].ms), measured[i].access])));
+    console.log(
+      '\n' +
+        table(
+          ['who', 'variant', 'query', 'ms', 'plan'],
+          captured.map((c, i) => [c.who, c.variant, c.kind, fmtMs(measured[i].ms), measured[i].access]),
+        ),
+    );
     if (FULL_PLANS) captured.forEach((c, i) => console.log(`\n${c.who} | ${c.variant} | ${c.kind}\n${measured[i].text}`));
   } finally {
     await client.end();
@@ -140,7 +150,11 @@ async function main(): Promise<void> {
     );
     console.log(`${WHO.map((w) => `${w.label}: ${w.scope}`).join('; ')}. ${loadLine()} after timing`);
     const slow = timings.filter((t) => summarize(t.ms).p95 > SLOW_P95_MS);
-    console.log(slow.length ? `p95 above ${SLOW_P95_MS} ms: ${slow.map((t) => `${t.who} | ${t.variant}`).join('; ')}` : `every p95 is within ${SLOW_P95_MS} ms`);
+    console.log(
+      slow.length
+        ? `p95 above ${SLOW_P95_MS} ms: ${slow.map((t) => `${t.who} | ${t.variant}`).join('; ')}`
+        : `every p95 is within ${SLOW_P95_MS} ms`,
+    );
 
     console.log(`\n## EXPLAIN (ANALYZE, BUFFERS) of the SQL the router sends (list page and its count), second run, ms`);
     await plans(stack.dbUrl, stack.temporalAddress);

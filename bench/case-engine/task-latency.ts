@@ -112,7 +112,13 @@ interface Run {
   load: string;
 }
 
-async function completeAll(stack: Stack, api: Api, events: ReturnType<typeof completionEvents>, ids: string[], concurrency: number): Promise<Run> {
+async function completeAll(
+  stack: Stack,
+  api: Api,
+  events: ReturnType<typeof completionEvents>,
+  ids: string[],
+  concurrency: number,
+): Promise<Run> {
   const run: Run = { concurrency, http: [], event: [], eventFirst: 0, wallMs: 0, cpu: '', load: '' };
   const cpuBefore = cpuSeconds(stack.pids());
   const start = performance.now();
@@ -143,7 +149,9 @@ async function main(): Promise<void> {
   const db = createDb(stack.dbUrl, 4);
   let socket: Socket | undefined;
   try {
-    console.log(`stack: ${stack.describe}; worker (worker/main.ts) and API (api/main.ts, with realtime) as separate processes, NODE_ENV=production`);
+    console.log(
+      `stack: ${stack.describe}; worker (worker/main.ts) and API (api/main.ts, with realtime) as separate processes, NODE_ENV=production`,
+    );
     await seedReferenceData(db.prisma);
     const [url] = await Promise.all([stack.startApi(), stack.startWorker()]);
     console.log(`stack up in ${elapsedS(began)}`);
@@ -180,7 +188,9 @@ async function main(): Promise<void> {
     console.log(`\nwarm-up: ${WARMUP} completions (not counted); every run completes distinct tasks; times in ms`);
     console.log(table(['concurrency', 'n', 'measure', 'p50', 'p95', 'p99', 'max', 'completions/s'], rows));
     for (const r of runs) {
-      console.log(`concurrency ${r.concurrency}: socket event before the HTTP response for ${r.eventFirst} of ${r.event.length}; ${r.load} at the end`);
+      console.log(
+        `concurrency ${r.concurrency}: socket event before the HTTP response for ${r.eventFirst} of ${r.event.length}; ${r.load} at the end`,
+      );
       console.log(`  CPU during the run: ${r.cpu}`);
     }
     console.log(`\ntotal ${elapsedS(began)}`);

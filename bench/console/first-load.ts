@@ -72,10 +72,14 @@ async function instrument(context: BrowserContext, page: Page, conditions?: type
   }, ROW);
   return {
     async done(): Promise<Load> {
-      await page.locator(ROW).first().waitFor({ timeout: 60_000 }).catch(async (err: Error) => {
-        await page.screenshot({ path: path.join(repoRoot, 'test-results/bench-console-first-load.png') }).catch(() => undefined);
-        throw new Error(`no inbox row at ${page.url()} (screenshot: test-results/bench-console-first-load.png)`, { cause: err });
-      });
+      await page
+        .locator(ROW)
+        .first()
+        .waitFor({ timeout: 60_000 })
+        .catch(async (err: Error) => {
+          await page.screenshot({ path: path.join(repoRoot, 'test-results/bench-console-first-load.png') }).catch(() => undefined);
+          throw new Error(`no inbox row at ${page.url()} (screenshot: test-results/bench-console-first-load.png)`, { cause: err });
+        });
       // Requests still finishing (a lazy chunk the inbox asked for) are part of the load.
       await page.waitForLoadState('networkidle');
       // A string: tsx would wrap named functions in a helper the page does not have.
@@ -153,7 +157,12 @@ async function main() {
     const api = await Api.login(baseURL, AGENT);
     const caseIds: string[] = [];
     await pool(Array.from({ length: TASKS }), 4, async () => {
-      const reply = await api.ok('POST', '/api/complaints', { clientId: 'c-1001', channel: 'email', category: 'platform', severity: 'medium', description: 'Bench: first load' }, 201);
+      const reply = await api.ok(
+        'POST',
+        '/api/complaints',
+        { clientId: 'c-1001', channel: 'email', category: 'platform', severity: 'medium', description: 'Bench: first load' },
+        201,
+      );
       caseIds.push(reply.body.id);
     });
     let ids: string[] = [];
@@ -166,7 +175,15 @@ async function main() {
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     const signIn = await signInJourney(browser);
     const colds: Load[] = [];
@@ -180,15 +197,18 @@ async function main() {
 
     const median = (loads: Load[]) => summarize(loads.map((l) => l.rowsMs)).p50;
     const cold = colds[0];
-    console.log('\n' + table(
-      ['load', 'JS KB transferred', 'all KB transferred', 'inbox rows ms (p50)', 'n'],
-      [
-        ['sign-in: / → sign in → inbox', kb(signIn.load.jsBytes), kb(signIn.load.allBytes), fmtMs(signIn.load.rowsMs), 1],
-        ['cold: /#/tasks, empty cache', kb(cold.jsBytes), kb(cold.allBytes), fmtMs(median(colds)), RUNS],
-        ['warm: /#/tasks reloaded', kb(warms[0].jsBytes), kb(warms[0].allBytes), fmtMs(median(warms)), RUNS],
-        ['slow: cold at 1.6 Mbps, 150 ms', kb(slow.cold.jsBytes), kb(slow.cold.allBytes), fmtMs(slow.cold.rowsMs), 1],
-      ],
-    ));
+    console.log(
+      '\n' +
+        table(
+          ['load', 'JS KB transferred', 'all KB transferred', 'inbox rows ms (p50)', 'n'],
+          [
+            ['sign-in: / → sign in → inbox', kb(signIn.load.jsBytes), kb(signIn.load.allBytes), fmtMs(signIn.load.rowsMs), 1],
+            ['cold: /#/tasks, empty cache', kb(cold.jsBytes), kb(cold.allBytes), fmtMs(median(colds)), RUNS],
+            ['warm: /#/tasks reloaded', kb(warms[0].jsBytes), kb(warms[0].allBytes), fmtMs(median(warms)), RUNS],
+            ['slow: cold at 1.6 Mbps, 150 ms', kb(slow.cold.jsBytes), kb(slow.cold.allBytes), fmtMs(slow.cold.rowsMs), 1],
+          ],
+        ),
+    );
     const at = (f: (l: Load) => number) => fmtMs(summarize(colds.map(f)).p50);
     console.log(
       `\ncold load, ms from navigation start (p50): scripts loaded ${at((l) => l.steps.scripts)}, ` +
@@ -196,7 +216,12 @@ async function main() {
         `inbox list asked ${at((l) => l.steps.tasksAsked)}, answered ${at((l) => l.steps.tasks)}, rows on screen ${at((l) => l.rowsMs)}`,
     );
     console.log('\nJavaScript files of the cold inbox load (KB transferred):');
-    console.log(table(['file', 'KB'], [...cold.files].sort((a, b) => b[1] - a[1]).map(([f, b]) => [f, kb(b)])));
+    console.log(
+      table(
+        ['file', 'KB'],
+        [...cold.files].sort((a, b) => b[1] - a[1]).map(([f, b]) => [f, kb(b)]),
+      ),
+    );
     const verdict = cold.jsBytes <= GOAL_BYTES ? 'within' : 'over';
     console.log(
       `\nconsole first load: JS ${kb(cold.jsBytes)} KB transferred (goal ≤ ${kb(GOAL_BYTES)} KB: ${verdict}), ` +

@@ -93,7 +93,8 @@ export function generateClients(entries: SanctionEntry[], count: number, positiv
       const names = [e.name, ...e.aliases.filter((a) => a.kind === 'aka').map((a) => a.name)];
       const base = pick(r, names);
       // word order is a people's-names thing: company names keep theirs
-      const how = e.schema === 'Person' ? pick(r, ['exact', 'typo', 'reorder', 'typo+reorder'] as const) : pick(r, ['exact', 'typo'] as const);
+      const how =
+        e.schema === 'Person' ? pick(r, ['exact', 'typo', 'reorder', 'typo+reorder'] as const) : pick(r, ['exact', 'typo'] as const);
       const name = how === 'exact' ? base : how === 'typo' ? typo(base, r) : how === 'reorder' ? reorder(base) : reorder(typo(base, r));
       out.push({ id, name, schema: e.schema, source: { list: e.source, entryId: e.entryId, how } });
     } else {

@@ -34,7 +34,9 @@ try {
   console.log(`  same files again (no-op by checksum): ${(performance.now() - s).toFixed(0)} ms`);
   const l0 = performance.now();
   const index = await loadIndex(prisma);
-  console.log(`  loadIndex (latest versions → in-memory index): ${(performance.now() - l0).toFixed(0)} ms, ${index.entries.length} entries`);
+  console.log(
+    `  loadIndex (latest versions → in-memory index): ${(performance.now() - l0).toFixed(0)} ms, ${index.entries.length} entries`,
+  );
   await close();
 } finally {
   const admin = new pg.Client({ connectionString: base });

@@ -12,7 +12,14 @@ export const SANCTIONS_DIR = REFERENCE_SANCTIONS_DIR;
 export const file = (name: string): InputFile => ({ name, content: readFileSync(path.join(SANCTIONS_DIR, name)) });
 
 export const LIST_FILES = [
-  'sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv', 'cons_prim.csv', 'cons_alt.csv', 'cons_add.csv', 'UN_consolidated.xml',
+  'sdn.csv',
+  'alt.csv',
+  'add.csv',
+  'sdn_comments.csv',
+  'cons_prim.csv',
+  'cons_alt.csv',
+  'cons_add.csv',
+  'UN_consolidated.xml',
 ];
 
 export function parseAll(): ParsedList[] {

@@ -26,7 +26,8 @@ function timeImport() {
   const index = buildIndex(entries);
   const t2 = performance.now();
   console.log('## Import (parse files → entries → in-memory index)');
-  for (const l of lists) console.log(`  ${l.source}: ${l.entries.length} entries, ${l.entries.reduce((n, e) => n + e.aliases.length, 0)} aliases`);
+  for (const l of lists)
+    console.log(`  ${l.source}: ${l.entries.length} entries, ${l.entries.reduce((n, e) => n + e.aliases.length, 0)} aliases`);
   console.log(`  parse all files: ${ms(t1 - t0)}; build index: ${ms(t2 - t1)} (${index.variants.length} name variants)`);
   return { entries, index };
 }
@@ -50,7 +51,9 @@ function latency(index: ScreeningIndex, entries: SanctionEntry[]) {
   }
   times.sort((a, b) => a - b);
   console.log('## Single-name search (OFAC SDN + consolidated + UN, all aliases; half list names, half random names)');
-  console.log(`  n=${times.length}  p50 ${ms(pct(times, 50))}  p95 ${ms(pct(times, 95))}  p99 ${ms(pct(times, 99))}  max ${ms(times[times.length - 1])}`);
+  console.log(
+    `  n=${times.length}  p50 ${ms(pct(times, 50))}  p95 ${ms(pct(times, 95))}  p99 ${ms(pct(times, 99))}  max ${ms(times[times.length - 1])}`,
+  );
 }
 
 function bulk(index: ScreeningIndex, entries: SanctionEntry[]) {
@@ -77,11 +80,15 @@ function bulk(index: ScreeningIndex, entries: SanctionEntry[]) {
   const perClient = (t2 - t1) / clients.length;
   const cpuPerClient = (cpu.user + cpu.system) / 1000 / clients.length;
   console.log(`## Bulk screening, ${clients.length.toLocaleString('en')} generated clients (10% disguised list names), one thread`);
-  console.log(`  generate ${ms(t1 - t0)}; screen ${((t2 - t1) / 1000).toFixed(1)} s wall = ${Math.round(1000 / perClient).toLocaleString('en')} clients/s (${ms(perClient)} each; CPU ${ms(cpuPerClient)} each)`);
+  console.log(
+    `  generate ${ms(t1 - t0)}; screen ${((t2 - t1) / 1000).toFixed(1)} s wall = ${Math.round(1000 / perClient).toLocaleString('en')} clients/s (${ms(perClient)} each; CPU ${ms(cpuPerClient)} each)`,
+  );
   console.log(
     `  extrapolated 1,000,000 clients: ${((perClient * 1_000_000) / 60_000).toFixed(1)} min wall, ${((cpuPerClient * 1_000_000) / 60_000).toFixed(1)} min of CPU on one core`,
   );
-  console.log(`  flagged ${flagged} clients (${hits} hits ≥ ${THRESHOLD}); disguised names found: ${found}/${positives} (${((100 * found) / positives).toFixed(1)}%)`);
+  console.log(
+    `  flagged ${flagged} clients (${hits} hits ≥ ${THRESHOLD}); disguised names found: ${found}/${positives} (${((100 * found) / positives).toFixed(1)}%)`,
+  );
 }
 
 interface Case {
@@ -94,7 +101,8 @@ interface Case {
 function quality(index: ScreeningIndex, entries: SanctionEntry[]) {
   const r = rng(11);
   const cases: Case[] = [];
-  const schemaOf = (e: SanctionEntry): Case['schema'] => e.schema === 'Organization' ? 'Organization' : e.schema === 'Person' ? 'Person' : e.schema;
+  const schemaOf = (e: SanctionEntry): Case['schema'] =>
+    e.schema === 'Organization' ? 'Organization' : e.schema === 'Person' ? 'Person' : e.schema;
   const distinctive = (e: SanctionEntry) => normalizeName(e.name).tokens.filter((t) => t.kind === 'word').length >= 2;
   entries.forEach((e, i) => {
     if (i % 5 !== 0 || !distinctive(e)) return;
@@ -114,7 +122,15 @@ function quality(index: ScreeningIndex, entries: SanctionEntry[]) {
     const person = r() < 0.75;
     cases.push({ kind: 'random name', name: person ? randomPerson(r) : randomCompany(r), schema: person ? 'Person' : 'Organization' });
   }
-  const key = (e: SanctionEntry) => new Set([e.name, ...e.aliases.map((a) => a.name)].map((n) => normalizeName(n).tokens.map((t) => t.text).sort().join(' ')));
+  const key = (e: SanctionEntry) =>
+    new Set(
+      [e.name, ...e.aliases.map((a) => a.name)].map((n) =>
+        normalizeName(n)
+          .tokens.map((t) => t.text)
+          .sort()
+          .join(' '),
+      ),
+    );
   const byId = new Map(entries.map((e) => [`${e.source}:${e.entryId}`, e]));
   let tp = 0;
   let fp = 0;
@@ -144,7 +160,9 @@ function quality(index: ScreeningIndex, entries: SanctionEntry[]) {
   console.log(`## Precision / recall at the review threshold ${THRESHOLD} (labelled set built from the lists)`);
   for (const [kind, [f, t]] of recall) console.log(`  recall ${kind.padEnd(22)} ${((100 * f) / t).toFixed(1)}%  (${f}/${t})`);
   console.log(`  recall overall            ${((100 * pos[0]) / pos[1]).toFixed(1)}%  (${pos[0]}/${pos[1]})`);
-  console.log(`  precision                 ${((100 * tp) / (tp + fp)).toFixed(1)}%  (true ${tp}, false ${fp}; ${sameName} hits on other entries with the identical name not counted)`);
+  console.log(
+    `  precision                 ${((100 * tp) / (tp + fp)).toFixed(1)}%  (true ${tp}, false ${fp}; ${sameName} hits on other entries with the identical name not counted)`,
+  );
   console.log(`  random names flagged      ${((100 * randomFlagged) / 5000).toFixed(2)}%  (${randomFlagged}/5000)`);
 }
 

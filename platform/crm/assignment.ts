@@ -95,7 +95,12 @@ export function chooseAssignee(rule: AssignmentRule, candidates: readonly Candid
     reason = 'next_available';
   }
   const chosen = rule.strategy === 'least_loaded' ? pool.reduce((best, c) => (c.load < best.load ? c : best)) : pool[0];
-  return { assigneeId: chosen.id, ruleId: rule.id, reason, ...(startsAt !== undefined ? { startsAt: new Date(startsAt).toISOString() } : {}) };
+  return {
+    assigneeId: chosen.id,
+    ruleId: rule.id,
+    reason,
+    ...(startsAt !== undefined ? { startsAt: new Date(startsAt).toISOString() } : {}),
+  };
 }
 
 export const OPEN_LEAD_STATUSES = ['new', 'contacted', 'qualified'] as const;

@@ -37,7 +37,10 @@ export interface RelatedPersonInput {
  * duplicates dropped, one primary of each kind (the first marked, else the first). Unreadable phones are
  * returned in `errors` with their index.
  */
-export function contactRows(contacts: readonly ContactInput[], defaultCountry: string | null): { rows: ContactRow[]; errors: { index: number; message: string }[] } {
+export function contactRows(
+  contacts: readonly ContactInput[],
+  defaultCountry: string | null,
+): { rows: ContactRow[]; errors: { index: number; message: string }[] } {
   const rows: ContactRow[] = [];
   const errors: { index: number; message: string }[] = [];
   const seen = new Set<string>();
@@ -50,7 +53,10 @@ export function contactRows(contacts: readonly ContactInput[], defaultCountry: s
     } else {
       const phone = normalizePhone(value, defaultCountry);
       if (!phone) {
-        errors.push({ index, message: `not a phone number${defaultCountry ? ` (national numbers are read as ${defaultCountry})` : ''}; give it with its country code, e.g. +44 20 7946 0018` });
+        errors.push({
+          index,
+          message: `not a phone number${defaultCountry ? ` (national numbers are read as ${defaultCountry})` : ''}; give it with its country code, e.g. +44 20 7946 0018`,
+        });
         return;
       }
       normalized = phone.e164;
@@ -76,7 +82,15 @@ export async function replaceContacts(q: Queryable, clientId: string, rows: read
     await q.query(
       `INSERT INTO client_contacts (client_id, kind, value, normalized, national_number, label, is_primary)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])`,
-      [clientId, rows.map((r) => r.kind), rows.map((r) => r.value), rows.map((r) => r.normalized), rows.map((r) => r.nationalNumber), rows.map((r) => r.label), rows.map((r) => r.isPrimary)],
+      [
+        clientId,
+        rows.map((r) => r.kind),
+        rows.map((r) => r.value),
+        rows.map((r) => r.normalized),
+        rows.map((r) => r.nationalNumber),
+        rows.map((r) => r.label),
+        rows.map((r) => r.isPrimary),
+      ],
     );
   }
   const primary = (kind: string) => rows.find((r) => r.kind === kind && r.isPrimary)?.normalized ?? null;
@@ -113,7 +127,16 @@ export async function replaceRelatedPersons(q: Queryable, clientId: string, pers
     await q.query(
       `INSERT INTO client_related_persons (client_id, role, first_name, last_name, name, date_of_birth, nationality, share_percent)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [clientId, p.role, p.firstName ?? null, p.lastName ?? null, displayName(p), p.dateOfBirth ?? null, p.nationality ?? null, p.sharePercent ?? null],
+      [
+        clientId,
+        p.role,
+        p.firstName ?? null,
+        p.lastName ?? null,
+        displayName(p),
+        p.dateOfBirth ?? null,
+        p.nationality ?? null,
+        p.sharePercent ?? null,
+      ],
     );
   }
 }
@@ -152,9 +175,25 @@ export async function insertClient(q: Queryable, c: NewClient, defaultCountry: s
        account_manager_id, introducing_broker_id, tier, language, segment, tags, kyc_status, search_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
-      c.id, name, type, c.firstName ?? null, c.lastName ?? null, c.legalName ?? null, c.dateOfBirth ?? null, c.nationality ?? null,
-      c.nationalId ?? null, c.country ?? null, c.branchId, c.accountManagerId ?? null, c.introducingBrokerId ?? null, c.tier ?? 'standard',
-      c.language ?? null, c.segment ?? null, c.tags ?? [], c.kycStatus ?? 'pending', searchNameOf(name),
+      c.id,
+      name,
+      type,
+      c.firstName ?? null,
+      c.lastName ?? null,
+      c.legalName ?? null,
+      c.dateOfBirth ?? null,
+      c.nationality ?? null,
+      c.nationalId ?? null,
+      c.country ?? null,
+      c.branchId,
+      c.accountManagerId ?? null,
+      c.introducingBrokerId ?? null,
+      c.tier ?? 'standard',
+      c.language ?? null,
+      c.segment ?? null,
+      c.tags ?? [],
+      c.kycStatus ?? 'pending',
+      searchNameOf(name),
     ],
   );
   if (rows.length) await replaceContacts(q, c.id, rows);
@@ -164,8 +203,14 @@ export async function insertClient(q: Queryable, c: NewClient, defaultCountry: s
 
 /** Recomputes search names in the application's normaliser (rows written by SQL alone have a plain one). */
 export async function refreshSearchNames(q: Queryable, ids?: readonly string[]): Promise<number> {
-  const { rows } = (await q.query(ids ? 'SELECT id, name FROM clients WHERE id = ANY($1)' : 'SELECT id, name FROM clients', ids ? [ids] : [])) as pg.QueryResult<{ id: string; name: string }>;
+  const { rows } = (await q.query(
+    ids ? 'SELECT id, name FROM clients WHERE id = ANY($1)' : 'SELECT id, name FROM clients',
+    ids ? [ids] : [],
+  )) as pg.QueryResult<{ id: string; name: string }>;
   if (!rows.length) return 0;
-  await q.query('UPDATE clients c SET search_name = v.s FROM unnest($1::text[], $2::text[]) AS v(id, s) WHERE c.id = v.id', [rows.map((r) => r.id), rows.map((r) => searchNameOf(r.name))]);
+  await q.query('UPDATE clients c SET search_name = v.s FROM unnest($1::text[], $2::text[]) AS v(id, s) WHERE c.id = v.id', [
+    rows.map((r) => r.id),
+    rows.map((r) => searchNameOf(r.name)),
+  ]);
   return rows.length;
 }

@@ -37,7 +37,10 @@ interface IntakeLead {
  * e-mail or phone of a client: the account manager hears of it through the duplicate queue); a lost case
  * to reopen when it duplicates a lost lead (same e-mail or phone); else a case of its own.
  */
-export async function intakeOf(q: Queryable, leadId: string): Promise<{ lead: IntakeLead | null; lost: { caseId: string; workflowId: string } | null; client: boolean }> {
+export async function intakeOf(
+  q: Queryable,
+  leadId: string,
+): Promise<{ lead: IntakeLead | null; lost: { caseId: string; workflowId: string } | null; client: boolean }> {
   const { rows } = (await q.query(
     `SELECT l.id, l.status, l.branch_id, l.temperature,
        EXISTS (SELECT 1 FROM teams t WHERE t.branch_id = l.branch_id)
@@ -51,14 +54,26 @@ export async function intakeOf(q: Queryable, leadId: string): Promise<{ lead: In
     [leadId, DEVELOPMENT_TYPE],
   )) as pg.QueryResult<IntakeLead & { lost: { caseId: string; workflowId: string } | null; client: boolean }>;
   const r = rows[0];
-  return r ? { lead: { id: r.id, status: r.status, branch_id: r.branch_id, temperature: r.temperature, team: r.team }, lost: r.lost, client: r.client } : { lead: null, lost: null, client: false };
+  return r
+    ? {
+        lead: { id: r.id, status: r.status, branch_id: r.branch_id, temperature: r.temperature, team: r.team },
+        lost: r.lost,
+        client: r.client,
+      }
+    : { lead: null, lost: null, client: false };
 }
 
 /**
  * Starts the lead's client-development case, or reopens the lost case it duplicates. Idempotent: the
  * case's id is the lead's, and the workflow id is never reused (a retry finds the case it started).
  */
-export async function intakeLead(temporal: TemporalClient, taskQueue: string, q: Queryable, leadId: string, now = Date.now()): Promise<IntakeResult> {
+export async function intakeLead(
+  temporal: TemporalClient,
+  taskQueue: string,
+  q: Queryable,
+  leadId: string,
+  now = Date.now(),
+): Promise<IntakeResult> {
   const { lead, lost, client } = await intakeOf(q, leadId);
   if (!lead) return { action: 'none', reason: 'no_lead' };
   if (!['new', 'contacted', 'qualified'].includes(lead.status)) return { action: 'none', reason: 'closed_lead' };
@@ -94,7 +109,10 @@ export async function intakeLead(temporal: TemporalClient, taskQueue: string, q:
  * client's id derives from the lead's, so a retry finds it; the lead ends `converted` and its interactions
  * move to the client. Audited.
  */
-export async function convertLead(pool: pg.Pool, input: { leadId: string; clientId?: string | null; actorId: string | null }): Promise<{ clientId: string; clientName: string; kycStatus: string; created: boolean }> {
+export async function convertLead(
+  pool: pg.Pool,
+  input: { leadId: string; clientId?: string | null; actorId: string | null },
+): Promise<{ clientId: string; clientName: string; kycStatus: string; created: boolean }> {
   return inTransaction(pool, async (tx) => {
     const { rows } = await tx.query(`SELECT *, date_of_birth::text AS date_of_birth FROM leads WHERE id = $1 FOR UPDATE`, [input.leadId]);
     const lead = rows[0];
@@ -129,7 +147,13 @@ export async function convertLead(pool: pg.Pool, input: { leadId: string; client
     await tx.query(`UPDATE leads SET client_id = $2, status = 'converted', updated_at = now() WHERE id = $1`, [input.leadId, clientId]);
     await tx.query('UPDATE interactions SET client_id = $2 WHERE lead_id = $1 AND client_id IS NULL', [input.leadId, clientId]);
     if (created || lead.client_id !== clientId) {
-      await auditIn(tx, { actorId: input.actorId, action: 'lead_converted', entity: 'lead', entityId: input.leadId, data: { clientId, created } });
+      await auditIn(tx, {
+        actorId: input.actorId,
+        action: 'lead_converted',
+        entity: 'lead',
+        entityId: input.leadId,
+        data: { clientId, created },
+      });
     }
     const c = await tx.query<{ name: string; kyc_status: string }>('SELECT name, kyc_status FROM clients WHERE id = $1', [clientId]);
     return { clientId, clientName: c.rows[0].name, kycStatus: c.rows[0].kyc_status, created };
@@ -137,7 +161,11 @@ export async function convertLead(pool: pg.Pool, input: { leadId: string; client
 }
 
 /** What the client has done since `since` (ms): first deposit, first trade, last deposit or trade. */
-export async function clientActivity(q: Queryable, clientId: string, since = 0): Promise<{ depositedAt: number | null; tradedAt: number | null; lastActivityAt: number | null }> {
+export async function clientActivity(
+  q: Queryable,
+  clientId: string,
+  since = 0,
+): Promise<{ depositedAt: number | null; tradedAt: number | null; lastActivityAt: number | null }> {
   const { rows } = (await q.query(
     `SELECT min(booked_at) FILTER (WHERE type = 'deposit') AS deposited, min(booked_at) FILTER (WHERE type = 'trade') AS traded,
             max(booked_at) AS last
@@ -145,7 +173,11 @@ export async function clientActivity(q: Queryable, clientId: string, since = 0):
     [clientId, new Date(since)],
   )) as pg.QueryResult<{ deposited: Date | null; traded: Date | null; last: Date | null }>;
   const r = rows[0];
-  return { depositedAt: r?.deposited?.getTime() ?? null, tradedAt: r?.traded?.getTime() ?? null, lastActivityAt: r?.last?.getTime() ?? null };
+  return {
+    depositedAt: r?.deposited?.getTime() ?? null,
+    tradedAt: r?.traded?.getTime() ?? null,
+    lastActivityAt: r?.last?.getTime() ?? null,
+  };
 }
 
 /** The client's open client-development case, if any (the feed tells it the client's milestones). */
@@ -179,7 +211,14 @@ export async function signalMilestone(temporal: TemporalClient, q: Queryable, cl
 }
 
 /** Which transaction is a milestone of client development. */
-export function milestoneOf(t: { id: string; type: string; status: string; bookedAt: Date; amount?: string; currency?: string }): Milestone | null {
+export function milestoneOf(t: {
+  id: string;
+  type: string;
+  status: string;
+  bookedAt: Date;
+  amount?: string;
+  currency?: string;
+}): Milestone | null {
   const base = { transactionId: t.id, at: t.bookedAt.getTime(), amount: t.amount, currency: t.currency };
   if (t.type === 'deposit' && t.status === 'failed') return { kind: 'deposit_failed', ...base };
   if (t.status !== 'completed') return null;

@@ -33,29 +33,43 @@ export async function findDuplicates(q: Queryable, p: DuplicateProbe): Promise<D
   const self = p.selfId ?? '00000000-0000-0000-0000-000000000000';
   if (p.emailNorm) {
     const [leads, clients] = await Promise.all([
-      q.query(`SELECT id FROM leads WHERE email_norm = $1 AND status <> 'merged' AND id <> $2 ORDER BY created_at, id LIMIT 20`, [p.emailNorm, self]),
-      q.query(`SELECT DISTINCT client_id AS id FROM client_contacts WHERE normalized = $1 AND kind = 'email' ORDER BY 1 LIMIT 20`, [p.emailNorm]),
+      q.query(`SELECT id FROM leads WHERE email_norm = $1 AND status <> 'merged' AND id <> $2 ORDER BY created_at, id LIMIT 20`, [
+        p.emailNorm,
+        self,
+      ]),
+      q.query(`SELECT DISTINCT client_id AS id FROM client_contacts WHERE normalized = $1 AND kind = 'email' ORDER BY 1 LIMIT 20`, [
+        p.emailNorm,
+      ]),
     ]);
     for (const r of clients.rows) found.push({ kind: 'client', id: r.id, reason: 'email', score: 1 });
     for (const r of leads.rows) found.push({ kind: 'lead', id: r.id, reason: 'email', score: 1 });
   }
   if (p.phoneE164) {
     const [leads, clients] = await Promise.all([
-      q.query(`SELECT id FROM leads WHERE phone_e164 = $1 AND status <> 'merged' AND id <> $2 ORDER BY created_at, id LIMIT 20`, [p.phoneE164, self]),
-      q.query(`SELECT DISTINCT client_id AS id FROM client_contacts WHERE normalized = $1 AND kind = 'phone' ORDER BY 1 LIMIT 20`, [p.phoneE164]),
+      q.query(`SELECT id FROM leads WHERE phone_e164 = $1 AND status <> 'merged' AND id <> $2 ORDER BY created_at, id LIMIT 20`, [
+        p.phoneE164,
+        self,
+      ]),
+      q.query(`SELECT DISTINCT client_id AS id FROM client_contacts WHERE normalized = $1 AND kind = 'phone' ORDER BY 1 LIMIT 20`, [
+        p.phoneE164,
+      ]),
     ]);
     for (const r of clients.rows) found.push({ kind: 'client', id: r.id, reason: 'phone', score: 1 });
     for (const r of leads.rows) found.push({ kind: 'lead', id: r.id, reason: 'phone', score: 1 });
   }
   if (p.dateOfBirth && p.fullName.trim()) {
     const [leads, clients] = await Promise.all([
-      q.query(`SELECT id, first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = $1 AND status <> 'merged' AND id <> $2 LIMIT 500`, [p.dateOfBirth, self]),
+      q.query(
+        `SELECT id, first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = $1 AND status <> 'merged' AND id <> $2 LIMIT 500`,
+        [p.dateOfBirth, self],
+      ),
       q.query(`SELECT id, name FROM clients WHERE date_of_birth = $1 AND type = 'individual' LIMIT 500`, [p.dateOfBirth]),
     ]);
     const byName = (kind: 'lead' | 'client', rows: { id: string; name: string }[]) => {
       for (const r of rows) {
         const { score, explanation } = compareNames(p.fullName, r.name, 'Person');
-        if (score >= NAME_DOB_THRESHOLD) found.push({ kind, id: r.id, reason: 'name_dob', score, detail: { summary: explanation.summary, matchedName: r.name } });
+        if (score >= NAME_DOB_THRESHOLD)
+          found.push({ kind, id: r.id, reason: 'name_dob', score, detail: { summary: explanation.summary, matchedName: r.name } });
       }
     };
     byName('client', clients.rows);
@@ -70,7 +84,8 @@ const REASON_RANK: Record<DuplicateReason, number> = { email: 0, phone: 1, name_
 export function strongest(found: readonly Duplicate[]): Duplicate | null {
   return (
     [...found].sort(
-      (a, b) => (a.kind === b.kind ? 0 : a.kind === 'client' ? -1 : 1) || REASON_RANK[a.reason] - REASON_RANK[b.reason] || b.score - a.score,
+      (a, b) =>
+        (a.kind === b.kind ? 0 : a.kind === 'client' ? -1 : 1) || REASON_RANK[a.reason] - REASON_RANK[b.reason] || b.score - a.score,
     )[0] ?? null
   );
 }

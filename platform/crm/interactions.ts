@@ -49,9 +49,23 @@ const COLUMNS = `id, client_id, lead_id, kind, direction, channel, subject, body
   occurred_at, created_by_id, created_at`;
 
 const toStored = (r: SqlRow): StoredInteraction => ({
-  id: r.id, clientId: r.client_id, leadId: r.lead_id, kind: r.kind, direction: r.direction, channel: r.channel, subject: r.subject, body: r.body,
-  agentId: r.agent_id, durationSeconds: r.duration_seconds, outcome: r.outcome, link: r.link, source: r.source, externalId: r.external_id,
-  occurredAt: r.occurred_at.toISOString(), createdById: r.created_by_id, createdAt: r.created_at.toISOString(),
+  id: r.id,
+  clientId: r.client_id,
+  leadId: r.lead_id,
+  kind: r.kind,
+  direction: r.direction,
+  channel: r.channel,
+  subject: r.subject,
+  body: r.body,
+  agentId: r.agent_id,
+  durationSeconds: r.duration_seconds,
+  outcome: r.outcome,
+  link: r.link,
+  source: r.source,
+  externalId: r.external_id,
+  occurredAt: r.occurred_at.toISOString(),
+  createdById: r.created_by_id,
+  createdAt: r.created_at.toISOString(),
 });
 
 /** Stores an interaction; with an external id already stored for the source, returns that one (`created: false`). */
@@ -63,8 +77,21 @@ export async function recordInteraction(q: Queryable, i: InteractionInput): Prom
      ON CONFLICT (source, external_id) DO NOTHING
      RETURNING ${COLUMNS}`,
     [
-      i.clientId ?? null, i.leadId ?? null, i.kind, i.direction ?? null, i.channel ?? null, i.subject ?? null, i.body ?? null, i.agentId ?? null,
-      i.durationSeconds ?? null, i.outcome ?? null, i.link ?? null, i.source, i.externalId ?? null, i.occurredAt, i.createdById ?? null,
+      i.clientId ?? null,
+      i.leadId ?? null,
+      i.kind,
+      i.direction ?? null,
+      i.channel ?? null,
+      i.subject ?? null,
+      i.body ?? null,
+      i.agentId ?? null,
+      i.durationSeconds ?? null,
+      i.outcome ?? null,
+      i.link ?? null,
+      i.source,
+      i.externalId ?? null,
+      i.occurredAt,
+      i.createdById ?? null,
     ],
   );
   if (rows[0]) return { interaction: toStored(rows[0]), created: true };

@@ -54,7 +54,12 @@ export const LEAD_COLUMNS = `l.id, l.first_name, l.last_name, l.email, l.phone, 
   l.account_manager_id, l.assigned_at, l.assignment_rule_id, l.duplicate_of_id, l.duplicate_of_kind, l.merged_into_id, l.merged_into_kind,
   l.created_by_id, l.created_at, l.updated_at, l.temperature, l.client_id, l.lost_reason`;
 
-export type LeadRow = SqlRow & { id: string; branch_id: string | null; account_manager_id: string | null; introducing_broker_id: string | null };
+export type LeadRow = SqlRow & {
+  id: string;
+  branch_id: string | null;
+  account_manager_id: string | null;
+  introducing_broker_id: string | null;
+};
 
 export async function readLead(q: Queryable, id: string, lock = false): Promise<LeadRow | null> {
   const { rows } = await q.query(`SELECT ${LEAD_COLUMNS} FROM leads l WHERE l.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
@@ -84,7 +89,11 @@ export async function createLead(
   const fields: { path: string; message: string }[] = [];
   if (input.phone?.trim()) {
     phone = normalizePhone(input.phone, input.country);
-    if (!phone) fields.push({ path: 'body.phone', message: `not a phone number${input.country ? ` (national numbers are read as ${input.country})` : ''}; give it with its country code, e.g. +44 20 7946 0018` });
+    if (!phone)
+      fields.push({
+        path: 'body.phone',
+        message: `not a phone number${input.country ? ` (national numbers are read as ${input.country})` : ''}; give it with its country code, e.g. +44 20 7946 0018`,
+      });
   }
   if (fields.length) throw new LeadInputError(fields);
   const fullName = `${input.firstName.trim()} ${input.lastName.trim()}`;
@@ -98,7 +107,9 @@ export async function createLead(
       return { lead: existing, duplicates: await storedDuplicates(pool, id), assignment: assignmentOf(existing), created: false };
     }
     // one lead at a time per e-mail, phone and id, so that simultaneous duplicates find each other
-    const keys = [`lead-id:${id}`, emailNorm && `lead-email:${emailNorm}`, phone && `lead-phone:${phone.e164}`].filter((k): k is string => !!k).sort();
+    const keys = [`lead-id:${id}`, emailNorm && `lead-email:${emailNorm}`, phone && `lead-phone:${phone.e164}`]
+      .filter((k): k is string => !!k)
+      .sort();
     for (const k of keys) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [k]);
     const again = await readLead(client, id);
     if (again) {
@@ -108,7 +119,9 @@ export async function createLead(
 
     let branchId = input.branchId ?? null;
     if (input.introducingBrokerId) {
-      const ib = await client.query<{ branch_id: string | null }>('SELECT branch_id FROM introducing_brokers WHERE id = $1', [input.introducingBrokerId]);
+      const ib = await client.query<{ branch_id: string | null }>('SELECT branch_id FROM introducing_brokers WHERE id = $1', [
+        input.introducingBrokerId,
+      ]);
       if (!ib.rows[0]) fields.push({ path: 'body.ib', message: 'No such introducing broker' });
       else branchId ??= ib.rows[0].branch_id;
     }
@@ -117,20 +130,34 @@ export async function createLead(
       if (!b.rows[0]) fields.push({ path: 'body.branchId', message: 'No such branch' });
     }
     if (input.accountManagerId) {
-      const am = await client.query<{ branch_id: string }>('SELECT branch_id FROM users WHERE id = $1 AND active', [input.accountManagerId]);
+      const am = await client.query<{ branch_id: string }>('SELECT branch_id FROM users WHERE id = $1 AND active', [
+        input.accountManagerId,
+      ]);
       if (!am.rows[0]) fields.push({ path: 'body.accountManagerId', message: 'No active user with this id' });
       else branchId ??= am.rows[0].branch_id;
     }
     if (fields.length) throw new LeadInputError(fields);
 
-    const duplicates = await findDuplicates(client, { selfId: id, emailNorm, phoneE164: phone?.e164 ?? null, dateOfBirth: input.dateOfBirth ?? null, fullName });
+    const duplicates = await findDuplicates(client, {
+      selfId: id,
+      emailNorm,
+      phoneE164: phone?.e164 ?? null,
+      dateOfBirth: input.dateOfBirth ?? null,
+      fullName,
+    });
     const best = strongest(duplicates);
     const now = opts.now ?? Date.now();
     const assignment: Assignment & { branchId: string | null } = input.accountManagerId
       ? { assigneeId: input.accountManagerId, ruleId: null, reason: 'manual', branchId }
       : await assignLead(
           client,
-          { branchId, language: input.language ?? null, country: input.country ?? null, source: input.source, ibChain: await ibChain(client, input.introducingBrokerId ?? null) },
+          {
+            branchId,
+            language: input.language ?? null,
+            country: input.country ?? null,
+            source: input.source,
+            ibChain: await ibChain(client, input.introducingBrokerId ?? null),
+          },
           now,
         );
 
@@ -140,24 +167,63 @@ export async function createLead(
          assigned_at, assignment_rule_id, duplicate_of_id, duplicate_of_kind, created_by_id, created_at, updated_at, temperature)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $28, $29)`,
       [
-        id, input.firstName.trim(), input.lastName.trim(), searchNameOf(fullName), input.email?.trim() || null, emailNorm, input.phone?.trim() || null,
-        phone?.e164 ?? null, phone?.national ?? null, input.country ?? null, input.language ?? null, input.dateOfBirth ?? null, input.source,
-        input.campaign ?? null, input.introducingBrokerId ?? null, input.utmSource ?? null, input.utmMedium ?? null, input.utmCampaign ?? null,
-        input.utmTerm ?? null, input.utmContent ?? null, assignment.branchId, assignment.assigneeId, assignment.assigneeId ? new Date(now) : null,
-        assignment.ruleId, best?.id ?? null, best?.kind ?? null, opts.actorId, new Date(now), input.temperature ?? 'warm',
+        id,
+        input.firstName.trim(),
+        input.lastName.trim(),
+        searchNameOf(fullName),
+        input.email?.trim() || null,
+        emailNorm,
+        input.phone?.trim() || null,
+        phone?.e164 ?? null,
+        phone?.national ?? null,
+        input.country ?? null,
+        input.language ?? null,
+        input.dateOfBirth ?? null,
+        input.source,
+        input.campaign ?? null,
+        input.introducingBrokerId ?? null,
+        input.utmSource ?? null,
+        input.utmMedium ?? null,
+        input.utmCampaign ?? null,
+        input.utmTerm ?? null,
+        input.utmContent ?? null,
+        assignment.branchId,
+        assignment.assigneeId,
+        assignment.assigneeId ? new Date(now) : null,
+        assignment.ruleId,
+        best?.id ?? null,
+        best?.kind ?? null,
+        opts.actorId,
+        new Date(now),
+        input.temperature ?? 'warm',
       ],
     );
     if (duplicates.length) {
       await client.query(
         `INSERT INTO lead_duplicates (lead_id, other_kind, other_id, reason, score, detail)
          SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::real[], $6::jsonb[]) ON CONFLICT DO NOTHING`,
-        [id, duplicates.map((d) => d.kind), duplicates.map((d) => d.id), duplicates.map((d) => d.reason), duplicates.map((d) => d.score), duplicates.map((d) => (d.detail ? JSON.stringify(d.detail) : null))],
+        [
+          id,
+          duplicates.map((d) => d.kind),
+          duplicates.map((d) => d.id),
+          duplicates.map((d) => d.reason),
+          duplicates.map((d) => d.score),
+          duplicates.map((d) => (d.detail ? JSON.stringify(d.detail) : null)),
+        ],
       );
     }
     const { branchId: _b, ...assigned } = assignment;
     await auditIn(client, {
-      actorId: opts.actorId, action: 'lead_created', entity: 'lead', entityId: id, ip: opts.ip,
-      data: { source: input.source, duplicates: duplicates.map(({ kind, id: other, reason }) => ({ kind, id: other, reason })), assignment: assigned },
+      actorId: opts.actorId,
+      action: 'lead_created',
+      entity: 'lead',
+      entityId: id,
+      ip: opts.ip,
+      data: {
+        source: input.source,
+        duplicates: duplicates.map(({ kind, id: other, reason }) => ({ kind, id: other, reason })),
+        assignment: assigned,
+      },
     });
     const lead = (await readLead(client, id))!;
     await client.query('COMMIT');
@@ -171,7 +237,11 @@ export async function createLead(
 }
 
 function assignmentOf(lead: LeadRow): Assignment {
-  return { assigneeId: lead.account_manager_id, ruleId: lead.assignment_rule_id, reason: lead.account_manager_id ? (lead.assignment_rule_id ? 'in_hours' : 'manual') : 'no_rule' };
+  return {
+    assigneeId: lead.account_manager_id,
+    ruleId: lead.assignment_rule_id,
+    reason: lead.account_manager_id ? (lead.assignment_rule_id ? 'in_hours' : 'manual') : 'no_rule',
+  };
 }
 
 export async function storedDuplicates(q: Queryable, leadId: string, onlyOpen = false): Promise<(Duplicate & { status: string })[]> {
@@ -180,14 +250,32 @@ export async function storedDuplicates(q: Queryable, leadId: string, onlyOpen = 
      ORDER BY other_kind = 'client' DESC, reason, score DESC, other_id`,
     [leadId],
   );
-  return rows.map((r: SqlRow) => ({ kind: r.other_kind, id: r.other_id, reason: r.reason, score: r.score, status: r.status, ...(r.detail ? { detail: r.detail } : {}) }));
+  return rows.map((r: SqlRow) => ({
+    kind: r.other_kind,
+    id: r.other_id,
+    reason: r.reason,
+    score: r.score,
+    status: r.status,
+    ...(r.detail ? { detail: r.detail } : {}),
+  }));
 }
 
 const FILLABLE = [
-  ['email', 'email'], ['email_norm', 'emailNorm'], ['phone', 'phone'], ['phone_e164', 'phoneE164'], ['phone_national', 'phoneNational'],
-  ['country', 'country'], ['language', 'language'], ['date_of_birth', 'dateOfBirth'], ['campaign', 'campaign'],
-  ['introducing_broker_id', 'introducingBrokerId'], ['utm_source', 'utmSource'], ['utm_medium', 'utmMedium'], ['utm_campaign', 'utmCampaign'],
-  ['utm_term', 'utmTerm'], ['utm_content', 'utmContent'],
+  ['email', 'email'],
+  ['email_norm', 'emailNorm'],
+  ['phone', 'phone'],
+  ['phone_e164', 'phoneE164'],
+  ['phone_national', 'phoneNational'],
+  ['country', 'country'],
+  ['language', 'language'],
+  ['date_of_birth', 'dateOfBirth'],
+  ['campaign', 'campaign'],
+  ['introducing_broker_id', 'introducingBrokerId'],
+  ['utm_source', 'utmSource'],
+  ['utm_medium', 'utmMedium'],
+  ['utm_campaign', 'utmCampaign'],
+  ['utm_term', 'utmTerm'],
+  ['utm_content', 'utmContent'],
 ] as const;
 
 /**
@@ -204,7 +292,8 @@ export async function mergeLead(
   const { rows } = await tx.query(`SELECT *, date_of_birth::text AS date_of_birth FROM leads WHERE id = $1 FOR UPDATE`, [sourceId]);
   const source = rows[0];
   if (!source) throw new LeadStateError('not_found', 'Lead not found');
-  if (source.status === 'merged' || source.status === 'converted') throw new LeadStateError('lead_closed', `The lead is already ${source.status}`);
+  if (source.status === 'merged' || source.status === 'converted')
+    throw new LeadStateError('lead_closed', `The lead is already ${source.status}`);
   let filled: string[] = [];
   let before: Record<string, unknown> = {};
   let after: Record<string, unknown> = {};
@@ -214,7 +303,8 @@ export async function mergeLead(
     const t = await tx.query(`SELECT *, date_of_birth::text AS date_of_birth FROM leads WHERE id = $1 FOR UPDATE`, [into.id]);
     const target = t.rows[0];
     if (!target) throw new LeadStateError('target_not_found', 'Target lead not found');
-    if (target.status === 'merged') throw new LeadStateError('target_merged', 'The target lead was itself merged; merge into what it was merged into');
+    if (target.status === 'merged')
+      throw new LeadStateError('target_merged', 'The target lead was itself merged; merge into what it was merged into');
     const sets: string[] = [];
     const params: unknown[] = [into.id];
     for (const [column, field] of FILLABLE) {
@@ -245,14 +335,22 @@ export async function mergeLead(
       before = { contacts: [] };
       after = { contacts: added.map((a) => ({ kind: a.kind, normalized: a.normalized })) };
       await auditIn(tx, {
-        actorId: opts.actorId, action: 'client_updated', entity: 'client', entityId: into.id, ip: opts.ip,
+        actorId: opts.actorId,
+        action: 'client_updated',
+        entity: 'client',
+        entityId: into.id,
+        ip: opts.ip,
         data: { fields: ['contacts'], before, after, mergedLead: sourceId },
       });
     }
     await tx.query('UPDATE interactions SET client_id = $2 WHERE lead_id = $1 AND client_id IS NULL', [sourceId, into.id]);
   }
 
-  await tx.query(`UPDATE leads SET status = 'merged', merged_into_id = $2, merged_into_kind = $3, updated_at = now() WHERE id = $1`, [sourceId, into.id, into.kind]);
+  await tx.query(`UPDATE leads SET status = 'merged', merged_into_id = $2, merged_into_kind = $3, updated_at = now() WHERE id = $1`, [
+    sourceId,
+    into.id,
+    into.kind,
+  ]);
   // the source's own findings are settled, and so is the target's finding about the source
   await tx.query(
     `UPDATE lead_duplicates SET status = CASE WHEN other_kind = $2 AND other_id = $3 THEN 'merged' ELSE 'dismissed' END, resolved_by_id = $4, resolved_at = now()
@@ -276,14 +374,23 @@ export async function mergeLead(
   );
   await tx.query(`DELETE FROM lead_duplicates WHERE other_kind = 'lead' AND other_id = $1 AND status = 'open'`, [sourceId]);
   await auditIn(tx, {
-    actorId: opts.actorId, action: 'lead_merged', entity: 'lead', entityId: sourceId, ip: opts.ip,
+    actorId: opts.actorId,
+    action: 'lead_merged',
+    entity: 'lead',
+    entityId: sourceId,
+    ip: opts.ip,
     data: { into, fields: filled, before, after },
   });
   return { filled };
 }
 
 /** Marks a lead's open duplicate findings (all, or those about one record) as not duplicates. */
-export async function dismissDuplicates(tx: Queryable, leadId: string, other: { kind: string; id: string } | null, actorId: string): Promise<number> {
+export async function dismissDuplicates(
+  tx: Queryable,
+  leadId: string,
+  other: { kind: string; id: string } | null,
+  actorId: string,
+): Promise<number> {
   const params: unknown[] = [leadId, actorId];
   let only = '';
   if (other) {

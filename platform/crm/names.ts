@@ -16,9 +16,18 @@ export function searchNameOf(name: string): string {
 }
 
 /** Display name of a client or lead: "First Last" for a person, the legal name for a corporate. */
-export function displayName(p: { type?: string; firstName?: string | null; lastName?: string | null; legalName?: string | null; name?: string | null }): string {
+export function displayName(p: {
+  type?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  legalName?: string | null;
+  name?: string | null;
+}): string {
   if (p.type === 'corporate' && p.legalName?.trim()) return p.legalName.trim();
-  const person = [p.firstName, p.lastName].map((s) => s?.trim()).filter(Boolean).join(' ');
+  const person = [p.firstName, p.lastName]
+    .map((s) => s?.trim())
+    .filter(Boolean)
+    .join(' ');
   return person || p.legalName?.trim() || p.name?.trim() || '';
 }
 

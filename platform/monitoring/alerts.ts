@@ -50,7 +50,9 @@ export function pickWindows(version: ScenarioVersion, candidates: Candidate[], e
 /** Serialises alerting per client (inline ingest and sweeps alike) for the rest of the transaction. */
 export async function lockClients(db: Queryable, clientIds: string[]): Promise<void> {
   if (!clientIds.length) return;
-  await db.query(`SELECT pg_advisory_xact_lock(hashtext('monitoring:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`, [[...new Set(clientIds)].sort()]);
+  await db.query(`SELECT pg_advisory_xact_lock(hashtext('monitoring:' || id)) FROM unnest($1::text[]) AS id ORDER BY id`, [
+    [...new Set(clientIds)].sort(),
+  ]);
 }
 
 async function evidenceTransactions(db: Queryable, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
@@ -87,7 +89,13 @@ export interface Outcome<T> {
   suppressed: Suppressed[];
 }
 
-async function prepare(db: Queryable, versions: ScenarioVersion[], found: Found, now: Date | null, existingOf: (v: ScenarioVersion, clients: string[], from: Date) => Promise<Window[]>) {
+async function prepare(
+  db: Queryable,
+  versions: ScenarioVersion[],
+  found: Found,
+  now: Date | null,
+  existingOf: (v: ScenarioVersion, clients: string[], from: Date) => Promise<Window[]>,
+) {
   const suppressed: Suppressed[] = [];
   const picked: { version: ScenarioVersion; c: Candidate }[] = [];
   for (const version of versions) {
@@ -101,7 +109,10 @@ async function prepare(db: Queryable, versions: ScenarioVersion[], found: Found,
     const existing = await existingOf(version, [...new Set(s.kept.map((r) => r.client_id))], from);
     for (const c of pickWindows(version, s.kept, existing)) picked.push({ version, c });
   }
-  const txs = await evidenceTransactions(db, picked.flatMap((p) => p.c.transaction_ids));
+  const txs = await evidenceTransactions(
+    db,
+    picked.flatMap((p) => p.c.transaction_ids),
+  );
   return { suppressed, picked: picked.map((p) => ({ ...p, evidence: evidenceOf(p.version, p.c, txs) })) };
 }
 
@@ -115,14 +126,22 @@ export async function raiseAlerts(
   found: Found,
   opts: { source: 'inline' | 'sweep'; sweepId?: string | null; now: Date },
 ): Promise<Outcome<AlertRow>> {
-  await lockClients(db, [...found.values()].flat().map((c) => c.client_id));
-  const { suppressed, picked } = await prepare(db, versions, found, opts.now, async (v, clients, from) =>
-    (
-      await db.query<Window>(
-        `SELECT client_id, window_key, window_start, window_end FROM monitoring_alerts WHERE scenario_id = $1 AND client_id = ANY($2::text[]) AND window_end >= $3`,
-        [v.scenarioId, clients, from],
-      )
-    ).rows,
+  await lockClients(
+    db,
+    [...found.values()].flat().map((c) => c.client_id),
+  );
+  const { suppressed, picked } = await prepare(
+    db,
+    versions,
+    found,
+    opts.now,
+    async (v, clients, from) =>
+      (
+        await db.query<Window>(
+          `SELECT client_id, window_key, window_start, window_end FROM monitoring_alerts WHERE scenario_id = $1 AND client_id = ANY($2::text[]) AND window_end >= $3`,
+          [v.scenarioId, clients, from],
+        )
+      ).rows,
   );
   const created: AlertRow[] = [];
   for (const { version, c, evidence } of picked) {
@@ -130,7 +149,19 @@ export async function raiseAlerts(
       `INSERT INTO monitoring_alerts (scenario_id, scenario_version_id, scenario_version, client_id, window_key, window_start, window_end, transaction_ids, evidence, source, sweep_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::jsonb, $10, $11)
        ON CONFLICT (scenario_version_id, client_id, window_key) DO NOTHING RETURNING *`,
-      [version.scenarioId, version.id, version.version, c.client_id, c.anchor_id, c.window_start, c.window_end, c.transaction_ids, JSON.stringify(evidence), opts.source, opts.sweepId ?? null],
+      [
+        version.scenarioId,
+        version.id,
+        version.version,
+        c.client_id,
+        c.anchor_id,
+        c.window_start,
+        c.window_end,
+        c.transaction_ids,
+        JSON.stringify(evidence),
+        opts.source,
+        opts.sweepId ?? null,
+      ],
     );
     created.push(...rows);
   }
@@ -139,14 +170,19 @@ export async function raiseAlerts(
 
 /** What a backtest of these versions would have raised: hits, never alerts. */
 export async function recordBacktestHits(db: Queryable, versions: ScenarioVersion[], found: Found, sweepId: string): Promise<number> {
-  const { picked } = await prepare(db, versions, found, null, async (v, clients, from) =>
-    (
-      await db.query<Window>(
-        `SELECT client_id, window_key, window_start, window_end FROM monitoring_backtest_hits
+  const { picked } = await prepare(
+    db,
+    versions,
+    found,
+    null,
+    async (v, clients, from) =>
+      (
+        await db.query<Window>(
+          `SELECT client_id, window_key, window_start, window_end FROM monitoring_backtest_hits
           WHERE sweep_id = $1 AND scenario_version_id = $2 AND client_id = ANY($3::text[]) AND window_end >= $4`,
-        [sweepId, v.id, clients, from],
-      )
-    ).rows,
+          [sweepId, v.id, clients, from],
+        )
+      ).rows,
   );
   let n = 0;
   for (const { version, c, evidence } of picked) {

@@ -32,12 +32,24 @@ export async function findTogether(db: Queryable, versions: ScenarioVersion[], s
   // and the text only changes when a version is published, so each connection plans it once
   const name = `monitoring_inline_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
   const { rows } = await db.query<Candidate & { version_id: string }>({ name, text, values: sql.values });
-  for (const v of runnable) found.set(v.id, refine(v, rows.filter((r) => r.version_id === v.id)));
+  for (const v of runnable)
+    found.set(
+      v.id,
+      refine(
+        v,
+        rows.filter((r) => r.version_id === v.id),
+      ),
+    );
   return found;
 }
 
 /** Each version's candidates over the scope, one statement per version. For sweeps over many clients. */
-export async function findEach(db: Queryable, versions: ScenarioVersion[], scope: Scope, beat: () => void = () => undefined): Promise<Found> {
+export async function findEach(
+  db: Queryable,
+  versions: ScenarioVersion[],
+  scope: Scope,
+  beat: () => void = () => undefined,
+): Promise<Found> {
   const found: Found = new Map();
   for (const v of versions) {
     if (!v.template.query) continue;

@@ -11,7 +11,11 @@ import type { Queryable } from './versions';
 export type CaseStarter = (c: { caseId: string; clientId: string; alertIds: string[] }) => Promise<void>;
 
 /** The open group of the client, created when there is none; the alerts that were new join it. */
-export async function claimGroup(db: Queryable, clientId: string, alertIds: string[]): Promise<{ caseId: string; created: boolean; attached: string[] }> {
+export async function claimGroup(
+  db: Queryable,
+  clientId: string,
+  alertIds: string[],
+): Promise<{ caseId: string; created: boolean; attached: string[] }> {
   for (let attempt = 0; ; attempt++) {
     const fresh = randomUUID();
     const ins = await db.query<{ case_id: string }>(
@@ -22,7 +26,10 @@ export async function claimGroup(db: Queryable, clientId: string, alertIds: stri
     const created = !!caseId;
     if (!caseId) {
       // FOR SHARE waits for a closing group to commit and then skips it: we try again for a new one
-      const open = await db.query<{ case_id: string }>(`SELECT case_id FROM aml_case_groups WHERE client_id = $1 AND status = 'open' FOR SHARE`, [clientId]);
+      const open = await db.query<{ case_id: string }>(
+        `SELECT case_id FROM aml_case_groups WHERE client_id = $1 AND status = 'open' FOR SHARE`,
+        [clientId],
+      );
       caseId = open.rows[0]?.case_id;
       if (!caseId) {
         if (attempt > 5) throw new Error(`could not claim an AML case group for ${clientId}`);
@@ -33,7 +40,14 @@ export async function claimGroup(db: Queryable, clientId: string, alertIds: stri
       `UPDATE monitoring_alerts SET case_id = $1, status = 'open', updated_at = now() WHERE id = ANY($2::uuid[]) AND case_id IS NULL AND status = 'new' RETURNING id`,
       [caseId, alertIds],
     );
-    if (created) await auditIn(db, { actorId: null, action: 'aml_case_opened', entity: 'case', entityId: caseId, data: { clientId, alertIds: attached.rows.map((r) => r.id) } });
+    if (created)
+      await auditIn(db, {
+        actorId: null,
+        action: 'aml_case_opened',
+        entity: 'case',
+        entityId: caseId,
+        data: { clientId, alertIds: attached.rows.map((r) => r.id) },
+      });
     return { caseId, created, attached: attached.rows.map((r) => r.id) };
   }
 }
@@ -43,7 +57,11 @@ export async function claimGroup(db: Queryable, clientId: string, alertIds: stri
  * case workflows. Alerts left unrouted by a crash between the two are routed by the next call of
  * routePending; groups whose workflow never started are started by resumeOrphanGroups.
  */
-export async function routeAlerts(pool: pg.Pool, start: CaseStarter, alerts: { id: string; client_id: string }[]): Promise<Map<string, string>> {
+export async function routeAlerts(
+  pool: pg.Pool,
+  start: CaseStarter,
+  alerts: { id: string; client_id: string }[],
+): Promise<Map<string, string>> {
   const byClient = new Map<string, string[]>();
   for (const a of alerts) byClient.set(a.client_id, [...(byClient.get(a.client_id) ?? []), a.id]);
   const caseOf = new Map<string, string>();

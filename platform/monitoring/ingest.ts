@@ -46,20 +46,38 @@ export async function ingestTransaction(pool: pg.Pool, input: TransactionInput, 
     if (!client.rowCount) throw new DomainError('CLIENT_NOT_FOUND', `Client ${input.clientId} not found`);
     if (input.accountId) {
       const account = await db.query('SELECT 1 FROM trading_accounts WHERE id = $1 AND client_id = $2', [input.accountId, input.clientId]);
-      if (!account.rowCount) throw new DomainError('ACCOUNT_NOT_FOUND', `Client ${input.clientId} has no trading account ${input.accountId}`);
+      if (!account.rowCount)
+        throw new DomainError('ACCOUNT_NOT_FOUND', `Client ${input.clientId} has no trading account ${input.accountId}`);
     }
     const inserted = await db.query<{ id: string }>(
       `INSERT INTO transactions (client_id, account_id, source, external_id, type, amount, currency, method, status, booked_at, counterparty_name, counterparty_country, instrument)
        VALUES ($1, $2, $3, $4, $5, $6::numeric, upper($7), $8, $9, $10, $11, upper($12), $13)
        ON CONFLICT (source, external_id) DO NOTHING RETURNING id`,
       [
-        input.clientId, input.accountId ?? null, input.source, input.externalId, input.type, String(input.amount), input.currency, input.method,
-        input.status ?? 'completed', input.bookedAt, input.counterparty?.name?.trim() || null, input.counterparty?.country?.trim() || null, input.instrument ?? null,
+        input.clientId,
+        input.accountId ?? null,
+        input.source,
+        input.externalId,
+        input.type,
+        String(input.amount),
+        input.currency,
+        input.method,
+        input.status ?? 'completed',
+        input.bookedAt,
+        input.counterparty?.name?.trim() || null,
+        input.counterparty?.country?.trim() || null,
+        input.instrument ?? null,
       ],
     );
     if (!inserted.rowCount) {
-      const { rows } = await db.query<{ id: string }>('SELECT id FROM transactions WHERE source = $1 AND external_id = $2', [input.source, input.externalId]);
-      const alerts = await db.query<AlertRow>(`SELECT * FROM monitoring_alerts WHERE window_key = $1 AND source = 'inline' ORDER BY created_at, id`, [rows[0].id]);
+      const { rows } = await db.query<{ id: string }>('SELECT id FROM transactions WHERE source = $1 AND external_id = $2', [
+        input.source,
+        input.externalId,
+      ]);
+      const alerts = await db.query<AlertRow>(
+        `SELECT * FROM monitoring_alerts WHERE window_key = $1 AND source = 'inline' ORDER BY created_at, id`,
+        [rows[0].id],
+      );
       return { created: false, transactionId: rows[0].id, alerts: alerts.rows, suppressed: [] };
     }
     const transactionId = inserted.rows[0].id;

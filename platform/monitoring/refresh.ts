@@ -15,7 +15,13 @@ export interface DueClient {
 }
 
 /** Clients whose review is due by `asOf` and who have no KYC review open, after `after` by id. */
-export async function dueClients(db: Queryable, asOf: Date, after: string | null, limit: number, clientId: string | null = null): Promise<DueClient[]> {
+export async function dueClients(
+  db: Queryable,
+  asOf: Date,
+  after: string | null,
+  limit: number,
+  clientId: string | null = null,
+): Promise<DueClient[]> {
   const { rows } = await db.query<DueClient>(
     `SELECT c.id AS client_id, c.next_review_at, c.risk_band,
             (SELECT k.id FROM cases k WHERE k.client_id = c.id AND k.type = 'kyc_review' AND k.status = 'closed' ORDER BY k.closed_at DESC NULLS LAST LIMIT 1) AS last_case_id
@@ -42,12 +48,21 @@ export interface RiskRise {
  * Pulls the client's next review to now (never later than it was) and sets the EDD flag. Audited.
  * Returns whether a review is open already (then nothing needs starting).
  */
-export async function pullReviewForward(pool: pg.Pool, rise: RiskRise, now = new Date()): Promise<{ previous: Date | null; reviewOpen: boolean }> {
+export async function pullReviewForward(
+  pool: pg.Pool,
+  rise: RiskRise,
+  now = new Date(),
+): Promise<{ previous: Date | null; reviewOpen: boolean }> {
   return inTransaction(pool, async (db) => {
-    const { rows } = await db.query<{ next_review_at: Date | null }>('SELECT next_review_at FROM clients WHERE id = $1 FOR UPDATE', [rise.clientId]);
+    const { rows } = await db.query<{ next_review_at: Date | null }>('SELECT next_review_at FROM clients WHERE id = $1 FOR UPDATE', [
+      rise.clientId,
+    ]);
     if (!rows.length) return { previous: null, reviewOpen: false };
     const previous = rows[0].next_review_at;
-    await db.query('UPDATE clients SET next_review_at = LEAST(coalesce(next_review_at, $2), $2), updated_at = now() WHERE id = $1', [rise.clientId, now]);
+    await db.query('UPDATE clients SET next_review_at = LEAST(coalesce(next_review_at, $2), $2), updated_at = now() WHERE id = $1', [
+      rise.clientId,
+      now,
+    ]);
     if (rise.eddFlag) {
       await db.query(
         `INSERT INTO kyc_profiles (client_id, edd_flags, products, updated_at) VALUES ($1, ARRAY[$2], '{}', now())
@@ -56,10 +71,21 @@ export async function pullReviewForward(pool: pg.Pool, rise: RiskRise, now = new
       );
     }
     await auditIn(db, {
-      actorId: rise.actorId, action: 'kyc_review_pulled_forward', entity: 'client', entityId: rise.clientId,
-      data: { trigger: rise.trigger, reason: rise.reason, previous: previous?.toISOString() ?? null, now: now.toISOString(), eddFlag: rise.eddFlag ?? null },
+      actorId: rise.actorId,
+      action: 'kyc_review_pulled_forward',
+      entity: 'client',
+      entityId: rise.clientId,
+      data: {
+        trigger: rise.trigger,
+        reason: rise.reason,
+        previous: previous?.toISOString() ?? null,
+        now: now.toISOString(),
+        eddFlag: rise.eddFlag ?? null,
+      },
     });
-    const open = await db.query(`SELECT 1 FROM cases WHERE client_id = $1 AND type = 'kyc_review' AND status <> 'closed' LIMIT 1`, [rise.clientId]);
+    const open = await db.query(`SELECT 1 FROM cases WHERE client_id = $1 AND type = 'kyc_review' AND status <> 'closed' LIMIT 1`, [
+      rise.clientId,
+    ]);
     return { previous, reviewOpen: !!open.rowCount };
   });
 }
@@ -68,7 +94,16 @@ export async function pullReviewForward(pool: pg.Pool, rise: RiskRise, now = new
 export async function overdueClients(db: Queryable, asOf: Date, offset: number, limit: number, branchIds: string[] | null) {
   const where = `c.next_review_at < $1 AND ($2::text[] IS NULL OR c.branch_id = ANY($2))`;
   const [{ rows }, total] = await Promise.all([
-    db.query<{ id: string; name: string; branch_id: string; risk_band: string | null; kyc_status: string; next_review_at: Date; open_case_id: string | null; open_case_reference: string | null }>(
+    db.query<{
+      id: string;
+      name: string;
+      branch_id: string;
+      risk_band: string | null;
+      kyc_status: string;
+      next_review_at: Date;
+      open_case_id: string | null;
+      open_case_reference: string | null;
+    }>(
       `SELECT c.id, c.name, c.branch_id, c.risk_band, c.kyc_status, c.next_review_at, k.id AS open_case_id, k.reference AS open_case_reference
          FROM clients c LEFT JOIN LATERAL (SELECT id, reference FROM cases WHERE client_id = c.id AND type = 'kyc_review' AND status <> 'closed' LIMIT 1) k ON true
         WHERE ${where} ORDER BY c.next_review_at, c.id OFFSET $3 LIMIT $4`,

@@ -7,7 +7,14 @@ import type { SqlRow } from '../db';
 const usd = (n: unknown) => `USD ${Number(n ?? 0).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const day = (d: unknown) => (d ? new Date(d as string).toISOString().slice(0, 10) : '?');
 
-type Evidence = { scenarioName?: string; version?: number; aggregates?: SqlRow; thresholds?: SqlRow; window?: { start: string; end: string }; transactions?: SqlRow[] };
+type Evidence = {
+  scenarioName?: string;
+  version?: number;
+  aggregates?: SqlRow;
+  thresholds?: SqlRow;
+  window?: { start: string; end: string };
+  transactions?: SqlRow[];
+};
 
 /** One sentence per alert, from its aggregates and thresholds. */
 export function describeAlert(scenario: string, e: Evidence): string {
@@ -47,13 +54,21 @@ export function generateNarrative(f: SarFacts): string {
   const txs = new Map<string, SqlRow>();
   for (const a of f.alerts) for (const t of a.evidence.transactions ?? []) txs.set(t.id, t);
   const sum = (type: string) => [...txs.values()].filter((t) => t.type === type).reduce((s, t) => s + Number(t.usdAmount ?? 0), 0);
-  const starts = f.alerts.map((a) => a.evidence.window?.start).filter(Boolean).sort();
-  const ends = f.alerts.map((a) => a.evidence.window?.end).filter(Boolean).sort();
+  const starts = f.alerts
+    .map((a) => a.evidence.window?.start)
+    .filter(Boolean)
+    .sort();
+  const ends = f.alerts
+    .map((a) => a.evidence.window?.end)
+    .filter(Boolean)
+    .sort();
   const lines = [
     `Subject: ${f.client.name} (client ${f.client.id}, ${f.client.type}${f.client.country ? `, ${f.client.country}` : ''}; risk band ${f.client.riskBand ?? 'not set'}; KYC ${f.client.kycStatus})${f.caseReference ? `, case ${f.caseReference}` : ''}.`,
     '',
     `Between ${day(starts[0])} and ${day(ends[ends.length - 1])} transaction monitoring raised ${f.alerts.length} alert${f.alerts.length === 1 ? '' : 's'}:`,
-    ...f.alerts.map((a) => `- ${a.evidence.scenarioName ?? a.scenario} (rule version ${a.version}): ${describeAlert(a.scenario, a.evidence)}`),
+    ...f.alerts.map(
+      (a) => `- ${a.evidence.scenarioName ?? a.scenario} (rule version ${a.version}): ${describeAlert(a.scenario, a.evidence)}`,
+    ),
     '',
     `The alerts involve ${txs.size} transaction${txs.size === 1 ? '' : 's'}: deposits ${usd(sum('deposit'))}, withdrawals ${usd(sum('withdrawal'))}, trades ${usd(sum('trade'))}.`,
   ];
@@ -64,7 +79,9 @@ export function generateNarrative(f: SarFacts): string {
 }
 
 /** An AML case is always about a client (cases may also be about a lead: client development). */
-function clientCase<C extends { id: string; clientId: string | null; client: unknown }>(c: C): C & { clientId: string; client: NonNullable<C['client']> } {
+function clientCase<C extends { id: string; clientId: string | null; client: unknown }>(
+  c: C,
+): C & { clientId: string; client: NonNullable<C['client']> } {
   if (!c.clientId || !c.client) throw new Error(`case ${c.id} is about no client`);
   return c as C & { clientId: string; client: NonNullable<C['client']> };
 }
@@ -76,9 +93,21 @@ export async function sarFacts(prisma: PrismaClient, caseId: string): Promise<Sa
   const a = c.attributes as { findings?: string; decisionReason?: string };
   return {
     clientId: c.clientId,
-    client: { id: c.client.id, name: c.client.name, type: c.client.type, country: c.client.country, riskBand: c.client.riskBand, kycStatus: c.client.kycStatus },
+    client: {
+      id: c.client.id,
+      name: c.client.name,
+      type: c.client.type,
+      country: c.client.country,
+      riskBand: c.client.riskBand,
+      kycStatus: c.client.kycStatus,
+    },
     caseReference: c.reference,
-    alerts: alerts.map((x) => ({ scenario: x.scenarioId, version: x.scenarioVersion, createdAt: x.createdAt, evidence: x.evidence as Evidence })),
+    alerts: alerts.map((x) => ({
+      scenario: x.scenarioId,
+      version: x.scenarioVersion,
+      createdAt: x.createdAt,
+      evidence: x.evidence as Evidence,
+    })),
     findings: a.findings ?? null,
     decisionReason: a.decisionReason ?? null,
   };
@@ -86,7 +115,9 @@ export async function sarFacts(prisma: PrismaClient, caseId: string): Promise<Sa
 
 /** The evidence pack: everything a regulator or an auditor asks for about this case, as plain JSON. */
 export async function evidencePack(prisma: PrismaClient, caseId: string) {
-  const c = clientCase(await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { client: { include: { relatedPersons: true } } } }));
+  const c = clientCase(
+    await prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { client: { include: { relatedPersons: true } } } }),
+  );
   const [alerts, sar, events, profile] = await Promise.all([
     prisma.monitoringAlert.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
     prisma.amlSar.findUnique({ where: { caseId } }),
@@ -94,25 +125,76 @@ export async function evidencePack(prisma: PrismaClient, caseId: string) {
     prisma.kycProfile.findUnique({ where: { clientId: c.clientId } }),
   ]);
   const people = await prisma.user.findMany({
-    where: { id: { in: [...new Set([sar?.preparedById, sar?.approvedById, sar?.filedById, ...events.map((e) => e.actorId)].filter((x): x is string => !!x))] } },
+    where: {
+      id: {
+        in: [
+          ...new Set(
+            [sar?.preparedById, sar?.approvedById, sar?.filedById, ...events.map((e) => e.actorId)].filter((x): x is string => !!x),
+          ),
+        ],
+      },
+    },
     select: { id: true, name: true, roles: true },
   });
   const txs = new Map<string, unknown>();
-  for (const a of alerts) for (const t of ((a.evidence as Evidence).transactions ?? [])) txs.set(t.id, t);
+  for (const a of alerts) for (const t of (a.evidence as Evidence).transactions ?? []) txs.set(t.id, t);
   return {
     generatedAt: new Date().toISOString(),
-    case: { id: c.id, reference: c.reference, type: c.type, status: c.status, state: c.state, openedAt: c.openedAt, closedAt: c.closedAt, summary: c.summary, attributes: c.attributes },
-    client: {
-      id: c.client.id, name: c.client.name, type: c.client.type, country: c.client.country, nationality: c.client.nationality, dateOfBirth: c.client.dateOfBirth,
-      riskBand: c.client.riskBand, kycStatus: c.client.kycStatus, branchId: c.client.branchId,
-      relatedPersons: c.client.relatedPersons.map((p) => ({ role: p.role, name: p.name, sharePercent: p.sharePercent })),
-      declared: profile ? { declaredIncome: profile.declaredIncome, expectedDeposits: profile.expectedDeposits, occupation: profile.occupation, pep: profile.pep } : null,
+    case: {
+      id: c.id,
+      reference: c.reference,
+      type: c.type,
+      status: c.status,
+      state: c.state,
+      openedAt: c.openedAt,
+      closedAt: c.closedAt,
+      summary: c.summary,
+      attributes: c.attributes,
     },
-    alerts: alerts.map((a) => ({ id: a.id, scenario: a.scenarioId, scenarioVersion: a.scenarioVersion, scenarioVersionId: a.scenarioVersionId, status: a.status, source: a.source, createdAt: a.createdAt, windowStart: a.windowStart, windowEnd: a.windowEnd, evidence: a.evidence })),
+    client: {
+      id: c.client.id,
+      name: c.client.name,
+      type: c.client.type,
+      country: c.client.country,
+      nationality: c.client.nationality,
+      dateOfBirth: c.client.dateOfBirth,
+      riskBand: c.client.riskBand,
+      kycStatus: c.client.kycStatus,
+      branchId: c.client.branchId,
+      relatedPersons: c.client.relatedPersons.map((p) => ({ role: p.role, name: p.name, sharePercent: p.sharePercent })),
+      declared: profile
+        ? {
+            declaredIncome: profile.declaredIncome,
+            expectedDeposits: profile.expectedDeposits,
+            occupation: profile.occupation,
+            pep: profile.pep,
+          }
+        : null,
+    },
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      scenario: a.scenarioId,
+      scenarioVersion: a.scenarioVersion,
+      scenarioVersionId: a.scenarioVersionId,
+      status: a.status,
+      source: a.source,
+      createdAt: a.createdAt,
+      windowStart: a.windowStart,
+      windowEnd: a.windowEnd,
+      evidence: a.evidence,
+    })),
     transactions: [...txs.values()],
     report: sar && {
-      status: sar.status, narrative: sar.narrative, generatedNarrative: sar.generatedNarrative, preparedById: sar.preparedById, submittedAt: sar.submittedAt,
-      approvedById: sar.approvedById, approvedAt: sar.approvedAt, filedById: sar.filedById, filedAt: sar.filedAt, filingReference: sar.filingReference,
+      status: sar.status,
+      narrative: sar.narrative,
+      generatedNarrative: sar.generatedNarrative,
+      preparedById: sar.preparedById,
+      submittedAt: sar.submittedAt,
+      approvedById: sar.approvedById,
+      approvedAt: sar.approvedAt,
+      filedById: sar.filedById,
+      filedAt: sar.filedAt,
+      filingReference: sar.filingReference,
     },
     timeline: events.map((e) => ({ at: e.at, type: e.type, actorId: e.actorId, data: e.data, hash: e.hash })),
     people,

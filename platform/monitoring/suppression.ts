@@ -6,7 +6,9 @@ import type { Queryable } from './versions';
 
 /** The form a counterparty name is whitelisted and looked up in: words folded to Latin, lower case. */
 export function counterpartyKey(name: string): string {
-  const tokens = normalizeName(name, 'any').tokens.map((t) => t.text).filter(Boolean);
+  const tokens = normalizeName(name, 'any')
+    .tokens.map((t) => t.text)
+    .filter(Boolean);
   return tokens.length ? tokens.join(' ') : name.normalize('NFKC').toLowerCase().trim();
 }
 
@@ -49,7 +51,11 @@ export async function applySuppression(
   const suppressed: Suppressed[] = [];
   for (const r of rows) {
     const name = (r.aggregates as { counterpartyName?: string | null }).counterpartyName;
-    const by = snoozed.has(r.client_id) ? 'snooze' : name && listed.has(`${r.client_id}\u0000${counterpartyKey(name)}`) ? 'whitelist' : null;
+    const by = snoozed.has(r.client_id)
+      ? 'snooze'
+      : name && listed.has(`${r.client_id}\u0000${counterpartyKey(name)}`)
+        ? 'whitelist'
+        : null;
     if (by) suppressed.push({ scenarioId, clientId: r.client_id, anchorId: r.anchor_id, by });
     else kept.push(r);
   }

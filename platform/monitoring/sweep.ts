@@ -28,10 +28,20 @@ export async function createSweep(prisma: PrismaClient, r: SweepRequest): Promis
   const clientIds = r.clientIds?.length ? [...new Set(r.clientIds)].sort() : null;
   const totalClients = clientIds ? await prisma.client.count({ where: { id: { in: clientIds } } }) : await prisma.client.count();
   await prisma.monitoringSweep.createMany({
-    data: [{
-      id: r.id, kind: r.kind, fromAt: r.from, toAt: r.to, clientIds: clientIds ?? undefined, scenarioId: r.scenarioId ?? null,
-      versionIds: r.versionIds ?? [], workflowId: r.workflowId, requestedById: r.requestedById ?? null, totalClients,
-    }],
+    data: [
+      {
+        id: r.id,
+        kind: r.kind,
+        fromAt: r.from,
+        toAt: r.to,
+        clientIds: clientIds ?? undefined,
+        scenarioId: r.scenarioId ?? null,
+        versionIds: r.versionIds ?? [],
+        workflowId: r.workflowId,
+        requestedById: r.requestedById ?? null,
+        totalClients,
+      },
+    ],
     skipDuplicates: true,
   });
 }
@@ -86,7 +96,12 @@ export async function runBatch(
     if (!clients.length) return { cursor: s.cursor, done: true, alerts: [] };
     const upTo = clients[clients.length - 1];
     const versions = await versionsFor(db, s);
-    const found = await findEach(db, versions, { kind: 'range', from: s.from_at, to: s.to_at, after: input.after, upTo, clientIds: s.client_ids ?? undefined }, input.beat);
+    const found = await findEach(
+      db,
+      versions,
+      { kind: 'range', from: s.from_at, to: s.to_at, after: input.after, upTo, clientIds: s.client_ids ?? undefined },
+      input.beat,
+    );
     let alerts: AlertRow[] = [];
     let created: number;
     if (s.kind === 'backtest') created = await recordBacktestHits(db, versions, found, s.id);
@@ -104,10 +119,15 @@ export async function runBatch(
 
 /** A backtest's comparison: alerts per version, and which (client, window) only one version finds. */
 export async function backtestResult(db: Queryable, sweepId: string, versionIds: string[], sample = 50) {
-  const { rows } = await db.query<{ scenario_version_id: string; client_id: string; window_key: string; window_start: Date; window_end: Date }>(
-    'SELECT scenario_version_id, client_id, window_key, window_start, window_end FROM monitoring_backtest_hits WHERE sweep_id = $1',
-    [sweepId],
-  );
+  const { rows } = await db.query<{
+    scenario_version_id: string;
+    client_id: string;
+    window_key: string;
+    window_start: Date;
+    window_end: Date;
+  }>('SELECT scenario_version_id, client_id, window_key, window_start, window_end FROM monitoring_backtest_hits WHERE sweep_id = $1', [
+    sweepId,
+  ]);
   const versions = await versionsById(db, versionIds);
   const keyOf = (r: { client_id: string; window_key: string }) => `${r.client_id}/${r.window_key}`;
   const sets = versionIds.map((id) => new Map(rows.filter((r) => r.scenario_version_id === id).map((r) => [keyOf(r), r])));
@@ -120,7 +140,12 @@ export async function backtestResult(db: Queryable, sweepId: string, versionIds:
   if (versionIds.length < 2) return { versions: summary, both: null, onlyDraft: null, onlyPublished: null };
   const [draft, published] = sets;
   const only = (a: typeof draft, b: typeof draft) => [...a.values()].filter((r) => !b.has(keyOf(r)));
-  const view = (r: (typeof rows)[number]) => ({ clientId: r.client_id, windowKey: r.window_key, windowStart: r.window_start, windowEnd: r.window_end });
+  const view = (r: (typeof rows)[number]) => ({
+    clientId: r.client_id,
+    windowKey: r.window_key,
+    windowStart: r.window_start,
+    windowEnd: r.window_end,
+  });
   const onlyDraft = only(draft, published);
   const onlyPublished = only(published, draft);
   return {
@@ -135,12 +160,15 @@ export async function finishSweep(pool: pg.Pool, sweepId: string): Promise<void>
   const { rows } = await pool.query<SweepRow>('SELECT * FROM monitoring_sweeps WHERE id = $1', [sweepId]);
   const s = rows[0];
   const result = s.kind === 'backtest' ? await backtestResult(pool, sweepId, s.version_ids) : null;
-  await pool.query(`UPDATE monitoring_sweeps SET status = 'completed', finished_at = coalesce(finished_at, now()), result = $2 WHERE id = $1 AND status = 'running'`, [
-    sweepId,
-    result && JSON.stringify(result),
-  ]);
+  await pool.query(
+    `UPDATE monitoring_sweeps SET status = 'completed', finished_at = coalesce(finished_at, now()), result = $2 WHERE id = $1 AND status = 'running'`,
+    [sweepId, result && JSON.stringify(result)],
+  );
 }
 
 export async function failSweep(pool: pg.Pool, sweepId: string, error: string): Promise<void> {
-  await pool.query(`UPDATE monitoring_sweeps SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running'`, [sweepId, error.slice(0, 2000)]);
+  await pool.query(`UPDATE monitoring_sweeps SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running'`, [
+    sweepId,
+    error.slice(0, 2000),
+  ]);
 }

@@ -32,7 +32,9 @@ export async function installDefaultScenarios(prisma: PrismaClient): Promise<num
     if (!count) continue;
     installed++;
     await prisma.monitoringScenarioVersion.createMany({
-      data: [{ scenarioId: t.id, version: 1, status: 'published', parameters: t.defaults as object, note: 'default', publishedAt: new Date() }],
+      data: [
+        { scenarioId: t.id, version: 1, status: 'published', parameters: t.defaults as object, note: 'default', publishedAt: new Date() },
+      ],
       skipDuplicates: true,
     });
   }
@@ -48,7 +50,10 @@ function toVersion(r: VersionRow): ScenarioVersion {
 }
 
 /** The published version of every enabled scenario, optionally of some executions or scenarios only. */
-export async function versionsInForce(db: Queryable, opts: { executions?: string[]; scenarioIds?: string[] } = {}): Promise<ScenarioVersion[]> {
+export async function versionsInForce(
+  db: Queryable,
+  opts: { executions?: string[]; scenarioIds?: string[] } = {},
+): Promise<ScenarioVersion[]> {
   const { rows } = await db.query<VersionRow>(
     `SELECT v.id, v.scenario_id, v.version, s.template, v.parameters FROM monitoring_scenario_versions v
        JOIN monitoring_scenarios s ON s.id = v.scenario_id
@@ -66,7 +71,10 @@ export async function versionsById(db: Queryable, ids: string[]): Promise<Scenar
        JOIN monitoring_scenarios s ON s.id = v.scenario_id WHERE v.id = ANY($1::uuid[])`,
     [ids],
   );
-  return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is VersionRow => !!r).map(toVersion);
+  return ids
+    .map((id) => rows.find((r) => r.id === id))
+    .filter((r): r is VersionRow => !!r)
+    .map(toVersion);
 }
 
 /** Checks a version's parameters against its template; the error lists every problem by path. */
@@ -80,7 +88,9 @@ export function checkParameters(template: Template, parameters: unknown): Parame
 }
 
 async function scenarioTemplate(client: pg.PoolClient, scenarioId: string): Promise<Template> {
-  const { rows } = await client.query<{ template: string }>('SELECT template FROM monitoring_scenarios WHERE id = $1 FOR UPDATE', [scenarioId]);
+  const { rows } = await client.query<{ template: string }>('SELECT template FROM monitoring_scenarios WHERE id = $1 FOR UPDATE', [
+    scenarioId,
+  ]);
   const template = rows[0] && templateOf(rows[0].template);
   if (!template) throw new DomainError('SCENARIO_NOT_FOUND', `Scenario ${scenarioId} not found`);
   return template;
@@ -99,7 +109,13 @@ export async function saveDraft(pool: pg.Pool, input: { scenarioId: string; para
        RETURNING id, version`,
       [input.scenarioId, JSON.stringify(parameters), input.note ?? null, input.actorId],
     );
-    await auditIn(client, { actorId: input.actorId, action: 'scenario_draft_saved', entity: 'monitoring_scenario', entityId: input.scenarioId, data: { version: rows[0].version, parameters, note: input.note ?? null } });
+    await auditIn(client, {
+      actorId: input.actorId,
+      action: 'scenario_draft_saved',
+      entity: 'monitoring_scenario',
+      entityId: input.scenarioId,
+      data: { version: rows[0].version, parameters, note: input.note ?? null },
+    });
     return rows[0];
   });
 }
@@ -107,8 +123,18 @@ export async function saveDraft(pool: pg.Pool, input: { scenarioId: string; para
 export async function discardDraft(pool: pg.Pool, input: { scenarioId: string; actorId: string }): Promise<boolean> {
   return inTransaction(pool, async (client) => {
     await scenarioTemplate(client, input.scenarioId);
-    const { rows } = await client.query<{ version: number }>(`DELETE FROM monitoring_scenario_versions WHERE scenario_id = $1 AND status = 'draft' RETURNING version`, [input.scenarioId]);
-    if (rows.length) await auditIn(client, { actorId: input.actorId, action: 'scenario_draft_discarded', entity: 'monitoring_scenario', entityId: input.scenarioId, data: { version: rows[0].version } });
+    const { rows } = await client.query<{ version: number }>(
+      `DELETE FROM monitoring_scenario_versions WHERE scenario_id = $1 AND status = 'draft' RETURNING version`,
+      [input.scenarioId],
+    );
+    if (rows.length)
+      await auditIn(client, {
+        actorId: input.actorId,
+        action: 'scenario_draft_discarded',
+        entity: 'monitoring_scenario',
+        entityId: input.scenarioId,
+        data: { version: rows[0].version },
+      });
     return rows.length > 0;
   });
 }
@@ -117,7 +143,10 @@ export async function discardDraft(pool: pg.Pool, input: { scenarioId: string; a
 export async function publishDraft(pool: pg.Pool, input: { scenarioId: string; actorId: string; note?: string | null }) {
   return inTransaction(pool, async (client) => {
     await scenarioTemplate(client, input.scenarioId);
-    const draft = await client.query<{ id: string; version: number }>(`SELECT id, version FROM monitoring_scenario_versions WHERE scenario_id = $1 AND status = 'draft'`, [input.scenarioId]);
+    const draft = await client.query<{ id: string; version: number }>(
+      `SELECT id, version FROM monitoring_scenario_versions WHERE scenario_id = $1 AND status = 'draft'`,
+      [input.scenarioId],
+    );
     if (!draft.rows.length) throw new DomainError('NO_DRAFT', `Scenario ${input.scenarioId} has no draft to publish`);
     const retired = await client.query<{ version: number }>(
       `UPDATE monitoring_scenario_versions SET status = 'retired', retired_at = now(), updated_at = now() WHERE scenario_id = $1 AND status = 'published' RETURNING version`,
@@ -129,17 +158,29 @@ export async function publishDraft(pool: pg.Pool, input: { scenarioId: string; a
     );
     await client.query('UPDATE monitoring_scenarios SET updated_at = now() WHERE id = $1', [input.scenarioId]);
     await auditIn(client, {
-      actorId: input.actorId, action: 'scenario_published', entity: 'monitoring_scenario', entityId: input.scenarioId,
+      actorId: input.actorId,
+      action: 'scenario_published',
+      entity: 'monitoring_scenario',
+      entityId: input.scenarioId,
       data: { version: draft.rows[0].version, versionId: draft.rows[0].id, retired: retired.rows[0]?.version ?? null },
     });
     return draft.rows[0];
   });
 }
 
-export async function setEnabled(pool: pg.Pool, input: { scenarioId: string; enabled: boolean; actorId: string; reason: string }): Promise<void> {
+export async function setEnabled(
+  pool: pg.Pool,
+  input: { scenarioId: string; enabled: boolean; actorId: string; reason: string },
+): Promise<void> {
   await inTransaction(pool, async (client) => {
     await scenarioTemplate(client, input.scenarioId);
     await client.query('UPDATE monitoring_scenarios SET enabled = $2, updated_at = now() WHERE id = $1', [input.scenarioId, input.enabled]);
-    await auditIn(client, { actorId: input.actorId, action: input.enabled ? 'scenario_enabled' : 'scenario_disabled', entity: 'monitoring_scenario', entityId: input.scenarioId, data: { reason: input.reason } });
+    await auditIn(client, {
+      actorId: input.actorId,
+      action: input.enabled ? 'scenario_enabled' : 'scenario_disabled',
+      entity: 'monitoring_scenario',
+      entityId: input.scenarioId,
+      data: { reason: input.reason },
+    });
   });
 }

@@ -17,7 +17,11 @@ export interface DeltaCounts {
 export async function computeDelta(prisma: PrismaClient, versionId: string): Promise<DeltaCounts> {
   const version = await prisma.sanctionListVersion.findUniqueOrThrow({ where: { id: versionId } });
   const previous = await prisma.sanctionListVersion.findFirst({
-    where: { source: version.source, id: { not: version.id }, OR: [{ importedAt: { lt: version.importedAt } }, { importedAt: version.importedAt, id: { lt: version.id } }] },
+    where: {
+      source: version.source,
+      id: { not: version.id },
+      OR: [{ importedAt: { lt: version.importedAt } }, { importedAt: version.importedAt, id: { lt: version.id } }],
+    },
     orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
   });
   const prev = previous?.id ?? null;

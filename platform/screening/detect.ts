@@ -25,7 +25,10 @@ function ofacRole(file: InputFile): OfacRole {
   const width = widths.size === 1 ? [...widths][0] : undefined;
   const roles: Record<number, OfacRole> = { 12: 'primary', 5: 'alt', 6: 'add', 2: 'comments' };
   const role = width ? roles[width] : undefined;
-  if (!role) throw new ListFormatError(`${file.name}: not an OFAC list file (expected 12, 5, 6 or 2 columns, found ${[...widths].join('/') || 'none'})`);
+  if (!role)
+    throw new ListFormatError(
+      `${file.name}: not an OFAC list file (expected 12, 5, 6 or 2 columns, found ${[...widths].join('/') || 'none'})`,
+    );
   return role;
 }
 
@@ -49,8 +52,12 @@ export function parseListFiles(files: InputFile[]): ParsedList[] {
     const group = ofac[source];
     if (Object.keys(group).length === 0) continue;
     if (!group.primary) {
-      const given = Object.values(group).map((f) => f!.name).join(', ');
-      throw new ListFormatError(`${given}: ${source} needs its primary file (${source === 'ofac_sdn' ? 'sdn.csv' : 'cons_prim.csv'}) in the same import`);
+      const given = Object.values(group)
+        .map((f) => f!.name)
+        .join(', ');
+      throw new ListFormatError(
+        `${given}: ${source} needs its primary file (${source === 'ofac_sdn' ? 'sdn.csv' : 'cons_prim.csv'}) in the same import`,
+      );
     }
     lists.push(parseOfac(source, group as OfacFiles));
   }

@@ -81,7 +81,15 @@ export async function importList(prisma: PrismaClient, list: ParsedList): Promis
       { timeout: 300_000, maxWait: 30_000 },
     );
     const delta = await computeDelta(prisma, version.id);
-    return { source: version.source, versionId: version.id, checksum, entryCount: version.entryCount, created: true, importedAt: version.importedAt.toISOString(), delta };
+    return {
+      source: version.source,
+      versionId: version.id,
+      checksum,
+      entryCount: version.entryCount,
+      created: true,
+      importedAt: version.importedAt.toISOString(),
+      delta,
+    };
   } catch (err) {
     // a concurrent import of the same files won the unique (source, checksum): theirs is ours
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {

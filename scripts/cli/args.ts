@@ -36,7 +36,8 @@ export function parseArgs(argv: string[], spec: CommandSpec): Args {
     return { positional: positionals, options };
   } catch (err) {
     // node's messages name the option ("Unknown option '--treshold'", "Option '--input <value>' argument missing")
-    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) throw new UsageError(err.message.split('. ')[0]);
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+      throw new UsageError(err.message.split('. ')[0]);
     throw err;
   }
 }

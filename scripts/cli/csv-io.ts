@@ -10,8 +10,7 @@ import { InputError } from './args';
 // the line it starts on, so a command can take the rows it can and report the others.
 
 export type CsvRow<T> =
-  | { line: number; fields: string[]; ok: true; value: T }
-  | { line: number; fields: string[]; ok: false; reason: string };
+  { line: number; fields: string[]; ok: true; value: T } | { line: number; fields: string[]; ok: false; reason: string };
 
 export interface CsvInput<T> {
   /** Header names as written in the file. */
@@ -50,7 +49,9 @@ export async function readCsv<T>(file: string, schema: z.ZodType<T>, opts: { req
       if (!err) return;
       const line = Number(err.lines);
       if (err.code === 'CSV_QUOTE_NOT_CLOSED')
-        fatal ??= new InputError(`${file}, line ${line}: a quoted field is never closed, so the rows after its opening quote cannot be told apart`);
+        fatal ??= new InputError(
+          `${file}, line ${line}: a quoted field is never closed, so the rows after its opening quote cannot be told apart`,
+        );
       else rows.push({ line, fields: [], ok: false, reason: `not readable as CSV: ${err.message.replace(/ at line \d+.*$/, '')}` });
     },
   });
@@ -64,16 +65,30 @@ export async function readCsv<T>(file: string, schema: z.ZodType<T>, opts: { req
         header = record;
         keys = record.map((h) => h.trim().toLowerCase());
         const missing = (opts.requiredColumns ?? []).filter((c) => !keys.includes(c));
-        if (missing.length) throw new InputError(`${file}, line ${line}: the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}`);
+        if (missing.length)
+          throw new InputError(
+            `${file}, line ${line}: the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}`,
+          );
         continue;
       }
       if (record.length > keys.length) {
-        rows.push({ line, fields: record, ok: false, reason: `${record.length} fields, the header has ${keys.length} (a comma in an unquoted value?)` });
+        rows.push({
+          line,
+          fields: record,
+          ok: false,
+          reason: `${record.length} fields, the header has ${keys.length} (a comma in an unquoted value?)`,
+        });
         continue;
       }
       const parsed = schema.safeParse(Object.fromEntries(keys.map((k, i) => [k, record[i] ?? ''])));
       if (parsed.success) rows.push({ line, fields: record, ok: true, value: parsed.data });
-      else rows.push({ line, fields: record, ok: false, reason: parsed.error.issues.map((i) => `column "${i.path.join('.')}": ${i.message}`).join('; ') });
+      else
+        rows.push({
+          line,
+          fields: record,
+          ok: false,
+          reason: parsed.error.issues.map((i) => `column "${i.path.join('.')}": ${i.message}`).join('; '),
+        });
     }
   });
   if (fatal) throw fatal;
@@ -86,7 +101,8 @@ export async function readCsv<T>(file: string, schema: z.ZodType<T>, opts: { req
 export function checkWritable(file: string): void {
   if (file === '-') return;
   const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`${file}: cannot write, no folder ${path.dirname(file)}`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new InputError(`${file}: cannot write, no folder ${path.dirname(file)}`);
   if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new InputError(`${file}: cannot write, not a file`);
 }
 

@@ -39,7 +39,8 @@ async function parseFiles(files: string[]): Promise<ParsedList[]> {
 /** `lists import <files...>`: formats detected from content and names; re-importing the same files is a no-op. */
 export async function importLists(args: Args): Promise<void> {
   const files = args.positional;
-  if (files.length === 0) throw new UsageError('lists import needs files: sdn.csv alt.csv add.csv sdn_comments.csv cons_*.csv UN_consolidated.xml');
+  if (files.length === 0)
+    throw new UsageError('lists import needs files: sdn.csv alt.csv add.csv sdn_comments.csv cons_*.csv UN_consolidated.xml');
   for (const f of files) if (!fs.existsSync(f) || !fs.statSync(f).isFile()) throw new InputError(`${f}: no such file`);
   const lists = await parseFiles(files);
   const db = await openDatabase(say);

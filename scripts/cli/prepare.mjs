@@ -25,7 +25,8 @@ export function prismaClientProblem(root) {
   const index = path.join(root, 'node_modules/.prisma/client/index.js');
   if (!existsSync(index)) return 'not generated';
   if (readFileSync(index, 'utf8').includes('did not initialize yet')) return 'not generated (only the install placeholder)';
-  if (statSync(index).mtimeMs < newestMtime([path.join(root, 'package-lock.json'), path.join(root, 'prisma/schema')])) return 'older than the schema';
+  if (statSync(index).mtimeMs < newestMtime([path.join(root, 'package-lock.json'), path.join(root, 'prisma/schema')]))
+    return 'older than the schema';
   return undefined;
 }
 

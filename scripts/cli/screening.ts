@@ -52,7 +52,8 @@ export async function compare(args: Args): Promise<void> {
   const bad = rows.find((r) => !r.ok);
   if (bad && !bad.ok) throw new InputError(`${file}, line ${bad.line}: ${bad.reason}`);
   const out: unknown[][] = [['schema', 'name1', 'name2', 'score']];
-  for (const r of rows) if (r.ok) out.push([r.value.schema, r.value.name1, r.value.name2, compareNames(r.value.name1, r.value.name2, r.value.schema).score]);
+  for (const r of rows)
+    if (r.ok) out.push([r.value.schema, r.value.name1, r.value.name2, compareNames(r.value.name1, r.value.name2, r.value.schema).score]);
   writeRows(args.options.get('output') ?? '-', out);
   say(`compared ${rows.length} pairs`);
 }
@@ -85,15 +86,22 @@ export async function screen(args: Args): Promise<number> {
     const { prisma, close } = createDb(db.url);
     try {
       const index = await loadIndex(prisma);
-      if (index.versions.length === 0) throw new InputError('no sanctions list imported yet: run `broker-crm lists import <files...>` first');
+      if (index.versions.length === 0)
+        throw new InputError('no sanctions list imported yet: run `broker-crm lists import <files...>` first');
       const clients = rows.filter((r) => r.ok);
-      say(`screening ${clients.length} clients against ${index.versions.map((v) => `${v.source} (${v.entryCount})`).join(', ')}; threshold ${min}`);
+      say(
+        `screening ${clients.length} clients against ${index.versions.map((v) => `${v.source} (${v.entryCount})`).join(', ')}; threshold ${min}`,
+      );
       const out: unknown[][] = [['id', 'name', 'list', 'entry_id', 'matched_name', 'score']];
       let flagged = 0;
       for (const r of clients) {
         if (!r.ok) continue;
         const c = r.value;
-        const hits = searchName(index, { name: c.name, schema: c.schema, birthDate: c.birth_date, country: c.nationality }, { minScore: min, limit: 50 });
+        const hits = searchName(
+          index,
+          { name: c.name, schema: c.schema, birthDate: c.birth_date, country: c.nationality },
+          { minScore: min, limit: 50 },
+        );
         if (hits.length) flagged++;
         for (const h of hits) out.push([c.id, c.name, h.list, h.entryId, h.matchedName, h.score]);
       }

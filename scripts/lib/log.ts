@@ -1,9 +1,7 @@
 // Console output for the supervisor and the test harness: one prefix per source, colour only on a
 // terminal (NO_COLOR / FORCE_COLOR respected), elapsed time on step lines so slow steps stand out.
 const useColor =
-  process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'
-    ? true
-    : !process.env.NO_COLOR && Boolean(process.stdout.isTTY);
+  process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0' ? true : !process.env.NO_COLOR && Boolean(process.stdout.isTTY);
 
 const CODES = {
   red: 31,

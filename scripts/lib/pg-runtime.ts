@@ -71,7 +71,8 @@ export function resolvePgRuntime(opts: PgRuntimeOptions): PgRuntime {
   const runtimeDir = path.resolve(opts.runtimeDir ?? process.env.PG_RUNTIME_DIR ?? DEFAULT_RUNTIME_DIR);
   const notes: string[] = [];
   const user = postgresUser(notes);
-  const reachableBins = canRun(user, bins.initdb) && canRun(user, bins.postgres) ? bins : relocatedBinaries(user, native, runtimeDir, notes);
+  const reachableBins =
+    canRun(user, bins.initdb) && canRun(user, bins.postgres) ? bins : relocatedBinaries(user, native, runtimeDir, notes);
   return { ...reachableBins, dataDir: reachableDataDir(user, dataDir, runtimeDir, notes), user, notes };
 }
 

@@ -26,9 +26,7 @@ const port = Number(portArg);
 const flag = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 // Test clusters are thrown away: durability only costs time there.
-const fastFlags = flags.includes('--fast')
-  ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-  : [];
+const fastFlags = flags.includes('--fast') ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
 
 const print = (message: string) => process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
 
@@ -128,7 +126,12 @@ function start(runtime: PgRuntime, locale: string): Promise<void> {
     runtime.postgres,
     ['-D', runtime.dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...fastFlags],
     // TCP on loopback only, no Unix socket: nothing to collide on in /tmp and nothing reachable from outside.
-    { ...asUser(runtime), cwd: path.dirname(runtime.dataDir), env: { ...process.env, LC_MESSAGES: locale }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      ...asUser(runtime),
+      cwd: path.dirname(runtime.dataDir),
+      env: { ...process.env, LC_MESSAGES: locale },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   child = proc;
   return new Promise((resolve) => {
@@ -168,7 +171,9 @@ try {
   } else if (left) {
     print(`stopping PostgreSQL (pid ${left.pid}) that an earlier run left on ${runtime.dataDir}…`);
     await stopProcess(left.pid, 'SIGINT', 30_000).catch((err: Error) =>
-      fail(`PostgreSQL (pid ${left.pid}) left on ${runtime.dataDir} could not be stopped (${err.message}): stop it yourself (\`kill -INT ${left.pid}\`) and start again.`),
+      fail(
+        `PostgreSQL (pid ${left.pid}) left on ${runtime.dataDir} could not be stopped (${err.message}): stop it yourself (\`kill -INT ${left.pid}\`) and start again.`,
+      ),
     );
   }
 
@@ -178,5 +183,7 @@ try {
   process.stdout.write(`READY ${port}\n`);
 } catch (err) {
   if (err instanceof PgSetupError) fail(err.message);
-  fail(`PostgreSQL did not start (${err instanceof Error ? err.message : String(err)}); the lines above say more, and \`npm ci\` reinstalls its binaries.`);
+  fail(
+    `PostgreSQL did not start (${err instanceof Error ? err.message : String(err)}); the lines above say more, and \`npm ci\` reinstalls its binaries.`,
+  );
 }

@@ -10,7 +10,10 @@ import { FatalError, waitFor } from './wait';
 export function temporalCliPath(): string | undefined {
   const candidates = [
     process.env.TEMPORAL_CLI,
-    ...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'temporal')),
+    ...(process.env.PATH ?? '')
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((dir) => path.join(dir, 'temporal')),
     path.join(process.env.GOBIN ?? '', 'temporal'),
     path.join(process.env.GOPATH ?? path.join(os.homedir(), 'go'), 'bin', 'temporal'),
   ];

@@ -10,7 +10,9 @@ let agent: ApiClient;
 
 beforeAll(async () => {
   stack = await startStack();
-  [admin, supervisor, agent] = await Promise.all(['admin@example.com', 'supervisor@example.com', 'agent1@example.com'].map((e) => ApiClient.login(stack.url, e)));
+  [admin, supervisor, agent] = await Promise.all(
+    ['admin@example.com', 'supervisor@example.com', 'agent1@example.com'].map((e) => ApiClient.login(stack.url, e)),
+  );
 });
 afterAll(() => stack?.stop());
 
@@ -37,7 +39,13 @@ describe('SLA policies and settings', () => {
     const audited = await stack.db.prisma.auditEvent.findFirst({ where: { action: 'sla_policy_changed' } });
     expect(audited?.data).toMatchObject({ before: { businessDays: 1 }, after: { businessDays: 3 } });
 
-    const opened = await agent.post('/api/complaints', { clientId: 'c-1001', channel: 'phone', category: 'platform', severity: 'low', description: 'Chart froze' });
+    const opened = await agent.post('/api/complaints', {
+      clientId: 'c-1001',
+      channel: 'phone',
+      category: 'platform',
+      severity: 'low',
+      description: 'Chart froze',
+    });
     expect(opened.status).toBe(201);
     const task = opened.body.tasks[0];
     const businessDays = (Date.parse(task.dueAt) - Date.parse(task.createdAt)) / 86_400_000;
@@ -51,18 +59,43 @@ describe('SLA policies and settings', () => {
     });
     expect(minutes.body).toMatchObject({ businessDays: null, businessHours: null, businessMinutes: 45 });
 
-    const bad = await request(admin, 'PUT', `/api/sla-policies/${encodeURIComponent('complaint:acknowledge:*:*')}`, { businessDays: null, businessHours: null, escalateAfterMinutes: 1 });
+    const bad = await request(admin, 'PUT', `/api/sla-policies/${encodeURIComponent('complaint:acknowledge:*:*')}`, {
+      businessDays: null,
+      businessHours: null,
+      escalateAfterMinutes: 1,
+    });
     expect(bad.status).toBe(400);
   });
 
   it('adds a more specific policy for a known step only, and changes a declared setting', async () => {
-    const added = await admin.post('/api/sla-policies', { caseType: 'complaint', step: 'investigate', category: 'platform', businessDays: 2, businessHours: null, escalateAfterMinutes: 120 });
+    const added = await admin.post('/api/sla-policies', {
+      caseType: 'complaint',
+      step: 'investigate',
+      category: 'platform',
+      businessDays: 2,
+      businessHours: null,
+      escalateAfterMinutes: 120,
+    });
     expect(added.status).toBe(201);
     expect(added.body.id).toBe('complaint:investigate:platform:*');
-    expect((await admin.post('/api/sla-policies', { caseType: 'complaint', step: 'dance', businessDays: 2, businessHours: null, escalateAfterMinutes: 1 })).status).toBe(400);
+    expect(
+      (
+        await admin.post('/api/sla-policies', {
+          caseType: 'complaint',
+          step: 'dance',
+          businessDays: 2,
+          businessHours: null,
+          escalateAfterMinutes: 1,
+        })
+      ).status,
+    ).toBe(400);
 
     const settings = await admin.get('/api/settings');
-    expect(settings.body).toEqual(expect.arrayContaining([{ id: 'complaint.reopenWindowDays', key: 'complaint.reopenWindowDays', caseType: 'complaint', value: 30, default: 30 }]));
+    expect(settings.body).toEqual(
+      expect.arrayContaining([
+        { id: 'complaint.reopenWindowDays', key: 'complaint.reopenWindowDays', caseType: 'complaint', value: 30, default: 30 },
+      ]),
+    );
     expect(settings.headers.get('content-range')).toMatch(/^settings 0-\d+\/\d+$/);
     const put = await request(admin, 'PUT', '/api/settings/complaint.reopenWindowDays', { value: 14 });
     expect(put.body).toMatchObject({ value: 14, default: 30 });

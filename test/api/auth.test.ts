@@ -29,7 +29,9 @@ describe('authentication and roles', () => {
     const me = await fetch(`${stack.url}/api/auth/me`, { headers: { cookie: cookie.split(';')[0] } });
     expect(me.status).toBe(200);
     expect((await me.json()).email).toBe('agent1@example.com');
-    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM sessions WHERE token_hash = $1`, [decodeURIComponent(cookie.split(';')[0].slice(4))]);
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM sessions WHERE token_hash = $1`, [
+      decodeURIComponent(cookie.split(';')[0].slice(4)),
+    ]);
     expect(rows[0].n).toBe(0); // only the token's hash is stored
   });
 
@@ -44,7 +46,11 @@ describe('authentication and roles', () => {
     expect(waiting.status).toBe(429);
     expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
     // the owner, from another address, is not kept out
-    const owner = await anon.post('/api/auth/login', { email: 'agent2@example.com', password: 'demo-password' }, { 'x-forwarded-for': '203.0.113.7' });
+    const owner = await anon.post(
+      '/api/auth/login',
+      { email: 'agent2@example.com', password: 'demo-password' },
+      { 'x-forwarded-for': '203.0.113.7' },
+    );
     expect(owner.status).toBe(200);
     const { rows } = await stack.db.pool.query(`SELECT action FROM audit_events WHERE actor_id = 'u-agent2' ORDER BY id`);
     expect(rows.map((r) => r.action)).toEqual(['login_failed', 'login_failed', 'login_failed', 'login_throttled', 'login']);

@@ -140,7 +140,10 @@ describe('working the inbox', () => {
     await agent1.post(taskPath(ids[0], 'claim'));
     const released = await agent1.post(taskPath(ids[0], 'release'));
     expect(released.body).toMatchObject({ status: 'open', assignee: null });
-    const bulk = await supervisor.post('/api/tasks/bulk-reassign', { taskIds: [...ids, 'complaint-none/acknowledge/1'], assigneeId: 'u-agent2' });
+    const bulk = await supervisor.post('/api/tasks/bulk-reassign', {
+      taskIds: [...ids, 'complaint-none/acknowledge/1'],
+      assigneeId: 'u-agent2',
+    });
     expect(bulk.status).toBe(200);
     expect(bulk.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
     const mine = await agent2.get('/api/tasks?view=mine');
@@ -149,7 +152,9 @@ describe('working the inbox', () => {
   });
 
   it('filters and sorts the queue by SLA state and due time', async () => {
-    const res = await agent1.get(`/api/tasks?view=team&sort=${encodeURIComponent('["dueAt","ASC"]')}&range=[0,9]&filter=${encodeURIComponent('{"slaState":"on_track"}')}`);
+    const res = await agent1.get(
+      `/api/tasks?view=team&sort=${encodeURIComponent('["dueAt","ASC"]')}&range=[0,9]&filter=${encodeURIComponent('{"slaState":"on_track"}')}`,
+    );
     expect(res.status).toBe(200);
     const due = res.body.map((t: { dueAt: string }) => t.dueAt);
     expect(due).toEqual([...due].sort());
@@ -198,15 +203,33 @@ describe('projection writes', () => {
 });
 
 async function caseRow(id: string) {
-  const c = (await stack.db.prisma.case.findUniqueOrThrow({ where: { id } }));
+  const c = await stack.db.prisma.case.findUniqueOrThrow({ where: { id } });
   const ms = (d: Date | null) => d?.getTime() ?? null;
-  return { ...c, referencePrefix: 'CMP', attributes: c.attributes as Record<string, unknown>, dueAt: ms(c.dueAt), atRiskAt: ms(c.atRiskAt), slaPausedAt: ms(c.slaPausedAt), openedAt: c.openedAt.getTime(), closedAt: ms(c.closedAt), breachedAt: ms(c.breachedAt) };
+  return {
+    ...c,
+    referencePrefix: 'CMP',
+    attributes: c.attributes as Record<string, unknown>,
+    dueAt: ms(c.dueAt),
+    atRiskAt: ms(c.atRiskAt),
+    slaPausedAt: ms(c.slaPausedAt),
+    openedAt: c.openedAt.getTime(),
+    closedAt: ms(c.closedAt),
+    breachedAt: ms(c.breachedAt),
+  };
 }
 async function taskRow(caseId: string) {
   const t = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId } });
   return {
-    ...t, status: t.status as 'open', roles: t.requiredRole, outcome: null, dueAt: t.dueAt.getTime(), atRiskAt: t.atRiskAt.getTime(),
-    breachAt: t.breachAt.getTime(), createdAt: t.createdAt.getTime(), claimedAt: null, completedAt: null,
+    ...t,
+    status: t.status as 'open',
+    roles: t.requiredRole,
+    outcome: null,
+    dueAt: t.dueAt.getTime(),
+    atRiskAt: t.atRiskAt.getTime(),
+    breachAt: t.breachAt.getTime(),
+    createdAt: t.createdAt.getTime(),
+    claimedAt: null,
+    completedAt: null,
   };
 }
 

@@ -65,7 +65,11 @@ describe('the API process survives hostile input', () => {
   it('a socket.io handshake with the cookie sid=% (polling transport) is refused, and the process keeps serving', async () => {
     const open = await fetch(`${H}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: 'sid=%' } });
     const sid = JSON.parse((await open.text()).slice(1)).sid as string;
-    const connect = await fetch(`${H}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { method: 'POST', body: '40', headers: { cookie: 'sid=%' } });
+    const connect = await fetch(`${H}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+      method: 'POST',
+      body: '40',
+      headers: { cookie: 'sid=%' },
+    });
     expect(connect.status).toBe(200);
     // the server's answer to the CONNECT packet: a connect_error, not a crash
     const answer = await (await fetch(`${H}/socket.io/?EIO=4&transport=polling&sid=${sid}`, { headers: { cookie: 'sid=%' } })).text();
@@ -90,7 +94,10 @@ describe('the API process survives hostile input', () => {
     await client.connect();
     try {
       await client.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, '{not json']);
-      await client.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ kind: 'task', id: 'no-such-task', status: 'open', teamId: 't' })]);
+      await client.query('SELECT pg_notify($1, $2)', [
+        LIVE_CHANNEL,
+        JSON.stringify({ kind: 'task', id: 'no-such-task', status: 'open', teamId: 't' }),
+      ]);
       await client.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ kind: 'notification', id: 42, userId: null })]);
     } finally {
       await client.end();

@@ -28,15 +28,53 @@ beforeAll(async () => {
   stack = await startStack();
   const { pool } = stack.db;
   await addUser(pool, { id: 'u-entity', email: 'entity@example.com', roles: ['entity_manager'], branchId: 'london' });
-  await addClient(pool, { id: 'c-ru-1', firstName: 'Иван', lastName: 'Петров', dateOfBirth: '1980-05-05', country: 'RU', branchId: 'london', accountManagerId: 'u-agent1', nationalId: '4510 987654', contacts: [{ kind: 'email', value: 'Ivan.Petrov@Example.RU' }, { kind: 'phone', value: '8 (912) 345-67-89' }] });
-  await addClient(pool, { id: 'c-cn-1', firstName: '建国', lastName: '王', country: 'CN', branchId: 'shanghai', accountManagerId: 'u-agent-sh', contacts: [{ kind: 'phone', value: '+86 138 1111 2222' }] });
-  await addClient(pool, { id: 'c-gb-1', firstName: 'Charlotte', lastName: 'Whitmore', country: 'GB', branchId: 'london', accountManagerId: 'u-agent2', introducingBrokerId: 'ib-apex-leeds', contacts: [{ kind: 'phone', value: '020 7946 0999' }] });
+  await addClient(pool, {
+    id: 'c-ru-1',
+    firstName: 'Иван',
+    lastName: 'Петров',
+    dateOfBirth: '1980-05-05',
+    country: 'RU',
+    branchId: 'london',
+    accountManagerId: 'u-agent1',
+    nationalId: '4510 987654',
+    contacts: [
+      { kind: 'email', value: 'Ivan.Petrov@Example.RU' },
+      { kind: 'phone', value: '8 (912) 345-67-89' },
+    ],
+  });
+  await addClient(pool, {
+    id: 'c-cn-1',
+    firstName: '建国',
+    lastName: '王',
+    country: 'CN',
+    branchId: 'shanghai',
+    accountManagerId: 'u-agent-sh',
+    contacts: [{ kind: 'phone', value: '+86 138 1111 2222' }],
+  });
+  await addClient(pool, {
+    id: 'c-gb-1',
+    firstName: 'Charlotte',
+    lastName: 'Whitmore',
+    country: 'GB',
+    branchId: 'london',
+    accountManagerId: 'u-agent2',
+    introducingBrokerId: 'ib-apex-leeds',
+    contacts: [{ kind: 'phone', value: '020 7946 0999' }],
+  });
   await addAccount(pool, { id: 'acc-ru-1', clientId: 'c-ru-1', login: '77001234' });
   await addDocument(pool, { clientId: 'c-gb-1', number: 'P 123-456-789' });
   [agent1, agent2, supervisor, branchManager, kyc1, apexPartner, northPartner, webforms, entityManager, admin] = await Promise.all(
     [
-      'agent1@example.com', 'agent2@example.com', 'supervisor@example.com', 'branch.manager@example.com', 'kyc1@example.com',
-      'apex.partner@example.com', 'north.partner@example.com', 'webforms@example.com', 'entity@example.com', 'admin@example.com',
+      'agent1@example.com',
+      'agent2@example.com',
+      'supervisor@example.com',
+      'branch.manager@example.com',
+      'kyc1@example.com',
+      'apex.partner@example.com',
+      'north.partner@example.com',
+      'webforms@example.com',
+      'entity@example.com',
+      'admin@example.com',
     ].map((e) => ApiClient.login(stack.url, e)),
   );
 });
@@ -140,11 +178,23 @@ describe('client 360', () => {
     expect(res.status).toBe(200);
     const c = res.body;
     expect(c).toMatchObject({
-      id: 'c-1001', name: 'Oliver Bennett', firstName: 'Oliver', lastName: 'Bennett', nationalId: 'QQ123456C', tier: 'gold',
-      branch: { id: 'london', name: 'London' }, accountManager: { id: 'u-agent1', name: 'Alice Agent' }, introducingBroker: { id: 'ib-apex-north' },
-      kyc: { status: 'approved' }, masked: [],
+      id: 'c-1001',
+      name: 'Oliver Bennett',
+      firstName: 'Oliver',
+      lastName: 'Bennett',
+      nationalId: 'QQ123456C',
+      tier: 'gold',
+      branch: { id: 'london', name: 'London' },
+      accountManager: { id: 'u-agent1', name: 'Alice Agent' },
+      introducingBroker: { id: 'ib-apex-north' },
+      kyc: { status: 'approved' },
+      masked: [],
     });
-    expect(c.contacts.map((x: { normalized: string }) => x.normalized)).toEqual(['c-1001@clients.example.com', '+442079460018', '+447700900461']);
+    expect(c.contacts.map((x: { normalized: string }) => x.normalized)).toEqual([
+      'c-1001@clients.example.com',
+      '+442079460018',
+      '+447700900461',
+    ]);
     expect(c.accounts.map((a: { login: string }) => a.login)).toEqual(['5001001', '5001002']);
     expect(c.transactions.total).toBeGreaterThan(20);
     expect(c.transactions.items).toHaveLength(20);
@@ -155,7 +205,11 @@ describe('client 360', () => {
     expect(Array.isArray(c.documents)).toBe(true);
 
     const corporate = (await supervisor.get('/api/clients/c-1003')).body;
-    expect(corporate.relatedPersons.filter((p: { role: string }) => p.role === 'beneficial_owner').map((p: { sharePercent: number }) => p.sharePercent)).toEqual([60, 40]);
+    expect(
+      corporate.relatedPersons
+        .filter((p: { role: string }) => p.role === 'beneficial_owner')
+        .map((p: { sharePercent: number }) => p.sharePercent),
+    ).toEqual([60, 40]);
   });
 
   it('masks the national id and hides documents from an agent', async () => {
@@ -167,7 +221,9 @@ describe('client 360', () => {
   });
 
   it('pages transactions with a filter and a total', async () => {
-    const res = await agent1.get(`/api/clients/c-1001/transactions?range=[0,3]&filter=${encodeURIComponent(JSON.stringify({ type: 'deposit' }))}`);
+    const res = await agent1.get(
+      `/api/clients/c-1001/transactions?range=[0,3]&filter=${encodeURIComponent(JSON.stringify({ type: 'deposit' }))}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toHaveLength(4);
     expect(res.body.every((t: { type: string }) => t.type === 'deposit')).toBe(true);
@@ -183,7 +239,13 @@ describe('client 360', () => {
       `INSERT INTO case_events (case_id, key, type, actor_id, at, data, hash) VALUES ('case-x', 'k1', 'case_opened', 'u-kyc1', now() AT TIME ZONE 'UTC', '{}', 'h')`,
     );
     const forKyc = (await kyc1.get('/api/clients/c-1002/timeline')).body;
-    expect(forKyc[0]).toMatchObject({ source: 'case', type: 'case_opened', caseId: 'case-x', reference: 'KYC-2026-999999', actor: { id: 'u-kyc1' } });
+    expect(forKyc[0]).toMatchObject({
+      source: 'case',
+      type: 'case_opened',
+      caseId: 'case-x',
+      reference: 'KYC-2026-999999',
+      actor: { id: 'u-kyc1' },
+    });
     const c = (await kyc1.get('/api/clients/c-1002')).body;
     expect(c.openCases).toEqual([expect.objectContaining({ id: 'case-x', caseType: 'kyc_review' })]);
     // an IB sees the client but has no role in KYC reviews: no case events
@@ -212,11 +274,23 @@ describe('editing a client', () => {
     const res = await agent1.patch('/api/clients/c-1002', {
       firstName: 'Amelia Jane',
       tags: ['vip', 'vip', 'newsletter'],
-      contacts: [{ kind: 'email', value: 'Amelia@Example.com' }, { kind: 'phone', value: '07700 900123' }, { kind: 'phone', value: '+33 1 23 45 67 89', primary: true }],
+      contacts: [
+        { kind: 'email', value: 'Amelia@Example.com' },
+        { kind: 'phone', value: '07700 900123' },
+        { kind: 'phone', value: '+33 1 23 45 67 89', primary: true },
+      ],
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ name: 'Amelia Jane Clarke', tags: ['vip', 'newsletter'], email: 'amelia@example.com', phone: '+33123456789' });
-    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'client_updated', entityId: 'c-1002' }, orderBy: { id: 'desc' } });
+    expect(res.body).toMatchObject({
+      name: 'Amelia Jane Clarke',
+      tags: ['vip', 'newsletter'],
+      email: 'amelia@example.com',
+      phone: '+33123456789',
+    });
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'client_updated', entityId: 'c-1002' },
+      orderBy: { id: 'desc' },
+    });
     const data = audit.data as { fields: string[]; before: Record<string, unknown>; after: Record<string, unknown> };
     expect(data.fields.sort()).toEqual(['contacts', 'firstName', 'name', 'tags']);
     expect(data.before).toMatchObject({ firstName: 'Amelia', name: 'Amelia Clarke', tags: [] });
@@ -234,8 +308,14 @@ describe('editing a client', () => {
     expect((await agent1.patch('/api/clients/c-1002', { nationalId: 'X1' })).status).toBe(403);
     const moved = await supervisor.patch('/api/clients/c-1002', { nationalId: 'QQ111111B', introducingBrokerId: null });
     expect(moved.status).toBe(200);
-    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'client_updated', entityId: 'c-1002' }, orderBy: { id: 'desc' } });
-    expect(audit.data).toMatchObject({ before: { nationalId: '******21A', introducingBrokerId: 'ib-apex-leeds' }, after: { nationalId: '******11B', introducingBrokerId: null } });
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'client_updated', entityId: 'c-1002' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.data).toMatchObject({
+      before: { nationalId: '******21A', introducingBrokerId: 'ib-apex-leeds' },
+      after: { nationalId: '******11B', introducingBrokerId: null },
+    });
     expect((await supervisor.patch('/api/clients/c-1002', { branchId: 'shanghai' })).status).toBe(400);
     expect((await supervisor.patch('/api/clients/c-2001', { tier: 'gold' })).status).toBe(404);
   });
@@ -243,7 +323,14 @@ describe('editing a client', () => {
 
 describe('interactions', () => {
   it('logs an interaction from the client page, idempotently by external id', async () => {
-    const body = { kind: 'call', direction: 'outbound', channel: 'phone', durationSeconds: 95, outcome: 'callback', externalId: 'dialler-1' };
+    const body = {
+      kind: 'call',
+      direction: 'outbound',
+      channel: 'phone',
+      durationSeconds: 95,
+      outcome: 'callback',
+      externalId: 'dialler-1',
+    };
     const first = await agent1.post('/api/clients/c-1001/interactions', body);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ clientId: 'c-1001', kind: 'call', agentId: 'u-agent1', source: 'console' });
@@ -253,14 +340,32 @@ describe('interactions', () => {
     expect((await agent2.post('/api/clients/c-1001/interactions', body)).status).toBe(404);
     expect((await apexPartner.post('/api/clients/c-1001/interactions', body)).status).toBe(403);
     const timeline = (await agent1.get('/api/clients/c-1001/timeline')).body;
-    expect(timeline[0]).toMatchObject({ source: 'interaction', type: 'call', actor: { id: 'u-agent1' }, data: { outcome: 'callback', durationSeconds: 95 } });
+    expect(timeline[0]).toMatchObject({
+      source: 'interaction',
+      type: 'call',
+      actor: { id: 'u-agent1' },
+      data: { outcome: 'callback', durationSeconds: 95 },
+    });
   });
 
   it('takes interactions from a telephony system by phone number, once per external id', async () => {
-    const call = { kind: 'call', direction: 'inbound', phone: '+44 7700 900461', agentEmail: 'agent1@example.com', durationSeconds: 30, externalId: 'pbx-42', link: 'https://pbx.example.com/rec/42' };
+    const call = {
+      kind: 'call',
+      direction: 'inbound',
+      phone: '+44 7700 900461',
+      agentEmail: 'agent1@example.com',
+      durationSeconds: 30,
+      externalId: 'pbx-42',
+      link: 'https://pbx.example.com/rec/42',
+    };
     const first = await webforms.post('/api/interactions', call);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ clientId: 'c-1001', agentId: 'u-agent1', source: 'u-webforms', link: 'https://pbx.example.com/rec/42' });
+    expect(first.body).toMatchObject({
+      clientId: 'c-1001',
+      agentId: 'u-agent1',
+      source: 'u-webforms',
+      link: 'https://pbx.example.com/rec/42',
+    });
     const replay = await webforms.post('/api/interactions', call);
     expect(replay.status).toBe(200);
     expect(replay.body.id).toBe(first.body.id);
@@ -279,7 +384,15 @@ describe('hand-over of a client book', () => {
     expect(res.body.clients).toBe(4);
     expect(ids((await agent2.get('/api/clients')).body)).toEqual([]);
     const summary = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'client_book_handover' } });
-    expect(summary).toMatchObject({ actorId: 'u-supervisor', entityId: 'u-agent2', data: { from: 'u-agent2', to: 'u-agent1', clients: 4 } });
-    expect(await stack.db.prisma.auditEvent.count({ where: { action: 'client_updated', entityId: 'c-1007', data: { path: ['handover'], equals: true } } })).toBe(1);
+    expect(summary).toMatchObject({
+      actorId: 'u-supervisor',
+      entityId: 'u-agent2',
+      data: { from: 'u-agent2', to: 'u-agent1', clients: 4 },
+    });
+    expect(
+      await stack.db.prisma.auditEvent.count({
+        where: { action: 'client_updated', entityId: 'c-1007', data: { path: ['handover'], equals: true } },
+      }),
+    ).toBe(1);
   });
 });

@@ -46,24 +46,53 @@ beforeAll(async () => {
     `INSERT INTO branches (id, name, timezone, workdays, work_start, work_end, holidays, entity_id, country) VALUES ('dublin', 'Dublin', 'UTC', '{1,2,3,4,5}', '09:00', '17:00', '{}', 'broker-uk', 'IE')`,
   );
   await addUser(pool, { id: 'u-am-dublin', email: 'am.dublin@example.com', roles: ['agent'], branchId: 'dublin' });
-  await addClient(pool, { id: 'c-ivan', firstName: 'Ivan', lastName: 'Petrov', dateOfBirth: '1980-05-05', branchId: 'london', accountManagerId: 'u-agent1' });
+  await addClient(pool, {
+    id: 'c-ivan',
+    firstName: 'Ivan',
+    lastName: 'Petrov',
+    dateOfBirth: '1980-05-05',
+    branchId: 'london',
+    accountManagerId: 'u-agent1',
+  });
   await setHours('london', true);
   await setHours('dublin', true);
   [webforms, agent1, agent2, supervisor, admin, northPartner] = await Promise.all(
-    ['webforms@example.com', 'agent1@example.com', 'agent2@example.com', 'supervisor@example.com', 'admin@example.com', 'north.partner@example.com'].map((e) =>
-      ApiClient.login(stack.url, e),
-    ),
+    [
+      'webforms@example.com',
+      'agent1@example.com',
+      'agent2@example.com',
+      'supervisor@example.com',
+      'admin@example.com',
+      'north.partner@example.com',
+    ].map((e) => ApiClient.login(stack.url, e)),
   );
 });
 afterAll(() => stack?.stop());
 
 describe('POST /api/leads', () => {
   it('creates a lead with attribution and answers 201 with its id and duplicates', async () => {
-    const res = await webforms.post('/api/leads', lead({ campaign: 'winter', ib: 'ib-apex-north', utmSource: 'newsletter', utmMedium: 'email', dateOfBirth: '1906-12-09', language: 'en' }));
+    const res = await webforms.post(
+      '/api/leads',
+      lead({
+        campaign: 'winter',
+        ib: 'ib-apex-north',
+        utmSource: 'newsletter',
+        utmMedium: 'email',
+        dateOfBirth: '1906-12-09',
+        language: 'en',
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      id: expect.any(String), duplicates: [], status: 'new', phoneE164: '+447700900555', campaign: 'winter', ib: 'ib-apex-north',
-      utm: { source: 'newsletter', medium: 'email' }, branchId: 'london', createdById: 'u-webforms',
+      id: expect.any(String),
+      duplicates: [],
+      status: 'new',
+      phoneE164: '+447700900555',
+      campaign: 'winter',
+      ib: 'ib-apex-north',
+      utm: { source: 'newsletter', medium: 'email' },
+      branchId: 'london',
+      createdById: 'u-webforms',
     });
     // the IB that brought it sees it; another branch's agent does not
     expect((await northPartner.get(`/api/leads/${res.body.id}`)).status).toBe(200);
@@ -85,30 +114,61 @@ describe('POST /api/leads', () => {
   });
 
   it('finds the same e-mail in another letter case, in leads and clients', async () => {
-    const res = await webforms.post('/api/leads', lead({ firstName: 'Olly', lastName: 'B', email: 'C-1001@CLIENTS.EXAMPLE.COM', phone: undefined }));
+    const res = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'Olly', lastName: 'B', email: 'C-1001@CLIENTS.EXAMPLE.COM', phone: undefined }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.duplicates).toContainEqual(expect.objectContaining({ id: 'c-1001', kind: 'client', reason: 'email' }));
-    const again = await webforms.post('/api/leads', lead({ email: 'Grace.Hopper@Example.ORG', phone: undefined, firstName: 'Amazing', lastName: 'Grace' }));
+    const again = await webforms.post(
+      '/api/leads',
+      lead({ email: 'Grace.Hopper@Example.ORG', phone: undefined, firstName: 'Amazing', lastName: 'Grace' }),
+    );
     expect(again.body.duplicates).toEqual([expect.objectContaining({ kind: 'lead', reason: 'email' })]);
   });
 
   it('finds the same phone number written in national, international and 00 formats', async () => {
-    const a = await webforms.post('/api/leads', lead({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', phone: '07700 900888' }));
-    const b = await webforms.post('/api/leads', lead({ firstName: 'Augusta', lastName: 'King', email: 'augusta@example.org', phone: '+44 7700 900888' }));
-    const c = await webforms.post('/api/leads', lead({ firstName: 'A.', lastName: 'King', email: 'ak@example.org', phone: '0044 (7700) 900-888', country: undefined }));
+    const a = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org', phone: '07700 900888' }),
+    );
+    const b = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'Augusta', lastName: 'King', email: 'augusta@example.org', phone: '+44 7700 900888' }),
+    );
+    const c = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'A.', lastName: 'King', email: 'ak@example.org', phone: '0044 (7700) 900-888', country: undefined }),
+    );
     expect(b.body.duplicates).toEqual([{ id: a.body.id, kind: 'lead', reason: 'phone', score: 1 }]);
-    expect(dupKeys(c.body.duplicates)).toEqual(dupKeys([{ id: a.body.id, kind: 'lead', reason: 'phone' }, { id: b.body.id, kind: 'lead', reason: 'phone' }]));
+    expect(dupKeys(c.body.duplicates)).toEqual(
+      dupKeys([
+        { id: a.body.id, kind: 'lead', reason: 'phone' },
+        { id: b.body.id, kind: 'lead', reason: 'phone' },
+      ]),
+    );
     // a client's number in national format
     const d = await webforms.post('/api/leads', lead({ firstName: 'O', lastName: 'B', email: 'ob@example.org', phone: '020 7946 0018' }));
     expect(d.body.duplicates).toEqual([expect.objectContaining({ id: 'c-1001', kind: 'client', reason: 'phone' })]);
   });
 
   it('finds a similar name in another script with the same date of birth, and not with another date', async () => {
-    const same = await webforms.post('/api/leads', lead({ firstName: 'Иван', lastName: 'Петров', email: 'ivan@example.ru', phone: undefined, dateOfBirth: '1980-05-05' }));
+    const same = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'Иван', lastName: 'Петров', email: 'ivan@example.ru', phone: undefined, dateOfBirth: '1980-05-05' }),
+    );
     expect(same.body.duplicates).toEqual([
-      expect.objectContaining({ id: 'c-ivan', kind: 'client', reason: 'name_dob', detail: expect.objectContaining({ matchedName: 'Ivan Petrov' }) }),
+      expect.objectContaining({
+        id: 'c-ivan',
+        kind: 'client',
+        reason: 'name_dob',
+        detail: expect.objectContaining({ matchedName: 'Ivan Petrov' }),
+      }),
     ]);
-    const other = await webforms.post('/api/leads', lead({ firstName: 'Иван', lastName: 'Петров', email: 'ivan2@example.ru', phone: undefined, dateOfBirth: '1981-05-05' }));
+    const other = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'Иван', lastName: 'Петров', email: 'ivan2@example.ru', phone: undefined, dateOfBirth: '1981-05-05' }),
+    );
     expect(other.body.duplicates).toEqual([]);
   });
 
@@ -127,7 +187,12 @@ describe('POST /api/leads', () => {
 
   it('sees simultaneous duplicates of each other', async () => {
     const both = await Promise.all(
-      ['Twin One', 'Twin Two'].map((n) => webforms.post('/api/leads', lead({ firstName: n.split(' ')[0], lastName: n.split(' ')[1], email: 'twins@example.org', phone: undefined }))),
+      ['Twin One', 'Twin Two'].map((n) =>
+        webforms.post(
+          '/api/leads',
+          lead({ firstName: n.split(' ')[0], lastName: n.split(' ')[1], email: 'twins@example.org', phone: undefined }),
+        ),
+      ),
     );
     expect(both.map((r) => r.body.duplicates.length).sort()).toEqual([0, 1]);
   });
@@ -143,47 +208,98 @@ describe('duplicate review and merge', () => {
   });
 
   it('merges a lead into another lead, fills its gaps, moves the findings and audits it', async () => {
-    const target = await webforms.post('/api/leads', lead({ firstName: 'Merge', lastName: 'Target', email: 'merge.target@example.org', phone: undefined }));
-    const source = await webforms.post('/api/leads', lead({ firstName: 'Merge', lastName: 'Target', email: 'MERGE.target@example.org', phone: '+44 7700 900321', campaign: 'spring', dateOfBirth: '1990-01-01' }));
-    const third = await webforms.post('/api/leads', lead({ firstName: 'M', lastName: 'T', email: 'mt@example.org', phone: '07700 900321' }));
+    const target = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'Merge', lastName: 'Target', email: 'merge.target@example.org', phone: undefined }),
+    );
+    const source = await webforms.post(
+      '/api/leads',
+      lead({
+        firstName: 'Merge',
+        lastName: 'Target',
+        email: 'MERGE.target@example.org',
+        phone: '+44 7700 900321',
+        campaign: 'spring',
+        dateOfBirth: '1990-01-01',
+      }),
+    );
+    const third = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'M', lastName: 'T', email: 'mt@example.org', phone: '07700 900321' }),
+    );
     expect(third.body.duplicates).toContainEqual(expect.objectContaining({ id: source.body.id, reason: 'phone' }));
 
-    expect((await northPartner.post(`/api/leads/${source.body.id}/merge`, { into: { kind: 'lead', id: target.body.id } })).status).toBe(403);
+    expect((await northPartner.post(`/api/leads/${source.body.id}/merge`, { into: { kind: 'lead', id: target.body.id } })).status).toBe(
+      403,
+    );
     const res = await supervisor.post(`/api/leads/${source.body.id}/merge`, { into: { kind: 'lead', id: target.body.id } });
     expect(res.status).toBe(200);
     expect(res.body.filled.sort()).toEqual(['campaign', 'dateOfBirth', 'phone', 'phoneE164', 'phoneNational']);
     const merged = (await supervisor.get(`/api/leads/${source.body.id}`)).body;
     expect(merged).toMatchObject({ status: 'merged', mergedInto: { id: target.body.id, kind: 'lead' } });
-    expect((await supervisor.get(`/api/leads/${target.body.id}`)).body).toMatchObject({ phoneE164: '+447700900321', campaign: 'spring', dateOfBirth: '1990-01-01' });
+    expect((await supervisor.get(`/api/leads/${target.body.id}`)).body).toMatchObject({
+      phoneE164: '+447700900321',
+      campaign: 'spring',
+      dateOfBirth: '1990-01-01',
+    });
     // the third lead's finding now names the target
     const thirdNow = (await supervisor.get(`/api/leads/${third.body.id}`)).body;
-    expect(thirdNow.duplicates.filter((d: { status: string }) => d.status === 'open').map((d: { id: string }) => d.id)).toEqual([target.body.id]);
+    expect(thirdNow.duplicates.filter((d: { status: string }) => d.status === 'open').map((d: { id: string }) => d.id)).toEqual([
+      target.body.id,
+    ]);
     const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'lead_merged', entityId: source.body.id } });
-    expect(audit).toMatchObject({ actorId: 'u-supervisor', data: { into: { kind: 'lead', id: target.body.id }, before: { campaign: null }, after: { campaign: 'spring' } } });
+    expect(audit).toMatchObject({
+      actorId: 'u-supervisor',
+      data: { into: { kind: 'lead', id: target.body.id }, before: { campaign: null }, after: { campaign: 'spring' } },
+    });
     expect(ids(await queue(supervisor))).not.toContain(source.body.id);
     expect((await supervisor.post(`/api/leads/${source.body.id}/merge`, { into: { kind: 'lead', id: target.body.id } })).status).toBe(409);
   });
 
   it('merges a lead into a client: its e-mail and phone join the client’s contacts', async () => {
-    const l = await webforms.post('/api/leads', lead({ firstName: 'Oliver', lastName: 'Bennett', email: 'oliver.b@example.net', phone: '+44 7700 900111', dateOfBirth: '1985-04-12' }));
+    const l = await webforms.post(
+      '/api/leads',
+      lead({
+        firstName: 'Oliver',
+        lastName: 'Bennett',
+        email: 'oliver.b@example.net',
+        phone: '+44 7700 900111',
+        dateOfBirth: '1985-04-12',
+      }),
+    );
     expect(l.body.duplicates).toContainEqual(expect.objectContaining({ id: 'c-1001', reason: 'name_dob' }));
-    await stack.db.pool.query(`INSERT INTO interactions (lead_id, kind, source, occurred_at) VALUES ($1, 'call', 'test', now())`, [l.body.id]);
+    await stack.db.pool.query(`INSERT INTO interactions (lead_id, kind, source, occurred_at) VALUES ($1, 'call', 'test', now())`, [
+      l.body.id,
+    ]);
     const res = await supervisor.post(`/api/leads/${l.body.id}/merge`, { into: { kind: 'client', id: 'c-1001' } });
     expect(res.status).toBe(200);
     const client = (await agent1.get('/api/clients/c-1001')).body;
-    expect(client.contacts.map((c: { normalized: string }) => c.normalized)).toEqual(expect.arrayContaining(['oliver.b@example.net', '+447700900111']));
+    expect(client.contacts.map((c: { normalized: string }) => c.normalized)).toEqual(
+      expect.arrayContaining(['oliver.b@example.net', '+447700900111']),
+    );
     expect(client.timeline.some((t: { type: string; source: string }) => t.source === 'interaction' && t.type === 'call')).toBe(true);
-    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'client_updated', entityId: 'c-1001', actorId: 'u-supervisor' }, orderBy: { id: 'desc' } });
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'client_updated', entityId: 'c-1001', actorId: 'u-supervisor' },
+      orderBy: { id: 'desc' },
+    });
     expect(audit.data).toMatchObject({ fields: ['contacts'], mergedLead: l.body.id });
     // an agent may not merge into a client outside their book
-    const other = await agent1.post('/api/leads', lead({ firstName: 'Zed', lastName: 'Zed', email: 'zed@example.org', phone: undefined, accountManagerId: 'u-agent1' }));
+    const other = await agent1.post(
+      '/api/leads',
+      lead({ firstName: 'Zed', lastName: 'Zed', email: 'zed@example.org', phone: undefined, accountManagerId: 'u-agent1' }),
+    );
     expect(other.body).toMatchObject({ accountManagerId: 'u-agent1', branchId: 'london', assignment: { reason: 'manual' } });
     expect((await agent1.post(`/api/leads/${other.body.id}/merge`, { into: { kind: 'client', id: 'c-1007' } })).status).toBe(400);
-    expect((await agent1.post('/api/leads', lead({ email: 'zz@example.org', phone: undefined, accountManagerId: 'u-agent2' }))).status).toBe(403);
+    expect(
+      (await agent1.post('/api/leads', lead({ email: 'zz@example.org', phone: undefined, accountManagerId: 'u-agent2' }))).status,
+    ).toBe(403);
   });
 
   it('settles findings as not duplicates', async () => {
-    const l = await webforms.post('/api/leads', lead({ firstName: 'Grace', lastName: 'Hopper', email: 'grace.hopper@EXAMPLE.org', phone: undefined }));
+    const l = await webforms.post(
+      '/api/leads',
+      lead({ firstName: 'Grace', lastName: 'Hopper', email: 'grace.hopper@EXAMPLE.org', phone: undefined }),
+    );
     expect(l.body.duplicates.length).toBeGreaterThan(0);
     const res = await supervisor.post(`/api/leads/${l.body.id}/not-duplicate`, {});
     expect(res.body.dismissed).toBe(l.body.duplicates.length);
@@ -194,7 +310,8 @@ describe('duplicate review and merge', () => {
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 describe('assignment rules', () => {
-  const rule = (id: string, body: Record<string, unknown>) => admin.put(`/api/assignment-rules/${id}`, { name: id, priority: 10, accountManagerIds: ['u-agent1', 'u-agent2'], ...body });
+  const rule = (id: string, body: Record<string, unknown>) =>
+    admin.put(`/api/assignment-rules/${id}`, { name: id, priority: 10, accountManagerIds: ['u-agent1', 'u-agent2'], ...body });
 
   it('gives leads in turn (round robin) to the rule’s account managers', async () => {
     expect((await rule('rr', { source: 'rr-test', strategy: 'round_robin' })).status).toBe(200);
@@ -253,8 +370,12 @@ describe('assignment rules', () => {
   it('lets only maintainers change rules, within their branches, audited', async () => {
     expect((await agent1.put('/api/assignment-rules/x', { name: 'x', accountManagerIds: ['u-agent1'] })).status).toBe(403);
     expect((await supervisor.put('/api/assignment-rules/x', { name: 'x', accountManagerIds: ['u-agent1'] })).status).toBe(403);
-    expect((await supervisor.put('/api/assignment-rules/x', { name: 'x', branchId: 'london', accountManagerIds: ['u-agent-sh'] })).status).toBe(400);
-    expect((await supervisor.put('/api/assignment-rules/x', { name: 'x', branchId: 'london', accountManagerIds: ['u-agent2'] })).status).toBe(200);
+    expect(
+      (await supervisor.put('/api/assignment-rules/x', { name: 'x', branchId: 'london', accountManagerIds: ['u-agent-sh'] })).status,
+    ).toBe(400);
+    expect(
+      (await supervisor.put('/api/assignment-rules/x', { name: 'x', branchId: 'london', accountManagerIds: ['u-agent2'] })).status,
+    ).toBe(200);
     expect(await stack.db.prisma.auditEvent.count({ where: { action: 'assignment_rule_saved', entityId: 'x' } })).toBe(1);
     expect((await supervisor.delete('/api/assignment-rules/x')).status).toBe(204);
   });
@@ -262,7 +383,8 @@ describe('assignment rules', () => {
 
 describe('POST /api/introducing-brokers', () => {
   it('refuses a parent or branch that does not exist, or an empty one, with 400 on the field, not 500 (found by schemathesis)', async () => {
-    const post = (body: Record<string, unknown>) => admin.post('/api/introducing-brokers', { id: `ib-${Date.now()}`, name: 'Fuzz Partners', ...body });
+    const post = (body: Record<string, unknown>) =>
+      admin.post('/api/introducing-brokers', { id: `ib-${Date.now()}`, name: 'Fuzz Partners', ...body });
     for (const [body, field] of [
       [{ parentId: '' }, 'body.parentId'],
       [{ parentId: 'no-such-ib' }, 'body.parentId'],

@@ -42,8 +42,12 @@ describe('demo history', () => {
     const { pool } = stack.db;
     const count = async (sql: string) => (await pool.query<{ n: number }>(sql)).rows[0].n;
     expect(await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_escalated'`)).toBeGreaterThan(5);
-    expect(await count(`SELECT count(*)::int AS n FROM tasks WHERE step = 'approval' AND outcome->>'outcome' = 'rejected'`)).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'state_changed' AND data->>'event' = 'reopened'`)).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM tasks WHERE step = 'approval' AND outcome->>'outcome' = 'rejected'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'state_changed' AND data->>'event' = 'reopened'`),
+    ).toBeGreaterThan(0);
     // nobody approved their own proposal
     expect(
       await count(`SELECT count(*)::int AS n FROM tasks a JOIN tasks p ON p.case_id = a.case_id AND p.step = 'propose_resolution'
@@ -51,7 +55,9 @@ describe('demo history', () => {
     ).toBe(0);
     // no history case is left open: an open case needs its workflow
     expect(await count(`SELECT count(*)::int AS n FROM cases WHERE status <> 'closed'`)).toBe(0);
-    const decisions = (await pool.query<{ d: string }>(`SELECT DISTINCT attributes->>'decision' AS d FROM cases WHERE type = 'kyc_review'`)).rows.map((r) => r.d);
+    const decisions = (
+      await pool.query<{ d: string }>(`SELECT DISTINCT attributes->>'decision' AS d FROM cases WHERE type = 'kyc_review'`)
+    ).rows.map((r) => r.d);
     expect(decisions.sort()).toEqual(['approved', 'rejected']);
   });
 

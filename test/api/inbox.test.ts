@@ -12,7 +12,13 @@ let supervisor: ApiClient;
 
 const filter = (f: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
 const complaint = async (clientId: string, severity: 'low' | 'medium' | 'high') => {
-  const res = await agent1.post('/api/complaints', { clientId, channel: 'email', category: 'other', severity, description: `About ${clientId}` });
+  const res = await agent1.post('/api/complaints', {
+    clientId,
+    channel: 'email',
+    category: 'other',
+    severity,
+    description: `About ${clientId}`,
+  });
   expect(res.status).toBe(201);
   await activeTask(stack.db.prisma, res.body.id, 'acknowledge');
   return res.body as { id: string; reference: string };
@@ -20,7 +26,9 @@ const complaint = async (clientId: string, severity: 'low' | 'medium' | 'high') 
 
 beforeAll(async () => {
   stack = await startStack();
-  [agent1, agent2, supervisor] = await Promise.all(['agent1', 'agent2', 'supervisor'].map((u) => ApiClient.login(stack.url, `${u}@example.com`)));
+  [agent1, agent2, supervisor] = await Promise.all(
+    ['agent1', 'agent2', 'supervisor'].map((u) => ApiClient.login(stack.url, `${u}@example.com`)),
+  );
 });
 afterAll(() => stack?.stop());
 
@@ -65,7 +73,9 @@ describe('the inbox', () => {
       }
       expect(more.status).toBe(200);
     }
-    const open = await stack.db.prisma.task.count({ where: { status: 'open', teamId: 'london-complaints', requiredRole: { has: 'agent' } } });
+    const open = await stack.db.prisma.task.count({
+      where: { status: 'open', teamId: 'london-complaints', requiredRole: { has: 'agent' } },
+    });
     expect(open).toBe(0);
   });
 });

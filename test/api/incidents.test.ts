@@ -34,7 +34,13 @@ async function openTask(caseId: string, step: string) {
 
 describe('a case that cannot be saved', () => {
   it('holds as an incident, tells the admins, and moves on after a sanitize repair', async () => {
-    const created = await agent1.post('/api/complaints', { clientId: 'c-1001', channel: 'email', category: 'other', severity: 'low', description: 'Stuck' });
+    const created = await agent1.post('/api/complaints', {
+      clientId: 'c-1001',
+      channel: 'email',
+      category: 'other',
+      severity: 'low',
+      description: 'Stuck',
+    });
     expect(created.status).toBe(201);
     const caseId = created.body.id as string;
     const workflowId = `complaint-${caseId}`;
@@ -44,13 +50,18 @@ describe('a case that cannot be saved', () => {
     // the Update is accepted, its write is refused for good: the caller is answered, not left hanging
     const started = Date.now();
     const outcome = { outcome: 'acknowledged', note: 'x\ud800' };
-    await expect(sendUpdateWithin(2000, stack.temporal, workflowId, completeTaskUpdate, { taskId: task.id, actor: AGENT1, outcome })).rejects.toMatchObject({
+    await expect(
+      sendUpdateWithin(2000, stack.temporal, workflowId, completeTaskUpdate, { taskId: task.id, actor: AGENT1, outcome }),
+    ).rejects.toMatchObject({
       status: 503,
       code: 'CASE_STUCK',
     });
     expect(Date.now() - started).toBeLessThan(10_000);
 
-    const incident = await waitFor(async () => (await admin.get(`/api/incidents?${filter({ status: 'open', caseId })}`)).body[0], 'the incident');
+    const incident = await waitFor(
+      async () => (await admin.get(`/api/incidents?${filter({ status: 'open', caseId })}`)).body[0],
+      'the incident',
+    );
     expect(incident).toMatchObject({ status: 'open', caseId, caseType: 'complaint', reference: created.body.reference, resolvedAt: null });
     expect(incident.code).toMatch(/^PG_22/);
     expect(incident.message).not.toBe('');
@@ -94,12 +105,23 @@ describe('a case that cannot be saved', () => {
       BEGIN IF NEW.summary = 'refuse me' THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = '23514'; END IF; RETURN NEW; END $$`);
     await stack.db.pool.query('CREATE TRIGGER refuse_case BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION refuse_case()');
     const started = Date.now();
-    const res = await agent1.post('/api/complaints', { clientId: 'c-1001', channel: 'email', category: 'other', severity: 'low', description: 'refuse me' });
+    const res = await agent1.post('/api/complaints', {
+      clientId: 'c-1001',
+      channel: 'email',
+      category: 'other',
+      severity: 'low',
+      description: 'refuse me',
+    });
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('CASE_STUCK');
     expect(Date.now() - started).toBeLessThan(30_000);
 
-    const incidents = (await admin.get(`/api/incidents?${filter({ status: 'open' })}`)).body as { id: string; code: string; reference: string | null; caseId: string }[];
+    const incidents = (await admin.get(`/api/incidents?${filter({ status: 'open' })}`)).body as {
+      id: string;
+      code: string;
+      reference: string | null;
+      caseId: string;
+    }[];
     const incident = incidents.find((i) => i.code === 'PG_23514')!;
     expect(incident).toMatchObject({ reference: null });
     expect(await stack.db.prisma.case.count({ where: { id: incident.caseId } })).toBe(0);

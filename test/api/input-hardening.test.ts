@@ -21,7 +21,13 @@ const paths = (res: { body: { error: { fields: { path: string }[] } } }) => res.
 const filter = (f: Record<string, unknown>) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
 
 async function claimedAcknowledgeTask(): Promise<string> {
-  const created = await agent1.post('/api/complaints', { clientId: 'c-1001', channel: 'phone', category: 'other', severity: 'low', description: 'Hardening' });
+  const created = await agent1.post('/api/complaints', {
+    clientId: 'c-1001',
+    channel: 'phone',
+    category: 'other',
+    severity: 'low',
+    description: 'Hardening',
+  });
   expect(created.status).toBe(201);
   const task = await waitFor(async () => (await agent1.get(`/api/tasks?${filter({ caseId: created.body.id })}`)).body[0], 'the first task');
   expect((await agent1.post(taskPath(task.id, 'claim'))).status).toBe(200);
@@ -41,7 +47,12 @@ describe('text PostgreSQL cannot store', () => {
   });
 
   it('refuses q filters with a NUL or a lone surrogate on every list as a 400, not a 500', async () => {
-    const lists = [[agent1, '/api/clients'], [agent1, '/api/complaints'], [supervisor, '/api/users'], [kyc1, '/api/kyc-reviews']] as const;
+    const lists = [
+      [agent1, '/api/clients'],
+      [agent1, '/api/complaints'],
+      [supervisor, '/api/users'],
+      [kyc1, '/api/kyc-reviews'],
+    ] as const;
     for (const [client, path] of lists) {
       for (const q of ['a\u0000', 'x\ud800']) {
         const res = await client.get(`${path}?${filter({ q })}`);
@@ -71,7 +82,11 @@ describe('malformed requests', () => {
     const headers = { cookie: 'sid=%E0%A4%A' };
     expect((await new ApiClient(stack.url).request('GET', '/api/health', undefined, headers)).status).toBe(200);
     expect((await new ApiClient(stack.url).request('GET', '/api/auth/me', undefined, headers)).status).toBe(401);
-    const login = await new ApiClient(stack.url).post('/api/auth/login', { email: 'agent2@example.com', password: 'demo-password' }, headers);
+    const login = await new ApiClient(stack.url).post(
+      '/api/auth/login',
+      { email: 'agent2@example.com', password: 'demo-password' },
+      headers,
+    );
     expect(login.status).toBe(200);
   });
 });
@@ -116,7 +131,10 @@ describe('search text', () => {
       ],
     });
     const names = async (q: string) =>
-      (await supervisor.get(`/api/users?${filter({ q })}`)).body.map((c: { name: string }) => c.name).filter((n: string) => /Trust|Ltd/.test(n)).sort();
+      (await supervisor.get(`/api/users?${filter({ q })}`)).body
+        .map((c: { name: string }) => c.name)
+        .filter((n: string) => /Trust|Ltd/.test(n))
+        .sort();
     expect(await names('100%')).toEqual(['100% Trust']);
     expect(await names('100')).toEqual(expect.arrayContaining(['100% Trust', '1000 Trust']));
     expect(await names('_')).toEqual(['Under_score Ltd']);

@@ -14,7 +14,9 @@ let admin: ApiClient;
 beforeAll(async () => {
   stack = await startStack();
   [agent1, agent2, kyc1, kyc2, admin] = await Promise.all(
-    ['agent1@example.com', 'agent2@example.com', 'kyc1@example.com', 'kyc2@example.com', 'admin@example.com'].map((e) => ApiClient.login(stack.url, e)),
+    ['agent1@example.com', 'agent2@example.com', 'kyc1@example.com', 'kyc2@example.com', 'admin@example.com'].map((e) =>
+      ApiClient.login(stack.url, e),
+    ),
   );
 });
 afterAll(() => stack?.stop());
@@ -63,7 +65,10 @@ describe('internal requests', () => {
     expect(task.can).toMatchObject({ claim: true, complete: false });
     expect((await agent1.post(taskPath(task.id, 'claim'))).status).toBe(404);
     expect((await kyc1.post(taskPath(task.id, 'claim'))).status).toBe(200);
-    const asked = await kyc1.post(taskPath(task.id, 'complete'), { outcome: 'need_info', question: 'Which onboarding: 2023 or the 2025 re-papering?' });
+    const asked = await kyc1.post(taskPath(task.id, 'complete'), {
+      outcome: 'need_info',
+      question: 'Which onboarding: 2023 or the 2025 re-papering?',
+    });
     expect(asked.status).toBe(200);
 
     // only the requester answers
@@ -75,16 +80,30 @@ describe('internal requests', () => {
     const again = await activeTask(kyc2, id);
     expect(again.id).toMatch(/\.fulfil\.2$/);
     expect((await kyc2.post(taskPath(again.id, 'claim'))).status).toBe(200);
-    expect((await kyc2.post(taskPath(again.id, 'complete'), { outcome: 'fulfilled', reply: 'Uploaded to the client file: utility bill of 3 March 2025.' })).status).toBe(200);
+    expect(
+      (
+        await kyc2.post(taskPath(again.id, 'complete'), {
+          outcome: 'fulfilled',
+          reply: 'Uploaded to the client file: utility bill of 3 March 2025.',
+        })
+      ).status,
+    ).toBe(200);
 
     const done = { body: await requestIn(agent1, id, 'closed') };
-    expect(done.body).toMatchObject({ status: 'closed', state: 'closed', answer: 'The 2025 one.', reply: 'Uploaded to the client file: utility bill of 3 March 2025.' });
+    expect(done.body).toMatchObject({
+      status: 'closed',
+      state: 'closed',
+      answer: 'The 2025 one.',
+      reply: 'Uploaded to the client file: utility bill of 3 March 2025.',
+    });
     const told = await stack.db.prisma.notification.findMany({ where: { userId: 'u-agent1', caseId: id, type: 'case_update' } });
     expect(told.map((n) => n.title)).toEqual(
       expect.arrayContaining([expect.stringMatching(/asks a question/), expect.stringMatching(/was fulfilled/)]),
     );
     const timeline = await agent1.get(`/api/internal-requests/${id}/timeline`);
-    expect(timeline.body.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['case_opened', 'task_opened', 'state_changed', 'task_completed']));
+    expect(timeline.body.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['case_opened', 'task_opened', 'state_changed', 'task_completed']),
+    );
   });
 
   it('checks the client, the team and the body; an administrator neither asks nor sees requests', async () => {
@@ -99,18 +118,24 @@ describe('internal requests', () => {
   });
 
   it('lists my own requests and finds one by its reference', async () => {
-    const mine = await agent2.post('/api/internal-requests', ask({ subject: 'Callback about the swap charge', kind: 'callback', teamId: 'london-complaints' }));
+    const mine = await agent2.post(
+      '/api/internal-requests',
+      ask({ subject: 'Callback about the swap charge', kind: 'callback', teamId: 'london-complaints' }),
+    );
     expect(mine.status).toBe(201);
     const list = await agent2.get(`/api/internal-requests?filter=${encodeURIComponent(JSON.stringify({ mine: true }))}`);
     expect(list.body.map((r: { id: string }) => r.id)).toEqual([mine.body.id]);
-    const found = await agent2.get(`/api/internal-requests?filter=${encodeURIComponent(JSON.stringify({ q: mine.body.reference.toLowerCase() }))}`);
+    const found = await agent2.get(
+      `/api/internal-requests?filter=${encodeURIComponent(JSON.stringify({ q: mine.body.reference.toLowerCase() }))}`,
+    );
     expect(found.body.map((r: { id: string }) => r.id)).toEqual([mine.body.id]);
   });
 });
 
 describe('GET /api/case-types', () => {
   it('tells each person the case types they take part in, with their scope', async () => {
-    const types = async (c: ApiClient) => ((await c.get('/api/case-types')).body as { type: string; scope: string }[]).map((t) => `${t.type}:${t.scope}`);
+    const types = async (c: ApiClient) =>
+      ((await c.get('/api/case-types')).body as { type: string; scope: string }[]).map((t) => `${t.type}:${t.scope}`);
     expect(await types(agent1)).toEqual(['complaint:team', 'internal_request:team']);
     expect(await types(kyc1)).toEqual(['kyc_review:branch', 'internal_request:team']);
     expect(await types(admin)).toEqual([]);

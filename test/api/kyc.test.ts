@@ -38,14 +38,27 @@ describe('KYC reviews over HTTP', () => {
 
   it('starts a review for KYC staff only, with field errors, and refuses a second open review of the same client', async () => {
     expect((await agent.post('/api/kyc-reviews', { clientId: 'c-1001' })).status).toBe(403);
-    const bad = await kyc1.post('/api/kyc-reviews', { clientId: 'c-1001', kind: 'yearly', profile: { nationality: 'England', eddFlags: ['rich'] } });
+    const bad = await kyc1.post('/api/kyc-reviews', {
+      clientId: 'c-1001',
+      kind: 'yearly',
+      profile: { nationality: 'England', eddFlags: ['rich'] },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(fields(bad)).sort()).toEqual(['body.kind', 'body.profile.eddFlags.0', 'body.profile.nationality']);
     expect((await kyc1.post('/api/kyc-reviews', { clientId: 'c-2001' })).status).toBe(400);
 
-    const res = await kyc1.post('/api/kyc-reviews', { clientId: 'c-1001', note: 'Onboarding', profile: { occupation: 'employee', pep: false } });
+    const res = await kyc1.post('/api/kyc-reviews', {
+      clientId: 'c-1001',
+      note: 'Onboarding',
+      profile: { occupation: 'employee', pep: false },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ state: 'collect_documents', status: 'open', kind: 'onboarding', client: { id: 'c-1001', kycStatus: 'in_review' } });
+    expect(res.body).toMatchObject({
+      state: 'collect_documents',
+      status: 'open',
+      kind: 'onboarding',
+      client: { id: 'c-1001', kycStatus: 'in_review' },
+    });
     expect(res.body.tasks.map((t: { step: string }) => t.step)).toEqual(['collect_documents']);
     reviewId = res.body.id;
     const again = await kyc1.post('/api/kyc-reviews', { clientId: 'c-1001' });
@@ -77,10 +90,23 @@ describe('KYC reviews over HTTP', () => {
   });
 
   it('stores an upload with its SHA-256 and size, lists its metadata and timeline event, and lets KYC staff download it', async () => {
-    const res = await upload(kyc1, reviewId, PDF, 'application/pdf', { kind: 'identity', fileName: 'passport.pdf', docType: 'passport', number: 'L898902C3', expiresAt: '2031-01-01' });
+    const res = await upload(kyc1, reviewId, PDF, 'application/pdf', {
+      kind: 'identity',
+      fileName: 'passport.pdf',
+      docType: 'passport',
+      number: 'L898902C3',
+      expiresAt: '2031-01-01',
+    });
     expect(res.status).toBe(201);
     const sha = createHash('sha256').update(PDF).digest('hex');
-    expect(res.body).toMatchObject({ kind: 'identity', sha256: sha, size: PDF.length, mimeType: 'application/pdf', uploadedBy: { id: 'u-kyc1' }, expiresAt: '2031-01-01' });
+    expect(res.body).toMatchObject({
+      kind: 'identity',
+      sha256: sha,
+      size: PDF.length,
+      mimeType: 'application/pdf',
+      uploadedBy: { id: 'u-kyc1' },
+      expiresAt: '2031-01-01',
+    });
     documentId = res.body.id;
     const row = await stack.db.prisma.kycDocument.findUniqueOrThrow({ where: { id: documentId } });
     expect(row.sha256).toBe(sha);
@@ -92,12 +118,16 @@ describe('KYC reviews over HTTP', () => {
     const timeline = await kyc1.get(`/api/kyc-reviews/${reviewId}/timeline`);
     expect(timeline.body.map((e: { type: string }) => e.type)).toContain('document_uploaded');
 
-    const download = await fetch(`${stack.url}/api/kyc-reviews/${reviewId}/documents/${documentId}`, { headers: { authorization: `Bearer ${senior.bearer}` } });
+    const download = await fetch(`${stack.url}/api/kyc-reviews/${reviewId}/documents/${documentId}`, {
+      headers: { authorization: `Bearer ${senior.bearer}` },
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('x-content-sha256')).toBe(sha);
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
-    expect(await stack.db.prisma.auditEvent.count({ where: { action: 'kyc_document_downloaded', entityId: documentId, actorId: 'u-senior' } })).toBe(1);
+    expect(
+      await stack.db.prisma.auditEvent.count({ where: { action: 'kyc_document_downloaded', entityId: documentId, actorId: 'u-senior' } }),
+    ).toBe(1);
   });
 
   it('shows an agent the KYC status but not the review or its documents', async () => {
@@ -107,7 +137,13 @@ describe('KYC reviews over HTTP', () => {
     expect((await agent.get('/api/clients/c-1001/kyc-profile')).status).toBe(403);
     const status = await agent.get('/api/clients/c-1001/kyc');
     expect(status.status).toBe(200);
-    expect(status.body).toEqual({ clientId: 'c-1001', kycStatus: 'in_review', riskBand: null, nextReviewAt: null, openReview: { id: reviewId, state: 'collect_documents', status: 'open' } });
+    expect(status.body).toEqual({
+      clientId: 'c-1001',
+      kycStatus: 'in_review',
+      riskBand: null,
+      nextReviewAt: null,
+      openReview: { id: reviewId, state: 'collect_documents', status: 'open' },
+    });
     expect((await shanghaiAgent.get('/api/clients/c-1001/kyc')).status).toBe(404);
   });
 
@@ -121,7 +157,11 @@ describe('KYC reviews over HTTP', () => {
   });
 
   it('works the review through the task inbox: checks run, unscreened clients cannot be approved, the override is audited', async () => {
-    await upload(kyc1, reviewId, PDF, 'application/pdf', { kind: 'proof_of_address', fileName: 'bill.pdf', issuedAt: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10) });
+    await upload(kyc1, reviewId, PDF, 'application/pdf', {
+      kind: 'proof_of_address',
+      fileName: 'bill.pdf',
+      issuedAt: new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10),
+    });
     const queue = await kyc1.get(`/api/tasks?view=team&filter=${encodeURIComponent(JSON.stringify({ caseId: reviewId }))}`);
     const collect = queue.body[0];
     expect(collect).toMatchObject({ caseType: 'kyc_review', step: 'collect_documents' });
@@ -150,9 +190,16 @@ describe('KYC reviews over HTTP', () => {
     expect(approve.status).toBe(409);
     expect(approve.body.error.reason).toBe('OUTCOME_NOT_ALLOWED');
 
-    const overridden = await senior.post(`/api/kyc-reviews/${reviewId}/risk-override`, { band: 'critical', reason: 'Client refused to explain deposits' });
+    const overridden = await senior.post(`/api/kyc-reviews/${reviewId}/risk-override`, {
+      band: 'critical',
+      reason: 'Client refused to explain deposits',
+    });
     expect(overridden.status).toBe(200);
-    expect(overridden.body.risk.override).toMatchObject({ band: 'critical', reason: 'Client refused to explain deposits', by: { id: 'u-senior' } });
+    expect(overridden.body.risk.override).toMatchObject({
+      band: 'critical',
+      reason: 'Client refused to explain deposits',
+      by: { id: 'u-senior' },
+    });
     await waitFor(async () => (await kyc1.get(`/api/kyc-reviews/${reviewId}`)).body.state === 'edd', 'moved to EDD');
     expect(await stack.db.prisma.auditEvent.count({ where: { action: 'kyc_risk_overridden', entityId: reviewId } })).toBe(1);
 

@@ -34,7 +34,10 @@ describe('login throttling', () => {
 
     const unknown = await burst('nobody-here@example.com');
     const sortByStatus = (rs: ReturnType<typeof shape>[]) => rs.sort((a, b) => a.status - b.status);
-    const strip = (r: ReturnType<typeof shape>) => ({ ...r, body: { ...(r.body as object), error: { ...(r.body as { error: object }).error, message: '' } } });
+    const strip = (r: ReturnType<typeof shape>) => ({
+      ...r,
+      body: { ...(r.body as object), error: { ...(r.body as { error: object }).error, message: '' } },
+    });
     // Same statuses, codes and headers; messages differ only by the seconds to wait.
     expect(sortByStatus(unknown.map(shape)).map(strip)).toEqual(sortByStatus(existing.map(shape)).map(strip));
     expect(existing.find((r) => r.status === 429)!.body.error).toMatchObject({ code: 'RATE_LIMITED' });

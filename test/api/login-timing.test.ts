@@ -7,7 +7,9 @@ import { startStack, type Stack } from '../support/stack';
 let stack: Stack;
 beforeAll(async () => {
   // limits out of the way: this measures the answer, not the throttle
-  stack = await startStack({ env: { LOGIN_MAX_FAILURES: '1000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' } });
+  stack = await startStack({
+    env: { LOGIN_MAX_FAILURES: '1000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' },
+  });
 });
 afterAll(() => stack?.stop());
 

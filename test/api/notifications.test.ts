@@ -10,7 +10,10 @@ let agent2: ApiClient;
 
 beforeAll(async () => {
   stack = await startStack();
-  [agent1, agent2] = await Promise.all([ApiClient.login(stack.url, 'agent1@example.com'), ApiClient.login(stack.url, 'agent2@example.com')]);
+  [agent1, agent2] = await Promise.all([
+    ApiClient.login(stack.url, 'agent1@example.com'),
+    ApiClient.login(stack.url, 'agent2@example.com'),
+  ]);
 });
 afterAll(() => stack?.stop());
 

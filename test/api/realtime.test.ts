@@ -59,7 +59,11 @@ describe('live updates over socket.io', () => {
     const started = Date.now();
     const arrival = next<{ type: string; caseId: string; title: string }>(socket, 'notification', (n) => n.type === 'task_available');
     const created = await agent1.post('/api/complaints', {
-      clientId: 'c-1002', channel: 'web', category: 'fees_charges', severity: 'low', description: 'Inactivity fee charged on an active account',
+      clientId: 'c-1002',
+      channel: 'web',
+      category: 'fees_charges',
+      severity: 'low',
+      description: 'Inactivity fee charged on an active account',
     });
     expect(created.status).toBe(201);
     const { payload, at } = await arrival;
@@ -76,10 +80,18 @@ describe('live updates over socket.io', () => {
   it('tells the team when a task is claimed, so open inboxes refresh', async () => {
     const socket = await connect(agent2.bearer);
     const created = await agent1.post('/api/complaints', {
-      clientId: 'c-1001', channel: 'phone', category: 'other', severity: 'low', description: 'Call back requested',
+      clientId: 'c-1001',
+      channel: 'phone',
+      category: 'other',
+      severity: 'low',
+      description: 'Call back requested',
     });
     const task = created.body.tasks[0];
-    const claimed = next<{ id: string; status: string; assigneeId: string }>(socket, 'task', (t) => t.id === task.id && t.status === 'claimed');
+    const claimed = next<{ id: string; status: string; assigneeId: string }>(
+      socket,
+      'task',
+      (t) => t.id === task.id && t.status === 'claimed',
+    );
     expect((await agent1.post(taskPath(task.id, 'claim'))).status).toBe(200);
     expect((await claimed).payload.assigneeId).toBe('u-agent1');
   });
@@ -119,7 +131,10 @@ describe('sockets end with their session', () => {
   });
 
   it('disconnects every socket of the user at logout everywhere', async () => {
-    const [a, b] = await Promise.all([ApiClient.login(stack.url, 'supervisor@example.com'), ApiClient.login(stack.url, 'supervisor@example.com')]);
+    const [a, b] = await Promise.all([
+      ApiClient.login(stack.url, 'supervisor@example.com'),
+      ApiClient.login(stack.url, 'supervisor@example.com'),
+    ]);
     const [sa, sb] = await Promise.all([connect(a.bearer), connect(b.bearer)]);
     const gone = Promise.all([disconnected(sa), disconnected(sb)]);
     expect((await a.post('/api/auth/logout-all')).status).toBe(204);
@@ -153,9 +168,30 @@ describe('task events follow the case type access rules', () => {
     const [supervisor, kyc, shanghai] = await Promise.all(
       ['supervisor@example.com', 'kyc1@example.com', 'li.wei@example.com'].map((e) => ApiClient.login(stack.url, e)),
     );
-    const [supSocket, kycSocket, agentSocket, shSocket] = await Promise.all([connect(supervisor.bearer), connect(kyc.bearer), connect(agent2.bearer), connect(shanghai.bearer)]);
-    const kycEvent = { kind: 'task', id: 'kyc-x.collect.1', status: 'open', assigneeId: null, teamId: 'london-kyc', caseType: 'kyc_review', branchId: 'london' };
-    const complaintEvent = { kind: 'task', id: 'complaint-x.acknowledge.1', status: 'open', assigneeId: null, teamId: 'london-complaints', caseType: 'complaint', branchId: 'london' };
+    const [supSocket, kycSocket, agentSocket, shSocket] = await Promise.all([
+      connect(supervisor.bearer),
+      connect(kyc.bearer),
+      connect(agent2.bearer),
+      connect(shanghai.bearer),
+    ]);
+    const kycEvent = {
+      kind: 'task',
+      id: 'kyc-x.collect.1',
+      status: 'open',
+      assigneeId: null,
+      teamId: 'london-kyc',
+      caseType: 'kyc_review',
+      branchId: 'london',
+    };
+    const complaintEvent = {
+      kind: 'task',
+      id: 'complaint-x.acknowledge.1',
+      status: 'open',
+      assigneeId: null,
+      teamId: 'london-complaints',
+      caseType: 'complaint',
+      branchId: 'london',
+    };
     // a branch where one team works both case types: its agents have no KYC role, so they get no KYC events
     const sharedTeamKycEvent = { ...kycEvent, id: 'kyc-y.collect.1', teamId: 'london-complaints', assigneeId: 'u-agent2' };
     const send = async () => {
@@ -169,7 +205,11 @@ describe('task events follow the case type access rules', () => {
       collect(agentSocket, 'task', 700, async () => undefined),
       collect(shSocket, 'task', 700, async () => undefined),
     ]);
-    const ids = (xs: unknown[]) => xs.map((x) => (x as { id: string }).id).filter((id) => /-[xy]\.(collect|acknowledge)\.1$/.test(id)).sort();
+    const ids = (xs: unknown[]) =>
+      xs
+        .map((x) => (x as { id: string }).id)
+        .filter((id) => /-[xy]\.(collect|acknowledge)\.1$/.test(id))
+        .sort();
     expect(ids(sup)).toEqual(['complaint-x.acknowledge.1']); // a complaints supervisor sees no KYC work
     expect(ids(kycGot)).toEqual(['kyc-x.collect.1', 'kyc-y.collect.1']); // a KYC officer: the branch's KYC tasks
     expect(ids(agentGot)).toEqual(['complaint-x.acknowledge.1']);

@@ -80,10 +80,22 @@ describe('broker-crm screening screen', () => {
       ['c5', 'ZAKARYA ESSABAR', '1977-04-03', 'Morocco'],
       ['c8', 'Dora Example', '1975', undefined],
     ].flatMap(([id, name, birthDate, country]) =>
-      searchName(index, { name: name!, birthDate, country }, { minScore: 0.8, limit: 50 }).map((h) => [id, name, h.list, h.entryId, h.matchedName, String(h.score)]),
+      searchName(index, { name: name!, birthDate, country }, { minScore: 0.8, limit: 50 }).map((h) => [
+        id,
+        name,
+        h.list,
+        h.entryId,
+        h.matchedName,
+        String(h.score),
+      ]),
     );
     expect(hits.slice(1)).toEqual(expected);
-    expect(hits.slice(1).map((h) => [h[0], h[3]])).toEqual(expect.arrayContaining([['c1', 'KPi.050'], ['c5', 'QDi.083']]));
+    expect(hits.slice(1).map((h) => [h[0], h[3]])).toEqual(
+      expect.arrayContaining([
+        ['c1', 'KPi.050'],
+        ['c5', 'QDi.083'],
+      ]),
+    );
 
     const rejects = csv(path.join(dir, 'hits.rejects.csv'));
     expect(rejects[0]).toEqual(['line', 'reason', 'id', 'name', 'birth_date', 'nationality']);

@@ -58,7 +58,11 @@ describe('POST /api/screening/compare', () => {
   it('scores the same name in other letter case as 1 and a different listed person lower', async () => {
     const entry = people[3];
     const same = await admin.post('/api/screening/compare', { name1: entry.name, name2: entry.name.toUpperCase(), schema: 'Person' });
-    const other = await admin.post('/api/screening/compare', { name1: entry.name, name2: people.find((p) => p !== entry && p.name[0] !== entry.name[0])!.name, schema: 'Person' });
+    const other = await admin.post('/api/screening/compare', {
+      name1: entry.name,
+      name2: people.find((p) => p !== entry && p.name[0] !== entry.name[0])!.name,
+      schema: 'Person',
+    });
     expect(same.body.score).toBe(1);
     expect(other.body.score).toBeLessThan(same.body.score);
     expect(same.body.explanation.summary).toEqual(expect.any(String));

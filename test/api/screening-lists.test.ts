@@ -27,36 +27,43 @@ const upload = (client: ApiClient, files: { name: string; content: Buffer }[], o
 
 beforeAll(async () => {
   stack = await startStack();
-  [admin, compliance, kyc1] = await Promise.all(
-    ['admin', 'compliance', 'kyc1'].map((u) => ApiClient.login(stack.url, `${u}@example.com`)),
-  );
+  [admin, compliance, kyc1] = await Promise.all(['admin', 'compliance', 'kyc1'].map((u) => ApiClient.login(stack.url, `${u}@example.com`)));
 });
 afterAll(() => stack?.stop());
 
 describe('sanctions lists over HTTP', () => {
-  it('lists nothing before an import; a compliance manager imports OFAC consolidated and the UN list in one upload', { timeout: 120_000 }, async () => {
-    expect((await kyc1.get('/api/screening/lists')).body).toEqual([]);
-    const res = await upload(compliance, [file('cons_prim.csv'), file('cons_alt.csv'), file('cons_add.csv'), file('UN_consolidated.xml')]);
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body.imported.map((i: { source: string }) => i.source).sort()).toEqual(['ofac_cons', 'un_sc']);
-    expect(res.body.imported.every((i: { created: boolean; entryCount: number }) => i.created && i.entryCount > 100)).toBe(true);
+  it(
+    'lists nothing before an import; a compliance manager imports OFAC consolidated and the UN list in one upload',
+    { timeout: 120_000 },
+    async () => {
+      expect((await kyc1.get('/api/screening/lists')).body).toEqual([]);
+      const res = await upload(compliance, [
+        file('cons_prim.csv'),
+        file('cons_alt.csv'),
+        file('cons_add.csv'),
+        file('UN_consolidated.xml'),
+      ]);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.imported.map((i: { source: string }) => i.source).sort()).toEqual(['ofac_cons', 'un_sc']);
+      expect(res.body.imported.every((i: { created: boolean; entryCount: number }) => i.created && i.entryCount > 100)).toBe(true);
 
-    const versions = (await kyc1.get('/api/screening/lists')).body;
-    expect(versions.map((v: { source: string; current: boolean }) => [v.source, v.current]).sort()).toEqual([
-      ['ofac_cons', true],
-      ['un_sc', true],
-    ]);
-    const un = versions.find((v: { source: string }) => v.source === 'un_sc');
-    expect(un.files).toEqual([expect.objectContaining({ name: 'UN_consolidated.xml' })]);
-    expect(un.publishedAt).not.toBeNull();
-    const { rows } = await stack.db.pool.query(`SELECT actor_id, data FROM audit_events WHERE action = 'screening_lists_import'`);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].actor_id).toBe('u-compliance');
+      const versions = (await kyc1.get('/api/screening/lists')).body;
+      expect(versions.map((v: { source: string; current: boolean }) => [v.source, v.current]).sort()).toEqual([
+        ['ofac_cons', true],
+        ['un_sc', true],
+      ]);
+      const un = versions.find((v: { source: string }) => v.source === 'un_sc');
+      expect(un.files).toEqual([expect.objectContaining({ name: 'UN_consolidated.xml' })]);
+      expect(un.publishedAt).not.toBeNull();
+      const { rows } = await stack.db.pool.query(`SELECT actor_id, data FROM audit_events WHERE action = 'screening_lists_import'`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].actor_id).toBe('u-compliance');
 
-    // screening searches the new lists at once
-    const search = await kyc1.post('/api/screening/search', { name: 'nobody in particular' });
-    expect(search.body.versions.map((v: { source: string }) => v.source).sort()).toEqual(['ofac_cons', 'un_sc']);
-  });
+      // screening searches the new lists at once
+      const search = await kyc1.post('/api/screening/search', { name: 'nobody in particular' });
+      expect(search.body.versions.map((v: { source: string }) => v.source).sort()).toEqual(['ofac_cons', 'un_sc']);
+    },
+  );
 
   it('the same files again write nothing', { timeout: 120_000 }, async () => {
     const res = await upload(admin, [file('UN_consolidated.xml')]);

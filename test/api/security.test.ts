@@ -73,39 +73,104 @@ describe('cross-site writes', () => {
     const noOrigin = await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json' }, '{}');
     expect(noOrigin.status).toBe(403);
     expect((await noOrigin.json()).error.reason).toBe('CSRF_ORIGIN');
-    const evil = await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json', origin: 'https://evil.example' }, '{}');
+    const evil = await raw(
+      'POST',
+      '/api/notifications/read-all',
+      { cookie, 'content-type': 'application/json', origin: 'https://evil.example' },
+      '{}',
+    );
     expect(evil.status).toBe(403);
-    const nullOrigin = await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json', origin: 'null' }, '{}');
+    const nullOrigin = await raw(
+      'POST',
+      '/api/notifications/read-all',
+      { cookie, 'content-type': 'application/json', origin: 'null' },
+      '{}',
+    );
     expect(nullOrigin.status).toBe(403);
-    const evilReferer = await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json', referer: 'https://evil.example/x' }, '{}');
+    const evilReferer = await raw(
+      'POST',
+      '/api/notifications/read-all',
+      { cookie, 'content-type': 'application/json', referer: 'https://evil.example/x' },
+      '{}',
+    );
     expect(evilReferer.status).toBe(403);
     // same host as the request (the console served by this API), the configured PUBLIC_ORIGIN, or a same-origin Referer
-    expect((await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json', origin: stack.url }, '{}')).status).toBe(200);
-    expect((await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json', origin: 'http://localhost:3000' }, '{}')).status).toBe(200);
-    expect((await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json', referer: `${stack.url}/tasks` }, '{}')).status).toBe(200);
+    expect(
+      (await raw('POST', '/api/notifications/read-all', { cookie, 'content-type': 'application/json', origin: stack.url }, '{}')).status,
+    ).toBe(200);
+    expect(
+      (
+        await raw(
+          'POST',
+          '/api/notifications/read-all',
+          { cookie, 'content-type': 'application/json', origin: 'http://localhost:3000' },
+          '{}',
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await raw(
+          'POST',
+          '/api/notifications/read-all',
+          { cookie, 'content-type': 'application/json', referer: `${stack.url}/tasks` },
+          '{}',
+        )
+      ).status,
+    ).toBe(200);
     // reads need no Origin
     expect((await raw('GET', '/api/auth/me', { cookie })).status).toBe(200);
   });
 
   it('exempts bearer-token requests (API clients): a browser cannot attach the header cross-site', async () => {
-    expect((await raw('POST', '/api/notifications/read-all', { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, '{}')).status).toBe(200);
+    expect(
+      (await raw('POST', '/api/notifications/read-all', { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, '{}'))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses form and text bodies on writes with 415, body-less actions such as claim included', async () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'TEXT/PLAIN; charset=utf-8']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'TEXT/PLAIN; charset=utf-8',
+    ]) {
       const res = await raw('POST', '/api/tasks/any-task/claim', { cookie, origin: stack.url, 'content-type': type }, 'a=b');
       expect(res.status).toBe(415);
       expect((await res.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     }
-    const untyped = await fetch(`${stack.url}/api/tasks/any-task/claim`, { method: 'POST', headers: { cookie, origin: stack.url }, body: new Blob(['{}']) });
+    const untyped = await fetch(`${stack.url}/api/tasks/any-task/claim`, {
+      method: 'POST',
+      headers: { cookie, origin: stack.url },
+      body: new Blob(['{}']),
+    });
     expect(untyped.status).toBe(415);
-    const login = await raw('POST', '/api/auth/login', { 'content-type': 'text/plain' }, JSON.stringify({ email: 'agent1@example.com', password: DEMO_PASSWORD }));
+    const login = await raw(
+      'POST',
+      '/api/auth/login',
+      { 'content-type': 'text/plain' },
+      JSON.stringify({ email: 'agent1@example.com', password: DEMO_PASSWORD }),
+    );
     expect(login.status).toBe(415);
   });
 
   it('refuses a login posted from another site (login CSRF)', async () => {
-    const res = await raw('POST', '/api/auth/login', { 'content-type': 'application/json', origin: 'https://evil.example' }, JSON.stringify({ email: 'agent1@example.com', password: DEMO_PASSWORD }));
+    const res = await raw(
+      'POST',
+      '/api/auth/login',
+      { 'content-type': 'application/json', origin: 'https://evil.example' },
+      JSON.stringify({ email: 'agent1@example.com', password: DEMO_PASSWORD }),
+    );
     expect(res.status).toBe(403);
-    expect((await new ApiClient(stack.url).post('/api/auth/login', { email: 'agent1@example.com', password: DEMO_PASSWORD }, { origin: stack.url })).status).toBe(200);
+    expect(
+      (
+        await new ApiClient(stack.url).post(
+          '/api/auth/login',
+          { email: 'agent1@example.com', password: DEMO_PASSWORD },
+          { origin: stack.url },
+        )
+      ).status,
+    ).toBe(200);
   });
 });

@@ -16,11 +16,16 @@ afterAll(() => stack?.stop());
 
 /** A code of the step `offset` periods from now: -1, 0, 1 are all accepted, each once. */
 const codeOf = (secret: string, offset = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + offset * 30_000 });
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: Date.now() + offset * 30_000,
+  });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) => new ApiClient(stack.url).post(path, body, headers);
 const audits = async (userId: string) =>
-  (await stack.db.pool.query(`SELECT action, data FROM audit_events WHERE actor_id = $1 ORDER BY id`, [userId])).rows as { action: string; data: unknown }[];
+  (await stack.db.pool.query(`SELECT action, data FROM audit_events WHERE actor_id = $1 ORDER BY id`, [userId])).rows as {
+    action: string;
+    data: unknown;
+  }[];
 const asBearer = (token: string) => new ApiClient(stack.url, token);
 
 async function enrol(email: string): Promise<{ secret: string; recoveryCodes: string[] }> {
@@ -92,13 +97,36 @@ describe('two-factor authentication', () => {
     const first = await post('/api/auth/login', { email: 'li.wei@example.com', password: DEMO_PASSWORD });
     for (let i = 0; i < 5; i++) {
       // from a fresh address each time: this is the challenge's own limit, not the login throttle
-      expect((await post('/api/auth/login/code', { challenge: first.body.challenge, code: '000000' }, { 'x-forwarded-for': `192.0.2.${100 + i}` })).status).toBe(401);
+      expect(
+        (
+          await post(
+            '/api/auth/login/code',
+            { challenge: first.body.challenge, code: '000000' },
+            { 'x-forwarded-for': `192.0.2.${100 + i}` },
+          )
+        ).status,
+      ).toBe(401);
     }
-    expect((await post('/api/auth/login/code', { challenge: first.body.challenge, code: codeOf(secret) }, { 'x-forwarded-for': '192.0.2.110' })).status).toBe(401);
+    expect(
+      (await post('/api/auth/login/code', { challenge: first.body.challenge, code: codeOf(secret) }, { 'x-forwarded-for': '192.0.2.110' }))
+        .status,
+    ).toBe(401);
 
-    const late = await post('/api/auth/login', { email: 'li.wei@example.com', password: DEMO_PASSWORD }, { 'x-forwarded-for': '192.0.2.111' });
+    const late = await post(
+      '/api/auth/login',
+      { email: 'li.wei@example.com', password: DEMO_PASSWORD },
+      { 'x-forwarded-for': '192.0.2.111' },
+    );
     await stack.db.pool.query(`UPDATE login_challenges SET expires_at = now() - interval '1 hour'`);
-    expect((await post('/api/auth/login/code', { challenge: late.body.challenge, code: codeOf(secret, 1) }, { 'x-forwarded-for': '192.0.2.111' })).status).toBe(401);
+    expect(
+      (
+        await post(
+          '/api/auth/login/code',
+          { challenge: late.body.challenge, code: codeOf(secret, 1) },
+          { 'x-forwarded-for': '192.0.2.111' },
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it('an administrator requires it per role: users of that role not enrolled reach only enrolment until they confirm', async () => {
@@ -120,7 +148,9 @@ describe('two-factor authentication', () => {
     expect((await supervisor.get('/api/auth/me')).body.twoFactor).toEqual({ enabled: false, required: true });
     // no live data either
     const socket = io(stack.url, { path: '/socket.io', auth: { token: login.body.token }, transports: ['websocket'], reconnection: false });
-    await expect(new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)))).rejects.toThrow(/UNAUTHENTICATED/);
+    await expect(
+      new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject))),
+    ).rejects.toThrow(/UNAUTHENTICATED/);
     socket.close();
 
     const setup = await supervisor.post('/api/auth/2fa/setup');
@@ -128,7 +158,9 @@ describe('two-factor authentication', () => {
     expect(confirm.status).toBe(200);
     expect((await supervisor.get('/api/tasks?view=team')).status).toBe(200);
     // while the role requires it, it cannot be turned off
-    expect((await supervisor.post('/api/auth/2fa/disable', { code: codeOf(setup.body.secret, 1) })).body.error.reason).toBe('TWO_FACTOR_REQUIRED');
+    expect((await supervisor.post('/api/auth/2fa/disable', { code: codeOf(setup.body.secret, 1) })).body.error.reason).toBe(
+      'TWO_FACTOR_REQUIRED',
+    );
 
     // an administrator resets it (lost phone): the sessions end, and the next login goes to enrolment again
     expect((await admin.post('/api/auth/2fa/reset', { userId: 'u-supervisor' })).status).toBe(204);
@@ -159,7 +191,11 @@ describe('sessions', () => {
     expect((await asBearer(a.body.token).get('/api/auth/me')).status).toBe(200);
     expect((await asBearer(b.body.token).get('/api/auth/me')).status).toBe(200);
     // logging in again from a browser holding session a (cookie) replaces a: no session fixation
-    const c = await post('/api/auth/login', { email: 'manager@example.com', password: DEMO_PASSWORD }, { cookie: `sid=${a.body.token}`, origin: stack.url });
+    const c = await post(
+      '/api/auth/login',
+      { email: 'manager@example.com', password: DEMO_PASSWORD },
+      { cookie: `sid=${a.body.token}`, origin: stack.url },
+    );
     expect(c.status).toBe(200);
     expect((await asBearer(a.body.token).get('/api/auth/me')).status).toBe(401);
     expect((await asBearer(b.body.token).get('/api/auth/me')).status).toBe(200);

@@ -46,7 +46,9 @@ describe('document uploads', () => {
     expect(Object.keys(fields(rlo))).toEqual(['query.fileName']);
     const noExt = await upload(JPEG, 'image/jpeg', { fileName: 'scan' });
     expect(noExt.status).toBe(400);
-    const pngNamedPdf = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'application/pdf', { fileName: 'a.pdf' });
+    const pngNamedPdf = await upload(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), 'application/pdf', {
+      fileName: 'a.pdf',
+    });
     expect(pngNamedPdf.status).toBe(400);
     expect(Object.keys(fields(pngNamedPdf))).toEqual(['body']);
     expect(await stack.db.prisma.kycDocument.count()).toBe(before);

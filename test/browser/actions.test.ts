@@ -88,7 +88,9 @@ describe('actions offered', () => {
     const failure = result.getByTestId('bulk-reassign-failure');
     expect(await failure.textContent()).toContain(reference);
     expect(await failure.textContent()).toContain('The task is already assigned to that person');
-    expect(await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: free, step: 'acknowledge' } })).toMatchObject({ assigneeId: 'u-agent1' });
+    expect(await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: free, step: 'acknowledge' } })).toMatchObject({
+      assigneeId: 'u-agent1',
+    });
   });
 
   it('a lost connection is said as such, and the page recovers when the server answers again', { timeout: FLOW_TIMEOUT_MS }, async () => {

@@ -28,7 +28,13 @@ afterAll(async () => {
 describe('administration in the console', () => {
   it('an administrator repairs a stuck case from the incidents list', { timeout: 180_000 }, async () => {
     // a completion whose write PostgreSQL refuses for good (as in test/api/incidents.test.ts)
-    const created = await agent1.post('/api/complaints', { clientId: 'c-1001', channel: 'email', category: 'other', severity: 'low', description: 'Stuck' });
+    const created = await agent1.post('/api/complaints', {
+      clientId: 'c-1001',
+      channel: 'email',
+      category: 'other',
+      severity: 'low',
+      description: 'Stuck',
+    });
     expect(created.status).toBe(201);
     const caseId = created.body.id as string;
     const task = await activeTask(stack.db.prisma, caseId, 'acknowledge');
@@ -53,7 +59,10 @@ describe('administration in the console', () => {
     // with the text cleaned: the case moves on
     await row.getByTestId('incident-sanitize').click();
     await page.getByText('The case is saved and moves on').waitFor({ timeout: 40_000 });
-    await waitFor(async () => (await stack.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status === 'completed', 'the step completed');
+    await waitFor(
+      async () => (await stack.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status === 'completed',
+      'the step completed',
+    );
     const incident = await stack.db.prisma.caseIncident.findFirstOrThrow({ where: { caseId } });
     expect(incident).toMatchObject({ resolvedById: 'u-admin', resolution: 'sanitize' });
   });
@@ -62,7 +71,9 @@ describe('administration in the console', () => {
     const { page } = await openSession(browser, stack.url, 'admin-sla');
     await signIn(page, 'admin@example.com');
     await page.getByTestId('nav-sla-policies').click();
-    const policy = await stack.db.prisma.slaPolicy.findFirstOrThrow({ where: { caseType: 'complaint', step: 'acknowledge', category: '*', severity: '*' } });
+    const policy = await stack.db.prisma.slaPolicy.findFirstOrThrow({
+      where: { caseType: 'complaint', step: 'acknowledge', category: '*', severity: '*' },
+    });
     // the complaint's acknowledgement, any category and severity
     const row = page.locator('tbody tr').filter({ hasText: 'Acknowledge' }).filter({ hasText: 'Complaint' }).first();
     await row.getByTestId('sla-edit').click();
@@ -71,14 +82,25 @@ describe('administration in the console', () => {
     await dialog.getByTestId('sla-dialog-save').click();
     await dialog.waitFor({ state: 'detached' });
     await expect
-      .poll(async () => (await stack.db.prisma.slaPolicy.findFirstOrThrow({ where: { caseType: 'complaint', step: 'acknowledge', category: '*', severity: '*' } })).escalateAfterMinutes)
+      .poll(
+        async () =>
+          (
+            await stack.db.prisma.slaPolicy.findFirstOrThrow({
+              where: { caseType: 'complaint', step: 'acknowledge', category: '*', severity: '*' },
+            })
+          ).escalateAfterMinutes,
+      )
       .toBe(policy.escalateAfterMinutes + 15);
 
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('setting-edit-complaint.reopenWindowDays').click();
     await page.getByTestId('setting-dialog').getByTestId('edit-value').fill('14');
     await page.getByTestId('setting-dialog-save').click();
-    await page.locator('tbody tr').filter({ hasText: 'Days after closing in which the client may reopen' }).filter({ hasText: '14 (default 30)' }).waitFor();
+    await page
+      .locator('tbody tr')
+      .filter({ hasText: 'Days after closing in which the client may reopen' })
+      .filter({ hasText: '14 (default 30)' })
+      .waitFor();
     const saved = await stack.db.prisma.setting.findUniqueOrThrow({ where: { key: 'complaint.reopenWindowDays' } });
     expect(saved.value).toBe(14);
     // a value the API refuses is said on its field

@@ -64,7 +64,7 @@ describe('case and task pages', () => {
     await timeline.getByTestId('timeline-task_reassigned').getByTestId('timeline-assignee').filter({ hasText: '→ Boris Agent' }).waitFor();
   });
 
-  it("the task page shows its case: reference, description, category and severity", { timeout: FLOW_TIMEOUT_MS }, async () => {
+  it('the task page shows its case: reference, description, category and severity', { timeout: FLOW_TIMEOUT_MS }, async () => {
     const caseId = await complaint('c-1002', 'The platform charged an inactivity fee on an active account.');
     const task = await activeTask(stack.db.prisma, caseId, 'acknowledge');
     const reference = (await agent1.get(`/api/complaints/${caseId}`)).body.reference as string;
@@ -74,7 +74,9 @@ describe('case and task pages', () => {
     await page.goto(`/#/tasks/${encodeURIComponent(task.id)}/show`);
     const card = page.getByTestId('task-case');
     await card.filter({ hasText: reference }).waitFor();
-    expect(await card.getByTestId('task-case-description').textContent()).toBe('The platform charged an inactivity fee on an active account.');
+    expect(await card.getByTestId('task-case-description').textContent()).toBe(
+      'The platform charged an inactivity fee on an active account.',
+    );
     expect(await card.getByTestId('task-case-category').textContent()).toBe('Fees and charges');
     expect(await card.getByTestId('task-case-severity').textContent()).toBe('Low');
   });

@@ -20,7 +20,20 @@ const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
 
 const english = flatten(messagesFor('en') as Tree);
 const NAMESPACES = [
-  'ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'admin', 'resources', 'complaint', 'kyc_review',
+  'ra',
+  'app',
+  'login',
+  'errors',
+  'sla',
+  'inbox',
+  'notification',
+  'dashboard',
+  'client',
+  'screening',
+  'admin',
+  'resources',
+  'complaint',
+  'kyc_review',
   'internal_request',
 ];
 const MESSAGE_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z_]+\\.[a-z_.]+`);
@@ -37,7 +50,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   // one sign-in that sees every screen: an administrator who also handles complaints and KYC reviews
   await grantRoles(stack.db.prisma, 'u-admin', ['complaints_manager', 'compliance_manager']);
-  const [agent, kyc1] = await Promise.all([ApiClient.login(stack.url, 'agent1@example.com'), ApiClient.login(stack.url, 'kyc1@example.com')]);
+  const [agent, kyc1] = await Promise.all([
+    ApiClient.login(stack.url, 'agent1@example.com'),
+    ApiClient.login(stack.url, 'kyc1@example.com'),
+  ]);
   const complaint = await agent.post('/api/complaints', {
     clientId: 'c-1001',
     channel: 'web',
@@ -52,7 +68,14 @@ beforeAll(async () => {
   const review = await kyc1.post('/api/kyc-reviews', { clientId: 'c-1001' });
   expect(review.status).toBe(201);
   reviewId = review.body.id;
-  await addDocuments(stack.db.prisma, reviewId, 'c-1001', { surname: 'BENNETT', given: 'OLIVER', number: '533401372', nationality: 'GBR', birth: '1985-04-12', expiry: '2031-01-01' });
+  await addDocuments(stack.db.prisma, reviewId, 'c-1001', {
+    surname: 'BENNETT',
+    given: 'OLIVER',
+    number: '533401372',
+    nationality: 'GBR',
+    birth: '1985-04-12',
+    expiry: '2031-01-01',
+  });
   await work(stack.temporal, stack.db.prisma, reviewId, KYC1, { outcome: 'documents_complete' }, 'collect_documents');
   await waitFor(async () => (await stack.db.prisma.task.count({ where: { caseId: reviewId, step: 'cdd_review' } })) > 0, 'CDD review');
 });
@@ -74,92 +97,136 @@ const screenText = (page: Page) =>
   });
 
 describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
-  it('shows no message key, raw code or English message on the inbox, complaint, KYC, client, notification, dashboard, task, sanctions list and administration screens', { timeout: 120_000 }, async () => {
-    const own = flatten((await loadMessages(locale)) as Tree);
-    // English messages this language words differently (a name such as "SLA" or "KYC" may stay as it is).
-    const ownValues = new Set(Object.values(own));
-    const leaks = Object.entries(english)
-      .filter(([key, text]) => own[key] !== text && !ownValues.has(text) && !text.includes('%{') && /[A-Za-z]{3}/.test(text))
-      .map(([, text]) => text)
-      .filter((text) => text.length >= 4);
+  it(
+    'shows no message key, raw code or English message on the inbox, complaint, KYC, client, notification, dashboard, task, sanctions list and administration screens',
+    { timeout: 120_000 },
+    async () => {
+      const own = flatten((await loadMessages(locale)) as Tree);
+      // English messages this language words differently (a name such as "SLA" or "KYC" may stay as it is).
+      const ownValues = new Set(Object.values(own));
+      const leaks = Object.entries(english)
+        .filter(([key, text]) => own[key] !== text && !ownValues.has(text) && !text.includes('%{') && /[A-Za-z]{3}/.test(text))
+        .map(([, text]) => text)
+        .filter((text) => text.length >= 4);
 
-    const { page } = await openSession(browser, stack.url, `admin-${locale}`);
-    await signIn(page, 'admin@example.com');
-    await page.getByTestId('locale-switcher').click();
-    await page.getByTestId(`locale-${locale}`).click();
-    await page.getByTestId('nav-tasks').filter({ hasText: own['inbox.title'] }).waitFor();
+      const { page } = await openSession(browser, stack.url, `admin-${locale}`);
+      await signIn(page, 'admin@example.com');
+      await page.getByTestId('locale-switcher').click();
+      await page.getByTestId(`locale-${locale}`).click();
+      await page.getByTestId('nav-tasks').filter({ hasText: own['inbox.title'] }).waitFor();
 
-    const screens: [string, () => Promise<unknown>][] = [
-      ['inbox (team)', async () => {
-        await page.goto('/#/tasks');
-        await page.getByTestId('tab-team').click();
-        await page.locator('[data-testid^="task-row-"]').first().waitFor();
-      }],
-      ['complaints', async () => {
-        await page.goto('/#/complaints');
-        await page.locator('tbody tr').first().waitFor();
-      }],
-      ['a complaint', async () => {
-        await page.goto(`/#/complaints/${complaintId}/show`);
-        await page.getByTestId('timeline-comment').waitFor();
-      }],
-      ['KYC reviews', async () => {
-        await page.goto('/#/kyc-reviews');
-        await page.locator('tbody tr').first().waitFor();
-      }],
-      ['a KYC review', async () => {
-        await page.goto(`/#/kyc-reviews/${reviewId}/show`);
-        await page.getByTestId('risk-factors').locator('tbody tr').nth(8).waitFor();
-        await page.getByTestId('kyc-documents').waitFor();
-      }],
-      ['clients', async () => {
-        await page.goto('/#/clients');
-        await page.locator('tbody tr').first().waitFor();
-      }],
-      ['notifications', async () => {
-        await page.goto('/#/notifications');
-        await page.getByTestId('notification-mark-all').waitFor();
-      }],
-      ['the dashboard', async () => {
-        await page.goto('/#/');
-        await page.getByTestId('workload').waitFor();
-        await page.getByTestId('compliance-card').waitFor();
-        await page.getByTestId('admin-summary').waitFor();
-      }],
-      ['a task page', async () => {
-        const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: complaintId, status: 'open' } });
-        await page.goto(`/#/tasks/${encodeURIComponent(task.id)}/show`);
-        await page.getByTestId('task-case-summary').waitFor();
-      }],
-      ['the sanctions lists', async () => {
-        await page.goto('/#/screening-lists');
-        await page.getByTestId('lists-empty').waitFor();
-      }],
-      ['the SLA policies', async () => {
-        await page.goto('/#/sla-policies');
-        await page.locator('tbody tr').first().waitFor();
-      }],
-      ['the settings', async () => {
-        await page.goto('/#/settings');
-        await page.locator('tbody tr').first().waitFor();
-      }],
-    ];
-    expect(leaks.length).toBeGreaterThan(400);
-    const found: string[] = [];
-    for (const [screen, open] of screens) {
-      await open();
-      // Data typed by people (descriptions, comments, names, e-mails) is what it is: only our own words count.
-      const text = (await screenText(page))
-        .replace(/\S+@\S+/g, '')
-        .replace(/A withdrawal to a verified card has been pending for nine days\.|Payments team asked for the card scheme reference\./g, '');
-      const key = text.match(MESSAGE_KEY);
-      if (key) found.push(`${screen}: message key ${key[0]}`);
-      const code = text.match(RAW_CODE);
-      if (code) found.push(`${screen}: raw code "${code[0]}"`);
-      for (const leak of leaks) {
-        if (new RegExp(`(^|[^A-Za-z])${leak.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text)) found.push(`${screen}: English "${leak}"`);
+      const screens: [string, () => Promise<unknown>][] = [
+        [
+          'inbox (team)',
+          async () => {
+            await page.goto('/#/tasks');
+            await page.getByTestId('tab-team').click();
+            await page.locator('[data-testid^="task-row-"]').first().waitFor();
+          },
+        ],
+        [
+          'complaints',
+          async () => {
+            await page.goto('/#/complaints');
+            await page.locator('tbody tr').first().waitFor();
+          },
+        ],
+        [
+          'a complaint',
+          async () => {
+            await page.goto(`/#/complaints/${complaintId}/show`);
+            await page.getByTestId('timeline-comment').waitFor();
+          },
+        ],
+        [
+          'KYC reviews',
+          async () => {
+            await page.goto('/#/kyc-reviews');
+            await page.locator('tbody tr').first().waitFor();
+          },
+        ],
+        [
+          'a KYC review',
+          async () => {
+            await page.goto(`/#/kyc-reviews/${reviewId}/show`);
+            await page.getByTestId('risk-factors').locator('tbody tr').nth(8).waitFor();
+            await page.getByTestId('kyc-documents').waitFor();
+          },
+        ],
+        [
+          'clients',
+          async () => {
+            await page.goto('/#/clients');
+            await page.locator('tbody tr').first().waitFor();
+          },
+        ],
+        [
+          'notifications',
+          async () => {
+            await page.goto('/#/notifications');
+            await page.getByTestId('notification-mark-all').waitFor();
+          },
+        ],
+        [
+          'the dashboard',
+          async () => {
+            await page.goto('/#/');
+            await page.getByTestId('workload').waitFor();
+            await page.getByTestId('compliance-card').waitFor();
+            await page.getByTestId('admin-summary').waitFor();
+          },
+        ],
+        [
+          'a task page',
+          async () => {
+            const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: complaintId, status: 'open' } });
+            await page.goto(`/#/tasks/${encodeURIComponent(task.id)}/show`);
+            await page.getByTestId('task-case-summary').waitFor();
+          },
+        ],
+        [
+          'the sanctions lists',
+          async () => {
+            await page.goto('/#/screening-lists');
+            await page.getByTestId('lists-empty').waitFor();
+          },
+        ],
+        [
+          'the SLA policies',
+          async () => {
+            await page.goto('/#/sla-policies');
+            await page.locator('tbody tr').first().waitFor();
+          },
+        ],
+        [
+          'the settings',
+          async () => {
+            await page.goto('/#/settings');
+            await page.locator('tbody tr').first().waitFor();
+          },
+        ],
+      ];
+      expect(leaks.length).toBeGreaterThan(400);
+      const found: string[] = [];
+      for (const [screen, open] of screens) {
+        await open();
+        // Data typed by people (descriptions, comments, names, e-mails) is what it is: only our own words count.
+        const text = (await screenText(page))
+          .replace(/\S+@\S+/g, '')
+          .replace(
+            /A withdrawal to a verified card has been pending for nine days\.|Payments team asked for the card scheme reference\./g,
+            '',
+          );
+        const key = text.match(MESSAGE_KEY);
+        if (key) found.push(`${screen}: message key ${key[0]}`);
+        const code = text.match(RAW_CODE);
+        if (code) found.push(`${screen}: raw code "${code[0]}"`);
+        for (const leak of leaks) {
+          if (new RegExp(`(^|[^A-Za-z])${leak.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text))
+            found.push(`${screen}: English "${leak}"`);
+        }
       }
-    }
-    expect(found).toEqual([]);
-  });
+      expect(found).toEqual([]);
+    },
+  );
 });

@@ -21,8 +21,18 @@ beforeAll(async () => {
   assertConsoleBuilt();
   stack = await startStack();
   [browser, agent1] = await Promise.all([launchChromium(), ApiClient.login(stack.url, 'agent1@example.com')]);
-  for (const [clientId, severity] of [['c-1001', 'low'], ['c-1004', 'high'], ['c-1006', 'medium']] as const) {
-    const res = await agent1.post('/api/complaints', { clientId, channel: 'email', category: 'fees_charges', severity, description: `Fees for ${clientId}` });
+  for (const [clientId, severity] of [
+    ['c-1001', 'low'],
+    ['c-1004', 'high'],
+    ['c-1006', 'medium'],
+  ] as const) {
+    const res = await agent1.post('/api/complaints', {
+      clientId,
+      channel: 'email',
+      category: 'fees_charges',
+      severity,
+      description: `Fees for ${clientId}`,
+    });
     expect(res.status).toBe(201);
     cases[clientId] = { id: res.body.id, reference: res.body.reference };
     await activeTask(stack.db.prisma, res.body.id, 'acknowledge');
@@ -35,41 +45,49 @@ afterAll(async () => {
 });
 
 describe('lists and dashboard', () => {
-  it('an agent with nothing assigned is told to take the next task, which opens the most urgent one', { timeout: FLOW_TIMEOUT_MS }, async () => {
-    const { page } = await openSession(browser, stack.url, 'agent1-next');
-    await signIn(page, 'agent1@example.com');
-    await openInbox(page, 'mine');
-    const empty = page.getByTestId('empty-state');
-    await empty.filter({ hasText: 'Nothing is assigned to you' }).waitFor();
-    await empty.getByTestId('next-task').click();
-    await page.waitForURL(/\/tasks\/[^/]+\/show$/);
-    // the high-severity complaint comes first
-    await page.getByTestId('task-title').filter({ hasText: cases['c-1004'].reference }).waitFor();
-    const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: cases['c-1004'].id, step: 'acknowledge' } });
-    expect(task).toMatchObject({ status: 'claimed', assigneeId: 'u-agent1' });
-  });
+  it(
+    'an agent with nothing assigned is told to take the next task, which opens the most urgent one',
+    { timeout: FLOW_TIMEOUT_MS },
+    async () => {
+      const { page } = await openSession(browser, stack.url, 'agent1-next');
+      await signIn(page, 'agent1@example.com');
+      await openInbox(page, 'mine');
+      const empty = page.getByTestId('empty-state');
+      await empty.filter({ hasText: 'Nothing is assigned to you' }).waitFor();
+      await empty.getByTestId('next-task').click();
+      await page.waitForURL(/\/tasks\/[^/]+\/show$/);
+      // the high-severity complaint comes first
+      await page.getByTestId('task-title').filter({ hasText: cases['c-1004'].reference }).waitFor();
+      const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: cases['c-1004'].id, step: 'acknowledge' } });
+      expect(task).toMatchObject({ status: 'claimed', assigneeId: 'u-agent1' });
+    },
+  );
 
-  it('the inbox finds a task by reference or client name and filters by client; an empty result says so', { timeout: FLOW_TIMEOUT_MS }, async () => {
-    const { page } = await openSession(browser, stack.url, 'agent1-search');
-    await signIn(page, 'agent1@example.com');
-    await openInbox(page, 'team');
-    await page.locator('[data-testid^="task-row-"]').nth(2).waitFor();
-    const search = page.locator('input[name="q"]');
-    await search.fill(cases['c-1006'].reference);
-    await expect.poll(() => page.locator('[data-testid^="task-row-"]').count()).toBe(1);
-    await taskRow(page, 'acknowledge', cases['c-1006'].id).waitFor();
-    await search.fill('Bennett');
-    await taskRow(page, 'acknowledge', cases['c-1001'].id).waitFor();
-    await expect.poll(() => page.locator('[data-testid^="task-row-"]').count()).toBe(1);
-    await search.fill('nobody by that name');
-    await page.getByTestId('empty-state').filter({ hasText: 'Nothing matches these filters' }).waitFor();
-    await page.getByTestId('clear-filters').click();
-    await page.locator('[data-testid^="task-row-"]').nth(2).waitFor();
-    // the client filter, from the URL as a link would set it
-    await page.goto(`/#/tasks?filter=${encodeURIComponent(JSON.stringify({ clientId: 'c-1004' }))}`);
-    await taskRow(page, 'acknowledge', cases['c-1004'].id).waitFor();
-    await expect.poll(() => page.locator('[data-testid^="task-row-"]').count()).toBe(1);
-  });
+  it(
+    'the inbox finds a task by reference or client name and filters by client; an empty result says so',
+    { timeout: FLOW_TIMEOUT_MS },
+    async () => {
+      const { page } = await openSession(browser, stack.url, 'agent1-search');
+      await signIn(page, 'agent1@example.com');
+      await openInbox(page, 'team');
+      await page.locator('[data-testid^="task-row-"]').nth(2).waitFor();
+      const search = page.locator('input[name="q"]');
+      await search.fill(cases['c-1006'].reference);
+      await expect.poll(() => page.locator('[data-testid^="task-row-"]').count()).toBe(1);
+      await taskRow(page, 'acknowledge', cases['c-1006'].id).waitFor();
+      await search.fill('Bennett');
+      await taskRow(page, 'acknowledge', cases['c-1001'].id).waitFor();
+      await expect.poll(() => page.locator('[data-testid^="task-row-"]').count()).toBe(1);
+      await search.fill('nobody by that name');
+      await page.getByTestId('empty-state').filter({ hasText: 'Nothing matches these filters' }).waitFor();
+      await page.getByTestId('clear-filters').click();
+      await page.locator('[data-testid^="task-row-"]').nth(2).waitFor();
+      // the client filter, from the URL as a link would set it
+      await page.goto(`/#/tasks?filter=${encodeURIComponent(JSON.stringify({ clientId: 'c-1004' }))}`);
+      await taskRow(page, 'acknowledge', cases['c-1004'].id).waitFor();
+      await expect.poll(() => page.locator('[data-testid^="task-row-"]').count()).toBe(1);
+    },
+  );
 
   it('exports to CSV what the list shows, labelled', { timeout: FLOW_TIMEOUT_MS }, async () => {
     const { page } = await openSession(browser, stack.url, 'agent1-export');

@@ -33,7 +33,10 @@ describe('internal requests in the console', () => {
     await asker.page.getByTestId('request-details').fill('The client disputes a fee and asks which address we hold.');
     await asker.page.getByRole('button', { name: /save|сохранить|保存|บันทึก|lưu/i }).click();
     await asker.page.waitForURL(/\/internal-requests\/[^/]+\/show$/);
-    const reference = (await asker.page.getByText(/^IRQ-\d{4}-\d{6}$/).first().textContent())!;
+    const reference = (await asker.page
+      .getByText(/^IRQ-\d{4}-\d{6}$/)
+      .first()
+      .textContent())!;
     expect(reference).toMatch(/^IRQ-/);
 
     const officer = await openSession(browser, stack.url, 'kyc1');

@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 const codeOf = (secret: string, offset = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + offset * 30_000 });
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: Date.now() + offset * 30_000,
+  });
 
 describe('two-factor sign-in in the console', () => {
   it('enrols a supervisor whose role requires it, then signs in with a code', { timeout: 120_000 }, async () => {

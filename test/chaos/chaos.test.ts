@@ -53,7 +53,10 @@ async function prepare(db: Db, kycClients: number): Promise<{ id: string; comple
   await importList(prisma, { source: 'un_sc', files: [], entries: [{ source: 'un_sc', ...entry, ...empty }] });
   // every KYC review needs a client without an open review; some files are complete, some need EDD,
   // some clients match the sanctions list
-  const clients = Array.from({ length: kycClients }, (_, i) => ({ id: `c-chaos-${String(i + 1).padStart(4, '0')}`, completeFile: i % 2 === 0 }));
+  const clients = Array.from({ length: kycClients }, (_, i) => ({
+    id: `c-chaos-${String(i + 1).padStart(4, '0')}`,
+    completeFile: i % 2 === 0,
+  }));
   await prisma.client.createMany({
     data: clients.map((c, i) => ({
       id: c.id,
@@ -78,84 +81,106 @@ async function prepare(db: Db, kycClients: number): Promise<{ id: string; comple
   return clients;
 }
 
-it('loses nothing, duplicates nothing and fires every escalation once while processes are killed', { timeout: (SECONDS + 420) * 1000 }, async () => {
-  const started = Date.now();
-  log(`seed ${SEED} (CHAOS_SEED=${SEED} repeats it), ${CASES} cases, ${SECONDS}s of load`);
-  const plan: CaseType[] = Array.from({ length: CASES }, (_, i) => (i % 4 < 2 ? 'complaint' : i % 4 === 2 ? 'kyc_review' : 'internal_request'));
+it(
+  'loses nothing, duplicates nothing and fires every escalation once while processes are killed',
+  { timeout: (SECONDS + 420) * 1000 },
+  async () => {
+    const started = Date.now();
+    log(`seed ${SEED} (CHAOS_SEED=${SEED} repeats it), ${CASES} cases, ${SECONDS}s of load`);
+    const plan: CaseType[] = Array.from({ length: CASES }, (_, i) =>
+      i % 4 < 2 ? 'complaint' : i % 4 === 2 ? 'kyc_review' : 'internal_request',
+    );
 
-  database = await createTestDatabase();
-  db = createDb(database.url);
-  const kycClients = await prepare(db, plan.filter((t) => t === 'kyc_review').length);
-  stack = await startChaosStack(database.url);
-  await stack.start('temporal');
-  await Promise.all([stack.start('worker'), stack.start('api')]);
-  log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    database = await createTestDatabase();
+    db = createDb(database.url);
+    const kycClients = await prepare(db, plan.filter((t) => t === 'kyc_review').length);
+    stack = await startChaosStack(database.url);
+    await stack.start('temporal');
+    await Promise.all([stack.start('worker'), stack.start('api')]);
+    log(`stack up in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 
-  const driver = new Driver(stack.apiUrl, prng(SEED), { concurrency: 16, log });
-  await driver.login();
-  const until = Date.now() + SECONDS * 1000;
-  const created: CreatedCase[] = [];
-  const ticker = setInterval(() => log(`… ${created.length} opened, ${driver.stats.tasksCompleted} tasks completed, ${driver.stats.retried} retried`), 10_000);
-  const chaos: Promise<ChaosReport> = runChaos(stack, prng(SEED + 1), {
-    until: until - 15_000,
-    gapMs: [4_000, 12_000],
-    downMs: [200, 3_000],
-    longDownMs: [15_000, 25_000],
-    log,
-  });
+    const driver = new Driver(stack.apiUrl, prng(SEED), { concurrency: 16, log });
+    await driver.login();
+    const until = Date.now() + SECONDS * 1000;
+    const created: CreatedCase[] = [];
+    const ticker = setInterval(
+      () => log(`… ${created.length} opened, ${driver.stats.tasksCompleted} tasks completed, ${driver.stats.retried} retried`),
+      10_000,
+    );
+    const chaos: Promise<ChaosReport> = runChaos(stack, prng(SEED + 1), {
+      until: until - 15_000,
+      gapMs: [4_000, 12_000],
+      downMs: [200, 3_000],
+      longDownMs: [15_000, 25_000],
+      log,
+    });
 
-  // cases are opened a few at a time, and each is worked as soon as it exists
-  const drives: Promise<void>[] = [];
-  let next = 0;
-  let kycIndex = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < plan.length) {
-        const n = next++;
-        const type = plan[n];
-        const c = await driver.open(type, n, `chaos-${SEED}-${n}`, type === 'kyc_review' ? kycClients[kycIndex++] : undefined);
-        created.push(c);
-        drives.push(driver.drive(c, until));
-      }
-    }),
-  );
-  log(`${created.length} cases opened in ${((Date.now() - started) / 1000).toFixed(0)}s`);
-  await Promise.all(drives);
-  const report = await chaos;
-  clearInterval(ticker);
-  const loadDone = Date.now();
-  log(`load done: ${created.length} cases opened, ${driver.stats.tasksCompleted} tasks completed; kills ${JSON.stringify(report.kills)}`);
+    // cases are opened a few at a time, and each is worked as soon as it exists
+    const drives: Promise<void>[] = [];
+    let next = 0;
+    let kycIndex = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < plan.length) {
+          const n = next++;
+          const type = plan[n];
+          const c = await driver.open(type, n, `chaos-${SEED}-${n}`, type === 'kyc_review' ? kycClients[kycIndex++] : undefined);
+          created.push(c);
+          drives.push(driver.drive(c, until));
+        }
+      }),
+    );
+    log(`${created.length} cases opened in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    await Promise.all(drives);
+    const report = await chaos;
+    clearInterval(ticker);
+    const loadDone = Date.now();
+    log(`load done: ${created.length} cases opened, ${driver.stats.tasksCompleted} tasks completed; kills ${JSON.stringify(report.kills)}`);
 
-  connection = await Connection.connect({ address: stack.temporalAddress });
-  const temporal = new Client({ connection });
-  const statuses = await quiesce(temporal, created, 180_000, log);
-  log(`quiet after ${((Date.now() - loadDone) / 1000).toFixed(1)}s`);
-  const results = await runChecks({
-    db,
-    temporal,
-    cases: created,
-    statuses,
-    outages: report.outages,
-    escalateAfterMinutes: ESCALATE_AFTER_MINUTES,
-    slackMs: 15_000,
-    activityTimeoutMs: 30_000,
-  });
-  results.push({ name: 'no process exited unless killed', checked: 1, failures: stack.unexpectedExits });
-  results.push({ name: 'no request answered 500 (an outage is a 503)', checked: driver.stats.requests, failures: driver.stats.serverErrorSamples });
+    connection = await Connection.connect({ address: stack.temporalAddress });
+    const temporal = new Client({ connection });
+    const statuses = await quiesce(temporal, created, 180_000, log);
+    log(`quiet after ${((Date.now() - loadDone) / 1000).toFixed(1)}s`);
+    const results = await runChecks({
+      db,
+      temporal,
+      cases: created,
+      statuses,
+      outages: report.outages,
+      escalateAfterMinutes: ESCALATE_AFTER_MINUTES,
+      slackMs: 15_000,
+      activityTimeoutMs: 30_000,
+    });
+    results.push({ name: 'no process exited unless killed', checked: 1, failures: stack.unexpectedExits });
+    results.push({
+      name: 'no request answered 500 (an outage is a 503)',
+      checked: driver.stats.requests,
+      failures: driver.stats.serverErrorSamples,
+    });
 
-  const count = async (sql: string) => (await db!.pool.query<{ n: number }>(sql, [created.map((c) => c.id)])).rows[0].n;
-  const escalations = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_escalated' AND case_id = ANY($1)`);
-  const reminders = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_reminder' AND case_id = ANY($1)`);
-  const perType = Object.fromEntries(CASE_TYPES.map((t) => [t, created.filter((c) => c.type === t).length]));
-  const s = driver.stats;
-  log(`cases ${JSON.stringify(perType)}; closed ${JSON.stringify(s.casesClosed)}; tasks completed ${s.tasksCompleted}`);
-  log(`kills ${JSON.stringify(report.kills)}; requests ${s.requests}, retried ${s.retried}, answered 500 ${s.serverErrors}; retried after ${JSON.stringify(s.retryReasons)}`);
-  log(`SLA: ${reminders} reminders, ${escalations} escalations fired`);
-  const logged = [...new Set(stack.errorLines.map((l) => l.replace(/[0-9a-f-]{36}/g, '…').slice(0, 300)))];
-  log(`${stack.errorLines.length} error lines from the API and the worker${logged.length ? `, e.g.\n  ${logged.slice(0, 8).join('\n  ')}` : ''}`);
-  for (const r of results) log(`${r.failures.length ? 'FAIL' : 'ok  '} ${r.name}: ${r.checked} checked${r.failures.length ? `, ${r.failures.length} failed` : ''}${r.note ? ` (${r.note})` : ''}`);
-  log(`checks passed ${results.filter((r) => !r.failures.length).length}/${results.length}; ${((Date.now() - started) / 1000).toFixed(0)}s in all (seed ${SEED})`);
+    const count = async (sql: string) => (await db!.pool.query<{ n: number }>(sql, [created.map((c) => c.id)])).rows[0].n;
+    const escalations = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_escalated' AND case_id = ANY($1)`);
+    const reminders = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_reminder' AND case_id = ANY($1)`);
+    const perType = Object.fromEntries(CASE_TYPES.map((t) => [t, created.filter((c) => c.type === t).length]));
+    const s = driver.stats;
+    log(`cases ${JSON.stringify(perType)}; closed ${JSON.stringify(s.casesClosed)}; tasks completed ${s.tasksCompleted}`);
+    log(
+      `kills ${JSON.stringify(report.kills)}; requests ${s.requests}, retried ${s.retried}, answered 500 ${s.serverErrors}; retried after ${JSON.stringify(s.retryReasons)}`,
+    );
+    log(`SLA: ${reminders} reminders, ${escalations} escalations fired`);
+    const logged = [...new Set(stack.errorLines.map((l) => l.replace(/[0-9a-f-]{36}/g, '…').slice(0, 300)))];
+    log(
+      `${stack.errorLines.length} error lines from the API and the worker${logged.length ? `, e.g.\n  ${logged.slice(0, 8).join('\n  ')}` : ''}`,
+    );
+    for (const r of results)
+      log(
+        `${r.failures.length ? 'FAIL' : 'ok  '} ${r.name}: ${r.checked} checked${r.failures.length ? `, ${r.failures.length} failed` : ''}${r.note ? ` (${r.note})` : ''}`,
+      );
+    log(
+      `checks passed ${results.filter((r) => !r.failures.length).length}/${results.length}; ${((Date.now() - started) / 1000).toFixed(0)}s in all (seed ${SEED})`,
+    );
 
-  expect(created).toHaveLength(CASES);
-  expect(Object.fromEntries(results.filter((r) => r.failures.length).map((r) => [r.name, r.failures.slice(0, 10)]))).toEqual({});
-});
+    expect(created).toHaveLength(CASES);
+    expect(Object.fromEntries(results.filter((r) => r.failures.length).map((r) => [r.name, r.failures.slice(0, 10)]))).toEqual({});
+  },
+);

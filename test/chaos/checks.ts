@@ -45,7 +45,12 @@ async function each<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>
  * the backlog the kills left is worked off. (SLA timers keep firing, so all of them are seldom idle at
  * the same moment; the checks allow for that.) Answers each workflow's status.
  */
-export async function quiesce(temporal: Client, cases: CreatedCase[], timeoutMs: number, log: (line: string) => void): Promise<Map<string, string>> {
+export async function quiesce(
+  temporal: Client,
+  cases: CreatedCase[],
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<Map<string, string>> {
   const started = Date.now();
   const statuses = new Map<string, string>();
   let busy = cases;
@@ -65,9 +70,12 @@ export async function quiesce(temporal: Client, cases: CreatedCase[], timeoutMs:
     busy = busy.filter((_, i) => !idle[i]);
     if (busy.length && Date.now() - reported > 15_000) {
       reported = Date.now();
-      log(`still busy after ${((reported - started) / 1000).toFixed(0)}s: ${waiting.length} workflows, e.g. ${waiting.slice(0, 3).join('; ')}`);
+      log(
+        `still busy after ${((reported - started) / 1000).toFixed(0)}s: ${waiting.length} workflows, e.g. ${waiting.slice(0, 3).join('; ')}`,
+      );
     }
-    if (busy.length && Date.now() - started > timeoutMs) throw new Error(`${busy.length} workflows still busy after ${timeoutMs / 1000}s: ${waiting.slice(0, 5).join('; ')}`);
+    if (busy.length && Date.now() - started > timeoutMs)
+      throw new Error(`${busy.length} workflows still busy after ${timeoutMs / 1000}s: ${waiting.slice(0, 5).join('; ')}`);
     if (busy.length) await sleep(1_000);
   }
   return statuses;
@@ -99,7 +107,15 @@ type TaskRow = {
   breach_at: Date;
   completed_at: Date | null;
 };
-type CaseRow = { id: string; reference: string; state: string; status: string; due_at: Date | null; breached_at: Date | null; sla_paused_at: Date | null };
+type CaseRow = {
+  id: string;
+  reference: string;
+  state: string;
+  status: string;
+  due_at: Date | null;
+  breached_at: Date | null;
+  sla_paused_at: Date | null;
+};
 
 /** What the projection holds, read in one snapshot: timers still fire while the checks run. */
 interface Snapshot {
@@ -120,7 +136,9 @@ async function snapshot(db: Db, ids: string[]): Promise<Snapshot> {
     const snap: Snapshot = {
       at,
       // every case: one that nobody opened would be a create that took effect twice
-      cases: await read<CaseRow>('SELECT id, reference, state, status, due_at, breached_at, sla_paused_at FROM cases WHERE $1::text[] IS NOT NULL'),
+      cases: await read<CaseRow>(
+        'SELECT id, reference, state, status, due_at, breached_at, sla_paused_at FROM cases WHERE $1::text[] IS NOT NULL',
+      ),
       tasks: await read<TaskRow>(
         'SELECT id, case_id, step, status, assignee_id, priority, escalation_level, breach_at, completed_at FROM tasks WHERE case_id = ANY($1)',
       ),
@@ -139,7 +157,10 @@ async function snapshot(db: Db, ids: string[]): Promise<Snapshot> {
 }
 
 export async function runChecks(input: CheckInput): Promise<CheckResult[]> {
-  const snap = await snapshot(input.db, input.cases.map((c) => c.id));
+  const snap = await snapshot(
+    input.db,
+    input.cases.map((c) => c.id),
+  );
   return [
     casesKept(input, new Set(snap.cases.map((r) => r.id))),
     referencesGapless(snap.cases),
@@ -219,7 +240,10 @@ function escalationsOnce(input: CheckInput, { at: now, tasks, escalations }: Sna
   const slack = Math.max(input.slackMs, latest + 5_000);
   const disturbed = (at: number) =>
     input.outages.some(
-      (o) => o.part !== 'api' && at >= o.from - 1_000 && at <= Math.max(o.to, o.from + (o.part === 'worker' ? input.activityTimeoutMs : 0)) + slack,
+      (o) =>
+        o.part !== 'api' &&
+        at >= o.from - 1_000 &&
+        at <= Math.max(o.to, o.from + (o.part === 'worker' ? input.activityTimeoutMs : 0)) + slack,
     );
   const failures: string[] = [];
   let checked = 0;
@@ -255,7 +279,8 @@ function caseBreachesOnce(input: CheckInput, { at: now, cases, breaches }: Snaps
   const failures = breaches.filter((c) => c.n > 1).map((c) => `${c.case_id}: deadline ${c.due} breached ${c.n} times`);
   for (const r of cases) {
     const running = r.status !== 'closed' && !r.sla_paused_at && r.due_at;
-    if (running && now > r.due_at!.getTime() + input.slackMs && !r.breached_at) failures.push(`${r.id}: due ${r.due_at!.toISOString()} passed, not breached`);
+    if (running && now > r.due_at!.getTime() + input.slackMs && !r.breached_at)
+      failures.push(`${r.id}: due ${r.due_at!.toISOString()} passed, not breached`);
   }
   return { name: 'every case deadline that passed was marked breached once', checked: cases.length, failures };
 }
@@ -269,21 +294,25 @@ async function projectionsMatch(input: CheckInput): Promise<CheckResult> {
   const { pool } = input.db;
   const compare = async (c: CreatedCase): Promise<string[]> => {
     const view: CaseStateView = await input.temporal.workflow.getHandle(workflowIdOf(c)).query(getCaseStateQuery);
-    const { rows: [row] } = await pool.query<{ state: string; status: string }>('SELECT state, status FROM cases WHERE id = $1', [c.id]);
+    const {
+      rows: [row],
+    } = await pool.query<{ state: string; status: string }>('SELECT state, status FROM cases WHERE id = $1', [c.id]);
     const { rows: active } = await pool.query<TaskRow>(
       `SELECT id, status, assignee_id, priority, escalation_level FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed') ORDER BY id`,
       [c.id],
     );
     const diff: string[] = [];
     if (view.stuck) diff.push(`stuck: ${view.stuck.code}`);
-    if (row?.state !== view.state || row?.status !== view.status) diff.push(`case ${row?.state}/${row?.status}, workflow ${view.state}/${view.status}`);
+    if (row?.state !== view.state || row?.status !== view.status)
+      diff.push(`case ${row?.state}/${row?.status}, workflow ${view.state}/${view.status}`);
     const fromWorkflow = view.tasks
       .filter((t) => t.status === 'open' || t.status === 'claimed')
       .sort((a, b) => (a.id < b.id ? -1 : 1))
       .map((t) => `${t.id} ${t.status} ${t.assigneeId} p${t.priority} e${t.escalationLevel}`);
     const fromRows = active.map((t) => `${t.id} ${t.status} ${t.assignee_id} p${t.priority} e${t.escalation_level}`);
     if (fromWorkflow.join() !== fromRows.join()) diff.push(`tasks [${fromRows.join('; ')}], workflow [${fromWorkflow.join('; ')}]`);
-    if (view.status === 'open' && fromWorkflow.length === 0 && input.statuses.get(c.id) === 'RUNNING') diff.push(`open in ${view.state} with no task (wedged)`);
+    if (view.status === 'open' && fromWorkflow.length === 0 && input.statuses.get(c.id) === 'RUNNING')
+      diff.push(`open in ${view.state} with no task (wedged)`);
     return diff;
   };
   const failures = (

@@ -103,7 +103,13 @@ export class Driver {
     }
   }
 
-  private async call(user: User | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  private async call(
+    user: User | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
     const sent = Date.now();
     const deadline = sent + 180_000;
     const trail: string[] = [];
@@ -137,10 +143,12 @@ export class Driver {
       }
       const took = Date.now() - sent;
       if (reply && reply.status < 500) {
-        if (took > 30_000 && trail.some((t) => /\s5\d\d/.test(t)) && this.slowLogged++ < 10) this.opts.log(`${method} ${path.split('?')[0]} took ${(took / 1000).toFixed(0)}s: ${[...trail, reply.status].join(', ')}`);
+        if (took > 30_000 && trail.some((t) => /\s5\d\d/.test(t)) && this.slowLogged++ < 10)
+          this.opts.log(`${method} ${path.split('?')[0]} took ${(took / 1000).toFixed(0)}s: ${[...trail, reply.status].join(', ')}`);
         return reply;
       }
-      if (reply?.status === 500 && ++this.stats.serverErrors <= 5) this.stats.serverErrorSamples.push(`${method} ${path.split('?')[0]}: ${JSON.stringify(reply.body)}`);
+      if (reply?.status === 500 && ++this.stats.serverErrors <= 5)
+        this.stats.serverErrorSamples.push(`${method} ${path.split('?')[0]}: ${JSON.stringify(reply.body)}`);
       const reason = reply ? `${reply.status} ${reply.body?.error?.code ?? ''}`.trim() : failure;
       this.stats.retryReasons[reason] = (this.stats.retryReasons[reason] ?? 0) + 1;
       trail.push(`${(took / 1000).toFixed(0)}s ${reason}`);
@@ -252,7 +260,7 @@ export class Driver {
     const refused = new Set<string>();
     const path = `/api/tasks/${encodeURIComponent(task.id)}`;
     const candidates = [...workersOf(c.type, task.step, task.teamId)].sort(() => this.rng.next() - 0.5);
-    for (let user = candidates.shift(); user && Date.now() < until; ) {
+    for (let user = candidates.shift(); user && Date.now() < until;) {
       const res = await this.call(user, 'GET', path);
       if (res.status === 404) {
         user = candidates.shift(); // not in this person's queue
@@ -264,8 +272,10 @@ export class Driver {
       if (t.status === 'open') {
         const rival = candidates.length && this.rng.chance(0.2) ? candidates[0] : undefined;
         const [claim] = await Promise.all([this.call(user, 'POST', `${path}/claim`), rival && this.call(rival, 'POST', `${path}/claim`)]);
-        if (claim.status === 403) user = candidates.shift(); // four eyes, or not this person's step
-        else if (claim.status !== 200 && claim.status !== 409) throw new Error(`claim ${task.id}: ${claim.status} ${JSON.stringify(claim.body)}`);
+        if (claim.status === 403)
+          user = candidates.shift(); // four eyes, or not this person's step
+        else if (claim.status !== 200 && claim.status !== 409)
+          throw new Error(`claim ${task.id}: ${claim.status} ${JSON.stringify(claim.body)}`);
         continue; // read who holds it now
       }
       const holder = [user, ...candidates].find((u) => t.assigneeId === `u-${u}`);
@@ -286,7 +296,13 @@ export class Driver {
   }
 
   /** Completes a task claimed by `user`: 'done', 'refused' (four eyes: released for someone else) or 'again'. */
-  private async complete(c: CreatedCase, user: User, t: Json, refused: Set<string>, uploaded: { done: boolean }): Promise<'done' | 'refused' | 'again'> {
+  private async complete(
+    c: CreatedCase,
+    user: User,
+    t: Json,
+    refused: Set<string>,
+    uploaded: { done: boolean },
+  ): Promise<'done' | 'refused' | 'again'> {
     const path = `/api/tasks/${encodeURIComponent(t.id)}`;
     const form = this.fill(t.form, refused);
     if (!form) throw new Error(`no outcome left for ${t.id} (${[...refused]})`);
@@ -332,7 +348,9 @@ export class Driver {
     const branches: Json[] = schema.oneOf ?? schema.anyOf ?? [schema];
     const options = branches.flatMap((b) => {
       const o = b.properties.outcome;
-      return (o.const !== undefined ? [o.const] : o.enum).filter((v: string) => !refused.has(v)).map((v: string) => ({ outcome: v, branch: b }));
+      return (o.const !== undefined ? [o.const] : o.enum)
+        .filter((v: string) => !refused.has(v))
+        .map((v: string) => ({ outcome: v, branch: b }));
     });
     if (!options.length) return null;
     const total = options.reduce((s, o) => s + (OUTCOME_WEIGHT[o.outcome] ?? 1), 0);

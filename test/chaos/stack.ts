@@ -55,7 +55,8 @@ export async function startChaosStack(dbUrl: string): Promise<ChaosStack> {
   const track = (part: Part, proc: Managed) => {
     procs.set(part, proc);
     void proc.exited.then((exit) => {
-      if (serving.has(proc) && !killed.has(proc)) unexpectedExits.push(`${part} ${describeExit(exit)}:\n${proc.tail().slice(-15).join('\n')}`);
+      if (serving.has(proc) && !killed.has(proc))
+        unexpectedExits.push(`${part} ${describeExit(exit)}:\n${proc.tail().slice(-15).join('\n')}`);
     });
   };
 

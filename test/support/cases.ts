@@ -55,7 +55,14 @@ export async function activeTask(prisma: PrismaClient, caseId: string, step?: st
   throw new Error(`no active ${step ?? ''} task for ${caseId}`);
 }
 
-export async function claimAndComplete(temporal: Client, prisma: PrismaClient, caseId: string, actor: Actor, outcome: TaskOutcome, step?: string) {
+export async function claimAndComplete(
+  temporal: Client,
+  prisma: PrismaClient,
+  caseId: string,
+  actor: Actor,
+  outcome: TaskOutcome,
+  step?: string,
+) {
   const task = await activeTask(prisma, caseId, step);
   const handle = temporal.workflow.getHandle(`complaint-${caseId}`);
   await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: task.id, actor }] });

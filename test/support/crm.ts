@@ -17,7 +17,10 @@ export async function addUser(
 
 export const addClient = (pool: pg.Pool, c: NewClient) => insertClient(pool, c);
 
-export async function addAccount(pool: pg.Pool, a: { id: string; clientId: string; platform?: string; login: string; currency?: string }): Promise<void> {
+export async function addAccount(
+  pool: pg.Pool,
+  a: { id: string; clientId: string; platform?: string; login: string; currency?: string },
+): Promise<void> {
   await pool.query(
     `INSERT INTO trading_accounts (id, client_id, platform, login, currency, leverage, balance, equity) VALUES ($1, $2, $3, $4, $5, 30, 1000, 1000)`,
     [a.id, a.clientId, a.platform ?? 'mt5', a.login, a.currency ?? 'USD'],

@@ -54,10 +54,24 @@ const pad = (s: string, n: number) => (s + '<'.repeat(n)).slice(0, n);
 const yymmdd = (iso: string) => iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10);
 
 /** A TD3 MRZ with correct check digits for the given passport. */
-export function td3(p: { surname: string; given: string; number: string; nationality: string; birth: string; sex: 'M' | 'F'; expiry: string }): string {
+export function td3(p: {
+  surname: string;
+  given: string;
+  number: string;
+  nationality: string;
+  birth: string;
+  sex: 'M' | 'F';
+  expiry: string;
+}): string {
   const l1 = pad(`P<${pad(p.nationality, 3)}${p.surname.toUpperCase()}<<${p.given.toUpperCase().replace(/ /g, '<')}`, 44);
   const num = pad(p.number, 9);
-  const parts = [num + checkDigit(num), pad(p.nationality, 3), yymmdd(p.birth) + checkDigit(yymmdd(p.birth)), p.sex, yymmdd(p.expiry) + checkDigit(yymmdd(p.expiry))];
+  const parts = [
+    num + checkDigit(num),
+    pad(p.nationality, 3),
+    yymmdd(p.birth) + checkDigit(yymmdd(p.birth)),
+    p.sex,
+    yymmdd(p.expiry) + checkDigit(yymmdd(p.expiry)),
+  ];
   const personal = '<'.repeat(14);
   const body = parts.join('') + personal + '<';
   const composite = body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43);
@@ -73,14 +87,34 @@ export async function addDocuments(
   clientId: string,
   passport: { surname: string; given: string; number: string; nationality: string; birth: string; expiry: string; sex?: 'M' | 'F' },
 ) {
-  const common = { caseId, clientId, mimeType: 'application/pdf', size: PDF.length, sha256: createHash('sha256').update(PDF).digest('hex'), content: PDF, uploadedById: KYC1.id };
+  const common = {
+    caseId,
+    clientId,
+    mimeType: 'application/pdf',
+    size: PDF.length,
+    sha256: createHash('sha256').update(PDF).digest('hex'),
+    content: PDF,
+    uploadedById: KYC1.id,
+  };
   await prisma.kycDocument.createMany({
     data: [
       {
-        ...common, kind: 'identity', docType: 'passport', fileName: 'passport.pdf', number: passport.number, country: 'GB',
-        expiresAt: new Date(passport.expiry), mrz: td3({ sex: 'F', ...passport }),
+        ...common,
+        kind: 'identity',
+        docType: 'passport',
+        fileName: 'passport.pdf',
+        number: passport.number,
+        country: 'GB',
+        expiresAt: new Date(passport.expiry),
+        mrz: td3({ sex: 'F', ...passport }),
       },
-      { ...common, kind: 'proof_of_address', docType: 'utility_bill', fileName: 'bill.pdf', issuedAt: new Date(Date.now() - 10 * 86_400_000) },
+      {
+        ...common,
+        kind: 'proof_of_address',
+        docType: 'utility_bill',
+        fileName: 'bill.pdf',
+        issuedAt: new Date(Date.now() - 10 * 86_400_000),
+      },
     ],
   });
 }

@@ -16,7 +16,13 @@ let seq = 0;
 /** A fresh client of the London branch (with a KYC profile when `declared` is given). */
 export async function newClient(
   pool: pg.Pool,
-  over: { name?: string; riskBand?: string | null; type?: 'individual' | 'corporate'; expectedDeposits?: number | null; declaredIncome?: number | null } = {},
+  over: {
+    name?: string;
+    riskBand?: string | null;
+    type?: 'individual' | 'corporate';
+    expectedDeposits?: number | null;
+    declaredIncome?: number | null;
+  } = {},
 ): Promise<string> {
   const id = `m-${process.pid}-${++seq}-${randomUUID().slice(0, 8)}`;
   await pool.query(
@@ -24,11 +30,10 @@ export async function newClient(
     [id, over.name ?? 'Marta Kowalska', over.type ?? 'individual', over.riskBand ?? null],
   );
   if (over.expectedDeposits !== undefined || over.declaredIncome !== undefined) {
-    await pool.query(`INSERT INTO kyc_profiles (client_id, expected_deposits, declared_income, products, edd_flags) VALUES ($1, $2, $3, '{}', '{}')`, [
-      id,
-      over.expectedDeposits ?? null,
-      over.declaredIncome ?? null,
-    ]);
+    await pool.query(
+      `INSERT INTO kyc_profiles (client_id, expected_deposits, declared_income, products, edd_flags) VALUES ($1, $2, $3, '{}', '{}')`,
+      [id, over.expectedDeposits ?? null, over.declaredIncome ?? null],
+    );
   }
   return id;
 }
@@ -59,8 +64,13 @@ export async function sweep(
 ): Promise<string> {
   const id = randomUUID();
   await createSweep(prisma, {
-    id, kind: opts.kind ?? 'on_demand', workflowId: `test-${id}`, clientIds: opts.clientIds ?? null, versionIds: opts.versionIds,
-    from: new Date(opts.from ?? T0 - 400 * DAY), to: new Date(opts.to ?? T0 + 400 * DAY),
+    id,
+    kind: opts.kind ?? 'on_demand',
+    workflowId: `test-${id}`,
+    clientIds: opts.clientIds ?? null,
+    versionIds: opts.versionIds,
+    from: new Date(opts.from ?? T0 - 400 * DAY),
+    to: new Date(opts.to ?? T0 + 400 * DAY),
   });
   let after: string | null = null;
   for (;;) {

@@ -51,7 +51,13 @@ export async function startStack(
   const db = createDb(database.url);
   if (opts.seed !== false) await seedReferenceData(db.prisma);
   const taskQueue = `test-${randomUUID()}`;
-  const env = parseEnv({ DATABASE_URL: database.url, TEMPORAL_TASK_QUEUE: taskQueue, NODE_ENV: 'test', LOGIN_MAX_FAILURES: '3', ...opts.env });
+  const env = parseEnv({
+    DATABASE_URL: database.url,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    NODE_ENV: 'test',
+    LOGIN_MAX_FAILURES: '3',
+    ...opts.env,
+  });
 
   let connection: Connection | undefined;
   let nativeConnection: NativeConnection;
@@ -68,7 +74,13 @@ export async function startStack(
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   const startWorker = async () => {
-    worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: await workflowBundle() });
+    worker = await createWorker({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      workflowBundle: await workflowBundle(),
+    });
     running = worker.run();
     return worker;
   };

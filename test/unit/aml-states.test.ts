@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { eventsOf } from '../../workflows/engine/state-table';
-import { BEFORE_DECISION, STATES, STEPS, STEP_OUTCOMES, STEP_ROLES, TABLE, nextState, priorityOf, statusOf, type AmlEvent, type AmlState } from '../../workflows/aml-case/states';
+import {
+  BEFORE_DECISION,
+  STATES,
+  STEPS,
+  STEP_OUTCOMES,
+  STEP_ROLES,
+  TABLE,
+  nextState,
+  priorityOf,
+  statusOf,
+  type AmlEvent,
+  type AmlState,
+} from '../../workflows/aml-case/states';
 
 const walk = (events: AmlEvent[], from: AmlState = 'investigate') =>
   events.reduce<AmlState[]>((path, e) => [...path, nextState(path[path.length - 1], e)], [from]);
@@ -12,7 +24,14 @@ describe('AML case state table', () => {
 
   it('takes an escalation through the report: drafted, rejected and redrafted, approved, filed', () => {
     expect(walk(['findings_recorded', 'escalate', 'submitted', 'rejected', 'submitted', 'approved', 'filed'])).toEqual([
-      'investigate', 'decide', 'sar_draft', 'sar_approval', 'sar_draft', 'sar_approval', 'file_sar', 'closed',
+      'investigate',
+      'decide',
+      'sar_draft',
+      'sar_approval',
+      'sar_draft',
+      'sar_approval',
+      'file_sar',
+      'closed',
     ]);
   });
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addBusinessDuration, addBusinessMinutes, businessMinutesBetween, isBusinessTime, nextBusinessMoment,
-  subtractBusinessMinutes, type BusinessCalendar,
+  addBusinessDuration,
+  addBusinessMinutes,
+  businessMinutesBetween,
+  isBusinessTime,
+  nextBusinessMoment,
+  subtractBusinessMinutes,
+  type BusinessCalendar,
 } from '../../workflows/engine/business-time';
 
 // Expected values below are worked out by hand from the calendar in the comment next to each one.
@@ -10,24 +15,40 @@ import {
 // 01:00 GMT); New York forward Sun 8 Mar (EST -5 -> EDT -4) and back Sun 1 Nov. Shanghai is +8, Bangkok +7.
 
 const london: BusinessCalendar = {
-  timezone: 'Europe/London', workdays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '18:00',
+  timezone: 'Europe/London',
+  workdays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '18:00',
   holidays: ['2026-12-25', '2026-12-28'], // Christmas (Fri), Boxing Day substitute (Mon)
 };
 const newYork: BusinessCalendar = {
-  timezone: 'America/New_York', workdays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '17:00',
+  timezone: 'America/New_York',
+  workdays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '17:00',
   holidays: ['2026-07-03'], // Independence Day observed (Fri)
 };
 const shanghai: BusinessCalendar = {
-  timezone: 'Asia/Shanghai', workdays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '18:00',
+  timezone: 'Asia/Shanghai',
+  workdays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '18:00',
   holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
 };
 const bangkok: BusinessCalendar = {
-  timezone: 'Asia/Bangkok', workdays: [1, 2, 3, 4, 5, 6], workStart: '08:30', workEnd: '17:30',
+  timezone: 'Asia/Bangkok',
+  workdays: [1, 2, 3, 4, 5, 6],
+  workStart: '08:30',
+  workEnd: '17:30',
   holidays: ['2026-04-13', '2026-04-14', '2026-04-15'], // Songkran (Mon-Wed)
 };
 // A London overnight settlements desk whose hours contain the 01:00-02:00 clock changes.
 const nightDesk: BusinessCalendar = {
-  timezone: 'Europe/London', workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:30', workEnd: '06:00', holidays: [],
+  timezone: 'Europe/London',
+  workdays: [1, 2, 3, 4, 5, 6, 7],
+  workStart: '00:30',
+  workEnd: '06:00',
+  holidays: [],
 };
 
 const t = (iso: string) => Date.parse(iso);
@@ -57,7 +78,7 @@ describe('isBusinessTime', () => {
   });
 
   it('counts Saturday as a working day for a Mon-Sat Bangkok branch, but not Songkran', () => {
-    expect(isBusinessTime(bangkok, t('2026-04-11T10:00:00+07:00'))).toBe(true);  // Sat
+    expect(isBusinessTime(bangkok, t('2026-04-11T10:00:00+07:00'))).toBe(true); // Sat
     expect(isBusinessTime(bangkok, t('2026-04-12T10:00:00+07:00'))).toBe(false); // Sun
     expect(isBusinessTime(bangkok, t('2026-04-13T10:00:00+07:00'))).toBe(false); // Songkran Mon
   });
@@ -86,61 +107,53 @@ describe('nextBusinessMoment', () => {
 describe('addBusinessDuration with business days', () => {
   it('a complaint logged Friday 20:00 with a 1-day target is due Tuesday 09:00', () => {
     // Closed Fri evening -> clock starts Mon 21 Dec 09:00 -> one business day later: Tue 22 Dec 09:00 GMT.
-    expect(iso(addBusinessDuration(london, t('2026-12-18T20:00:00Z'), { businessDays: 1 })))
-      .toBe('2026-12-22T09:00:00.000Z');
+    expect(iso(addBusinessDuration(london, t('2026-12-18T20:00:00Z'), { businessDays: 1 }))).toBe('2026-12-22T09:00:00.000Z');
   });
 
   it('a complaint logged 17:30 Friday 18 Dec with a 1-day target is due 17:30 Monday, not after 9 hours', () => {
-    expect(iso(addBusinessDuration(london, t('2026-12-18T17:30:00Z'), { businessDays: 1 })))
-      .toBe('2026-12-21T17:30:00.000Z');
+    expect(iso(addBusinessDuration(london, t('2026-12-18T17:30:00Z'), { businessDays: 1 }))).toBe('2026-12-21T17:30:00.000Z');
   });
 
   it('a 5-day target from 17:30 Friday 18 Dec skips Christmas and 28 Dec and keeps 17:30', () => {
     // Mon 21 (1), Tue 22 (2), Wed 23 (3), Thu 24 (4), Fri 25 hol, weekend, Mon 28 hol, Tue 29 (5).
-    expect(iso(addBusinessDuration(london, t('2026-12-18T17:30:00Z'), { businessDays: 5 })))
-      .toBe('2026-12-29T17:30:00.000Z');
+    expect(iso(addBusinessDuration(london, t('2026-12-18T17:30:00Z'), { businessDays: 5 }))).toBe('2026-12-29T17:30:00.000Z');
   });
 
   it('keeps 10:00 New York time across the March clock change (71 real hours later)', () => {
     // Fri 6 Mar 10:00 EST (15:00Z) -> Mon 9 Mar 10:00 EDT = 14:00Z.
-    expect(iso(addBusinessDuration(newYork, t('2026-03-06T10:00:00-05:00'), { businessDays: 1 })))
-      .toBe('2026-03-09T14:00:00.000Z');
+    expect(iso(addBusinessDuration(newYork, t('2026-03-06T10:00:00-05:00'), { businessDays: 1 }))).toBe('2026-03-09T14:00:00.000Z');
   });
 
   it('keeps 15:45 London time across the March clock change', () => {
     // Fri 27 Mar 15:45 GMT -> Mon 30 Mar 15:45 BST = 14:45Z.
-    expect(iso(addBusinessDuration(london, t('2026-03-27T15:45:00Z'), { businessDays: 1 })))
-      .toBe('2026-03-30T14:45:00.000Z');
+    expect(iso(addBusinessDuration(london, t('2026-03-27T15:45:00Z'), { businessDays: 1 }))).toBe('2026-03-30T14:45:00.000Z');
   });
 
   it('keeps 12:00 London time across the October clock change', () => {
     // Fri 23 Oct 12:00 BST (11:00Z) -> Mon 26 Oct 12:00 GMT = 12:00Z.
-    expect(iso(addBusinessDuration(london, t('2026-10-23T12:00:00+01:00'), { businessDays: 1 })))
-      .toBe('2026-10-26T12:00:00.000Z');
+    expect(iso(addBusinessDuration(london, t('2026-10-23T12:00:00+01:00'), { businessDays: 1 }))).toBe('2026-10-26T12:00:00.000Z');
   });
 
   it('skips China’s Golden Week: 2 days from Wed 30 Sep 15:00 is Fri 9 Oct 15:00 in Shanghai', () => {
     // Thu 1 - Wed 7 Oct holidays or weekend; Thu 8 (1), Fri 9 (2). 15:00 CST = 07:00Z.
-    expect(iso(addBusinessDuration(shanghai, t('2026-09-30T15:00:00+08:00'), { businessDays: 2 })))
-      .toBe('2026-10-09T07:00:00.000Z');
+    expect(iso(addBusinessDuration(shanghai, t('2026-09-30T15:00:00+08:00'), { businessDays: 2 }))).toBe('2026-10-09T07:00:00.000Z');
   });
 
   it('uses the first valid instant when the wall-clock time is skipped by the clock change', () => {
     // Sat 28 Mar 01:30 GMT + 1 day -> Sun 29 Mar 01:30 does not exist; clocks jump 01:00 GMT -> 02:00 BST = 01:00Z.
-    expect(iso(addBusinessDuration(nightDesk, t('2026-03-28T01:30:00Z'), { businessDays: 1 })))
-      .toBe('2026-03-29T01:00:00.000Z');
+    expect(iso(addBusinessDuration(nightDesk, t('2026-03-28T01:30:00Z'), { businessDays: 1 }))).toBe('2026-03-29T01:00:00.000Z');
   });
 
   it('uses the first of the two 01:30s when the clocks go back', () => {
     // Sat 24 Oct 01:30 BST (00:30Z) + 1 day -> Sun 25 Oct 01:30 happens at 00:30Z (BST) and 01:30Z (GMT).
-    expect(iso(addBusinessDuration(nightDesk, t('2026-10-24T01:30:00+01:00'), { businessDays: 1 })))
-      .toBe('2026-10-25T00:30:00.000Z');
+    expect(iso(addBusinessDuration(nightDesk, t('2026-10-24T01:30:00+01:00'), { businessDays: 1 }))).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('combines days then hours: 1 day 2 hours from 17:30 Friday is 10:30 Tuesday', () => {
     // +1 day -> Mon 21 Dec 17:30; +2 h -> 30 min Mon, 90 min from Tue 09:00 -> Tue 22 Dec 10:30 GMT.
-    expect(iso(addBusinessDuration(london, t('2026-12-18T17:30:00Z'), { businessDays: 1, businessHours: 2 })))
-      .toBe('2026-12-22T10:30:00.000Z');
+    expect(iso(addBusinessDuration(london, t('2026-12-18T17:30:00Z'), { businessDays: 1, businessHours: 2 }))).toBe(
+      '2026-12-22T10:30:00.000Z',
+    );
   });
 });
 
@@ -165,20 +178,17 @@ describe('addBusinessMinutes and hours', () => {
 
   it('16 business hours from Wed 30 Sep 15:00 in Shanghai end Fri 9 Oct 13:00', () => {
     // 3 h Sep 30, Golden Week, 9 h Thu 8 Oct, 4 h Fri 9 Oct -> 13:00 CST = 05:00Z.
-    expect(iso(addBusinessDuration(shanghai, t('2026-09-30T15:00:00+08:00'), { businessHours: 16 })))
-      .toBe('2026-10-09T05:00:00.000Z');
+    expect(iso(addBusinessDuration(shanghai, t('2026-09-30T15:00:00+08:00'), { businessHours: 16 }))).toBe('2026-10-09T05:00:00.000Z');
   });
 
   it('8 business hours from Fri 16:30 in Bangkok use Saturday', () => {
     // 1 h Fri 16:30-17:30; 7 h from Sat 11 Apr 08:30 -> 15:30 ICT = 08:30Z.
-    expect(iso(addBusinessDuration(bangkok, t('2026-04-10T16:30:00+07:00'), { businessHours: 8 })))
-      .toBe('2026-04-11T08:30:00.000Z');
+    expect(iso(addBusinessDuration(bangkok, t('2026-04-10T16:30:00+07:00'), { businessHours: 8 }))).toBe('2026-04-11T08:30:00.000Z');
   });
 
   it('17 business hours from Fri 16:30 in Bangkok skip Sunday and Songkran', () => {
     // 1 h Fri, 9 h Sat, Sun off, Mon-Wed Songkran, 7 h from Thu 16 Apr 08:30 -> 15:30 ICT = 08:30Z.
-    expect(iso(addBusinessDuration(bangkok, t('2026-04-10T16:30:00+07:00'), { businessHours: 17 })))
-      .toBe('2026-04-16T08:30:00.000Z');
+    expect(iso(addBusinessDuration(bangkok, t('2026-04-10T16:30:00+07:00'), { businessHours: 17 }))).toBe('2026-04-16T08:30:00.000Z');
   });
 });
 
@@ -273,8 +283,15 @@ const arbMinutes = fc.integer({ min: 0, max: 30_000 });
 /** Local date, ISO weekday and ms after midnight, straight from Intl: an oracle independent of the module. */
 function local(cal: BusinessCalendar, at: number) {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: cal.timezone, hourCycle: 'h23', weekday: 'short',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: cal.timezone,
+    hourCycle: 'h23',
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(at);
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(p.weekday) + 1;
@@ -285,66 +302,84 @@ const clock = (hhmm: string) => (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sli
 
 describe('properties', () => {
   it('isBusinessTime agrees with the branch’s local calendar and clock', () => {
-    fc.assert(fc.property(arbCal, arbInstant, (cal, at) => {
-      const l = local(cal, at);
-      const expected = cal.workdays.includes(l.weekday) && !cal.holidays.includes(l.date)
-        && l.timeOfDay >= clock(cal.workStart) && l.timeOfDay < clock(cal.workEnd);
-      expect(isBusinessTime(cal, at)).toBe(expected);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(arbCal, arbInstant, (cal, at) => {
+        const l = local(cal, at);
+        const expected =
+          cal.workdays.includes(l.weekday) &&
+          !cal.holidays.includes(l.date) &&
+          l.timeOfDay >= clock(cal.workStart) &&
+          l.timeOfDay < clock(cal.workEnd);
+        expect(isBusinessTime(cal, at)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('more minutes never give an earlier deadline', () => {
-    fc.assert(fc.property(arbCal, arbInstant, arbMinutes, arbMinutes, (cal, s, a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      const early = addBusinessMinutes(cal, s, lo);
-      const late = addBusinessMinutes(cal, s, hi);
-      expect(lo < hi ? early < late : early === late).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbCal, arbInstant, arbMinutes, arbMinutes, (cal, s, a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const early = addBusinessMinutes(cal, s, lo);
+        const late = addBusinessMinutes(cal, s, hi);
+        expect(lo < hi ? early < late : early === late).toBe(true);
+      }),
+    );
   });
 
   it('businessMinutesBetween undoes addBusinessMinutes from any start', () => {
-    fc.assert(fc.property(arbCal, arbInstant, arbMinutes, (cal, s, m) => {
-      expect(businessMinutesBetween(cal, s, addBusinessMinutes(cal, s, m))).toBe(m);
-    }));
+    fc.assert(
+      fc.property(arbCal, arbInstant, arbMinutes, (cal, s, m) => {
+        expect(businessMinutesBetween(cal, s, addBusinessMinutes(cal, s, m))).toBe(m);
+      }),
+    );
   });
 
   it('a deadline is inside working hours or exactly at a closing time', () => {
-    fc.assert(fc.property(arbCal, arbInstant, arbMinutes, (cal, s, m) => {
-      const due = addBusinessMinutes(cal, s, m);
-      const closingEdge = !isBusinessTime(cal, due) && isBusinessTime(cal, due - 1);
-      expect(isBusinessTime(cal, due) || (m > 0 && closingEdge)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbCal, arbInstant, arbMinutes, (cal, s, m) => {
+        const due = addBusinessMinutes(cal, s, m);
+        const closingEdge = !isBusinessTime(cal, due) && isBusinessTime(cal, due - 1);
+        expect(isBusinessTime(cal, due) || (m > 0 && closingEdge)).toBe(true);
+      }),
+    );
   });
 
   it('business minutes over consecutive periods add up', () => {
-    fc.assert(fc.property(arbCal, arbInstant, arbInstant, arbInstant, (cal, x, y, z) => {
-      const [a, b, c] = [x, y, z].sort((p, q) => p - q);
-      const ms = (from: number, to: number) => Math.round(businessMinutesBetween(cal, from, to) * 60_000);
-      expect(ms(a, c)).toBe(ms(a, b) + ms(b, c));
-    }));
+    fc.assert(
+      fc.property(arbCal, arbInstant, arbInstant, arbInstant, (cal, x, y, z) => {
+        const [a, b, c] = [x, y, z].sort((p, q) => p - q);
+        const ms = (from: number, to: number) => Math.round(businessMinutesBetween(cal, from, to) * 60_000);
+        expect(ms(a, c)).toBe(ms(a, b) + ms(b, c));
+      }),
+    );
   });
 
   it('subtracting business minutes lands in working hours exactly that many minutes earlier', () => {
-    fc.assert(fc.property(arbCal, arbInstant, fc.integer({ min: 1, max: 30_000 }), (cal, end, m) => {
-      const from = subtractBusinessMinutes(cal, end, m);
-      expect(businessMinutesBetween(cal, from, end)).toBe(m);
-      expect(isBusinessTime(cal, from)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbCal, arbInstant, fc.integer({ min: 1, max: 30_000 }), (cal, end, m) => {
+        const from = subtractBusinessMinutes(cal, end, m);
+        expect(businessMinutesBetween(cal, from, end)).toBe(m);
+        expect(isBusinessTime(cal, from)).toBe(true);
+      }),
+    );
   });
 
   it('day targets keep the local wall-clock time and land on a working day', () => {
     // The night desk is left out: its hours contain clock changes, covered by the examples above.
     const dayCalendars = fc.constantFrom(london, newYork, shanghai, bangkok);
-    fc.assert(fc.property(dayCalendars, arbInstant, fc.integer({ min: 1, max: 40 }), (cal, x, days) => {
-      const start = nextBusinessMoment(cal, x);
-      const due = addBusinessDuration(cal, start, { businessDays: days });
-      const l = local(cal, due);
-      expect(l.timeOfDay).toBe(local(cal, start).timeOfDay);
-      expect(cal.workdays.includes(l.weekday) && !cal.holidays.includes(l.date)).toBe(true);
-      expect(addBusinessDuration(cal, start, { businessDays: days + 1 })).toBeGreaterThan(due);
-      // One business day is one working day's worth of business minutes, whatever the clocks did.
-      const dayMinutes = (clock(cal.workEnd) - clock(cal.workStart)) / 60_000;
-      expect(businessMinutesBetween(cal, start, due)).toBe(days * dayMinutes);
-    }));
+    fc.assert(
+      fc.property(dayCalendars, arbInstant, fc.integer({ min: 1, max: 40 }), (cal, x, days) => {
+        const start = nextBusinessMoment(cal, x);
+        const due = addBusinessDuration(cal, start, { businessDays: days });
+        const l = local(cal, due);
+        expect(l.timeOfDay).toBe(local(cal, start).timeOfDay);
+        expect(cal.workdays.includes(l.weekday) && !cal.holidays.includes(l.date)).toBe(true);
+        expect(addBusinessDuration(cal, start, { businessDays: days + 1 })).toBeGreaterThan(due);
+        // One business day is one working day's worth of business minutes, whatever the clocks did.
+        const dayMinutes = (clock(cal.workEnd) - clock(cal.workStart)) / 60_000;
+        expect(businessMinutesBetween(cal, start, due)).toBe(days * dayMinutes);
+      }),
+    );
   });
 });

@@ -22,13 +22,24 @@ const walk = (events: ComplaintEvent[], facts: ComplaintFacts = low, from: Compl
 describe('complaint state table', () => {
   it('takes a low-severity complaint straight from proposal to the final response', () => {
     expect(walk(['acknowledged', 'findings_recorded', 'proposed', 'sent'])).toEqual([
-      'acknowledge', 'investigate', 'propose_resolution', 'final_response', 'closed',
+      'acknowledge',
+      'investigate',
+      'propose_resolution',
+      'final_response',
+      'closed',
     ]);
   });
 
   it('sends a high-severity proposal to approval, and a rejection back to proposing', () => {
     expect(walk(['acknowledged', 'findings_recorded', 'proposed', 'rejected', 'proposed', 'approved', 'sent'], high)).toEqual([
-      'acknowledge', 'investigate', 'propose_resolution', 'approval', 'propose_resolution', 'approval', 'final_response', 'closed',
+      'acknowledge',
+      'investigate',
+      'propose_resolution',
+      'approval',
+      'propose_resolution',
+      'approval',
+      'final_response',
+      'closed',
     ]);
   });
 

@@ -29,7 +29,9 @@ describe('Temporal unreachable', () => {
     const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}` });
     const started = Date.now();
     const actor = { id: 'u-agent1', roles: ['agent'] };
-    await expect(sendUpdateWithin(1_500, new Client({ connection }), 'complaint-x', claimTaskUpdate, { taskId: 'x', actor })).rejects.toMatchObject({
+    await expect(
+      sendUpdateWithin(1_500, new Client({ connection }), 'complaint-x', claimTaskUpdate, { taskId: 'x', actor }),
+    ).rejects.toMatchObject({
       status: 503,
       code: 'ENGINE_UNAVAILABLE',
     });

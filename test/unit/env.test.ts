@@ -21,6 +21,11 @@ describe('environment', () => {
 
   it('has login throttling defaults', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ LOGIN_MAX_FAILURES: 5, LOGIN_MAX_FAILURES_PER_ACCOUNT: 20, LOGIN_MAX_FAILURES_PER_ADDRESS: 50, LOGIN_BACKOFF_MAX_MINUTES: 15 });
+    expect(env).toMatchObject({
+      LOGIN_MAX_FAILURES: 5,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 20,
+      LOGIN_MAX_FAILURES_PER_ADDRESS: 50,
+      LOGIN_BACKOFF_MAX_MINUTES: 15,
+    });
   });
 });

@@ -71,7 +71,21 @@ const sources = (readdirSync(SRC, { recursive: true }) as string[])
 
 // Literal keys only; keys built at run time (`complaint.state.${state}`, choices('sla.state', slaStates)) are
 // checked through the enums below. Field paths (source="client.name") are not keys either.
-const SHELL = ['ra', 'app', 'login', 'errors', 'sla', 'inbox', 'notification', 'dashboard', 'client', 'screening', 'admin', 'monitoring', 'resources'];
+const SHELL = [
+  'ra',
+  'app',
+  'login',
+  'errors',
+  'sla',
+  'inbox',
+  'notification',
+  'dashboard',
+  'client',
+  'screening',
+  'admin',
+  'monitoring',
+  'resources',
+];
 const NAMESPACES = [...SHELL, ...CASE_TYPES.map((t) => t.key)].join('|');
 const LITERAL_KEY = new RegExp(`['"\`]((?:${NAMESPACES})\\.[A-Za-z_.-]*[A-Za-z_])['"\`]`, 'g');
 // choiceLabels hold message prefixes, checked per case type below.
@@ -79,9 +93,7 @@ const NOT_KEYS = /choices\('[\w.]+'|source="[\w.]+"|choiceLabels: \{[^}]*\}/g;
 
 describe('English messages', () => {
   it('have every key the console uses literally', () => {
-    const used = sources.flatMap(({ file, text }) =>
-      [...text.replace(NOT_KEYS, '').matchAll(LITERAL_KEY)].map((m) => `${file}: ${m[1]}`),
-    );
+    const used = sources.flatMap(({ file, text }) => [...text.replace(NOT_KEYS, '').matchAll(LITERAL_KEY)].map((m) => `${file}: ${m[1]}`));
     expect(used.length).toBeGreaterThan(50);
     expect(used.filter((u) => !(u.split(': ')[1] in english))).toEqual([]);
   });
@@ -139,7 +151,9 @@ describe('English messages', () => {
       ...development.lostReasons.map((v) => `client_development.lost_reason.${v}`),
       ...development.developmentEvents.map((v) => `client_development.event.${v}`),
       ...development.triggers.map((v) => `client_development.trigger.${v}`),
-      ...[...Object.keys(DEFAULT_RISK_MODEL.occupation), ...Object.keys(DEFAULT_RISK_MODEL.industry)].map((v) => `kyc_review.activity.${v}`),
+      ...[...Object.keys(DEFAULT_RISK_MODEL.occupation), ...Object.keys(DEFAULT_RISK_MODEL.industry)].map(
+        (v) => `kyc_review.activity.${v}`,
+      ),
       ...Object.keys(DEFAULT_RISK_MODEL.product).map((v) => `kyc_review.product.${v}`),
       ...Object.keys(DEFAULT_RISK_MODEL.channel).map((v) => `kyc_review.channel.${v}`),
       // The AML case and monitoring screens: scenarios, alerts, evidence, parameters of every template.
@@ -163,9 +177,16 @@ describe('English messages', () => {
       ...['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update', 'case_stuck'].map(
         (t) => `notification.type.${t}`,
       ),
-      ...['VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'].map(
-        (c) => `errors.code.${c}`,
-      ),
+      ...[
+        'VALIDATION_FAILED',
+        'INVALID_CREDENTIALS',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'NOT_FOUND',
+        'CONFLICT',
+        'RATE_LIMITED',
+        'INTERNAL',
+      ].map((c) => `errors.code.${c}`),
     ];
     expect(expected.filter((k) => !(k in english))).toEqual([]);
   });
@@ -215,22 +236,22 @@ describe('the console', () => {
     expect([...console].sort()).toEqual([...api].sort());
   });
 
-  it('labels every setting the case types declare (the administrators\' settings page)', () => {
-    const keys = API_CASE_TYPES.flatMap((m) => Object.keys(m.definition.settings).map((k) => `${m.definition.type}.setting.${k.replace(/\./g, '_')}`));
+  it("labels every setting the case types declare (the administrators' settings page)", () => {
+    const keys = API_CASE_TYPES.flatMap((m) =>
+      Object.keys(m.definition.settings).map((k) => `${m.definition.type}.setting.${k.replace(/\./g, '_')}`),
+    );
     expect(keys.length).toBeGreaterThan(5);
     expect(keys.filter((k) => !(k in english))).toEqual([]);
   });
 
-  it('lists every case type\'s steps as the API does, in process order', () => {
+  it("lists every case type's steps as the API does, in process order", () => {
     for (const t of CASE_TYPES) expect([...t.steps]).toEqual([...definition(t.key).steps]);
   });
 });
 
 describe.each(CASE_TYPES.map((t) => [t.key, t] as const))('case type %s', (key, caseType) => {
   // What the task page renders: the API's completion form of every step, read the way the console reads it.
-  const branches = Object.values(FORMS[key] ?? {}).flatMap((form) =>
-    branchesOf(z.toJSONSchema(form, { io: 'input' }) as JsonSchema),
-  );
+  const branches = Object.values(FORMS[key] ?? {}).flatMap((form) => branchesOf(z.toJSONSchema(form, { io: 'input' }) as JsonSchema));
 
   it('has the API forms of its steps', () => {
     expect(Object.keys(FORMS[key] ?? {}).sort()).toEqual([...caseType.steps].sort());
@@ -295,7 +316,7 @@ describe.each([
     expect(locales.map((l) => l.locale)).toContain(locale);
   });
 
-  it('translate every key of the console, react-admin\'s included', () => {
+  it("translate every key of the console, react-admin's included", () => {
     expect(everyKey.length).toBeGreaterThan(500);
     expect(everyKey.filter((k) => !(k in own))).toEqual([]);
   });
@@ -331,12 +352,14 @@ it('react-admin English is the base of the English messages', () => {
   expect(english['login.submit']).toBe(en.login.submit);
 });
 
-it('writes dates and numbers in the browser\'s variant of the console language, else its home region (English: en-GB)', () => {
+it("writes dates and numbers in the browser's variant of the console language, else its home region (English: en-GB)", () => {
   expect(formatLocale('en', [])).toBe('en-GB');
   expect(formatLocale('en', ['ru-RU', 'fr-FR'])).toBe('en-GB');
   expect(formatLocale('en', ['en-US', 'en-GB'])).toBe('en-US');
   expect(formatLocale('th', ['th-TH'])).toBe('th-TH');
   expect(formatLocale('zh', ['zh-SG'])).toBe('zh-SG');
   expect(formatLocale('vi', ['en-GB'])).toBe('vi-VN');
-  expect(new Intl.DateTimeFormat(formatLocale('en', []), { dateStyle: 'short' }).format(new Date('2026-03-04T12:00:00Z'))).toBe('04/03/2026');
+  expect(new Intl.DateTimeFormat(formatLocale('en', []), { dateStyle: 'short' }).format(new Date('2026-03-04T12:00:00Z'))).toBe(
+    '04/03/2026',
+  );
 });

@@ -6,15 +6,27 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/paths';
 
 const run = (body: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `
     import { installCrashPolicy } from ${JSON.stringify(path.join(repoRoot, 'platform/process.ts'))};
     installCrashPolicy({ error: (msg, err) => console.error(msg, err instanceof Error ? err.message : err) });
     ${body}
-  `], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
+  `,
+    ],
+    { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 },
+  );
 
 describe('crash policy', () => {
   it('logs an unhandled rejection and keeps running', () => {
-    const r = run(`Promise.reject(new Error('lost in a handler')); setTimeout(() => { console.log('still serving'); process.exit(0); }, 100);`);
+    const r = run(
+      `Promise.reject(new Error('lost in a handler')); setTimeout(() => { console.log('still serving'); process.exit(0); }, 100);`,
+    );
     expect(r.stderr).toContain('unhandled promise rejection');
     expect(r.stderr).toContain('lost in a handler');
     expect(r.stdout).toContain('still serving');

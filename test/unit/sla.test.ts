@@ -5,25 +5,40 @@ import { buildSchedule, pauseClock, resumeClock, slaStateAt, type SlaSchedule } 
 
 // Expected instants are worked out by hand. London is on GMT in December, so local = UTC there.
 const london: BusinessCalendar = {
-  timezone: 'Europe/London', workdays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '18:00',
+  timezone: 'Europe/London',
+  workdays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '18:00',
   holidays: ['2026-12-25', '2026-12-28'],
 };
 const shanghai: BusinessCalendar = {
-  timezone: 'Asia/Shanghai', workdays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '18:00',
+  timezone: 'Asia/Shanghai',
+  workdays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '18:00',
   holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
 };
 const newYork: BusinessCalendar = {
-  timezone: 'America/New_York', workdays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '17:00', holidays: ['2026-07-03'],
+  timezone: 'America/New_York',
+  workdays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '17:00',
+  holidays: ['2026-07-03'],
 };
 const bangkok: BusinessCalendar = {
-  timezone: 'Asia/Bangkok', workdays: [1, 2, 3, 4, 5, 6], workStart: '08:30', workEnd: '17:30',
+  timezone: 'Asia/Bangkok',
+  workdays: [1, 2, 3, 4, 5, 6],
+  workStart: '08:30',
+  workEnd: '17:30',
   holidays: ['2026-04-13', '2026-04-14', '2026-04-15'],
 };
 
 const t = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
 const shown = (s: SlaSchedule) => ({
-  startedAt: iso(s.startedAt), dueAt: iso(s.dueAt), atRiskAt: iso(s.atRiskAt),
+  startedAt: iso(s.startedAt),
+  dueAt: iso(s.dueAt),
+  atRiskAt: iso(s.atRiskAt),
   reminders: s.reminders.map((r) => `${r.percent}% ${iso(r.at)}`),
   escalations: s.escalations.map((e) => `L${e.level} ${iso(e.at)}`),
 });
@@ -46,14 +61,15 @@ describe('buildSchedule', () => {
     // Wed 30 Sep 15:00 CST + 2 days -> Fri 9 Oct 15:00 CST. Total = 180 + 540 + 360 = 1080.
     // 50 % = 540: 180 on 30 Sep, 360 on Thu 8 Oct -> 15:00 CST. 75 % = 810: 720 by Thu close, 90 -> Fri 10:30.
     // 90 % = 972: 252 on Fri -> 13:12. Level 2: 180 Fri to 18:00, 60 on Mon 12 Oct -> 10:00 CST.
-    expect(shown(buildSchedule(shanghai, t('2026-09-30T15:00:00+08:00'), { duration: { businessDays: 2 }, escalateAfterMinutes: 240 })))
-      .toEqual({
-        startedAt: '2026-09-30T07:00:00.000Z',
-        dueAt: '2026-10-09T07:00:00.000Z',
-        atRiskAt: '2026-10-09T02:30:00.000Z',
-        reminders: ['50% 2026-10-08T07:00:00.000Z', '75% 2026-10-09T02:30:00.000Z', '90% 2026-10-09T05:12:00.000Z'],
-        escalations: ['L1 2026-10-09T07:00:00.000Z', 'L2 2026-10-12T02:00:00.000Z'],
-      });
+    expect(
+      shown(buildSchedule(shanghai, t('2026-09-30T15:00:00+08:00'), { duration: { businessDays: 2 }, escalateAfterMinutes: 240 })),
+    ).toEqual({
+      startedAt: '2026-09-30T07:00:00.000Z',
+      dueAt: '2026-10-09T07:00:00.000Z',
+      atRiskAt: '2026-10-09T02:30:00.000Z',
+      reminders: ['50% 2026-10-08T07:00:00.000Z', '75% 2026-10-09T02:30:00.000Z', '90% 2026-10-09T05:12:00.000Z'],
+      escalations: ['L1 2026-10-09T07:00:00.000Z', 'L2 2026-10-12T02:00:00.000Z'],
+    });
   });
 
   it('a reminder that falls exactly at end of business fires at closing time, not next morning', () => {
@@ -97,8 +113,11 @@ describe('pause and resume (waiting on the client)', () => {
     // Paused Mon 14:00 (after the 50 % reminder at 13:30), 240 min left. Resumed Mon 20:00 -> clock restarts Tue 09:00:
     // due Tue 13:00; 75 % had 105 min left -> 10:45; 90 % had 186 -> 12:06; level 2 = 13:00 + 240 -> 17:00.
     const resumed = resumeClock(london, original, t('2026-12-21T14:00:00Z'), t('2026-12-21T20:00:00Z'), 240);
-    expect(shown(resumed).reminders)
-      .toEqual(['50% 2026-12-21T13:30:00.000Z', '75% 2026-12-22T10:45:00.000Z', '90% 2026-12-22T12:06:00.000Z']);
+    expect(shown(resumed).reminders).toEqual([
+      '50% 2026-12-21T13:30:00.000Z',
+      '75% 2026-12-22T10:45:00.000Z',
+      '90% 2026-12-22T12:06:00.000Z',
+    ]);
     expect(iso(resumed.dueAt)).toBe('2026-12-22T13:00:00.000Z');
     expect(iso(resumed.escalations[1].at)).toBe('2026-12-22T17:00:00.000Z');
   });
@@ -147,52 +166,65 @@ describe('slaStateAt', () => {
 
 const arbCal = fc.constantFrom(london, shanghai, newYork, bangkok);
 const arbInstant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) });
-const arbTarget = fc.record({
-  duration: fc.record({
-    businessDays: fc.integer({ min: 0, max: 10 }),
-    businessHours: fc.integer({ min: 0, max: 20 }),
-    businessMinutes: fc.integer({ min: 0, max: 59 }),
-  }),
-  escalateAfterMinutes: fc.integer({ min: 0, max: 1000 }),
-}).filter((x) => x.duration.businessDays + x.duration.businessHours + x.duration.businessMinutes > 0);
+const arbTarget = fc
+  .record({
+    duration: fc.record({
+      businessDays: fc.integer({ min: 0, max: 10 }),
+      businessHours: fc.integer({ min: 0, max: 20 }),
+      businessMinutes: fc.integer({ min: 0, max: 59 }),
+    }),
+    escalateAfterMinutes: fc.integer({ min: 0, max: 1000 }),
+  })
+  .filter((x) => x.duration.businessDays + x.duration.businessHours + x.duration.businessMinutes > 0);
 
 /** Business ms, to compare durations exactly. */
 const ms = (cal: BusinessCalendar, from: number, to: number) => Math.round(businessMinutesBetween(cal, from, to) * 60_000);
 
 describe('schedule properties', () => {
   it('reminders come at 50 < 75 < 90 % of the business time, before the breach; escalations follow it', () => {
-    fc.assert(fc.property(arbCal, arbInstant, arbTarget, (cal, start, target) => {
-      const s = buildSchedule(cal, start, target);
-      const [r50, r75, r90] = s.reminders;
-      expect(s.reminders.map((r) => r.percent)).toEqual([50, 75, 90]);
-      expect(r50.at < r75.at && r75.at < r90.at && r90.at < s.dueAt).toBe(true);
-      expect(s.atRiskAt).toBe(r75.at);
-      const total = ms(cal, start, s.dueAt);
-      for (const r of s.reminders) expect(Math.abs(ms(cal, start, r.at) - (total * r.percent) / 100)).toBeLessThanOrEqual(1);
-      expect(s.escalations[0]).toEqual({ level: 1, at: s.dueAt });
-      expect(ms(cal, s.dueAt, s.escalations[1].at)).toBe(target.escalateAfterMinutes * 60_000);
-    }));
+    fc.assert(
+      fc.property(arbCal, arbInstant, arbTarget, (cal, start, target) => {
+        const s = buildSchedule(cal, start, target);
+        const [r50, r75, r90] = s.reminders;
+        expect(s.reminders.map((r) => r.percent)).toEqual([50, 75, 90]);
+        expect(r50.at < r75.at && r75.at < r90.at && r90.at < s.dueAt).toBe(true);
+        expect(s.atRiskAt).toBe(r75.at);
+        const total = ms(cal, start, s.dueAt);
+        for (const r of s.reminders) expect(Math.abs(ms(cal, start, r.at) - (total * r.percent) / 100)).toBeLessThanOrEqual(1);
+        expect(s.escalations[0]).toEqual({ level: 1, at: s.dueAt });
+        expect(ms(cal, s.dueAt, s.escalations[1].at)).toBe(target.escalateAfterMinutes * 60_000);
+      }),
+    );
   });
 
   it('pausing and resuming keeps the total business time and each reminder’s share of it', () => {
     const gap = fc.integer({ min: 0, max: 30 * 86_400_000 });
-    fc.assert(fc.property(arbCal, arbInstant, arbTarget, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), gap, (cal, start, target, f, g) => {
-      const before = buildSchedule(cal, start, target);
-      const pausedAt = Math.floor(start + f * (before.dueAt - start));
-      fc.pre(pausedAt < before.dueAt); // a pause after the breach is covered by the example above
-      const resumedAt = pausedAt + g;
-      const { elapsedMinutes, remainingMinutes } = pauseClock(cal, before, pausedAt);
-      const after = resumeClock(cal, before, pausedAt, resumedAt, target.escalateAfterMinutes);
-      expect(Math.round((elapsedMinutes + remainingMinutes) * 60_000)).toBe(ms(cal, start, before.dueAt));
-      expect(ms(cal, after.startedAt, after.dueAt)).toBe(ms(cal, start, before.dueAt));
-      expect(ms(cal, resumedAt, after.dueAt)).toBe(Math.round(remainingMinutes * 60_000));
-      after.reminders.forEach((r, i) => {
-        const old = before.reminders[i];
-        if (old.at <= pausedAt) expect(r.at).toBe(old.at);
-        else expect(ms(cal, after.startedAt, r.at)).toBe(ms(cal, start, old.at));
-      });
-      expect(after.atRiskAt).toBe(after.reminders[1].at);
-      expect(after.dueAt).toBeGreaterThanOrEqual(before.dueAt);
-    }));
+    fc.assert(
+      fc.property(
+        arbCal,
+        arbInstant,
+        arbTarget,
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        gap,
+        (cal, start, target, f, g) => {
+          const before = buildSchedule(cal, start, target);
+          const pausedAt = Math.floor(start + f * (before.dueAt - start));
+          fc.pre(pausedAt < before.dueAt); // a pause after the breach is covered by the example above
+          const resumedAt = pausedAt + g;
+          const { elapsedMinutes, remainingMinutes } = pauseClock(cal, before, pausedAt);
+          const after = resumeClock(cal, before, pausedAt, resumedAt, target.escalateAfterMinutes);
+          expect(Math.round((elapsedMinutes + remainingMinutes) * 60_000)).toBe(ms(cal, start, before.dueAt));
+          expect(ms(cal, after.startedAt, after.dueAt)).toBe(ms(cal, start, before.dueAt));
+          expect(ms(cal, resumedAt, after.dueAt)).toBe(Math.round(remainingMinutes * 60_000));
+          after.reminders.forEach((r, i) => {
+            const old = before.reminders[i];
+            if (old.at <= pausedAt) expect(r.at).toBe(old.at);
+            else expect(ms(cal, after.startedAt, r.at)).toBe(ms(cal, start, old.at));
+          });
+          expect(after.atRiskAt).toBe(after.reminders[1].at);
+          expect(after.dueAt).toBeGreaterThanOrEqual(before.dueAt);
+        },
+      ),
+    );
   });
 });

@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-
 const ack = { outcome: 'acknowledged' };
 const findings = { outcome: 'findings_recorded', findings: 'Requote during news spike' };
 const proposal = { outcome: 'proposed', resolution: 'Refund the difference', compensation: 120 };
@@ -59,7 +58,14 @@ describe('complaint workflow on a real Temporal server', () => {
     expect(agentTry.cause.details[0]).toBe('ROLE_NOT_ALLOWED');
 
     // the manager rejects: back to proposing, then approves the second proposal
-    await claimAndComplete(stack.temporal, stack.db.prisma, caseId, MANAGER, { outcome: 'rejected', note: 'Compensation too low' }, 'approval');
+    await claimAndComplete(
+      stack.temporal,
+      stack.db.prisma,
+      caseId,
+      MANAGER,
+      { outcome: 'rejected', note: 'Compensation too low' },
+      'approval',
+    );
     await claimAndComplete(stack.temporal, stack.db.prisma, caseId, AGENT2, { ...proposal, compensation: 240 }, 'propose_resolution');
     await claimAndComplete(stack.temporal, stack.db.prisma, caseId, MANAGER, { outcome: 'approved' }, 'approval');
     await claimAndComplete(stack.temporal, stack.db.prisma, caseId, AGENT1, sent, 'final_response');
@@ -69,9 +75,18 @@ describe('complaint workflow on a real Temporal server', () => {
     const reopened = await caseRow(caseId);
     expect(reopened).toMatchObject({ status: 'open', state: 'investigate', attributes: { reopenCount: 1 }, closedAt: null });
     await activeTask(stack.db.prisma, caseId, 'investigate');
-    const steps = (await stack.db.prisma.task.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } })).map((t) => t.id.split('.').slice(1).join('/'));
+    const steps = (await stack.db.prisma.task.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } })).map((t) =>
+      t.id.split('.').slice(1).join('/'),
+    );
     expect(steps).toEqual([
-      'acknowledge/1', 'investigate/1', 'propose_resolution/1', 'approval/1', 'propose_resolution/2', 'approval/2', 'final_response/1', 'investigate/2',
+      'acknowledge/1',
+      'investigate/1',
+      'propose_resolution/1',
+      'approval/1',
+      'propose_resolution/2',
+      'approval/2',
+      'final_response/1',
+      'investigate/2',
     ]);
 
     await recordHistoryIfAsked(handle, 'complaint-high-severity-causal.json');
@@ -81,21 +96,32 @@ describe('complaint workflow on a real Temporal server', () => {
     const { caseId, workflowId } = await openComplaint(stack.temporal, stack.taskQueue);
     await claimAndComplete(stack.temporal, stack.db.prisma, caseId, AGENT1, ack, 'acknowledge');
     const before = await caseRow(caseId);
-    await claimAndComplete(stack.temporal, stack.db.prisma, caseId, AGENT1, { outcome: 'awaiting_client', request: 'Send the statement' }, 'investigate');
+    await claimAndComplete(
+      stack.temporal,
+      stack.db.prisma,
+      caseId,
+      AGENT1,
+      { outcome: 'awaiting_client', request: 'Send the statement' },
+      'investigate',
+    );
     const paused = await waitFor(async () => {
       const c = await caseRow(caseId);
       return c.status === 'awaiting_client' && c;
     }, 'awaiting client');
     expect(paused.slaPausedAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 1500));
-    await stack.temporal.workflow.getHandle(workflowId).executeUpdate(clientRespondedUpdate, { args: [{ actor: AGENT2, note: 'Statement received' }] });
+    await stack.temporal.workflow
+      .getHandle(workflowId)
+      .executeUpdate(clientRespondedUpdate, { args: [{ actor: AGENT2, note: 'Statement received' }] });
     const resumed = await caseRow(caseId);
     expect(resumed).toMatchObject({ status: 'open', state: 'investigate', slaPausedAt: null });
     // Paused in business time: the deadline moved by the pause if it fell in working hours, and never earlier.
     expect(resumed.dueAt!.getTime()).toBeGreaterThanOrEqual(before.dueAt!.getTime());
     expect((await activeTask(stack.db.prisma, caseId, 'investigate')).id).toMatch(/\.investigate\.2$/);
-    const refused = await stack.temporal.workflow.getHandle(workflowId)
-      .executeUpdate(clientRespondedUpdate, { args: [{ actor: AGENT2, note: 'again' }] }).catch((e) => e);
+    const refused = await stack.temporal.workflow
+      .getHandle(workflowId)
+      .executeUpdate(clientRespondedUpdate, { args: [{ actor: AGENT2, note: 'again' }] })
+      .catch((e) => e);
     expect(refused.cause.details[0]).toBe('NOT_AWAITING_CLIENT');
   });
 
@@ -105,7 +131,9 @@ describe('complaint workflow on a real Temporal server', () => {
     const investigate = await activeTask(stack.db.prisma, caseId, 'investigate');
     await stack.stopWorker();
     // with no worker, the case waits; an Update sent now is delivered when a worker returns
-    const claim = stack.temporal.workflow.getHandle(`complaint-${caseId}`).executeUpdate(claimTaskUpdate, { args: [{ taskId: investigate.id, actor: AGENT2 }] });
+    const claim = stack.temporal.workflow
+      .getHandle(`complaint-${caseId}`)
+      .executeUpdate(claimTaskUpdate, { args: [{ taskId: investigate.id, actor: AGENT2 }] });
     await new Promise((r) => setTimeout(r, 1000));
     expect((await activeTask(stack.db.prisma, caseId, 'investigate')).assigneeId).toBeNull();
     await stack.startWorker();

@@ -12,7 +12,14 @@ import { addMonthsUtc } from '../../workflows/kyc-review/states';
 import { verifyChain } from '../../platform/timeline';
 
 const DAY = 86_400_000;
-const passport = (surname: string, given: string, birth: string) => ({ surname, given, birth, number: '533401372', nationality: 'GBR', expiry: '2031-01-01' });
+const passport = (surname: string, given: string, birth: string) => ({
+  surname,
+  given,
+  birth,
+  number: '533401372',
+  nationality: 'GBR',
+  expiry: '2031-01-01',
+});
 
 describe('KYC review on a real Temporal server', () => {
   let stack: Stack;
@@ -25,11 +32,19 @@ describe('KYC review on a real Temporal server', () => {
   const prisma = () => stack.db.prisma;
   const caseRow = (id: string) => prisma().case.findUniqueOrThrow({ where: { id } });
   const until = (caseId: string, state: string) =>
-    waitFor(async () => {
-      const c = await caseRow(caseId);
-      return c.state === state && c;
-    }, `state ${state}`, 30_000);
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e) => e.cause as { type: string; details: string[] });
+    waitFor(
+      async () => {
+        const c = await caseRow(caseId);
+        return c.state === state && c;
+      },
+      `state ${state}`,
+      30_000,
+    );
+  const refusal = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e) => e.cause as { type: string; details: string[] },
+    );
 
   it('takes a low-risk client through checks and CDD review to approval, and has the server hold the next periodic review', async () => {
     const { caseId } = await startReview(stack.temporal, stack.taskQueue, { clientId: 'c-1001' });
@@ -40,8 +55,14 @@ describe('KYC review on a real Temporal server', () => {
     await activeTask(prisma(), caseId, 'cdd_review');
     const checks = await prisma().kycCheckResult.findMany({ where: { caseId }, orderBy: { check: 'asc' } });
     expect(Object.fromEntries(checks.map((c) => [c.check, c.status]))).toEqual({
-      age_of_majority: 'pass', document_expiry: 'pass', documents_required: 'pass', duplicate_identity: 'pass',
-      passport_mrz: 'pass', pep: 'pass', proof_of_address_age: 'pass', sanctions: 'pass',
+      age_of_majority: 'pass',
+      document_expiry: 'pass',
+      documents_required: 'pass',
+      duplicate_identity: 'pass',
+      passport_mrz: 'pass',
+      pep: 'pass',
+      proof_of_address_age: 'pass',
+      sanctions: 'pass',
     });
     expect((checks.find((c) => c.check === 'sanctions')!.detail as { lists: string[] }).lists).toHaveLength(3);
     const risk = await prisma().riskAssessment.findFirstOrThrow({ where: { caseId } });
@@ -76,10 +97,27 @@ describe('KYC review on a real Temporal server', () => {
 
   it('sends a confirmed sanctions match to EDD, tells the compliance manager, enforces four eyes and refuses approval', async () => {
     await prisma().client.create({
-      data: { id: 'c-9001', name: 'Ayman al-Zawahiri', country: 'GB', branchId: 'london', email: 'c-9001@clients.example.com', kycStatus: 'pending' },
+      data: {
+        id: 'c-9001',
+        name: 'Ayman al-Zawahiri',
+        country: 'GB',
+        branchId: 'london',
+        email: 'c-9001@clients.example.com',
+        kycStatus: 'pending',
+      },
     });
     await prisma().kycProfile.create({
-      data: { clientId: 'c-9001', dateOfBirth: new Date('1951-06-19'), nationality: 'EG', residence: 'GB', occupation: 'professional', declaredIncome: 50_000, expectedDeposits: 5_000, products: ['shares'], channel: 'online' },
+      data: {
+        clientId: 'c-9001',
+        dateOfBirth: new Date('1951-06-19'),
+        nationality: 'EG',
+        residence: 'GB',
+        occupation: 'professional',
+        declaredIncome: 50_000,
+        expectedDeposits: 5_000,
+        products: ['shares'],
+        channel: 'online',
+      },
     });
     const { caseId, workflowId } = await startReview(stack.temporal, stack.taskQueue, { clientId: 'c-9001' });
     await addDocuments(prisma(), caseId, 'c-9001', passport('ZAWAHIRI', 'AYMAN', '1951-06-19'));
@@ -91,12 +129,25 @@ describe('KYC review on a real Temporal server', () => {
     expect(hits.every((h) => h.score >= 0.8 && h.decision === null)).toBe(true);
     expect(hits.map((h) => h.entryName).join(' ')).toMatch(/ZAWAHIRI/i);
 
-    await work(stack.temporal, prisma(), caseId, KYC2, { outcome: 'true_match', reason: 'Name, date of birth and nationality match' }, 'screening_review');
-    const told = await waitFor(() => prisma().notification.findFirst({ where: { caseId, type: 'case_update', userId: 'u-compliance' } }), 'compliance manager told');
+    await work(
+      stack.temporal,
+      prisma(),
+      caseId,
+      KYC2,
+      { outcome: 'true_match', reason: 'Name, date of birth and nationality match' },
+      'screening_review',
+    );
+    const told = await waitFor(
+      () => prisma().notification.findFirst({ where: { caseId, type: 'case_update', userId: 'u-compliance' } }),
+      'compliance manager told',
+    );
     expect(told.title).toMatch(/Confirmed sanctions match/);
 
     // EDD: both tasks open at once
-    const [sof, sow] = await Promise.all([activeTask(prisma(), caseId, 'source_of_funds'), activeTask(prisma(), caseId, 'source_of_wealth')]);
+    const [sof, sow] = await Promise.all([
+      activeTask(prisma(), caseId, 'source_of_funds'),
+      activeTask(prisma(), caseId, 'source_of_wealth'),
+    ]);
     expect(sof.status).toBe('open');
     expect(sow.status).toBe('open');
     expect((await caseRow(caseId)).attributes).toMatchObject({ riskBand: 'critical' });
@@ -110,12 +161,18 @@ describe('KYC review on a real Temporal server', () => {
     expect((await refusal(claim(KYC2)))!.details[0]).toBe('ROLE_NOT_ALLOWED');
     await claim(SENIOR2);
     const complete = (outcome: Record<string, unknown>) =>
-      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: approval.id, actor: SENIOR2, outcome: outcome as { outcome: string } }] });
+      handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: approval.id, actor: SENIOR2, outcome: outcome as { outcome: string } }],
+      });
     expect((await refusal(complete({ outcome: 'approved' })))!.details[0]).toBe('OUTCOME_NOT_ALLOWED');
     await complete({ outcome: 'rejected', reason: 'Confirmed sanctions match' });
 
     await until(caseId, 'rejected');
-    expect(await prisma().client.findUniqueOrThrow({ where: { id: 'c-9001' } })).toMatchObject({ kycStatus: 'rejected', riskBand: 'critical', nextReviewAt: null });
+    expect(await prisma().client.findUniqueOrThrow({ where: { id: 'c-9001' } })).toMatchObject({
+      kycStatus: 'rejected',
+      riskBand: 'critical',
+      nextReviewAt: null,
+    });
     const events = (await prisma().caseEvent.findMany({ where: { caseId }, orderBy: { id: 'asc' } })).map((e) => e.type);
     expect(events).toContain('sanctions_match_confirmed');
     expect(events).toContain('approval_blocked');
@@ -137,7 +194,11 @@ describe('KYC review on a real Temporal server', () => {
     const agentTry = handle.executeUpdate(overrideRiskUpdate, { args: [{ actor: staff('u-agent1', 'agent'), band: 'high', reason: 'x' }] });
     expect((await refusal(agentTry))!.details[0]).toBe('ROLE_NOT_ALLOWED');
     const result = await override('Adverse media: employer under investigation');
-    expect(result).toMatchObject({ band: 'high', computedBand: 'low', override: { fromBand: 'low', reason: 'Adverse media: employer under investigation' } });
+    expect(result).toMatchObject({
+      band: 'high',
+      computedBand: 'low',
+      override: { fromBand: 'low', reason: 'Adverse media: employer under investigation' },
+    });
 
     expect((await prisma().task.findUniqueOrThrow({ where: { id: cdd.id } })).status).toBe('cancelled');
     await activeTask(prisma(), caseId, 'source_of_funds');
@@ -150,14 +211,19 @@ describe('KYC review on a real Temporal server', () => {
     await work(stack.temporal, prisma(), caseId, KYC2, { outcome: 'verified', summary: 'Inheritance papers' }, 'source_of_wealth');
     // the person who overrode the band worked on the case: another senior approves
     const approval = await activeTask(prisma(), caseId, 'senior_approval');
-    expect((await refusal(handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: approval.id, actor: SENIOR }] })))!.details[0]).toBe('FOUR_EYES');
+    expect((await refusal(handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: approval.id, actor: SENIOR }] })))!.details[0]).toBe(
+      'FOUR_EYES',
+    );
     await work(stack.temporal, prisma(), caseId, SENIOR2, { outcome: 'approved' }, 'senior_approval');
     await until(caseId, 'approved');
     const client = await prisma().client.findUniqueOrThrow({ where: { id: 'c-1002' } });
     expect(client).toMatchObject({ kycStatus: 'approved', riskBand: 'high' });
     // high band: reviewed again in 12 months
     expect(Math.abs(client.nextReviewAt!.getTime() - addMonthsUtc(Date.now(), 12))).toBeLessThan(120_000);
-    const scheduled = await waitFor(() => prisma().caseEvent.findFirst({ where: { caseId, type: 'periodic_review_scheduled' } }), 'scheduled');
+    const scheduled = await waitFor(
+      () => prisma().caseEvent.findFirst({ where: { caseId, type: 'periodic_review_scheduled' } }),
+      'scheduled',
+    );
     await stack.temporal.workflow.getHandle((scheduled.data as { workflowId: string }).workflowId).terminate('test cleanup');
   });
 });
@@ -169,7 +235,10 @@ describe('KYC review waiting on the client (time-skipping server)', () => {
     env = await createTimeSkippingEnvironment();
     stack = await startStack({ timeSkipping: env, api: false });
     // around the clock, so that business days are calendar days
-    await stack.db.prisma.branch.update({ where: { id: 'london' }, data: { workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] } });
+    await stack.db.prisma.branch.update({
+      where: { id: 'london' },
+      data: { workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] },
+    });
   }, 180_000);
   afterAll(async () => {
     await stack?.stop();
@@ -194,7 +263,13 @@ describe('KYC review waiting on the client (time-skipping server)', () => {
     const handle = stack.temporal.workflow.getHandle(workflowId);
     await handle.executeUpdate(claimTaskUpdate, { args: [{ taskId: collect.id, actor: KYC1 }] });
     await handle.executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: collect.id, actor: KYC1, outcome: { outcome: 'request_information', request: 'Please send a proof of address from the last 3 months.' } }],
+      args: [
+        {
+          taskId: collect.id,
+          actor: KYC1,
+          outcome: { outcome: 'request_information', request: 'Please send a proof of address from the last 3 months.' },
+        },
+      ],
     });
     const waiting = await waitFor(async () => {
       const c = await stack.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
@@ -206,7 +281,9 @@ describe('KYC review waiting on the client (time-skipping server)', () => {
     expect(asked[0]).toMatchObject({ recipient: 'c-1005@clients.example.com', sentAt: null });
     expect(asked[0].body).toContain('proof of address from the last 3 months');
 
-    const t0 = (await stack.db.prisma.caseEvent.findFirstOrThrow({ where: { caseId, type: 'state_changed' }, orderBy: { id: 'desc' } })).at.getTime();
+    const t0 = (
+      await stack.db.prisma.caseEvent.findFirstOrThrow({ where: { caseId, type: 'state_changed' }, orderBy: { id: 'desc' } })
+    ).at.getTime();
     await sleepUntil(t0 + 5 * DAY - 60_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(await outbox(caseId)).toHaveLength(1);
@@ -221,12 +298,20 @@ describe('KYC review waiting on the client (time-skipping server)', () => {
     }, 'suspended');
     expect(suspended.state).toBe('suspended');
     expect((await stack.db.prisma.client.findUniqueOrThrow({ where: { id: 'c-1005' } })).kycStatus).toBe('suspended');
-    expect((await outbox(caseId)).map((m) => m.template)).toEqual(['kyc_information_request', 'kyc_reminder', 'kyc_reminder', 'kyc_suspended']);
+    expect((await outbox(caseId)).map((m) => m.template)).toEqual([
+      'kyc_information_request',
+      'kyc_reminder',
+      'kyc_reminder',
+      'kyc_suspended',
+    ]);
 
     await handle.executeUpdate(kycClientRespondedUpdate, { args: [{ actor: KYC2, note: 'Bank statement received by post' }] });
     const resumed = await stack.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(resumed).toMatchObject({ status: 'open', state: 'collect_documents', slaPausedAt: null });
     expect((await activeTask(stack.db.prisma, caseId, 'collect_documents')).id).toMatch(/\.collect_documents\.2$/);
-    await waitFor(async () => (await stack.db.prisma.client.findUniqueOrThrow({ where: { id: 'c-1005' } })).kycStatus === 'in_review', 'client back in review');
+    await waitFor(
+      async () => (await stack.db.prisma.client.findUniqueOrThrow({ where: { id: 'c-1005' } })).kycStatus === 'in_review',
+      'client back in review',
+    );
   });
 });

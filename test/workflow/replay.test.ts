@@ -6,7 +6,6 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { workflowBundle } from '../support/stack';
 import { HISTORIES_DIR as dir } from '../support/history';
 
-
 // Each fixture is the history of a real run, recorded on the dev server (see test/fixtures/histories/README.md).
 // Replaying it with today's workflow code fails if a change would break cases that are already running:
 // such a change needs patched().

@@ -16,8 +16,14 @@ let stack: Stack;
 beforeAll(async () => {
   env = await createTimeSkippingEnvironment();
   stack = await startStack({ timeSkipping: env, api: false });
-  await stack.db.prisma.branch.update({ where: { id: 'london' }, data: { workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] } });
-  await stack.db.prisma.slaPolicy.update({ where: { id: 'complaint:acknowledge:*:*' }, data: { businessDays: null, businessHours: 10, escalateAfterMinutes: 60 } });
+  await stack.db.prisma.branch.update({
+    where: { id: 'london' },
+    data: { workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] },
+  });
+  await stack.db.prisma.slaPolicy.update({
+    where: { id: 'complaint:acknowledge:*:*' },
+    data: { businessDays: null, businessHours: 10, escalateAfterMinutes: 60 },
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -38,7 +44,17 @@ describe('SLA clock of a task', () => {
     await stack.temporal.workflow.start('complaintWorkflow', {
       workflowId: `complaint-${caseId}`,
       taskQueue: stack.taskQueue,
-      args: [{ caseId, clientId: 'c-1001', channel: 'phone', category: 'fees_charges', severity: 'medium', description: 'Swap charged twice', openedBy: AGENT1 }],
+      args: [
+        {
+          caseId,
+          clientId: 'c-1001',
+          channel: 'phone',
+          category: 'fees_charges',
+          severity: 'medium',
+          description: 'Swap charged twice',
+          openedBy: AGENT1,
+        },
+      ],
     });
     const task = await activeTask(stack.db.prisma, caseId, 'acknowledge');
     const t0 = task.createdAt.getTime();
@@ -84,10 +100,13 @@ describe('SLA clock of a task', () => {
       return n.length > 1 && n;
     }, 'escalation level 2');
     expect(level2.slice(1).map((n) => n.userId)).toEqual(['u-manager']);
-    const timeline = await stack.db.prisma.caseEvent.findMany({ where: { caseId, type: { in: ['sla_reminder', 'sla_escalated'] } }, orderBy: { id: 'asc' } });
-    expect(timeline.map((e) => `${e.type}:${(e.data as { percent?: number; level?: number }).percent ?? (e.data as { level: number }).level}`)).toEqual([
-      'sla_reminder:50', 'sla_reminder:75', 'sla_reminder:90', 'sla_escalated:1', 'sla_escalated:2',
-    ]);
+    const timeline = await stack.db.prisma.caseEvent.findMany({
+      where: { caseId, type: { in: ['sla_reminder', 'sla_escalated'] } },
+      orderBy: { id: 'asc' },
+    });
+    expect(
+      timeline.map((e) => `${e.type}:${(e.data as { percent?: number; level?: number }).percent ?? (e.data as { level: number }).level}`),
+    ).toEqual(['sla_reminder:50', 'sla_reminder:75', 'sla_reminder:90', 'sla_escalated:1', 'sla_escalated:2']);
   });
 
   it('marks the case deadline missed when it passes, and tells the complaints manager', async () => {
@@ -96,7 +115,17 @@ describe('SLA clock of a task', () => {
     await stack.temporal.workflow.start('complaintWorkflow', {
       workflowId: `complaint-${caseId}`,
       taskQueue: stack.taskQueue,
-      args: [{ caseId, clientId: 'c-1002', channel: 'email', category: 'other', severity: 'low', description: 'Statement missing', openedBy: AGENT1 }],
+      args: [
+        {
+          caseId,
+          clientId: 'c-1002',
+          channel: 'email',
+          category: 'other',
+          severity: 'low',
+          description: 'Statement missing',
+          openedBy: AGENT1,
+        },
+      ],
     });
     const opened = await waitFor(() => stack.db.prisma.case.findUnique({ where: { id: caseId } }), 'case row');
     expect(opened.dueAt!.getTime() - opened.openedAt.getTime()).toBe(30 * HOUR);
@@ -111,12 +140,25 @@ describe('SLA clock of a task', () => {
   });
 
   it('counts a target in business minutes (a chat desk answers within minutes)', async () => {
-    await stack.db.prisma.slaPolicy.update({ where: { id: 'complaint:acknowledge:*:*' }, data: { businessDays: null, businessHours: null, businessMinutes: 90 } });
+    await stack.db.prisma.slaPolicy.update({
+      where: { id: 'complaint:acknowledge:*:*' },
+      data: { businessDays: null, businessHours: null, businessMinutes: 90 },
+    });
     const caseId = randomUUID();
     await stack.temporal.workflow.start('complaintWorkflow', {
       workflowId: `complaint-${caseId}`,
       taskQueue: stack.taskQueue,
-      args: [{ caseId, clientId: 'c-1003', channel: 'chat', category: 'platform', severity: 'low', description: 'Chart does not load', openedBy: AGENT1 }],
+      args: [
+        {
+          caseId,
+          clientId: 'c-1003',
+          channel: 'chat',
+          category: 'platform',
+          severity: 'low',
+          description: 'Chart does not load',
+          openedBy: AGENT1,
+        },
+      ],
     });
     const task = await activeTask(stack.db.prisma, caseId, 'acknowledge');
     expect(task.dueAt.getTime() - task.createdAt.getTime()).toBe(90 * 60_000);

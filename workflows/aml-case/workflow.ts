@@ -8,7 +8,19 @@ import { conflict, forbidden } from '../engine/failures';
 import { rolesOf, type Actor, type TaskState } from '../engine/types';
 import { amlCase } from './definition';
 import { alertsAddedSignal, alertsWithdrawnSignal, reopenAmlCaseUpdate } from './updates';
-import { BEFORE_DECISION, STEP_OUTCOMES, STEP_ROLES, TABLE, isStep, priorityOf, statusOf, type AmlEvent, type AmlState, type AmlStep, type Closure } from './states';
+import {
+  BEFORE_DECISION,
+  STEP_OUTCOMES,
+  STEP_ROLES,
+  TABLE,
+  isStep,
+  priorityOf,
+  statusOf,
+  type AmlEvent,
+  type AmlState,
+  type AmlStep,
+  type Closure,
+} from './states';
 
 const OPTIONS = { startToCloseTimeout: '1 minute', retry: { maximumInterval: '1 minute' } } as const;
 const acts = proxyActivities<AmlActivities>(OPTIONS);
@@ -56,7 +68,12 @@ export async function amlCaseWorkflow(input: AmlCaseInput): Promise<AmlCaseResul
       status: statusOf('investigate'),
       state: 'investigate',
       summary: summaryOf(c.scenarios, input.alertIds.length),
-      attributes: { alertIds: [...new Set(input.alertIds)], scenarios: c.scenarios, sarRejections: 0, reopenCount: 0 } satisfies AmlAttributes,
+      attributes: {
+        alertIds: [...new Set(input.alertIds)],
+        scenarios: c.scenarios,
+        sarRejections: 0,
+        reopenCount: 0,
+      } satisfies AmlAttributes,
       priority: priorityOf(input.alertIds.length, c.scenarios.includes('sanctions_match')),
       openedById: null,
     }),
@@ -64,7 +81,8 @@ export async function amlCaseWorkflow(input: AmlCaseInput): Promise<AmlCaseResul
   return new AmlInvestigation(engine, ctx, input).run();
 }
 
-const summaryOf = (scenarios: string[], alerts: number) => `${alerts} alert${alerts === 1 ? '' : 's'}: ${scenarios.join(', ')}`.slice(0, 200);
+const summaryOf = (scenarios: string[], alerts: number) =>
+  `${alerts} alert${alerts === 1 ? '' : 's'}: ${scenarios.join(', ')}`.slice(0, 200);
 
 class AmlInvestigation extends CaseFlow<AmlState, AmlEvent, Record<string, never>> {
   /** everyone who investigated, decided or drafted the report: none of them approves it (four eyes) */
@@ -88,7 +106,8 @@ class AmlInvestigation extends CaseFlow<AmlState, AmlEvent, Record<string, never
       validator: ({ actor }: Reopen) => {
         if (this.state !== 'closed' || this.reopens.waiting) throw conflict('NOT_CLOSED', 'Only a closed AML case can be reopened');
         if (Date.now() > (this.attributes.reopenUntil ?? 0)) throw conflict('REOPEN_WINDOW_PASSED', 'The reopen window has passed');
-        if (!rolesOf(actor).some((r) => REOPEN_ROLES.includes(r))) throw forbidden('ROLE_NOT_ALLOWED', 'Only the MLRO or a compliance manager reopens');
+        if (!rolesOf(actor).some((r) => REOPEN_ROLES.includes(r)))
+          throw forbidden('ROLE_NOT_ALLOWED', 'Only the MLRO or a compliance manager reopens');
       },
     });
   }
@@ -164,11 +183,23 @@ class AmlInvestigation extends CaseFlow<AmlState, AmlEvent, Record<string, never
       case 'decide':
         return this.decide(task, event);
       case 'sar_draft':
-        await acts.recordSar({ caseId: this.input.caseId, event: 'submitted', actorId, at: task.completedAt!, narrative: String(o.narrative ?? '') });
+        await acts.recordSar({
+          caseId: this.input.caseId,
+          event: 'submitted',
+          actorId,
+          at: task.completedAt!,
+          narrative: String(o.narrative ?? ''),
+        });
         return this.moveTo(event, actorId, {});
       case 'sar_approval':
         if (event === 'rejected') this.attributes.sarRejections++;
-        await acts.recordSar({ caseId: this.input.caseId, event: event as 'approved' | 'rejected', actorId, at: task.completedAt!, reason: o.reason as string | undefined });
+        await acts.recordSar({
+          caseId: this.input.caseId,
+          event: event as 'approved' | 'rejected',
+          actorId,
+          at: task.completedAt!,
+          reason: o.reason as string | undefined,
+        });
         return this.moveTo(event, actorId, event === 'rejected' ? { reason: o.reason ?? null } : {});
       case 'file_sar': {
         const reference = String(o.reference ?? '');
@@ -192,7 +223,11 @@ class AmlInvestigation extends CaseFlow<AmlState, AmlEvent, Record<string, never
     }
     await acts.settleAlerts({ caseId: this.input.caseId, alertIds: live, status: 'confirmed' });
     // a confirmed alert raises the client's risk: the KYC review date comes forward (and EDD may start now)
-    await acts.raiseClientRisk({ clientId: this.input.clientId, caseId: this.input.caseId, reason: `AML case escalated: ${reason}`.slice(0, 500) });
+    await acts.raiseClientRisk({
+      clientId: this.input.clientId,
+      caseId: this.input.caseId,
+      reason: `AML case escalated: ${reason}`.slice(0, 500),
+    });
     await this.moveTo(event, actorId, { reason });
   }
 
@@ -202,7 +237,13 @@ class AmlInvestigation extends CaseFlow<AmlState, AmlEvent, Record<string, never
     this.closed = true;
     this.attributes.closure = closure;
     this.attributes.reopenUntil = Date.now() + this.ctx.settings.reopenWindowDays * DAY_MS;
-    await acts.closeAmlGroup({ caseId: this.input.caseId, clientId: this.input.clientId, knownAlertIds: this.attributes.alertIds, closure, actorId });
+    await acts.closeAmlGroup({
+      caseId: this.input.caseId,
+      clientId: this.input.clientId,
+      knownAlertIds: this.attributes.alertIds,
+      closure,
+      actorId,
+    });
     engine.closeCase();
     await this.moveTo(event, actorId, { closure, ...data });
   }
@@ -228,7 +269,12 @@ class AmlInvestigation extends CaseFlow<AmlState, AmlEvent, Record<string, never
 
   /** The group reopens in the database first: refused while another case of the client is open. */
   private async reopen(args: Reopen): Promise<void> {
-    const r = await acts.reopenAmlGroup({ caseId: this.input.caseId, clientId: this.input.clientId, actorId: args.actor.id, reason: args.reason });
+    const r = await acts.reopenAmlGroup({
+      caseId: this.input.caseId,
+      clientId: this.input.clientId,
+      actorId: args.actor.id,
+      reason: args.reason,
+    });
     if (!r.reopened) throw conflict('OTHER_CASE_OPEN', `Case ${r.openCaseId} of this client is open: add to it instead`);
     if (this.state !== 'closed' || this.reopens.waiting) throw conflict('NOT_CLOSED', 'The case is being reopened already');
     await this.reopens.deliver(args);

@@ -158,7 +158,12 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
   async run(): Promise<ClientDevelopmentResult> {
     const { engine, input } = this;
     const a = this.attributes;
-    await engine.openCase(this.ctx.targets._case, null, { leadId: input.leadId, source: a.source, campaign: a.campaign, temperature: a.temperature });
+    await engine.openCase(this.ctx.targets._case, null, {
+      leadId: input.leadId,
+      source: a.source,
+      campaign: a.campaign,
+      temperature: a.temperature,
+    });
     this.spawn(this.watchFailedDeposits());
     this.spawn(this.watchDormancy());
     while (!this.finished) await this.handle(this.state);
@@ -220,7 +225,11 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
     const o = task.outcome!;
     if (o.outcome === 'lost') return this.lose(o.reason as LostReason, o.note, task.completedById);
     if (o.outcome === 'follow_up') return this.followUp(o.followUpAt, task);
-    const converted = await acts.convertLead({ leadId: this.input.leadId, clientId: (o.clientId as string | undefined) ?? null, actorId: task.completedById });
+    const converted = await acts.convertLead({
+      leadId: this.input.leadId,
+      clientId: (o.clientId as string | undefined) ?? null,
+      actorId: task.completedById,
+    });
     this.engine.row.clientId = converted.clientId;
     this.attributes.clientId = converted.clientId;
     await this.moveTo('submitted', task.completedById, { clientId: converted.clientId, newClient: converted.created });
@@ -286,7 +295,9 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
       const o = task.outcome!;
       if (o.outcome === 'lost') return this.lose(o.reason as LostReason, o.note, task.completedById);
       this.attributes.followUpAt = this.followUpTime(o.followUpAt);
-      await this.engine.write({ events: [this.engine.event('follow_up_set', task.completedById, { step: task.step, followUpAt: this.attributes.followUpAt })] });
+      await this.engine.write({
+        events: [this.engine.event('follow_up_set', task.completedById, { step: task.step, followUpAt: this.attributes.followUpAt })],
+      });
     }
     this.attributes.followUpAt = null;
     await this.moveTo('deposited', null, { depositedAt: this.attributes.depositedAt });
@@ -302,7 +313,9 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
       if (!(await condition(traded, Math.max(1, fundedAt + waitMs - Date.now())))) {
         await this.checkActivity();
         if (!traded()) {
-          await this.engine.write({ events: [this.engine.event('trigger_fired', null, { trigger: 'no_trade', days: this.settings['cdv.noTradeDays'] })] });
+          await this.engine.write({
+            events: [this.engine.event('trigger_fired', null, { trigger: 'no_trade', days: this.settings['cdv.noTradeDays'] })],
+          });
           this.spawnTrigger('no_trade');
         }
       }
@@ -374,10 +387,28 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
       if (this.finished) return;
       const m = this.failedDeposits.shift()!;
       if (this.state === 'lost' || this.openTask('deposit_failed')) {
-        await this.engine.write({ events: [this.engine.event('deposit_failed', null, { transactionId: m.transactionId, amount: m.amount ?? null, currency: m.currency ?? null, task: false })] });
+        await this.engine.write({
+          events: [
+            this.engine.event('deposit_failed', null, {
+              transactionId: m.transactionId,
+              amount: m.amount ?? null,
+              currency: m.currency ?? null,
+              task: false,
+            }),
+          ],
+        });
         continue;
       }
-      await this.engine.write({ events: [this.engine.event('trigger_fired', null, { trigger: 'deposit_failed', transactionId: m.transactionId, amount: m.amount ?? null, currency: m.currency ?? null })] });
+      await this.engine.write({
+        events: [
+          this.engine.event('trigger_fired', null, {
+            trigger: 'deposit_failed',
+            transactionId: m.transactionId,
+            amount: m.amount ?? null,
+            currency: m.currency ?? null,
+          }),
+        ],
+      });
       this.spawnTrigger('deposit_failed');
     }
   }
@@ -487,7 +518,16 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
   private async followUp(given: unknown, task: TaskState, data: Record<string, unknown> = {}): Promise<void> {
     const at = this.followUpTime(given);
     this.attributes.followUpAt = at;
-    await this.engine.write({ events: [this.engine.event('follow_up_set', task.completedById, { step: task.step, followUpAt: at, note: task.outcome?.note ?? null, ...data })] });
+    await this.engine.write({
+      events: [
+        this.engine.event('follow_up_set', task.completedById, {
+          step: task.step,
+          followUpAt: at,
+          note: task.outcome?.note ?? null,
+          ...data,
+        }),
+      ],
+    });
     await sleep(Math.max(1, at - Date.now()));
     await this.followUpDue();
   }
@@ -495,7 +535,9 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
   private async followUpDue(): Promise<void> {
     const at = this.attributes.followUpAt;
     this.attributes.followUpAt = null;
-    await this.engine.write({ events: [this.engine.event('follow_up_due', null, { step: STAGE_STEP[this.state] ?? null, followUpAt: at })] });
+    await this.engine.write({
+      events: [this.engine.event('follow_up_due', null, { step: STAGE_STEP[this.state] ?? null, followUpAt: at })],
+    });
   }
 
   private async lose(reason: LostReason, note: unknown, actorId: string | null, data: Record<string, unknown> = {}): Promise<void> {

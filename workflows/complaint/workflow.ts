@@ -63,7 +63,8 @@ export async function complaintWorkflow(input: ComplaintInput): Promise<Complain
   const { engine, ctx } = await startCase(
     complaintCase,
     input.caseId,
-    (inWorker) => (inWorker ? local : remote).loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity }),
+    (inWorker) =>
+      (inWorker ? local : remote).loadComplaintContext({ clientId: input.clientId, category: input.category, severity: input.severity }),
     () => ({
       id: input.caseId,
       clientId: input.clientId,
@@ -173,7 +174,11 @@ class Complaint extends CaseFlow<ComplaintState, ComplaintEvent, ComplaintFacts>
     const waitUntil = engine.businessDeadline({ businessDays: this.ctx.settings.clientWaitBusinessDays });
     const response = await this.clientResponses.receive(waitUntil - Date.now());
     engine.resumeCaseClock();
-    await this.moveTo(response ? 'client_responded' : 'client_wait_expired', response?.actor.id ?? null, response ? { note: response.note } : {});
+    await this.moveTo(
+      response ? 'client_responded' : 'client_wait_expired',
+      response?.actor.id ?? null,
+      response ? { note: response.note } : {},
+    );
     if (response) this.clientResponses.done();
   }
 

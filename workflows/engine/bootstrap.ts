@@ -7,7 +7,10 @@ import { registerCaseUpdate } from './updates';
 import type { CaseContext, CaseProjection } from './types';
 
 /** What the case type knows about a new case; the engine adds branch, team, deadlines and revision. */
-export type CaseRowInit = Pick<CaseProjection, 'id' | 'clientId' | 'status' | 'state' | 'priority' | 'openedById' | 'summary' | 'attributes'> &
+export type CaseRowInit = Pick<
+  CaseProjection,
+  'id' | 'clientId' | 'status' | 'state' | 'priority' | 'openedById' | 'summary' | 'attributes'
+> &
   Partial<Pick<CaseProjection, 'leadId'>>;
 
 /** A new case's row: what the case type knows at the start, and empty deadlines. */

@@ -3,14 +3,18 @@
 // Semantics (and why) are documented in docs/sla.md.
 
 export interface BusinessCalendar {
-  timezone: string;        // IANA, e.g. 'Europe/London', 'Asia/Shanghai', 'Asia/Bangkok'
-  workdays: number[];      // ISO weekdays that are working days: 1 = Monday … 7 = Sunday
-  workStart: string;       // local 'HH:MM'
-  workEnd: string;         // local 'HH:MM' (> workStart; no overnight shifts; '24:00' allowed)
-  holidays: string[];      // local dates 'YYYY-MM-DD' that are not worked
+  timezone: string; // IANA, e.g. 'Europe/London', 'Asia/Shanghai', 'Asia/Bangkok'
+  workdays: number[]; // ISO weekdays that are working days: 1 = Monday … 7 = Sunday
+  workStart: string; // local 'HH:MM'
+  workEnd: string; // local 'HH:MM' (> workStart; no overnight shifts; '24:00' allowed)
+  holidays: string[]; // local dates 'YYYY-MM-DD' that are not worked
 }
 
-export interface BusinessDuration { businessDays?: number; businessHours?: number; businessMinutes?: number }
+export interface BusinessDuration {
+  businessDays?: number;
+  businessHours?: number;
+  businessMinutes?: number;
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,8 +28,15 @@ const WEEK = 7 * DAY;
 // week (real clock changes are months apart). The memo only caches a pure function, so results stay
 // deterministic.
 
-interface WeekOffsets { before: number; after: number; changeAt: number }
-interface Zone { fmt: Intl.DateTimeFormat; weeks: Map<number, WeekOffsets> }
+interface WeekOffsets {
+  before: number;
+  after: number;
+  changeAt: number;
+}
+interface Zone {
+  fmt: Intl.DateTimeFormat;
+  weeks: Map<number, WeekOffsets>;
+}
 
 const zones = new Map<string, Zone>();
 const MAX_CACHED_WEEKS = 4096;
@@ -35,8 +46,14 @@ function zoneOf(timezone: string): Zone {
   if (!zone) {
     // Throws RangeError for an unknown zone, which is what callers should see.
     const fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone, hourCycle: 'h23',
-      year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: timezone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     zone = { fmt, weeks: new Map() };
     zones.set(timezone, zone);
@@ -62,7 +79,8 @@ function weekOffsets(zone: Zone, week: number): WeekOffsets {
     // Clocks change on whole seconds; bisect to the first second showing the new offset.
     while (hi - lo > 1000) {
       const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-      if (intlOffset(zone, mid) === before) lo = mid; else hi = mid;
+      if (intlOffset(zone, mid) === before) lo = mid;
+      else hi = mid;
     }
   }
   w = { before, after, changeAt: before === after ? Infinity : hi };
@@ -94,7 +112,8 @@ function localToUtc(zone: Zone, local: number): number {
   let hi = local - oBefore;
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (offsetAt(zone, mid) === oBefore) lo = mid; else hi = mid;
+    if (offsetAt(zone, mid) === oBefore) lo = mid;
+    else hi = mid;
   }
   return hi;
 }
@@ -109,10 +128,10 @@ function localDayOf(zone: Zone, at: number): number {
 
 interface Compiled {
   zone: Zone;
-  workdays: boolean[];     // index = ISO weekday
-  startMs: number;         // local ms after midnight
+  workdays: boolean[]; // index = ISO weekday
+  startMs: number; // local ms after midnight
   endMs: number;
-  holidays: Set<number>;   // local day numbers
+  holidays: Set<number>; // local day numbers
 }
 
 function parseClock(value: string, field: string, allowMidnightEnd: boolean): number {
@@ -152,7 +171,11 @@ function isoWeekday(day: number): number {
 }
 
 /** Working hours [open, close) of one local day as instants. */
-interface Window { day: number; open: number; close: number }
+interface Window {
+  day: number;
+  open: number;
+  close: number;
+}
 
 function windowOf(c: Compiled, day: number): Window | null {
   if (!c.workdays[isoWeekday(day)] || c.holidays.has(day)) return null;

@@ -1,19 +1,26 @@
 // SLA schedules: when to remind, when a task is at risk, breached and escalated. Pure, for workflow code.
 // The model is described in docs/sla.md.
 import {
-  addBusinessDuration, addBusinessMinutes, businessMinutesBetween, subtractBusinessMinutes,
-  type BusinessCalendar, type BusinessDuration,
+  addBusinessDuration,
+  addBusinessMinutes,
+  businessMinutesBetween,
+  subtractBusinessMinutes,
+  type BusinessCalendar,
+  type BusinessDuration,
 } from './business-time';
 
-export interface SlaTarget { duration: BusinessDuration; escalateAfterMinutes: number }   // escalateAfter in business minutes
+export interface SlaTarget {
+  duration: BusinessDuration;
+  escalateAfterMinutes: number;
+} // escalateAfter in business minutes
 
 export interface SlaSchedule {
   /** When the clock started; after a pause, the virtual start that excludes the paused time. */
   startedAt: number;
-  dueAt: number;                                          // breach moment (100 %)
-  atRiskAt: number;                                       // 75 %
-  reminders: { percent: 50 | 75 | 90; at: number }[];     // at 50/75/90 % of the business time between start and due
-  escalations: { level: 1 | 2; at: number }[];            // level 1 at dueAt; level 2 at dueAt + escalateAfterMinutes (business)
+  dueAt: number; // breach moment (100 %)
+  atRiskAt: number; // 75 %
+  reminders: { percent: 50 | 75 | 90; at: number }[]; // at 50/75/90 % of the business time between start and due
+  escalations: { level: 1 | 2; at: number }[]; // level 1 at dueAt; level 2 at dueAt + escalateAfterMinutes (business)
 }
 
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'paused';
@@ -30,20 +37,26 @@ export function buildSchedule(cal: BusinessCalendar, startedAt: number, target: 
   const dueAt = addBusinessDuration(cal, startedAt, target.duration);
   const total = businessMinutesBetween(cal, startedAt, dueAt);
   const reminders = REMINDER_PERCENTS.map((percent) => ({
-    percent, at: addBusinessMinutes(cal, startedAt, (total * percent) / 100),
+    percent,
+    at: addBusinessMinutes(cal, startedAt, (total * percent) / 100),
   }));
   return {
     startedAt,
     dueAt,
     atRiskAt: reminders.find((r) => r.percent === AT_RISK_PERCENT)!.at,
     reminders,
-    escalations: [{ level: 1, at: dueAt }, { level: 2, at: levelTwoAt(cal, dueAt, target.escalateAfterMinutes) }],
+    escalations: [
+      { level: 1, at: dueAt },
+      { level: 2, at: levelTwoAt(cal, dueAt, target.escalateAfterMinutes) },
+    ],
   };
 }
 
 /** Remaining business minutes when the clock is paused (waiting on the client). */
 export function pauseClock(
-  cal: BusinessCalendar, schedule: SlaSchedule, pausedAt: number,
+  cal: BusinessCalendar,
+  schedule: SlaSchedule,
+  pausedAt: number,
 ): { remainingMinutes: number; elapsedMinutes: number } {
   return {
     remainingMinutes: businessMinutesBetween(cal, pausedAt, schedule.dueAt),
@@ -57,17 +70,19 @@ export function pauseClock(
  * business time it had left; moments at or before the pause have fired already and keep their instants.
  */
 export function resumeClock(
-  cal: BusinessCalendar, schedule: SlaSchedule, pausedAt: number, resumedAt: number, escalateAfterMinutes: number,
+  cal: BusinessCalendar,
+  schedule: SlaSchedule,
+  pausedAt: number,
+  resumedAt: number,
+  escalateAfterMinutes: number,
 ): SlaSchedule {
   if (resumedAt < pausedAt) throw new RangeError('resumedAt must not be before pausedAt');
   // A pause that used no business time (the client answered overnight) moves nothing. Re-adding the
   // minutes would turn a deadline at an opening time into the previous day's closing time.
   if (businessMinutesBetween(cal, pausedAt, resumedAt) === 0) return schedule;
-  const shift = (at: number) =>
-    at <= pausedAt ? at : addBusinessMinutes(cal, resumedAt, businessMinutesBetween(cal, pausedAt, at));
+  const shift = (at: number) => (at <= pausedAt ? at : addBusinessMinutes(cal, resumedAt, businessMinutesBetween(cal, pausedAt, at)));
   const dueAt = shift(schedule.dueAt);
-  const previousLevelTwo = schedule.escalations.find((e) => e.level === 2)?.at
-    ?? levelTwoAt(cal, schedule.dueAt, escalateAfterMinutes);
+  const previousLevelTwo = schedule.escalations.find((e) => e.level === 2)?.at ?? levelTwoAt(cal, schedule.dueAt, escalateAfterMinutes);
   const { elapsedMinutes } = pauseClock(cal, schedule, pausedAt);
   return {
     startedAt: subtractBusinessMinutes(cal, resumedAt, elapsedMinutes),

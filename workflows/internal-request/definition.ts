@@ -16,7 +16,10 @@ export const internalRequestCase = defineCaseType({
     compliance_manager: { scope: 'all', supervises: true },
   },
   everyone: 'team',
-  escalationRoles: [['supervisor', 'compliance_manager'], ['complaints_manager', 'compliance_manager']],
+  escalationRoles: [
+    ['supervisor', 'compliance_manager'],
+    ['complaints_manager', 'compliance_manager'],
+  ],
   steps: STEPS,
   states: STATES,
   statuses: STATUSES,

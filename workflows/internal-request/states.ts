@@ -22,7 +22,8 @@ export const TABLE: StateTable<RequestState, RequestEvent, Record<string, never>
   closed: {},
 };
 
-export const nextState = (state: RequestState, event: RequestEvent): RequestState => nextStateIn('internal request', TABLE, state, event, {});
+export const nextState = (state: RequestState, event: RequestEvent): RequestState =>
+  nextStateIn('internal request', TABLE, state, event, {});
 
 export const STATES = Object.keys(TABLE) as RequestState[];
 export const STATUSES = ['open', 'awaiting_requester', 'closed'] as const;

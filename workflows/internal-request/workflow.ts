@@ -47,8 +47,7 @@ export async function internalRequestWorkflow(input: InternalRequestInput): Prom
   const { engine, ctx } = await startCase(
     internalRequestCase,
     input.caseId,
-    () =>
-      loadInternalRequestContext({ clientId: input.clientId, teamId: input.teamId, kind: input.kind, urgent: input.urgent }),
+    () => loadInternalRequestContext({ clientId: input.clientId, teamId: input.teamId, kind: input.kind, urgent: input.urgent }),
     () => ({
       id: input.caseId,
       clientId: input.clientId,
@@ -80,7 +79,8 @@ class InternalRequest extends CaseFlow<RequestState, RequestEvent, Record<string
     super(engine, 'fulfil', TABLE, statusOf);
     setHandler(answerRequestUpdate, (args) => this.answers.deliver(args), {
       validator: ({ actor }: Answer) => {
-        if (this.state !== 'awaiting_requester' || this.answers.waiting) throw conflict('NOT_AWAITING_REQUESTER', 'Nobody is waiting for an answer');
+        if (this.state !== 'awaiting_requester' || this.answers.waiting)
+          throw conflict('NOT_AWAITING_REQUESTER', 'Nobody is waiting for an answer');
         if (actor.id !== input.openedBy.id) throw forbidden('NOT_REQUESTER', 'Only the person who asked answers the question');
       },
     });

@@ -62,25 +62,52 @@ export const DEFAULT_RISK_MODEL: RiskModel = {
   nationalityWeight: 0.5,
   pep: 30,
   occupation: {
-    employee: 0, retired: 0, professional: 0, student: 5, unemployed: 10, self_employed: 10,
-    politician: 20, cash_intensive_business: 20, crypto: 20, gambling: 25, precious_metals_dealer: 25, arms_trade: 30,
+    employee: 0,
+    retired: 0,
+    professional: 0,
+    student: 5,
+    unemployed: 10,
+    self_employed: 10,
+    politician: 20,
+    cash_intensive_business: 20,
+    crypto: 20,
+    gambling: 25,
+    precious_metals_dealer: 25,
+    arms_trade: 30,
   },
   industry: {
-    technology: 0, manufacturing: 0, retail: 5, financial_services: 5, construction: 10, real_estate: 15,
-    precious_metals: 20, money_services: 25, gambling: 25, crypto: 25, arms: 30,
+    technology: 0,
+    manufacturing: 0,
+    retail: 5,
+    financial_services: 5,
+    construction: 10,
+    real_estate: 15,
+    precious_metals: 20,
+    money_services: 25,
+    gambling: 25,
+    crypto: 25,
+    arms: 30,
   },
   unknownOccupation: 5,
   product: { shares: 0, etf: 0, bonds: 0, fx_spot: 5, options: 5, cfd: 10, crypto_cfd: 15 },
-  leverage: [{ above: 30, points: 5 }, { above: 100, points: 15 }, { above: 200, points: 25 }],
+  leverage: [
+    { above: 30, points: 5 },
+    { above: 100, points: 15 },
+    { above: 200, points: 25 },
+  ],
   channel: { in_person: 0, online: 5, introducer: 10, non_face_to_face: 10 },
-  depositsToIncome: [{ above: 0.25, points: 5 }, { above: 0.5, points: 15 }, { above: 1, points: 30 }],
+  depositsToIncome: [
+    { above: 0.25, points: 5 },
+    { above: 0.5, points: 15 },
+    { above: 1, points: 30 },
+  ],
   missingIncome: 10,
   screening: { pendingHit: 15, trueMatch: 100 },
   bands: { medium: 20, high: 45, critical: 70 },
 };
 
 export type FactorName =
-  | 'residence' | 'nationality' | 'pep' | 'occupation' | 'product' | 'leverage' | 'channel' | 'deposits_vs_income' | 'screening';
+  'residence' | 'nationality' | 'pep' | 'occupation' | 'product' | 'leverage' | 'channel' | 'deposits_vs_income' | 'screening';
 
 export interface RiskFactor {
   factor: FactorName;
@@ -101,8 +128,7 @@ export interface RiskAssessment {
   override: { band: RiskBand; fromBand: RiskBand; reason: string; actorId: string; at: number } | null;
 }
 
-const stepPoints = (steps: Step[], value: number) =>
-  steps.filter((s) => value > s.above).reduce((best, s) => Math.max(best, s.points), 0);
+const stepPoints = (steps: Step[], value: number) => steps.filter((s) => value > s.above).reduce((best, s) => Math.max(best, s.points), 0);
 
 export const higherBand = (a: RiskBand, b: RiskBand): RiskBand => (RISK_BANDS.indexOf(a) >= RISK_BANDS.indexOf(b) ? a : b);
 
@@ -113,7 +139,13 @@ export function bandOf(score: number, model: RiskModel): RiskBand {
   return 'low';
 }
 
-function countryFactor(factor: 'residence' | 'nationality', code: string | null, entry: CountryRiskEntry | null, m: RiskModel, weight: number): RiskFactor {
+function countryFactor(
+  factor: 'residence' | 'nationality',
+  code: string | null,
+  entry: CountryRiskEntry | null,
+  m: RiskModel,
+  weight: number,
+): RiskFactor {
   if (!code) return { factor, value: null, points: m.unknownCountry, note: 'not declared' };
   if (!entry) return { factor, value: code, points: Math.round(m.unknownCountry * weight), note: 'not in the country-risk table' };
   const share = weight === 1 ? '' : ` × ${weight}`;
@@ -126,11 +158,19 @@ export function scoreRisk(input: RiskInput, model: RiskModel = DEFAULT_RISK_MODE
 
   factors.push(countryFactor('residence', input.residenceCode, input.residence, model, 1));
   factors.push(countryFactor('nationality', input.nationalityCode, input.nationality, model, model.nationalityWeight));
-  for (const [which, entry] of [['residence', input.residence], ['nationality', input.nationality]] as const) {
+  for (const [which, entry] of [
+    ['residence', input.residence],
+    ['nationality', input.nationality],
+  ] as const) {
     if (entry?.category === 'black') floors.push({ band: 'high', reason: `${which} ${entry.code} is on the FATF call-for-action list` });
   }
 
-  factors.push({ factor: 'pep', value: input.pep, points: input.pep ? model.pep : 0, note: input.pep ? 'politically exposed person' : 'not a PEP' });
+  factors.push({
+    factor: 'pep',
+    value: input.pep,
+    points: input.pep ? model.pep : 0,
+    note: input.pep ? 'politically exposed person' : 'not a PEP',
+  });
   if (input.pep) floors.push({ band: 'high', reason: 'politically exposed person' });
 
   const activity = input.clientType === 'corporate' ? input.industry : input.occupation;
@@ -205,7 +245,8 @@ export function mergeModel(partial: unknown): RiskModel {
   for (const [k, v] of Object.entries(partial as Record<string, unknown>)) {
     const base = (DEFAULT_RISK_MODEL as unknown as Record<string, unknown>)[k];
     if (base === undefined) continue;
-    out[k] = base && typeof base === 'object' && !Array.isArray(base) && v && typeof v === 'object' && !Array.isArray(v) ? { ...base, ...v } : v;
+    out[k] =
+      base && typeof base === 'object' && !Array.isArray(base) && v && typeof v === 'object' && !Array.isArray(v) ? { ...base, ...v } : v;
   }
   return out as unknown as RiskModel;
 }

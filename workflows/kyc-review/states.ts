@@ -21,7 +21,14 @@ export const EDD_FLAGS = [
 export type EddFlag = (typeof EDD_FLAGS)[number];
 
 /** Steps that are tasks for people. `edd` is not one: it runs source_of_funds and source_of_wealth together. */
-export const STEPS = ['collect_documents', 'screening_review', 'cdd_review', 'source_of_funds', 'source_of_wealth', 'senior_approval'] as const;
+export const STEPS = [
+  'collect_documents',
+  'screening_review',
+  'cdd_review',
+  'source_of_funds',
+  'source_of_wealth',
+  'senior_approval',
+] as const;
 export type KycStep = (typeof STEPS)[number];
 export type KycState =
   | 'collect_documents'

@@ -145,7 +145,10 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
 
   async run(): Promise<KycReviewResult> {
     const { engine, input } = this;
-    await engine.openCase(this.ctx.targets._case, input.openedBy?.id ?? null, { kind: input.kind, previousCaseId: input.previousCaseId ?? null });
+    await engine.openCase(this.ctx.targets._case, input.openedBy?.id ?? null, {
+      kind: input.kind,
+      previousCaseId: input.previousCaseId ?? null,
+    });
     void engine.runCaseClock();
     await this.projectClientStatus();
     while (!isFinal(this.state)) await this.handle(this.state);
@@ -196,7 +199,9 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
     let reminders = 0;
     let response: ClientResponse | null;
     for (;;) {
-      const nextReminder = addBusinessDuration(ctx.calendar, since, { businessDays: settings.clientReminderBusinessDays * (reminders + 1) });
+      const nextReminder = addBusinessDuration(ctx.calendar, since, {
+        businessDays: settings.clientReminderBusinessDays * (reminders + 1),
+      });
       response = await this.clientResponses.receive(Math.min(nextReminder, suspendAt) - Date.now());
       if (response || Date.now() >= suspendAt) break;
       reminders++;
@@ -353,7 +358,13 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
   private async requestInformation(request: string, actorId: string, taskId: string): Promise<void> {
     const { engine, input } = this;
     this.lastRequest = request;
-    await acts.sendClientMessage({ key: `${taskId}/request`, caseId: input.caseId, clientId: input.clientId, template: 'kyc_information_request', data: { request } });
+    await acts.sendClientMessage({
+      key: `${taskId}/request`,
+      caseId: input.caseId,
+      clientId: input.clientId,
+      template: 'kyc_information_request',
+      data: { request },
+    });
     engine.pauseCaseClock();
     await this.moveTo('request_information', actorId, { request, caseMinutesLeft: engine.caseTimeLeft() });
   }
@@ -389,13 +400,18 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
     if (nextReviewAt === null) return;
     const next = await acts.scheduleNextReview({ caseId: input.caseId, clientId: input.clientId, at: nextReviewAt });
     this.nextReviewCaseId = next.caseId;
-    await engine.write({ events: [engine.event('periodic_review_scheduled', null, { caseId: next.caseId, workflowId: next.workflowId, startsAt: nextReviewAt })] });
+    await engine.write({
+      events: [
+        engine.event('periodic_review_scheduled', null, { caseId: next.caseId, workflowId: next.workflowId, startsAt: nextReviewAt }),
+      ],
+    });
   }
 
   // --- the risk override (an Update)
 
   private checkOverride(actor: Actor, reason: string): void {
-    if (!rolesOf(actor).some((r) => OVERRIDE_ROLES.includes(r))) throw forbidden('ROLE_NOT_ALLOWED', `${actor.id} cannot override a risk band`);
+    if (!rolesOf(actor).some((r) => OVERRIDE_ROLES.includes(r)))
+      throw forbidden('ROLE_NOT_ALLOWED', `${actor.id} cannot override a risk band`);
     if (!OVERRIDABLE.includes(this.state) || !this.assessment) {
       throw conflict('NOT_OVERRIDABLE', `The risk band can be overridden during review, not in ${this.state}`);
     }
@@ -418,10 +434,23 @@ class KycReview extends CaseFlow<KycState, KycEvent, RoutingFacts> {
         ? [...engine.tasks.values()].find((t) => t.step === 'cdd_review' && t.status !== 'completed' && t.status !== 'cancelled')
         : undefined;
     if (cdd) this.escalateToEdd = true;
-    const event = engine.event('risk_overridden', actor.id, { fromBand: next.override!.fromBand, band, reason: next.override!.reason, score: next.score });
+    const event = engine.event('risk_overridden', actor.id, {
+      fromBand: next.override!.fromBand,
+      band,
+      reason: next.override!.reason,
+      score: next.score,
+    });
     const written = engine.write({ events: [event] });
     const cancelled = cdd ? engine.cancelTask(cdd.id, actor.id, { reason: `risk band raised to ${band}` }) : undefined;
-    const recorded = acts.recordRiskOverride({ caseId: this.input.caseId, round: this.round, version: this.version, band, reason: next.override!.reason, actorId: actor.id, at });
+    const recorded = acts.recordRiskOverride({
+      caseId: this.input.caseId,
+      round: this.round,
+      version: this.version,
+      band,
+      reason: next.override!.reason,
+      actorId: actor.id,
+      at,
+    });
     await Promise.all([recorded, written, cancelled]);
     return next;
   }

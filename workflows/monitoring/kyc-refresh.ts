@@ -3,7 +3,11 @@
 import { continueAsNew, proxyActivities, uuid4 } from '@temporalio/workflow';
 import type { KycRefreshActivities } from '../../activities/kyc-refresh';
 
-const acts = proxyActivities<KycRefreshActivities>({ startToCloseTimeout: '10 minutes', heartbeatTimeout: '1 minute', retry: { maximumInterval: '1 minute' } });
+const acts = proxyActivities<KycRefreshActivities>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { maximumInterval: '1 minute' },
+});
 
 export interface KycRefreshInput {
   runId?: string;
@@ -32,7 +36,8 @@ class Refresh {
 
   async run(): Promise<{ runId: string; started: number }> {
     for (let batches = 0; ; batches++) {
-      if (batches >= BATCHES_PER_RUN) await continueAsNew<(i: KycRefreshInput) => Promise<unknown>>({ runId: this.runId, asOf: this.asOf, cursor: this.cursor });
+      if (batches >= BATCHES_PER_RUN)
+        await continueAsNew<(i: KycRefreshInput) => Promise<unknown>>({ runId: this.runId, asOf: this.asOf, cursor: this.cursor });
       const r = await acts.startDueReviews({ runId: this.runId, asOf: this.asOf, after: this.cursor, limit: BATCH });
       this.started += r.started;
       this.cursor = r.cursor;
@@ -44,6 +49,13 @@ class Refresh {
 }
 
 /** A risk rise reported by a person (or a system): the review date comes forward and a review may start now. */
-export async function kycRiskRiseWorkflow(input: { clientId: string; trigger: string; reason: string; actorId: string | null; eddFlag?: string; startNow: boolean }) {
+export async function kycRiskRiseWorkflow(input: {
+  clientId: string;
+  trigger: string;
+  reason: string;
+  actorId: string | null;
+  eddFlag?: string;
+  startNow: boolean;
+}) {
   return acts.raiseRisk(input);
 }

@@ -4,7 +4,11 @@
 import { ActivityFailure, ApplicationFailure, continueAsNew, executeChild, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { RescreenActivities } from '../../activities/monitoring/rescreen';
 
-const acts = proxyActivities<RescreenActivities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '20 seconds', retry: { maximumInterval: '1 minute' } });
+const acts = proxyActivities<RescreenActivities>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '20 seconds',
+  retry: { maximumInterval: '1 minute' },
+});
 
 export interface RescreenInput {
   kind: 'delta' | 'full';
@@ -18,7 +22,9 @@ export interface RescreenInput {
 const BATCHES_PER_RUN = 100;
 
 export async function rescreenWorkflow(input: RescreenInput): Promise<{ runId: string; status: 'completed' | 'failed' }> {
-  const runId = input.runId ?? (await acts.beginRescreen({ kind: input.kind, versionId: input.versionId, workflowId: workflowInfo().workflowId })).runId;
+  const runId =
+    input.runId ??
+    (await acts.beginRescreen({ kind: input.kind, versionId: input.versionId, workflowId: workflowInfo().workflowId })).runId;
   return new Rescreen({ ...input, runId }).run();
 }
 
@@ -42,7 +48,10 @@ class Rescreen {
           if ((await acts.refreshBookIndex()) === 0) this.phase = 'screen';
           continue;
         }
-        const r = this.input.kind === 'delta' ? await acts.rescreenDeltaBatch({ runId, after: this.cursor }) : await acts.rescreenFullBatch({ runId, after: this.cursor });
+        const r =
+          this.input.kind === 'delta'
+            ? await acts.rescreenDeltaBatch({ runId, after: this.cursor })
+            : await acts.rescreenFullBatch({ runId, after: this.cursor });
         this.cursor = r.cursor;
         if (r.done) break;
       }

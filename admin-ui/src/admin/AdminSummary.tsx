@@ -21,7 +21,12 @@ export const AdminSummary = () => {
               severity="error"
               data-testid="admin-open-incidents"
               action={
-                <Button component={LinkBase} to={`/incidents?filter=${encodeURIComponent(JSON.stringify({ status: 'open' }))}`} color="inherit" size="small">
+                <Button
+                  component={LinkBase}
+                  to={`/incidents?filter=${encodeURIComponent(JSON.stringify({ status: 'open' }))}`}
+                  color="inherit"
+                  size="small"
+                >
                   {translate('admin.incident.open_list')}
                 </Button>
               }

@@ -29,9 +29,12 @@ const RepairButtons = () => {
   const notify = useNotify();
   const queryClient = useQueryClient();
   const repair = useMutation({
-    mutationFn: async (mode: 'retry' | 'sanitize') => (await post(`/incidents/${encodeURIComponent(String(incident!.id))}/repair`, { mode })).json as Incident,
+    mutationFn: async (mode: 'retry' | 'sanitize') =>
+      (await post(`/incidents/${encodeURIComponent(String(incident!.id))}/repair`, { mode })).json as Incident,
     onSuccess: (result) =>
-      notify(result.status === 'resolved' ? 'admin.incident.repaired' : 'admin.incident.still_stuck', { type: result.status === 'resolved' ? 'success' : 'warning' }),
+      notify(result.status === 'resolved' ? 'admin.incident.repaired' : 'admin.incident.still_stuck', {
+        type: result.status === 'resolved' ? 'success' : 'warning',
+      }),
     onError: (error: Error) => notify(error.message, { type: 'error' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['incidents'] }),
   });
@@ -41,7 +44,12 @@ const RepairButtons = () => {
       <Button label="admin.incident.retry" disabled={repair.isPending} onClick={() => repair.mutate('retry')} data-testid="incident-retry">
         <RepairIcon />
       </Button>
-      <Button label="admin.incident.sanitize" disabled={repair.isPending} onClick={() => repair.mutate('sanitize')} data-testid="incident-sanitize">
+      <Button
+        label="admin.incident.sanitize"
+        disabled={repair.isPending}
+        onClick={() => repair.mutate('sanitize')}
+        data-testid="incident-sanitize"
+      >
         <SanitizeIcon />
       </Button>
     </>
@@ -54,7 +62,14 @@ export const IncidentList = () => {
   const labels = useTaskLabels();
   const caseTypeOf = useCaseTypeOf();
   return (
-    <List perPage={25} filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'openedAt', order: 'DESC' }} exporter={false} empty={false}>
+    <List
+      perPage={25}
+      filters={filters}
+      filterDefaultValues={{ status: 'open' }}
+      sort={{ field: 'openedAt', order: 'DESC' }}
+      exporter={false}
+      empty={false}
+    >
       <DataTable<Incident> bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="reference" render={(i) => i.reference ?? i.caseId} />
         <DataTable.Col source="caseType" disableSort render={(i) => (caseTypeOf(i.caseType) ? labels.caseType(i.caseType) : i.caseType)} />
@@ -66,7 +81,9 @@ export const IncidentList = () => {
           source="status"
           disableSort
           render={(i) =>
-            i.status === 'open' ? translate('admin.incident.status.open') : `${translate('admin.incident.status.resolved')} (${i.resolution ?? '-'})`
+            i.status === 'open'
+              ? translate('admin.incident.status.open')
+              : `${translate('admin.incident.status.resolved')} (${i.resolution ?? '-'})`
           }
         />
         <DataTable.Col label="" disableSort>

@@ -68,7 +68,9 @@ export const SettingList = () => {
         <DataTable.Col
           source="value"
           disableSort
-          render={(s) => (s.value === s.default ? String(s.value) : `${s.value} (${translate('admin.setting.default', { value: s.default })})`)}
+          render={(s) =>
+            s.value === s.default ? String(s.value) : `${s.value} (${translate('admin.setting.default', { value: s.default })})`
+          }
         />
         <DataTable.Col label="" disableSort>
           <EditButton />

@@ -30,7 +30,9 @@ const useWhat = () => {
     category: (p: SlaPolicy) =>
       p.category === '*'
         ? any
-        : translate(`${p.caseType}.category.${p.category}`, { _: translate(`${p.caseType}.kind.${p.category}`, { _: humanize(p.category) }) }),
+        : translate(`${p.caseType}.category.${p.category}`, {
+            _: translate(`${p.caseType}.kind.${p.category}`, { _: humanize(p.category) }),
+          }),
     severity: (p: SlaPolicy) => (p.severity === '*' ? any : translate(`${p.caseType}.severity.${p.severity}`, { _: humanize(p.severity) })),
   };
 };
@@ -68,7 +70,12 @@ const EditButton = () => {
           { name: 'businessDays', label: 'resources.sla-policies.fields.businessDays', value: policy.businessDays, optional: true },
           { name: 'businessHours', label: 'resources.sla-policies.fields.businessHours', value: policy.businessHours, optional: true },
           // a PUT without it would clear it
-          { name: 'businessMinutes', label: 'resources.sla-policies.fields.businessMinutes', value: policy.businessMinutes ?? null, optional: true },
+          {
+            name: 'businessMinutes',
+            label: 'resources.sla-policies.fields.businessMinutes',
+            value: policy.businessMinutes ?? null,
+            optional: true,
+          },
           { name: 'escalateAfterMinutes', label: 'resources.sla-policies.fields.escalateAfterMinutes', value: policy.escalateAfterMinutes },
         ]}
       />

@@ -114,7 +114,12 @@ export const CaseTimeline = ({
       );
     }
     const text = TEXT_KEYS.map((k) => data[k]).find((v) => typeof v === 'string' && v !== '') as string | undefined;
-    if (text) out.push(<Line key="text" testId="timeline-text">{text}</Line>);
+    if (text)
+      out.push(
+        <Line key="text" testId="timeline-text">
+          {text}
+        </Line>,
+      );
     for (const [i, more] of (detail?.(e, translate) ?? []).entries()) {
       out.push(
         <Line key={`detail-${i}`} testId="timeline-detail">

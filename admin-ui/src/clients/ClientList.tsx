@@ -24,7 +24,10 @@ const useExporter = () => {
     { header: 'resources.clients.fields.email', value: (c) => c.email },
     { header: 'resources.clients.fields.phone', value: (c) => c.phone },
     { header: 'resources.clients.fields.country', value: (c) => (c.country ? format.country(c.country) : '') },
-    { header: 'resources.clients.fields.kycStatus', value: (c) => (c.kycStatus ? translate(`client.kyc_status.${c.kycStatus}`, { _: c.kycStatus }) : '') },
+    {
+      header: 'resources.clients.fields.kycStatus',
+      value: (c) => (c.kycStatus ? translate(`client.kyc_status.${c.kycStatus}`, { _: c.kycStatus }) : ''),
+    },
   ]);
 };
 

@@ -6,8 +6,7 @@ import type { Complaint } from '../types';
 import { complaintApi } from './api';
 import { CaseActionButton } from './CaseActionButton';
 
-const canReopen = (c: Complaint) =>
-  c.status === 'closed' && c.reopenUntil != null && Date.now() < Date.parse(c.reopenUntil);
+const canReopen = (c: Complaint) => c.status === 'closed' && c.reopenUntil != null && Date.now() < Date.parse(c.reopenUntil);
 
 export const ComplaintActions = () => {
   const complaint = useRecordContext<Complaint>();

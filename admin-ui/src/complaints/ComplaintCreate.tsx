@@ -1,14 +1,4 @@
-import {
-  AutocompleteInput,
-  Create,
-  ReferenceInput,
-  SaveButton,
-  SelectInput,
-  SimpleForm,
-  TextInput,
-  Toolbar,
-  required,
-} from 'react-admin';
+import { AutocompleteInput, Create, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, required } from 'react-admin';
 import { categories, channels, choices, severities } from './enums';
 
 const FormToolbar = () => (
@@ -22,12 +12,7 @@ export const ComplaintCreate = () => (
     <SimpleForm toolbar={<FormToolbar />}>
       {/* The API sorts clients by name, not by react-admin's default `id`, and answers 400 to that default. */}
       <ReferenceInput source="clientId" reference="clients" sort={{ field: 'name', order: 'ASC' }}>
-        <AutocompleteInput
-          optionText="name"
-          filterToQuery={(q) => ({ q })}
-          validate={required()}
-          data-testid="complaint-client"
-        />
+        <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} data-testid="complaint-client" />
       </ReferenceInput>
       <SelectInput
         source="channel"

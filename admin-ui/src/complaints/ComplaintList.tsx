@@ -27,14 +27,16 @@ import { StateField, useStateLabel } from './StateField';
 const useFilters = () => {
   const { permissions } = usePerms();
   return [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={choices('complaint.status', complaintStatuses)} alwaysOn />,
-  <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
-  <SelectInput key="severity" source="severity" choices={choices('complaint.severity', severities)} />,
-  <SelectInput key="category" source="category" choices={choices('complaint.category', categories)} />,
-  <SelectInput key="state" source="state" choices={choices('complaint.state', complaintStates)} />,
-  <ClientFilter key="clientId" source="clientId" label="resources.complaints.fields.clientId" />,
-  ...(supervises(permissions, 'complaint') ? [<AssigneeFilter key="assigneeId" source="assigneeId" label="resources.complaints.fields.assignee.name" />] : []),
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="status" source="status" choices={choices('complaint.status', complaintStatuses)} alwaysOn />,
+    <SelectInput key="slaState" source="slaState" choices={choices('sla.state', slaStates)} alwaysOn />,
+    <SelectInput key="severity" source="severity" choices={choices('complaint.severity', severities)} />,
+    <SelectInput key="category" source="category" choices={choices('complaint.category', categories)} />,
+    <SelectInput key="state" source="state" choices={choices('complaint.state', complaintStates)} />,
+    <ClientFilter key="clientId" source="clientId" label="resources.complaints.fields.clientId" />,
+    ...(supervises(permissions, 'complaint')
+      ? [<AssigneeFilter key="assigneeId" source="assigneeId" label="resources.complaints.fields.assignee.name" />]
+      : []),
   ];
 };
 
@@ -81,10 +83,7 @@ const ComplaintTable = () => (
       <SelectField source="status" choices={choices('complaint.status', complaintStatuses)} />
     </DataTable.Col>
     <DataTable.Col source="state" field={StateField} />
-    <DataTable.Col
-      source="dueAt"
-      render={(c) => <TimeLeft dueAt={c.status === 'closed' ? null : c.dueAt} slaState={c.slaState} />}
-    />
+    <DataTable.Col source="dueAt" render={(c) => <TimeLeft dueAt={c.status === 'closed' ? null : c.dueAt} slaState={c.slaState} />} />
     <DataTable.Col source="slaState" disableSort render={(c) => <SlaChip state={c.slaState} closed={c.status === 'closed'} />} />
     <DataTable.Col source="openedAt">
       <LocalDateField source="openedAt" />
@@ -101,7 +100,9 @@ const ComplaintLines = () => {
       empty={<Empty />}
       rowClick="show"
       primaryText={(c) => `${c.reference} · ${c.client?.name ?? ''}`}
-      secondaryText={(c) => `${stateLabel(c.state)} · ${translate(`complaint.category.${c.category}`)} · ${translate(`complaint.severity.${c.severity}`)}`}
+      secondaryText={(c) =>
+        `${stateLabel(c.state)} · ${translate(`complaint.category.${c.category}`)} · ${translate(`complaint.severity.${c.severity}`)}`
+      }
       tertiaryText={(c) => <SlaChip state={c.slaState} closed={c.status === 'closed'} />}
     />
   );

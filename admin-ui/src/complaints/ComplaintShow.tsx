@@ -1,15 +1,6 @@
 import { Card, CardContent, Grid, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import {
-  NumberField,
-  ReferenceField,
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';

@@ -112,7 +112,9 @@ export const ComplaintsDashboard = () => {
                     name={count}
                     fill={palette.primary.main}
                     cursor="pointer"
-                    onClick={(bar: { payload?: { state?: string } }) => bar.payload?.state && redirect(listOf({ state: bar.payload.state }))}
+                    onClick={(bar: { payload?: { state?: string } }) =>
+                      bar.payload?.state && redirect(listOf({ state: bar.payload.state }))
+                    }
                   />
                 </BarChart>
               </ChartCard>

@@ -23,8 +23,18 @@ export { choices } from '../i18n/choices';
 
 /** Timeline events of a complaint: the engine's, the workflow's and comments (labels: complaint.event.<type>). */
 export const complaintEvents = [
-  'case_opened', 'task_opened', 'task_claimed', 'task_released', 'task_reassigned', 'task_completed', 'task_cancelled', 'state_changed',
-  'comment', 'sla_reminder', 'sla_escalated', 'case_sla_breached',
+  'case_opened',
+  'task_opened',
+  'task_claimed',
+  'task_released',
+  'task_reassigned',
+  'task_completed',
+  'task_cancelled',
+  'state_changed',
+  'comment',
+  'sla_reminder',
+  'sla_escalated',
+  'case_sla_breached',
 ] as const;
 /** The dashboard's age buckets as the API names them: "0-2d", "21d+". */
 export const AGE_BUCKET = /^(\d+)(?:-(\d+))?d(\+)?$/;

@@ -22,7 +22,8 @@ export const en = {
     code_hint: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
     verify: 'Verify',
     enrol_title: 'Set up two-factor authentication',
-    enrol_hint: 'Your role requires two-factor authentication. Add this key to your authenticator app (or open the link on your phone), then enter the code it shows.',
+    enrol_hint:
+      'Your role requires two-factor authentication. Add this key to your authenticator app (or open the link on your phone), then enter the code it shows.',
     secret: 'Key',
     recovery_title: 'Recovery codes',
     recovery_hint: 'Keep these codes somewhere safe. Each one signs you in once if you lose your phone. They are shown only now.',
@@ -95,7 +96,7 @@ export const en = {
     title: 'Inbox',
     tabs: {
       mine: 'My tasks',
-      team: 'My team\'s queue',
+      team: "My team's queue",
     },
     status: {
       open: 'Open',
@@ -136,8 +137,8 @@ export const en = {
       none: 'Nothing to take: no open task you may work',
     },
     empty: {
-      mine: 'Nothing is assigned to you. Take the most urgent task from your team\'s queue with Next task.',
-      team: 'Your team\'s queue is empty: no open or claimed task.',
+      mine: "Nothing is assigned to you. Take the most urgent task from your team's queue with Next task.",
+      team: "Your team's queue is empty: no open or claimed task.",
       clear: 'Clear the filters',
     },
   },
@@ -281,8 +282,10 @@ export const en = {
   screening: {
     title: 'Sanctions lists',
     current: 'In use',
-    empty: 'No sanctions list has been imported: screening finds nothing and KYC approvals wait. Ask a compliance manager to import the lists.',
-    empty_import: 'No sanctions list has been imported: screening finds nothing and KYC approvals wait. Import the issuers\' files (OFAC, UN) with the button above.',
+    empty:
+      'No sanctions list has been imported: screening finds nothing and KYC approvals wait. Ask a compliance manager to import the lists.',
+    empty_import:
+      "No sanctions list has been imported: screening finds nothing and KYC approvals wait. Import the issuers' files (OFAC, UN) with the button above.",
     column: {
       list: 'List',
       imported: 'Imported',
@@ -298,7 +301,7 @@ export const en = {
     import: {
       button: 'Import lists',
       title: 'Import sanctions lists',
-      hint: 'Choose the issuers\' files together: OFAC SDN (sdn.csv, alt.csv, add.csv, sdn_comments.csv), OFAC consolidated (cons_prim.csv, cons_alt.csv, cons_add.csv) and the UN consolidated list (XML). Files imported before are recognised and not imported twice.',
+      hint: "Choose the issuers' files together: OFAC SDN (sdn.csv, alt.csv, add.csv, sdn_comments.csv), OFAC consolidated (cons_prim.csv, cons_alt.csv, cons_add.csv) and the UN consolidated list (XML). Files imported before are recognised and not imported twice.",
       choose: 'Choose files',
       send: 'Import',
       created: '%{list}: new version with %{count} entries',

@@ -5,7 +5,7 @@ import { useLocaleState } from 'react-admin';
 // language: English as in the United Kingdom (the demo branch is London), the others as where they are spoken.
 const DEFAULT_REGION: Record<string, string> = { en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN', th: 'th-TH', vi: 'vi-VN' };
 
-const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages ?? []);
+const browserLanguages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
 
 /**
  * The locale dates and numbers are written in, for a console language: the browser's own variant of that

@@ -18,5 +18,4 @@ export const initialLocale = () =>
 
 /** Needs the starting language's messages loaded (loadMessages): react-admin reads them synchronously.
  * allowMissing: keys missing even in English (e.g. a server message shown as is) render as the text itself. */
-export const createI18nProvider = (locale: string) =>
-  polyglotI18nProvider(messagesFor, locale, locales, { allowMissing: true });
+export const createI18nProvider = (locale: string) => polyglotI18nProvider(messagesFor, locale, locales, { allowMissing: true });

@@ -23,10 +23,12 @@ export const vi = {
     code_hint: 'Nhập mã 6 chữ số từ ứng dụng xác thực, hoặc một mã khôi phục.',
     verify: 'Xác minh',
     enrol_title: 'Thiết lập xác thực hai yếu tố',
-    enrol_hint: 'Vai trò của bạn yêu cầu xác thực hai yếu tố. Hãy thêm khóa này vào ứng dụng xác thực (hoặc mở liên kết trên điện thoại), rồi nhập mã mà ứng dụng hiển thị.',
+    enrol_hint:
+      'Vai trò của bạn yêu cầu xác thực hai yếu tố. Hãy thêm khóa này vào ứng dụng xác thực (hoặc mở liên kết trên điện thoại), rồi nhập mã mà ứng dụng hiển thị.',
     secret: 'Khóa',
     recovery_title: 'Mã khôi phục',
-    recovery_hint: 'Hãy cất giữ các mã này ở nơi an toàn. Mỗi mã cho phép đăng nhập một lần nếu bạn mất điện thoại. Chúng chỉ được hiển thị lúc này.',
+    recovery_hint:
+      'Hãy cất giữ các mã này ở nơi an toàn. Mỗi mã cho phép đăng nhập một lần nếu bạn mất điện thoại. Chúng chỉ được hiển thị lúc này.',
     continue: 'Tiếp tục',
   },
   errors: {
@@ -283,7 +285,8 @@ export const vi = {
     title: 'Danh sách trừng phạt',
     current: 'Đang dùng',
     empty: 'Chưa nhập danh sách trừng phạt: sàng lọc không tìm thấy gì và phê duyệt KYC phải chờ. Hãy nhờ quản lý tuân thủ nhập danh sách.',
-    empty_import: 'Chưa nhập danh sách trừng phạt: sàng lọc không tìm thấy gì và phê duyệt KYC phải chờ. Nhập tệp của cơ quan ban hành (OFAC, LHQ) bằng nút phía trên.',
+    empty_import:
+      'Chưa nhập danh sách trừng phạt: sàng lọc không tìm thấy gì và phê duyệt KYC phải chờ. Nhập tệp của cơ quan ban hành (OFAC, LHQ) bằng nút phía trên.',
     column: {
       list: 'Danh sách',
       imported: 'Ngày nhập',

@@ -29,7 +29,15 @@ export const AnswerButton = () => {
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth>
         <DialogTitle>{request.question}</DialogTitle>
         <DialogContent>
-          <TextField autoFocus multiline minRows={3} fullWidth label={translate('internal_request.dialog.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+          <TextField
+            autoFocus
+            multiline
+            minRows={3}
+            fullWidth
+            label={translate('internal_request.dialog.answer')}
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+          />
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>

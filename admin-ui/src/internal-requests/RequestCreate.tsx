@@ -9,11 +9,27 @@ export const RequestCreate = () => (
         <AutocompleteInput optionText="name" filterToQuery={(q) => ({ q })} validate={required()} data-testid="request-client" />
       </ReferenceInput>
       <ReferenceInput source="teamId" reference="teams" sort={{ field: 'name', order: 'ASC' }}>
-        <SelectInput optionText={(t: { name: string; branch: string }) => `${t.name} (${t.branch})`} validate={required()} data-testid="request-team" />
+        <SelectInput
+          optionText={(t: { name: string; branch: string }) => `${t.name} (${t.branch})`}
+          validate={required()}
+          data-testid="request-team"
+        />
       </ReferenceInput>
-      <SelectInput source="kind" choices={choices('internal_request.kind', requestKinds)} validate={required()} data-testid="request-kind" />
+      <SelectInput
+        source="kind"
+        choices={choices('internal_request.kind', requestKinds)}
+        validate={required()}
+        data-testid="request-kind"
+      />
       <TextInput source="subject" fullWidth validate={required()} slotProps={{ htmlInput: { 'data-testid': 'request-subject' } }} />
-      <TextInput source="details" multiline minRows={4} fullWidth validate={required()} slotProps={{ htmlInput: { 'data-testid': 'request-details' } }} />
+      <TextInput
+        source="details"
+        multiline
+        minRows={4}
+        fullWidth
+        validate={required()}
+        slotProps={{ htmlInput: { 'data-testid': 'request-details' } }}
+      />
       <BooleanInput source="urgent" />
     </SimpleForm>
   </Create>

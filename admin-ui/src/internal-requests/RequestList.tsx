@@ -1,4 +1,17 @@
-import { BooleanInput, CreateButton, DataTable, ExportButton, FilterButton, List, SearchInput, SelectField, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  CreateButton,
+  DataTable,
+  ExportButton,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectField,
+  SelectInput,
+  SimpleList,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
 import { ListEmpty } from '../lists/EmptyState';
@@ -74,7 +87,14 @@ const Lines = () => {
 };
 
 export const RequestList = () => (
-  <List exporter={useExporter()} perPage={25} filters={filters} actions={<Actions />} sort={{ field: 'openedAt', order: 'DESC' }} empty={false}>
+  <List
+    exporter={useExporter()}
+    perPage={25}
+    filters={filters}
+    actions={<Actions />}
+    sort={{ field: 'openedAt', order: 'DESC' }}
+    empty={false}
+  >
     {useSmallScreen() ? <Lines /> : <Table />}
   </List>
 );

@@ -22,7 +22,14 @@ const Section = ({ title, children }: { title: string; children: ReactNode }) =>
 };
 
 export const RequestShow = () => (
-  <Show actions={<TopToolbar><AnswerButton /></TopToolbar>} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+  <Show
+    actions={
+      <TopToolbar>
+        <AnswerButton />
+      </TopToolbar>
+    }
+    sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}
+  >
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, md: 7 }}>
         <Section title="internal_request.sections.summary">

@@ -25,10 +25,14 @@ export const RequestTaskSummary = ({ task }: { task: Task }) => {
       <Fact label="resources.internal-requests.fields.kind" testId="task-case-kind">
         {a.kind ? translate(`internal_request.kind.${a.kind}`, { _: a.kind }) : undefined}
       </Fact>
-      <Fact label="resources.internal-requests.fields.team.name" testId="task-case-team">{team}</Fact>
+      <Fact label="resources.internal-requests.fields.team.name" testId="task-case-team">
+        {team}
+      </Fact>
       <Fact label="resources.internal-requests.fields.urgent">{a.urgent ? translate('ra.boolean.true') : undefined}</Fact>
       <Fact label="resources.internal-requests.fields.subject">{a.subject}</Fact>
-      <Fact label="resources.internal-requests.fields.details" testId="task-case-description">{a.details}</Fact>
+      <Fact label="resources.internal-requests.fields.details" testId="task-case-description">
+        {a.details}
+      </Fact>
       <Fact label="resources.internal-requests.fields.question">{a.question}</Fact>
       <Fact label="resources.internal-requests.fields.answer">{a.answer}</Fact>
     </Facts>

@@ -107,7 +107,15 @@ export const DocumentUpload = () => {
               ))}
             </TextField>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField label={translate('kyc_review.upload.number')} value={meta.number} onChange={set('number')} slotProps={{ htmlInput: { 'data-testid': 'document-number' } }} error={!!errors.number} helperText={errors.number} fullWidth />
+              <TextField
+                label={translate('kyc_review.upload.number')}
+                value={meta.number}
+                onChange={set('number')}
+                slotProps={{ htmlInput: { 'data-testid': 'document-number' } }}
+                error={!!errors.number}
+                helperText={errors.number}
+                fullWidth
+              />
               <TextField
                 label={translate('kyc_review.upload.country')}
                 value={meta.country}
@@ -119,10 +127,36 @@ export const DocumentUpload = () => {
               />
             </Stack>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-              <TextField type="date" label={translate('kyc_review.upload.issued_at')} value={meta.issuedAt} onChange={set('issuedAt')} error={!!errors.issuedAt} helperText={errors.issuedAt} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'document-issued' } }} fullWidth />
-              <TextField type="date" label={translate('kyc_review.upload.expires_at')} value={meta.expiresAt} onChange={set('expiresAt')} error={!!errors.expiresAt} helperText={errors.expiresAt} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'document-expires' } }} fullWidth />
+              <TextField
+                type="date"
+                label={translate('kyc_review.upload.issued_at')}
+                value={meta.issuedAt}
+                onChange={set('issuedAt')}
+                error={!!errors.issuedAt}
+                helperText={errors.issuedAt}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'document-issued' } }}
+                fullWidth
+              />
+              <TextField
+                type="date"
+                label={translate('kyc_review.upload.expires_at')}
+                value={meta.expiresAt}
+                onChange={set('expiresAt')}
+                error={!!errors.expiresAt}
+                helperText={errors.expiresAt}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'document-expires' } }}
+                fullWidth
+              />
             </Stack>
-            <TextField label={translate('kyc_review.upload.mrz')} value={meta.mrz} onChange={set('mrz')} error={!!errors.mrz} helperText={errors.mrz} multiline fullWidth />
+            <TextField
+              label={translate('kyc_review.upload.mrz')}
+              value={meta.mrz}
+              onChange={set('mrz')}
+              error={!!errors.mrz}
+              helperText={errors.mrz}
+              multiline
+              fullWidth
+            />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -13,17 +13,17 @@ export const HitPicker = ({ task, source, label }: { task: Task; source: string;
   if (undecided.length === 0) return null;
   return (
     <Box data-testid={`outcome-${source}`}>
-    <CheckboxGroupInput
-      source={source}
-      label={label}
-      row={false}
-      translateChoice={false}
-      helperText={translate('kyc_review.hit_picker_hint')}
-      choices={undecided.map((h) => ({
-        id: h.id,
-        name: `${h.subject} ↔ ${h.entryName} · ${h.list} · ${format.number(h.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
-      }))}
-    />
+      <CheckboxGroupInput
+        source={source}
+        label={label}
+        row={false}
+        translateChoice={false}
+        helperText={translate('kyc_review.hit_picker_hint')}
+        choices={undecided.map((h) => ({
+          id: h.id,
+          name: `${h.subject} ↔ ${h.entryName} · ${h.list} · ${format.number(h.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
+        }))}
+      />
     </Box>
   );
 };

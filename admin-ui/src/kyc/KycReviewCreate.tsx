@@ -22,7 +22,12 @@ export const KycReviewCreate = () => (
           data-testid="kyc-client"
         />
       </ReferenceInput>
-      <SelectInput source="kind" label="resources.kyc-reviews.fields.kind" choices={choices('kyc_review.kind', reviewKinds)} validate={required()} />
+      <SelectInput
+        source="kind"
+        label="resources.kyc-reviews.fields.kind"
+        choices={choices('kyc_review.kind', reviewKinds)}
+        validate={required()}
+      />
       <TextInput source="note" label="resources.kyc-reviews.fields.note" multiline minRows={3} fullWidth />
     </SimpleForm>
   </Create>

@@ -22,17 +22,40 @@ const NextReview = () => {
 export const KycReviewShow = () => {
   const translate = useTranslate();
   return (
-    <Show actions={<TopToolbar><DocumentUpload /></TopToolbar>} sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}>
+    <Show
+      actions={
+        <TopToolbar>
+          <DocumentUpload />
+        </TopToolbar>
+      }
+      sx={{ '& .RaShow-card': { background: 'none', boxShadow: 'none' } }}
+    >
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Section title="kyc_review.sections.summary">
             <SimpleShowLayout sx={{ p: 0 }}>
               <TextField source="reference" label="resources.kyc-reviews.fields.reference" />
               <TextField source="client.name" label="resources.kyc-reviews.fields.client.name" />
-              <FunctionField source="kind" label="resources.kyc-reviews.fields.kind" render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')} />
-              <FunctionField source="state" label="resources.kyc-reviews.fields.state" render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)} />
-              <FunctionField source="riskBand" label="resources.kyc-reviews.fields.riskBand" render={(r: KycReview) => <RiskBandChip band={r.riskBand} />} />
-              <FunctionField source="client.kycStatus" label="resources.kyc-reviews.fields.client.kycStatus" render={(r: KycReview) => translate(`client.kyc_status.${r.client.kycStatus}`, { _: humanize(r.client.kycStatus) })} />
+              <FunctionField
+                source="kind"
+                label="resources.kyc-reviews.fields.kind"
+                render={(r: KycReview) => (r.kind ? translate(`kyc_review.kind.${r.kind}`) : '-')}
+              />
+              <FunctionField
+                source="state"
+                label="resources.kyc-reviews.fields.state"
+                render={(r: KycReview) => translate(`kyc_review.state.${r.state}`)}
+              />
+              <FunctionField
+                source="riskBand"
+                label="resources.kyc-reviews.fields.riskBand"
+                render={(r: KycReview) => <RiskBandChip band={r.riskBand} />}
+              />
+              <FunctionField
+                source="client.kycStatus"
+                label="resources.kyc-reviews.fields.client.kycStatus"
+                render={(r: KycReview) => translate(`client.kyc_status.${r.client.kycStatus}`, { _: humanize(r.client.kycStatus) })}
+              />
               <LocalDateField source="dueAt" label="resources.kyc-reviews.fields.dueAt" />
               <LocalDateField source="openedAt" label="resources.kyc-reviews.fields.openedAt" />
             </SimpleShowLayout>

@@ -33,7 +33,9 @@ export const KycTaskSummary = ({ task }: { task: Task }) => {
           <RiskBandChip band={a.riskBand ?? review?.riskBand} />
         </Fact>
         <Fact label="resources.kyc-reviews.fields.note">{a.note}</Fact>
-        <Fact label="kyc_review.sections.hits">{undecided ? translate('kyc_review.check_detail.hits', { smart_count: undecided }) : undefined}</Fact>
+        <Fact label="kyc_review.sections.hits">
+          {undecided ? translate('kyc_review.check_detail.hits', { smart_count: undecided }) : undefined}
+        </Fact>
       </Facts>
       {(blocking.length > 0 || confirmed) && (
         <Alert severity="warning" sx={{ mt: 2 }} data-testid="approval-blocked">

@@ -56,7 +56,9 @@ const KNOWN_REASONS: Record<string, string> = {
 
 /** The review was not screened: its sanctions check failed because no list is imported. */
 export const notScreened = (review: KycReview | undefined) =>
-  (review?.checks ?? []).some((c) => c.check === 'sanctions' && c.status === 'fail' && (c.detail as { reason?: string } | null)?.reason !== undefined);
+  (review?.checks ?? []).some(
+    (c) => c.check === 'sanctions' && c.status === 'fail' && (c.detail as { reason?: string } | null)?.reason !== undefined,
+  );
 
 /** Why a check came out as it did, in the reader's language where the console knows the reason; else the API's
  * words (marked as server text). */
@@ -149,7 +151,11 @@ export const RiskBreakdown = () => {
       ))}
       {risk.override && (
         <Typography variant="body2" sx={{ mt: 1 }} data-testid="risk-override">
-          {translate('kyc_review.risk.override', { band: translate(`kyc_review.band.${risk.override.band}`), name: risk.override.by.name, reason: risk.override.reason })}
+          {translate('kyc_review.risk.override', {
+            band: translate(`kyc_review.band.${risk.override.band}`),
+            name: risk.override.by.name,
+            reason: risk.override.reason,
+          })}
         </Typography>
       )}
     </>
@@ -211,7 +217,9 @@ export const Hits = () => {
               <TableCell>{h.entryName}</TableCell>
               <TableCell>{h.list}</TableCell>
               <TableCell>{format.number(h.score, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</TableCell>
-              <TableCell>{h.decision ? `${translate(`kyc_review.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc_review.pending')}</TableCell>
+              <TableCell>
+                {h.decision ? `${translate(`kyc_review.decision.${h.decision}`)}: ${h.reason ?? ''}` : translate('kyc_review.pending')}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -12,7 +12,9 @@ export const kycTimelineDetail: TimelineDetail = (e, translate) => {
   const band = (b: unknown) => (typeof b === 'string' ? translate(`kyc_review.band.${b}`, { _: humanize(b) }) : '-');
   switch (e.type) {
     case 'approval_blocked':
-      return Array.isArray(data.reasons) ? [translate('kyc_review.blocked.because', { reasons: data.reasons.map(String).map(check).join(', ') })] : [];
+      return Array.isArray(data.reasons)
+        ? [translate('kyc_review.blocked.because', { reasons: data.reasons.map(String).map(check).join(', ') })]
+        : [];
     case 'risk_overridden':
       return [`${band(data.fromBand)} → ${band(data.band)}`];
     case 'sanctions_match_confirmed': {

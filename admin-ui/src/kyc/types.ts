@@ -32,7 +32,16 @@ export interface KycReview extends RaRecord {
     override: { band: string; reason: string; by: { name: string }; at: string } | null;
   } | null;
   hits?: { id: string; subject: string; list: string; entryName: string; score: number; decision: string | null; reason: string | null }[];
-  documents?: { id: string; kind: string; fileName: string; mimeType: string; size: number; sha256: string; uploadedAt: string; expiresAt: string | null }[];
+  documents?: {
+    id: string;
+    kind: string;
+    fileName: string;
+    mimeType: string;
+    size: number;
+    sha256: string;
+    uploadedAt: string;
+    expiresAt: string | null;
+  }[];
   nextReview?: { caseId: string; startsAt: string } | null;
 }
 

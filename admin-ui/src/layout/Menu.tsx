@@ -14,19 +14,41 @@ export const Menu = () => {
       <RaMenu.DashboardItem data-testid="nav-dashboard" />
       <RaMenu.Item to="/tasks" primaryText="inbox.title" leftIcon={<tasks.icon />} data-testid="nav-tasks" />
       {/* the case types the user takes part in (GET /api/case-types) */}
-      {caseTypes.filter((t) => takesPart(permissions, t.key)).map(({ resource: { name } }) => (
-        <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />
-      ))}
+      {caseTypes
+        .filter((t) => takesPart(permissions, t.key))
+        .map(({ resource: { name } }) => (
+          <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />
+        ))}
       {readsMonitoring(permissions) && (
         <>
           <RaMenu.ResourceItem name="alerts" data-testid="nav-alerts" />
-          <RaMenu.Item to="/monitoring/scenarios" primaryText="monitoring.scenarios.title" leftIcon={<ScenarioIcon />} data-testid="nav-scenarios" />
-          <RaMenu.Item to="/monitoring/suppression" primaryText="monitoring.suppression.title" leftIcon={<SuppressionIcon />} data-testid="nav-suppression" />
-          <RaMenu.Item to="/monitoring/runs" primaryText="monitoring.runs.title" leftIcon={<RunsIcon />} data-testid="nav-monitoring-runs" />
+          <RaMenu.Item
+            to="/monitoring/scenarios"
+            primaryText="monitoring.scenarios.title"
+            leftIcon={<ScenarioIcon />}
+            data-testid="nav-scenarios"
+          />
+          <RaMenu.Item
+            to="/monitoring/suppression"
+            primaryText="monitoring.suppression.title"
+            leftIcon={<SuppressionIcon />}
+            data-testid="nav-suppression"
+          />
+          <RaMenu.Item
+            to="/monitoring/runs"
+            primaryText="monitoring.runs.title"
+            leftIcon={<RunsIcon />}
+            data-testid="nav-monitoring-runs"
+          />
         </>
       )}
       {readsOverdue(permissions) && (
-        <RaMenu.Item to="/monitoring/kyc-overdue" primaryText="monitoring.overdue.title" leftIcon={<OverdueIcon />} data-testid="nav-kyc-overdue" />
+        <RaMenu.Item
+          to="/monitoring/kyc-overdue"
+          primaryText="monitoring.overdue.title"
+          leftIcon={<OverdueIcon />}
+          data-testid="nav-kyc-overdue"
+        />
       )}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />

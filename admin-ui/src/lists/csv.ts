@@ -17,7 +17,9 @@ const cell = (value: unknown): string => {
 };
 
 export const toCsv = <T>(records: T[], columns: CsvColumn<T>[], header: (key: string) => string): string =>
-  [columns.map((c) => cell(header(c.header))), ...records.map((r) => columns.map((c) => cell(c.value(r))))].map((row) => row.join(',')).join('\r\n');
+  [columns.map((c) => cell(header(c.header))), ...records.map((r) => columns.map((c) => cell(c.value(r))))]
+    .map((row) => row.join(','))
+    .join('\r\n');
 
 /** react-admin's exporter for a list: the records the list's filters select (fetched by its ExportButton through the
  * API, so within the user's scope), as labelled columns, with a byte-order mark so spreadsheets read UTF-8. */

@@ -1,17 +1,6 @@
 import { Box, Button, CardContent, CircularProgress, Typography } from '@mui/material';
 import { useState } from 'react';
-import {
-  Form,
-  Login,
-  PasswordInput,
-  TextInput,
-  email,
-  required,
-  useLocaleState,
-  useLogin,
-  useNotify,
-  useTranslate,
-} from 'react-admin';
+import { Form, Login, PasswordInput, TextInput, email, required, useLocaleState, useLogin, useNotify, useTranslate } from 'react-admin';
 import { LocaleSwitcher } from '../i18n/LocaleSwitcher';
 import { supportedLocale } from '../i18n/messages';
 import { LoginStep } from '../providers/authProvider';

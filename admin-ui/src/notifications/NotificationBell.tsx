@@ -43,7 +43,9 @@ type ListParams = { filter?: { unread?: boolean }; pagination?: { page: number }
 /** A pushed notification goes into the unread lists on screen as it is: no refetch of the whole list per push. */
 const isUnreadFirstPage = (key: QueryKey) => {
   const params = key[2] as ListParams | undefined;
-  return params?.filter?.unread === true && params.pagination?.page === 1 && params.sort?.field === 'createdAt' && params.sort.order === 'DESC';
+  return (
+    params?.filter?.unread === true && params.pagination?.page === 1 && params.sort?.field === 'createdAt' && params.sort.order === 'DESC'
+  );
 };
 
 /** App bar bell: unread count; unread notifications grouped by case, escalations and missed deadlines first, each
@@ -75,8 +77,9 @@ export const NotificationBell = () => {
   };
 
   useSocketEvent<AppNotification>('notification', (n) => {
-    queryClient.setQueriesData<ListData>({ queryKey: ['notifications', 'getList'], predicate: (q) => isUnreadFirstPage(q.queryKey) }, (list) =>
-      list && !list.data.some((x) => x.id === n.id) ? { ...list, data: [n, ...list.data], total: (list.total ?? 0) + 1 } : list,
+    queryClient.setQueriesData<ListData>(
+      { queryKey: ['notifications', 'getList'], predicate: (q) => isUnreadFirstPage(q.queryKey) },
+      (list) => (list && !list.data.some((x) => x.id === n.id) ? { ...list, data: [n, ...list.data], total: (list.total ?? 0) + 1 } : list),
     );
     // escalations always pop; the rest as the user chose
     if (isUrgent(n) || preferences?.toast[n.type]) {
@@ -124,12 +127,20 @@ export const NotificationBell = () => {
                 primary={notificationText(translate, g.latest)}
                 secondary={
                   <Box component="span" sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-                    <span>{[referenceOf(g.latest), translate(`notification.type.${g.latest.type}`, { _: g.latest.type })].filter(Boolean).join(' · ')}</span>
+                    <span>
+                      {[referenceOf(g.latest), translate(`notification.type.${g.latest.type}`, { _: g.latest.type })]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </span>
                     <span data-testid="notification-time" title={format.dateTime(g.items[0].createdAt)}>
                       {format.ago(g.items[0].createdAt, now)}
                     </span>
                     {more > 0 && (
-                      <Chip size="small" label={translate('notification.more', { smart_count: more })} data-testid="notification-group-more" />
+                      <Chip
+                        size="small"
+                        label={translate('notification.more', { smart_count: more })}
+                        data-testid="notification-group-more"
+                      />
                     )}
                   </Box>
                 }

@@ -106,7 +106,11 @@ export const NotificationList = () => {
             return false;
           }}
           primaryText={(n) => notificationText(translate, n)}
-          secondaryText={(n) => [referenceOf(n), translate(`notification.type.${n.type}`, { _: n.type }), format.dateTime(n.createdAt)].filter(Boolean).join(' · ')}
+          secondaryText={(n) =>
+            [referenceOf(n), translate(`notification.type.${n.type}`, { _: n.type }), format.dateTime(n.createdAt)]
+              .filter(Boolean)
+              .join(' · ')
+          }
           rowSx={(n) => ({
             '& .MuiListItemText-primary': { fontWeight: n.readAt ? 400 : 600 },
             ...(isUrgent(n) ? { borderLeft: 4, borderColor: 'error.main' } : {}),

@@ -4,7 +4,14 @@ import { useNotify, useTranslate } from 'react-admin';
 import { http } from '../providers/dataProvider';
 
 /** The notification types a person chooses to see as toasts (GET|PUT /api/notifications/preferences). */
-export const NOTIFICATION_TYPES = ['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update', 'case_stuck'] as const;
+export const NOTIFICATION_TYPES = [
+  'task_assigned',
+  'task_available',
+  'sla_reminder',
+  'sla_escalation',
+  'case_update',
+  'case_stuck',
+] as const;
 
 export interface Preferences {
   toast: Record<string, boolean>;

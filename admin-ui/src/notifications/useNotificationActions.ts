@@ -15,8 +15,7 @@ export const useNotificationActions = () => {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['notifications'] });
   const failed = (error: Error) => notify(error.message, { type: 'error' });
 
-  const markRead = (n: AppNotification) =>
-    n.readAt ? Promise.resolve() : dataProvider.markNotificationRead(n.id).then(refresh, failed);
+  const markRead = (n: AppNotification) => (n.readAt ? Promise.resolve() : dataProvider.markNotificationRead(n.id).then(refresh, failed));
 
   // A task opens the task page; a case, its case type's page.
   const go = (n: AppNotification) => {

@@ -86,8 +86,7 @@ export const dataProvider = {
   deleteMany: unsupported,
 
   claimTask: async (taskId: Identifier): Promise<Task> => (await post(`/tasks/${id(taskId)}/claim`)).json,
-  releaseTask: async (taskId: Identifier): Promise<Task> =>
-    (await post(`/tasks/${id(taskId)}/release`)).json,
+  releaseTask: async (taskId: Identifier): Promise<Task> => (await post(`/tasks/${id(taskId)}/release`)).json,
   completeTask: async (taskId: Identifier, body: Record<string, unknown>): Promise<Task> =>
     (await post(`/tasks/${id(taskId)}/complete`, body)).json,
   reassignTask: async (taskId: Identifier, assigneeId: Identifier): Promise<Task> =>

@@ -88,7 +88,14 @@ const ImportDialog = ({ open, onClose }: { open: boolean; onClose: () => void })
         </Typography>
         <Button variant="outlined" component="label" startIcon={<UploadIcon />}>
           {translate('screening.import.choose')}
-          <input hidden multiple type="file" accept=".csv,.xml" data-testid="lists-files" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          <input
+            hidden
+            multiple
+            type="file"
+            accept=".csv,.xml"
+            data-testid="lists-files"
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
         </Button>
         <List dense>
           {files.map((f) => (

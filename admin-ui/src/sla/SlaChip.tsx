@@ -24,12 +24,5 @@ export const SlaChip = ({ state, closed = false }: { state: SlaState; closed?: b
       />
     );
   }
-  return (
-    <Chip
-      size="small"
-      color={COLORS[state] ?? 'default'}
-      label={translate(`sla.state.${state}`)}
-      data-testid={`sla-${state}`}
-    />
-  );
+  return <Chip size="small" color={COLORS[state] ?? 'default'} label={translate(`sla.state.${state}`)} data-testid={`sla-${state}`} />;
 };

@@ -22,7 +22,11 @@ export const TimeLeft = ({ dueAt, atRiskAt, breachAt, slaState }: Props) => {
   const translate = useTranslate();
   const now = useNow();
   if (slaState === 'paused') {
-    return <Typography variant="body2" color="text.secondary">{translate('sla.paused')}</Typography>;
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('sla.paused')}
+      </Typography>
+    );
   }
   if (!dueAt) return null;
 

@@ -6,7 +6,6 @@ import { MULTILINE_FROM, type FormField } from './completionForm';
 import type { Task } from '../types';
 import { useTaskLabels } from './labels';
 
-
 const rulesOf = (field: FormField): Validator[] => {
   const rules: Validator[] = field.required ? [required()] : [];
   if (field.kind === 'text' && field.maxLength !== undefined) rules.push(maxLength(field.maxLength));
@@ -63,7 +62,12 @@ export const OutcomeInput = ({ task, field }: { task: Task; field: FormField }) 
         );
       const multiline = (field.maxLength ?? Infinity) > MULTILINE_FROM;
       return (
-        <TextInput {...common} multiline={multiline} minRows={multiline ? 2 : undefined} slotProps={{ htmlInput: { 'data-testid': testid } }} />
+        <TextInput
+          {...common}
+          multiline={multiline}
+          minRows={multiline ? 2 : undefined}
+          slotProps={{ htmlInput: { 'data-testid': testid } }}
+        />
       );
     }
   }

@@ -73,7 +73,11 @@ export const BulkReassignButton = () => {
             {failures?.items.map((f) => (
               <ListItem key={f.id} data-testid="bulk-reassign-failure">
                 <ListItemText
-                  primary={f.task ? `${caseReferenceOf(f.task)} · ${labels.step(f.task.caseType, f.task.step)} · ${f.task.client?.name ?? ''}` : f.id}
+                  primary={
+                    f.task
+                      ? `${caseReferenceOf(f.task)} · ${labels.step(f.task.caseType, f.task.step)} · ${f.task.client?.name ?? ''}`
+                      : f.id
+                  }
                   secondary={f.why}
                 />
               </ListItem>
@@ -92,10 +96,7 @@ export const BulkReassignButton = () => {
 export const ReassignButton = () => {
   const task = useRecordContext<Task>();
   const [open, setOpen] = useState(false);
-  const reassign = useTaskMutation(
-    (dp, id: string, assigneeId: string) => dp.reassignTask(id, assigneeId),
-    'inbox.reassigned',
-  );
+  const reassign = useTaskMutation((dp, id: string, assigneeId: string) => dp.reassignTask(id, assigneeId), 'inbox.reassigned');
   if (!task?.can?.reassign) return null;
   return (
     <>

@@ -54,12 +54,7 @@ export const ReassignDialog = ({ open, teamId, onClose, onConfirm }: Props) => {
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button
-          variant="contained"
-          disabled={!assigneeId || busy}
-          onClick={confirm}
-          data-testid="reassign-confirm"
-        >
+        <Button variant="contained" disabled={!assigneeId || busy} onClick={confirm} data-testid="reassign-confirm">
           {translate('inbox.reassign.confirm')}
         </Button>
       </DialogActions>

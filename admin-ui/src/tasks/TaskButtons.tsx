@@ -18,12 +18,7 @@ export const ClaimButton = () => {
   const claim = useTaskMutation((dp, id: string) => dp.claimTask(id), 'inbox.claimed');
   if (!task?.can?.claim) return null;
   return (
-    <Button
-      label="inbox.actions.claim"
-      data-testid="task-claim"
-      disabled={claim.isPending}
-      onClick={only(() => claim.mutate([task.id]))}
-    >
+    <Button label="inbox.actions.claim" data-testid="task-claim" disabled={claim.isPending} onClick={only(() => claim.mutate([task.id]))}>
       <ClaimIcon />
     </Button>
   );

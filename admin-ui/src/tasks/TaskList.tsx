@@ -168,9 +168,7 @@ export const TaskList = () => {
           <DataTable.Col source="priority" render={(task) => `P${task.priority}`} />
           <DataTable.Col
             source="dueAt"
-            render={(task) => (
-              <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />
-            )}
+            render={(task) => <TimeLeft dueAt={task.dueAt} atRiskAt={task.atRiskAt} breachAt={task.breachAt} slaState={task.slaState} />}
           />
           <DataTable.Col source="slaState" disableSort render={(task) => <SlaChip state={task.slaState} />} />
           <DataTable.Col label="" disableSort>

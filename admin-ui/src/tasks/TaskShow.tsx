@@ -1,14 +1,6 @@
 import { Card, CardContent, Grid, Typography } from '@mui/material';
 import { Suspense } from 'react';
-import {
-  SelectField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useCaseTypeOf } from '../caseTypeRegistry';
 import { humanize } from '../i18n/humanize';
 import { choices } from '../i18n/choices';

@@ -30,7 +30,12 @@ export async function captureTaskQueries(
   prisma.$on('query', (e) => seen.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   const connection = await Connection.connect({ address: temporalAddress });
   const env = parseEnv({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporalAddress, NODE_ENV: 'production', LOG_LEVEL: 'warn' });
-  const app = createApp({ db: { prisma, pool, close: async () => undefined }, temporal: new Client({ connection }), env, log: (m, e) => console.error(m, e) });
+  const app = createApp({
+    db: { prisma, pool, close: async () => undefined },
+    temporal: new Client({ connection }),
+    env,
+    log: (m, e) => console.error(m, e),
+  });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -76,7 +81,9 @@ export async function explain(client: pg.Client, query: string, params: unknown[
 function accessPath(plan: string): string {
   const short: Record<string, string> = { 'Index Only Scan': 'index-only', 'Index Scan': 'index', 'Bitmap Index Scan': 'bitmap' };
   const scans = [
-    ...[...plan.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\S+)/g)].map((m) => `${short[m[1]]} ${m[2]}`),
+    ...[...plan.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\S+)/g)].map(
+      (m) => `${short[m[1]]} ${m[2]}`,
+    ),
     ...[...plan.matchAll(/Seq Scan on (\S+)/g)].map((m) => `seq scan ${m[1]}`),
   ];
   const sort = plan.match(/Sort Method: (\S+(?: \S+)?)\s+(Memory|Disk): (\d+kB)/);

@@ -31,7 +31,9 @@ try {
   const ignore = () => undefined;
   process.on('SIGINT', ignore);
   process.on('SIGTERM', () => child.kill('SIGTERM'));
-  code = await new Promise<number>((resolve) => child.once('exit', (c, signal) => resolve(c ?? (signal ? 128 + os.constants.signals[signal] : 1))));
+  code = await new Promise<number>((resolve) =>
+    child.once('exit', (c, signal) => resolve(c ?? (signal ? 128 + os.constants.signals[signal] : 1))),
+  );
   process.off('SIGINT', ignore);
 } finally {
   await cleanup();

@@ -25,16 +25,25 @@ export async function refreshBookIndex(pool: pg.Pool, limit = 5000): Promise<num
       for (const w of k.words) words.add(w);
     }
     await db.query('DELETE FROM screening_book_keys WHERE client_id = ANY($1::text[])', [ids]);
-    await db.query(
-      `INSERT INTO screening_book_keys (key, client_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [keyRows.map((k) => k[0]), keyRows.map((k) => k[1])],
-    );
+    await db.query(`INSERT INTO screening_book_keys (key, client_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [
+      keyRows.map((k) => k[0]),
+      keyRows.map((k) => k[1]),
+    ]);
     // the dictionary only grows: a token no client uses any more costs a lookup, never a wrong hit
-    const known = new Set((await db.query<{ token: string }>(`SELECT DISTINCT token FROM screening_token_deletions WHERE key = ANY($1::text[])`, [[...words].map((w) => `d:${w}`)])).rows.map((r) => r.token));
+    const known = new Set(
+      (
+        await db.query<{ token: string }>(`SELECT DISTINCT token FROM screening_token_deletions WHERE key = ANY($1::text[])`, [
+          [...words].map((w) => `d:${w}`),
+        ])
+      ).rows.map((r) => r.token),
+    );
     const fresh = [...words].filter((w) => !known.has(w));
     const dict = fresh.flatMap((w) => deletionKeys(w).map((k) => [k, w] as const));
     if (dict.length) {
-      await db.query(`INSERT INTO screening_token_deletions (key, token) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, [dict.map((d) => d[0]), dict.map((d) => d[1])]);
+      await db.query(
+        `INSERT INTO screening_token_deletions (key, token) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [dict.map((d) => d[0]), dict.map((d) => d[1])],
+      );
     }
     await db.query(
       `INSERT INTO screening_book_state (client_id, name_hash, indexed_at) SELECT * , now() FROM unnest($1::text[], $2::text[])

@@ -24,14 +24,20 @@ export interface Match {
   versionId: string;
 }
 
-export const BOOK_COLUMNS = 'c.id, c.name, c.type, coalesce(c.date_of_birth, p.date_of_birth) AS date_of_birth, coalesce(c.nationality, p.nationality) AS nationality, c.country';
+export const BOOK_COLUMNS =
+  'c.id, c.name, c.type, coalesce(c.date_of_birth, p.date_of_birth) AS date_of_birth, coalesce(c.nationality, p.nationality) AS nationality, c.country';
 export const BOOK_FROM = 'clients c LEFT JOIN kyc_profiles p ON p.client_id = c.id';
 
 /** A client as a screening query: name, schema and the facts that weigh as evidence. */
 export function search(index: ScreeningIndex, c: BookClient, minScore: number, limit = 10): SearchHit[] {
   return searchName(
     index,
-    { name: c.name, schema: clientSchema(c.type), birthDate: c.date_of_birth?.toISOString().slice(0, 10), country: c.nationality ?? c.country ?? undefined },
+    {
+      name: c.name,
+      schema: clientSchema(c.type),
+      birthDate: c.date_of_birth?.toISOString().slice(0, 10),
+      country: c.nationality ?? c.country ?? undefined,
+    },
     { minScore, limit },
   );
 }
@@ -55,16 +61,23 @@ export async function candidatesFor(db: Queryable, index: ScreeningIndex): Promi
  * proposed client read and scored once against the batch's index. Common names (a first name thousands of
  * clients share) propose the same clients for many entries; per entry, each of them was read and scored again.
  */
-export async function matchEntries(db: Queryable, entries: { entry: SanctionEntry; versionId: string }[], minScore: number): Promise<Match[]> {
+export async function matchEntries(
+  db: Queryable,
+  entries: { entry: SanctionEntry; versionId: string }[],
+  minScore: number,
+): Promise<Match[]> {
   if (!entries.length) return [];
   const index = buildIndex(entries.map((e) => e.entry));
   const versionOf = new Map(entries.map((e) => [`${e.entry.source}:${e.entry.entryId}`, e.versionId]));
   const ids = await candidatesFor(db, index);
   const out: Match[] = [];
   for (let i = 0; i < ids.length; i += CLIENT_CHUNK) {
-    const { rows } = await db.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [ids.slice(i, i + CLIENT_CHUNK)]);
+    const { rows } = await db.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [
+      ids.slice(i, i + CLIENT_CHUNK),
+    ]);
     for (const c of rows) {
-      for (const hit of search(index, c, minScore, entries.length)) out.push({ clientId: c.id, hit, versionId: versionOf.get(`${hit.list}:${hit.entryId}`)! });
+      for (const hit of search(index, c, minScore, entries.length))
+        out.push({ clientId: c.id, hit, versionId: versionOf.get(`${hit.list}:${hit.entryId}`)! });
     }
   }
   return out;
@@ -74,6 +87,9 @@ const CLIENT_CHUNK = 10_000;
 
 /** Entries of a version by entry id (for the delta's added and changed ones). */
 export async function loadEntries(prisma: PrismaClient, versionId: string, entryIds: string[]): Promise<SanctionEntry[]> {
-  const rows = await prisma.sanctionEntry.findMany({ where: { versionId, entryId: { in: entryIds } }, include: { version: { select: { source: true } } } });
+  const rows = await prisma.sanctionEntry.findMany({
+    where: { versionId, entryId: { in: entryIds } },
+    include: { version: { select: { source: true } } },
+  });
   return rows.map(toEntry);
 }

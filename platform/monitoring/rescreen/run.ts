@@ -15,10 +15,19 @@ import { BOOK_COLUMNS, BOOK_FROM, loadEntries, matchEntries, search, type BookCl
 
 export type RescreenKind = 'delta' | 'full';
 
-export async function createRun(prisma: PrismaClient, r: { id: string; kind: RescreenKind; versionId?: string | null; workflowId: string; requestedById?: string | null }): Promise<void> {
+export async function createRun(
+  prisma: PrismaClient,
+  r: { id: string; kind: RescreenKind; versionId?: string | null; workflowId: string; requestedById?: string | null },
+): Promise<void> {
   if (r.kind === 'delta') await computeDelta(prisma, r.versionId!);
-  const total = r.kind === 'delta' ? await prisma.sanctionListDelta.count({ where: { versionId: r.versionId! } }) : await prisma.client.count();
-  await prisma.rescreenRun.createMany({ data: [{ id: r.id, kind: r.kind, versionId: r.versionId ?? null, workflowId: r.workflowId, requestedById: r.requestedById ?? null, total }], skipDuplicates: true });
+  const total =
+    r.kind === 'delta' ? await prisma.sanctionListDelta.count({ where: { versionId: r.versionId! } }) : await prisma.client.count();
+  await prisma.rescreenRun.createMany({
+    data: [
+      { id: r.id, kind: r.kind, versionId: r.versionId ?? null, workflowId: r.workflowId, requestedById: r.requestedById ?? null, total },
+    ],
+    skipDuplicates: true,
+  });
 }
 
 export interface RescreenBatch {
@@ -50,10 +59,25 @@ async function recordMatches(db: Queryable, runId: string, matches: Match[], v: 
     );
     if (!fresh.rowCount) continue;
     const evidence = {
-      scenario: v.scenarioId, scenarioName: t.name, redFlag: t.description, version: v.version, band: 'default',
-      thresholds: v.parameters.default, currency: 'USD', window: { start: now, end: now },
-      aggregates: { source: hit.list, entryId: hit.entryId, entryName: hit.name, schema: hit.schema, score: hit.score, matchedName: hit.matchedName, listVersionId: m.versionId },
-      explanation: hit.explanation, transactions: [],
+      scenario: v.scenarioId,
+      scenarioName: t.name,
+      redFlag: t.description,
+      version: v.version,
+      band: 'default',
+      thresholds: v.parameters.default,
+      currency: 'USD',
+      window: { start: now, end: now },
+      aggregates: {
+        source: hit.list,
+        entryId: hit.entryId,
+        entryName: hit.name,
+        schema: hit.schema,
+        score: hit.score,
+        matchedName: hit.matchedName,
+        listVersionId: m.versionId,
+      },
+      explanation: hit.explanation,
+      transactions: [],
     };
     const { rows } = await db.query<AlertRow>(
       `INSERT INTO monitoring_alerts (scenario_id, scenario_version_id, scenario_version, client_id, window_key, window_start, window_end, evidence, source)
@@ -61,7 +85,12 @@ async function recordMatches(db: Queryable, runId: string, matches: Match[], v: 
       [v.scenarioId, v.id, v.version, m.clientId, `${hit.list}:${hit.entryId}@${m.versionId}`, now, JSON.stringify(evidence)],
     );
     for (const a of rows) {
-      await db.query('UPDATE screening_matches SET alert_id = $4 WHERE client_id = $1 AND source = $2 AND entry_id = $3', [m.clientId, hit.list, hit.entryId, a.id]);
+      await db.query('UPDATE screening_matches SET alert_id = $4 WHERE client_id = $1 AND source = $2 AND entry_id = $3', [
+        m.clientId,
+        hit.list,
+        hit.entryId,
+        a.id,
+      ]);
       alerts.push(a);
     }
   }
@@ -87,12 +116,18 @@ async function withdraw(db: Queryable, source: string, entryIds: string[]) {
 
 type RunRow = { id: string; kind: RescreenKind; version_id: string | null; status: string; cursor: string | null };
 
-async function guarded(pool: pg.Pool, runId: string, after: string | null, work: (db: pg.PoolClient, run: RunRow) => Promise<RescreenBatch & { n: number; matchesNew: number }>): Promise<RescreenBatch> {
+async function guarded(
+  pool: pg.Pool,
+  runId: string,
+  after: string | null,
+  work: (db: pg.PoolClient, run: RunRow) => Promise<RescreenBatch & { n: number; matchesNew: number }>,
+): Promise<RescreenBatch> {
   return inTransaction(pool, async (db) => {
     const { rows } = await db.query<RunRow>('SELECT * FROM rescreen_runs WHERE id = $1 FOR UPDATE', [runId]);
     const run = rows[0];
     if (!run) throw new Error(`re-screening run ${runId} not found`);
-    if (run.status !== 'running' || run.cursor !== after) return { cursor: run.cursor, done: run.status !== 'running' || run.cursor === '\uffff', alerts: [], withdrawn: [] };
+    if (run.status !== 'running' || run.cursor !== after)
+      return { cursor: run.cursor, done: run.status !== 'running' || run.cursor === '\uffff', alerts: [], withdrawn: [] };
     const r = await work(db, run);
     await db.query(
       `UPDATE rescreen_runs SET cursor = $2, done = done + $3, matches_new = matches_new + $4, matches_withdrawn = matches_withdrawn + $5 WHERE id = $1`,
@@ -103,7 +138,11 @@ async function guarded(pool: pg.Pool, runId: string, after: string | null, work:
 }
 
 /** The next `size` changed entries of the run's list version. */
-export function deltaBatch(pool: pg.Pool, prisma: PrismaClient, input: { runId: string; after: string | null; size: number; now?: Date }): Promise<RescreenBatch> {
+export function deltaBatch(
+  pool: pg.Pool,
+  prisma: PrismaClient,
+  input: { runId: string; after: string | null; size: number; now?: Date },
+): Promise<RescreenBatch> {
   return guarded(pool, input.runId, input.after, async (db, run) => {
     const { rows } = await db.query<{ entry_id: string; change: string; source: string }>(
       `SELECT d.entry_id, d.change, v.source FROM sanction_list_deltas d JOIN sanction_list_versions v ON v.id = d.version_id
@@ -115,9 +154,17 @@ export function deltaBatch(pool: pg.Pool, prisma: PrismaClient, input: { runId: 
     const minScore = Number(v.parameters.default.minScore);
     const changed = rows.filter((r) => r.change !== 'removed').map((r) => r.entry_id);
     const entries = await loadEntries(prisma, run.version_id!, changed);
-    const matches = await matchEntries(db, entries.map((entry) => ({ entry, versionId: run.version_id! })), minScore);
+    const matches = await matchEntries(
+      db,
+      entries.map((entry) => ({ entry, versionId: run.version_id! })),
+      minScore,
+    );
     const alerts = await recordMatches(db, run.id, matches, v, input.now ?? new Date());
-    const withdrawn = await withdraw(db, rows[0].source, rows.filter((r) => r.change === 'removed').map((r) => r.entry_id));
+    const withdrawn = await withdraw(
+      db,
+      rows[0].source,
+      rows.filter((r) => r.change === 'removed').map((r) => r.entry_id),
+    );
     const last = rows[rows.length - 1].entry_id;
     return { cursor: last, done: rows.length < input.size, alerts, withdrawn, n: rows.length, matchesNew: alerts.length };
   });
@@ -129,17 +176,33 @@ export function fullBatch(
   input: { runId: string; after: string | null; size: number; index: ScreeningIndex; now?: Date },
 ): Promise<RescreenBatch> {
   return guarded(pool, input.runId, input.after, async (db, run) => {
-    const { rows } = await db.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE ($1::text IS NULL OR c.id > $1) ORDER BY c.id LIMIT $2`, [input.after, input.size]);
+    const { rows } = await db.query<BookClient>(
+      `SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE ($1::text IS NULL OR c.id > $1) ORDER BY c.id LIMIT $2`,
+      [input.after, input.size],
+    );
     if (!rows.length) return { cursor: input.after, done: true, alerts: [], withdrawn: [], n: 0, matchesNew: 0 };
     const v = await scenario(db);
     const minScore = Number(v.parameters.default.minScore);
     const versionOf = new Map(input.index.versions.map((x) => [x.source as string, x.versionId]));
-    const matches = rows.flatMap((c) => search(input.index, c, minScore).map((hit) => ({ clientId: c.id, hit, versionId: versionOf.get(hit.list)! })));
+    const matches = rows.flatMap((c) =>
+      search(input.index, c, minScore).map((hit) => ({ clientId: c.id, hit, versionId: versionOf.get(hit.list)! })),
+    );
     const alerts = await recordMatches(db, run.id, matches, v, input.now ?? new Date());
-    return { cursor: rows[rows.length - 1].id, done: rows.length < input.size, alerts, withdrawn: [], n: rows.length, matchesNew: alerts.length };
+    return {
+      cursor: rows[rows.length - 1].id,
+      done: rows.length < input.size,
+      alerts,
+      withdrawn: [],
+      n: rows.length,
+      matchesNew: alerts.length,
+    };
   });
 }
 
 export async function finishRun(pool: pg.Pool, runId: string, error?: string): Promise<void> {
-  await pool.query(`UPDATE rescreen_runs SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status = 'running'`, [runId, error ? 'failed' : 'completed', error ?? null]);
+  await pool.query(`UPDATE rescreen_runs SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status = 'running'`, [
+    runId,
+    error ? 'failed' : 'completed',
+    error ?? null,
+  ]);
 }

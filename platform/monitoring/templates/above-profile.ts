@@ -12,13 +12,16 @@ export const aboveProfile = defineTemplate({
   name: 'Above declared profile',
   execution: 'inline',
   description:
-    "Deposits over the last 30 days beyond half of what the client declared they would invest in a year: inflows beyond known " +
+    'Deposits over the last 30 days beyond half of what the client declared they would invest in a year: inflows beyond known ' +
     'income or resources (FINRA Regulatory Notice 19-18; FCA Financial Crime Guide 3, ongoing monitoring against the customer profile).',
   params: z.object({
     percentOfDeclared: percent(),
     windowDays: days().min(1),
   }),
-  defaults: { default: { percentOfDeclared: 50, windowDays: 30 }, bands: { high: { percentOfDeclared: 30 }, critical: { percentOfDeclared: 20 } } },
+  defaults: {
+    default: { percentOfDeclared: 50, windowDays: 30 },
+    bands: { high: { percentOfDeclared: 30 }, critical: { percentOfDeclared: 20 } },
+  },
   dedupeByWindow: true,
   query(sql: Sql, bands: string, scope: Scope) {
     return `WITH ${bands}

@@ -54,7 +54,17 @@ export const thirdParty = defineTemplate({
         .sort((x, y) => y.c.score - x.c.score)[0];
       const min = Number(row.thresholds.minSimilarity);
       if (best && best.c.score >= min) return [];
-      return [{ ...row, aggregates: { ...g, similarity: best?.c.score ?? 0, closestName: best?.name ?? null, matcher: best?.c.explanation.summary ?? null } }];
+      return [
+        {
+          ...row,
+          aggregates: {
+            ...g,
+            similarity: best?.c.score ?? 0,
+            closestName: best?.name ?? null,
+            matcher: best?.c.explanation.summary ?? null,
+          },
+        },
+      ];
     });
   },
 });

@@ -89,9 +89,10 @@ function mergedLinks(side: NameToken[], other: NameToken[], swapped: boolean, ou
   for (const { indexes, merged } of spans(side)) {
     for (let j = 0; j < other.length; j++) {
       // unvocalised spellings are shorter: compare consonant counts for them, letters otherwise
-      const far = merged.abjad || other[j].abjad
-        ? Math.abs(other[j].skel.length - merged.skel.length) > 2
-        : Math.abs(other[j].text.length - merged.text.length) > 3;
+      const far =
+        merged.abjad || other[j].abjad
+          ? Math.abs(other[j].skel.length - merged.skel.length) > 2
+          : Math.abs(other[j].text.length - merged.text.length) > 3;
       if (far) continue;
       const s = tokenSimilarity(merged, other[j]);
       if (s.sim < 0.85) continue;

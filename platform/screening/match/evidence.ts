@@ -41,8 +41,7 @@ export function identifierKey(value: string): string {
 }
 
 export function entryFacts(e: SanctionEntry): EntryFacts {
-  const codes = (values: (string | undefined)[]) =>
-    new Set(values.map((v) => countryCode(v)).filter((c): c is string => !!c));
+  const codes = (values: (string | undefined)[]) => new Set(values.map((v) => countryCode(v)).filter((c): c is string => !!c));
   const birthCountries = e.birthPlaces.map((p) => p.split(',').pop());
   return {
     birthDates: e.birthDates,
@@ -55,7 +54,9 @@ export function entryFacts(e: SanctionEntry): EntryFacts {
 function birthDateEvidence(query: string, dates: BirthDate[]): Evidence | undefined {
   if (dates.length === 0) return undefined;
   const year = Number(query.slice(0, 4));
-  const exact = dates.find((d) => d.date.length > 4 && !d.toYear && (query.startsWith(d.date) || d.date.startsWith(query)) && query.length > 4);
+  const exact = dates.find(
+    (d) => d.date.length > 4 && !d.toYear && (query.startsWith(d.date) || d.date.startsWith(query)) && query.length > 4,
+  );
   if (exact) return { kind: 'birth_date', effect: EFFECTS.birthDateExact, detail: `${query} matches listed ${exact.date}` };
   const inSpan = dates.find((d) => {
     const [from, to] = yearSpan(d);

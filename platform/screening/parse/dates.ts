@@ -1,7 +1,18 @@
 import type { BirthDate } from '../types';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -52,7 +63,18 @@ export type DateInput = { date: string } | { error: string };
 
 const MONTH_NAMES: Record<string, number> = {
   ...MONTHS,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, sept: 9, september: 9, october: 10, november: 11, december: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  sept: 9,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 export const DATE_FORMS = '1975-03-09, 1975-3-9, 9.3.1975, 9 Mar 1975, 1975-03 or 1975';
@@ -79,9 +101,12 @@ export function parseDateInput(input: string, today = new Date()): DateInput {
   const month = (name: string) => MONTH_NAMES[name.toLowerCase()];
   if ((m = /^(?:(\d{1,2})[ -])?([A-Za-z]+)\.?[ -](\d{4})$/.exec(text)) && month(m[2]))
     return checked(text, Number(m[3]), month(m[2]), m[1] ? Number(m[1]) : undefined, today);
-  if ((m = /^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(text)) && month(m[1])) return checked(text, Number(m[3]), month(m[1]), Number(m[2]), today);
+  if ((m = /^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/.exec(text)) && month(m[1]))
+    return checked(text, Number(m[3]), month(m[1]), Number(m[2]), today);
   if (/^\d{1,2}[/-]\d{1,2}[/-]\d{4}$/.test(text))
-    return { error: `"${text}" is ambiguous: it does not say which number is the day (03/04/1975: 3 April or March 4?); write it year first, YYYY-MM-DD` };
+    return {
+      error: `"${text}" is ambiguous: it does not say which number is the day (03/04/1975: 3 April or March 4?); write it year first, YYYY-MM-DD`,
+    };
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(text)) return { error: `"${text}" has a two-digit year; write the year in full` };
   return { error: `"${text}" is not a date; expected ${DATE_FORMS}` };
 }

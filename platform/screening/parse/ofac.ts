@@ -23,9 +23,7 @@ function rows(file: InputFile | undefined): string[][] {
   } catch (err) {
     throw new ListFileError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
-  return parsed
-    .map((r) => r.map((f) => (f.trim() === '-0-' ? '' : f.trim())))
-    .filter((r) => r.length > 1 && /^\d+$/.test(r[0]));
+  return parsed.map((r) => r.map((f) => (f.trim() === '-0-' ? '' : f.trim()))).filter((r) => r.length > 1 && /^\d+$/.test(r[0]));
 }
 
 function byEntry(file: InputFile | undefined): Map<string, string[][]> {
@@ -40,7 +38,10 @@ function byEntry(file: InputFile | undefined): Map<string, string[][]> {
 
 function programs(field: string): string[] {
   // "SDGT] [NS-PLC" is how OFAC flattens several bracketed programs into one column
-  return field.split(/\]\s*\[/).map((p) => p.replace(/[[\]]/g, '').trim()).filter(Boolean);
+  return field
+    .split(/\]\s*\[/)
+    .map((p) => p.replace(/[[\]]/g, '').trim())
+    .filter(Boolean);
 }
 
 function address(r: string[]): Address | undefined {

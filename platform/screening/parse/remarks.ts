@@ -18,17 +18,24 @@ const ID_LABELS: [RegExp, string][] = [
   [/\bimo\b/i, 'imo'],
   [/passport/i, 'passport'],
   [/tax|r\.f\.c|rfc|\bnit\b|ruc\b|rtn\b|v\.a\.t|vat|inn\b|c\.u\.i\.t|cuit/i, 'tax_id'],
-  [/national id|cedula|c\.u\.r\.p|curp|d\.n\.i|dni|identification number|personal id|id card|id no|i\.f\.e|credencial|electoral|c\.u\.i\.p|cartilla|ssn|social security|birth certificate|kebele/i, 'national_id'],
+  [
+    /national id|cedula|c\.u\.r\.p|curp|d\.n\.i|dni|identification number|personal id|id card|id no|i\.f\.e|credencial|electoral|c\.u\.i\.p|cartilla|ssn|social security|birth certificate|kebele/i,
+    'national_id',
+  ],
   [/mmsi/i, 'mmsi'],
   [/swift|bic\b|bik\b/i, 'swift_bic'],
-  [/registration|register|registry|company number|business|commercial|folio|unified social credit|uscc|ogrn|d-u-n-s|legal entity|lei\b|trade licen[sc]e|certificate of incorporation|chamber of commerce|kpp|okpo|enterprise number/i, 'registration'],
+  [
+    /registration|register|registry|company number|business|commercial|folio|unified social credit|uscc|ogrn|d-u-n-s|legal entity|lei\b|trade licen[sc]e|certificate of incorporation|chamber of commerce|kpp|okpo|enterprise number/i,
+    'registration',
+  ],
   [/licen[sc]e/i, 'licence'],
   [/serial number|msn\b|aircraft/i, 'aircraft'],
   [/isin/i, 'isin'],
 ];
 
 /** Remark labels that look like "Label 123…" but are not identifiers. */
-const NOT_ID = /^(dob|pob|nationality|citizen|gender|linked to|a\.k\.a|f\.k\.a|n\.k\.a|additional sanctions|executive order|website|email|e-mail|telephone|phone|fax|listing date|effective date|organization established|organization type|target type|secondary sanctions|transactions prohibited|ifca determination|caatsa|equity ticker|purchase\/sales|issuer name|stock ticker|digital currency address|aircraft construction|aircraft manufacture date|aircraft model|aircraft operator|aircraft tail|vessel year|vessel type|other vessel|previous aircraft|ICTY)/i;
+const NOT_ID =
+  /^(dob|pob|nationality|citizen|gender|linked to|a\.k\.a|f\.k\.a|n\.k\.a|additional sanctions|executive order|website|email|e-mail|telephone|phone|fax|listing date|effective date|organization established|organization type|target type|secondary sanctions|transactions prohibited|ifca determination|caatsa|equity ticker|purchase\/sales|issuer name|stock ticker|digital currency address|aircraft construction|aircraft manufacture date|aircraft model|aircraft operator|aircraft tail|vessel year|vessel type|other vessel|previous aircraft|ICTY)/i;
 
 const KNOWN_LABEL_WORDS = new Set(['IMO', 'ID', 'NIT', 'RUC', 'RFC', 'SSN', 'RTN', 'BIK', 'MSN', 'RU', 'No']);
 

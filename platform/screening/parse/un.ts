@@ -8,7 +8,11 @@ import { childrenNamed, textOf, XmlStream, type XmlNode } from './xml';
 // <ENTITIES><ENTITY>…, read as a stream: each INDIVIDUAL or ENTITY becomes an entry as soon as it closes.
 
 const values = (node: XmlNode, name: string): string[] =>
-  childrenNamed(node, name).flatMap((n) => childrenNamed(n, 'VALUE').map((v) => v.text.trim()).filter(Boolean));
+  childrenNamed(node, name).flatMap((n) =>
+    childrenNamed(n, 'VALUE')
+      .map((v) => v.text.trim())
+      .filter(Boolean),
+  );
 
 function aliases(node: XmlNode, tag: string): Alias[] {
   const out: Alias[] = [];
@@ -81,7 +85,10 @@ function birthPlaces(node: XmlNode): string[] {
     .filter(Boolean);
 }
 
-function common(node: XmlNode, name: string): Omit<SanctionEntry, 'schema' | 'aliases' | 'birthDates' | 'birthPlaces' | 'nationalities' | 'identifiers' | 'addresses'> {
+function common(
+  node: XmlNode,
+  name: string,
+): Omit<SanctionEntry, 'schema' | 'aliases' | 'birthDates' | 'birthPlaces' | 'nationalities' | 'identifiers' | 'addresses'> {
   const entry: ReturnType<typeof common> = {
     source: 'un_sc',
     entryId: textOf(node, 'REFERENCE_NUMBER') ?? textOf(node, 'DATAID') ?? name,
@@ -149,7 +156,8 @@ export class UnListReader {
       fileName: name,
       records: new Set(['INDIVIDUAL', 'ENTITY']),
       onRoot: (root) => {
-        if (root.name !== 'CONSOLIDATED_LIST') throw new ListFileError(`${name}: not a UN consolidated list (no CONSOLIDATED_LIST element)`);
+        if (root.name !== 'CONSOLIDATED_LIST')
+          throw new ListFileError(`${name}: not a UN consolidated list (no CONSOLIDATED_LIST element)`);
         this.publishedAt = root.attrs.dateGenerated;
       },
       onRecord: (node, path) => {
@@ -168,7 +176,8 @@ export class UnListReader {
 
   finish(): ParsedList {
     const doc = this.readOrFail(() => this.xml.close());
-    if (doc.children[0]?.name !== 'CONSOLIDATED_LIST') throw new ListFileError(`${this.name}: not a UN consolidated list (no CONSOLIDATED_LIST element)`);
+    if (doc.children[0]?.name !== 'CONSOLIDATED_LIST')
+      throw new ListFileError(`${this.name}: not a UN consolidated list (no CONSOLIDATED_LIST element)`);
     // individuals, then entities: the order of the file, and of the entries of earlier imports
     const entries = [...this.entries.filter((e) => e.schema === 'Person'), ...this.entries.filter((e) => e.schema !== 'Person')];
     return {

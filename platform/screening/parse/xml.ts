@@ -43,7 +43,11 @@ export class XmlStream {
     });
     this.parser.on('closetag', (tag) => {
       const node = this.stack.pop()!;
-      if (records.has(tag.name)) opts.onRecord?.(node, this.stack.slice(1).map((n) => n.name));
+      if (records.has(tag.name))
+        opts.onRecord?.(
+          node,
+          this.stack.slice(1).map((n) => n.name),
+        );
     });
     const addText = (t: string) => {
       this.stack[this.stack.length - 1].text += t;

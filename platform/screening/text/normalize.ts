@@ -34,10 +34,23 @@ const ARTICLE_SPELLINGS = new Set(['el', 'ul']);
 
 const WEIGHTS: Record<TokenKind, number> = { word: 1, generic: 0.5, particle: 0.3, initial: 0.6 };
 
-const CJK_LEGAL = /(股份有限公司|有限责任公司|有限責任公司|集团有限公司|集團有限公司|有限公司|株式会社|合同会社|集团|集團|公司)$|^(株式会社)/;
+const CJK_LEGAL =
+  /(股份有限公司|有限责任公司|有限責任公司|集团有限公司|集團有限公司|有限公司|株式会社|合同会社|集团|集團|公司)$|^(株式会社)/;
 
 const LATIN_SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ĸ: 'k',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ŀ: 'l',
+  ħ: 'h',
+  ŧ: 't',
+  ĸ: 'k',
 };
 
 function foldLatin(word: string): string {
@@ -70,7 +83,7 @@ function dropHonorifics(words: Word[], removed: string[]): Word[] {
   // Latin abbreviations must not eat unvocalised words: عمر is "mr" (Omar), not "Mr"
   const texts = words.map((w) => (w.abjad && !ABJAD_HONORIFICS.has(w.text) ? '' : w.text));
   const keep: Word[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const seq = HONORIFIC_SEQS.find((s) => seqAt(texts, i, s));
     // never drop everything: "Major" may be a surname when it is all there is
     if (seq && words.length - seq.length > 0) {
@@ -83,7 +96,7 @@ function dropHonorifics(words: Word[], removed: string[]): Word[] {
 
 function dropLegalForms(words: Word[], removed: string[]): Word[] {
   let w = words;
-  for (let changed = true; changed && w.length > 1; ) {
+  for (let changed = true; changed && w.length > 1;) {
     changed = false;
     const texts = w.map((x) => x.text);
     const tail = LEGAL_SEQS.find((s) => s.length < w.length && seqAt(texts, w.length - s.length, s));
@@ -128,7 +141,8 @@ export function normalizeName(name: string, kind: NameKind = 'any'): NormalizedN
   if (kind !== 'org') words = dropHonorifics(words, removed);
   if (kind !== 'person') words = dropLegalForms(words, removed);
   // a name made only of initials is an acronym: "C.A.D." is "cad"
-  if (words.length > 1 && words.every((w) => w.text.length === 1 && !w.abjad)) words = [{ text: words.map((w) => w.text).join(''), abjad: false, translit: false }];
+  if (words.length > 1 && words.every((w) => w.text.length === 1 && !w.abjad))
+    words = [{ text: words.map((w) => w.text).join(''), abjad: false, translit: false }];
   const tokens = words.map(({ text, abjad, translit, skel }): NameToken => {
     // in a person's name a lone letter is an initial, even "a" or "y"; in a company name it may be a conjunction
     const tokenKind: TokenKind =

@@ -32,9 +32,18 @@ zhong:钟仲中忠众重 zhou:周洲 zhu:朱祝竹珠筑 zhuang:庄 zhuo:卓 zi:
 
 // A character's reading differs in a few fixed words (行 is "xing" but 银行 is "yinhang").
 export const PINYIN_WORDS: Record<string, string[]> = {
-  银行: ['yin', 'hang'], 重庆: ['chong', 'qing'], 厦门: ['xia', 'men'], 长沙: ['chang', 'sha'],
-  有限: ['you', 'xian'], 公司: ['gong', 'si'], 股份: ['gu', 'fen'], 集团: ['ji', 'tuan'],
-  进出口: ['jin', 'chu', 'kou'], 贸易: ['mao', 'yi'], 中国: ['zhong', 'guo'], 香港: ['xiang', 'gang'],
+  银行: ['yin', 'hang'],
+  重庆: ['chong', 'qing'],
+  厦门: ['xia', 'men'],
+  长沙: ['chang', 'sha'],
+  有限: ['you', 'xian'],
+  公司: ['gong', 'si'],
+  股份: ['gu', 'fen'],
+  集团: ['ji', 'tuan'],
+  进出口: ['jin', 'chu', 'kou'],
+  贸易: ['mao', 'yi'],
+  中国: ['zhong', 'guo'],
+  香港: ['xiang', 'gang'],
 };
 
 /** Surname readings that differ from the character's everyday reading. */

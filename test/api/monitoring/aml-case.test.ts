@@ -22,7 +22,9 @@ let admin: ApiClient;
 beforeAll(async () => {
   stack = await startStack();
   [compliance, aml1, mlro, agent, admin] = await Promise.all(
-    ['compliance@example.com', 'aml1@example.com', 'mlro@example.com', 'agent1@example.com', 'admin@example.com'].map((e) => ApiClient.login(stack.url, e)),
+    ['compliance@example.com', 'aml1@example.com', 'mlro@example.com', 'agent1@example.com', 'admin@example.com'].map((e) =>
+      ApiClient.login(stack.url, e),
+    ),
   );
 });
 afterAll(() => stack?.stop());
@@ -41,7 +43,10 @@ const tx = (clientId: string, over: Record<string, unknown> = {}) => ({
 });
 
 async function openTask(caseId: string, step: string) {
-  return waitFor(() => stack.db.prisma.task.findFirst({ where: { caseId, step, status: { in: ['open', 'claimed'] } } }), `${step} of ${caseId}`);
+  return waitFor(
+    () => stack.db.prisma.task.findFirst({ where: { caseId, step, status: { in: ['open', 'claimed'] } } }),
+    `${step} of ${caseId}`,
+  );
 }
 
 async function work(who: ApiClient, caseId: string, step: string, outcome: Record<string, unknown>) {
@@ -68,7 +73,12 @@ describe('POST /api/transactions', () => {
     expect(first.body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(first.body.alerts).toHaveLength(2); // a call-for-action country, and a stranger the first time
     const jurisdiction = first.body.alerts.find((a: any) => a.scenario === 'high_risk_jurisdiction');
-    expect(jurisdiction).toMatchObject({ scenarioVersion: 1, clientId, caseId: expect.any(String), evidence: { aggregates: { country: 'KP', category: 'black' } } });
+    expect(jurisdiction).toMatchObject({
+      scenarioVersion: 1,
+      clientId,
+      caseId: expect.any(String),
+      evidence: { aggregates: { country: 'KP', category: 'black' } },
+    });
     const again = await compliance.post('/api/transactions', { ...body, amount: 999999 });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
@@ -79,7 +89,11 @@ describe('POST /api/transactions', () => {
     const listed = await compliance.get(`/api/alerts?filter=${encodeURIComponent(JSON.stringify({ clientId }))}`);
     expect(listed.status).toBe(200);
     expect(listed.body.map((a: any) => a.scenario).sort()).toEqual(['high_risk_jurisdiction', 'third_party']);
-    expect(listed.body.every((a: any) => a.caseId === jurisdiction.caseId && a.scenarioVersion === 1 && a.evidence.transactions[0].id === first.body.id)).toBe(true);
+    expect(
+      listed.body.every(
+        (a: any) => a.caseId === jurisdiction.caseId && a.scenarioVersion === 1 && a.evidence.transactions[0].id === first.body.id,
+      ),
+    ).toBe(true);
   });
 
   it('refuses roles outside compliance and admin, unknown clients and malformed bodies', async () => {
@@ -102,7 +116,11 @@ describe('POST /api/transactions', () => {
 
   it('groups concurrent alerts of one client into one open case', async () => {
     const clientId = await newClient(stack.db.pool);
-    const replies = await Promise.all(Array.from({ length: 8 }, () => compliance.post('/api/transactions', tx(clientId, { counterparty: { name: 'Same Payee', country: 'IR' } }))));
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        compliance.post('/api/transactions', tx(clientId, { counterparty: { name: 'Same Payee', country: 'IR' } })),
+      ),
+    );
     expect(replies.map((r) => r.status)).toEqual(Array(8).fill(201));
     const caseIds = new Set(replies.flatMap((r) => r.body.alerts.map((a: any) => a.caseId)));
     expect(caseIds.size).toBe(1);
@@ -124,35 +142,69 @@ describe('sweeps and backtests over HTTP', () => {
   it('a sweep on demand answers { id }, runs to completed with progress, and raises the window alerts', async () => {
     const clientId = await newClient(stack.db.pool);
     for (const d of [3, 2, 1]) {
-      const r = await compliance.post('/api/transactions', tx(clientId, { type: 'deposit', method: 'cash', amount: 9500, counterparty: null, bookedAt: new Date(Date.now() - d * 3600_000).toISOString() }));
+      const r = await compliance.post(
+        '/api/transactions',
+        tx(clientId, {
+          type: 'deposit',
+          method: 'cash',
+          amount: 9500,
+          counterparty: null,
+          bookedAt: new Date(Date.now() - d * 3600_000).toISOString(),
+        }),
+      );
       expect(r.body.alerts).toEqual([]);
     }
     const started = await compliance.post('/api/monitoring/sweeps', { clientIds: [clientId] });
     expect(started.status).toBe(201);
-    const done = await waitFor(async () => {
-      const r = await compliance.get(`/api/monitoring/sweeps/${started.body.id}`);
-      return r.body.status === 'completed' ? r.body : null;
-    }, 'sweep completed', 30_000);
+    const done = await waitFor(
+      async () => {
+        const r = await compliance.get(`/api/monitoring/sweeps/${started.body.id}`);
+        return r.body.status === 'completed' ? r.body : null;
+      },
+      'sweep completed',
+      30_000,
+    );
     expect(done).toMatchObject({ status: 'completed', alertsCreated: 1, progress: { clientsDone: 1, totalClients: 1, percent: 100 } });
     const alerts = (await compliance.get(`/api/alerts?filter=${encodeURIComponent(JSON.stringify({ clientId }))}`)).body;
-    expect(alerts).toMatchObject([{ scenario: 'structuring', scenarioVersion: expect.any(Number), caseId: expect.any(String), source: 'sweep' }]);
+    expect(alerts).toMatchObject([
+      { scenario: 'structuring', scenarioVersion: expect.any(Number), caseId: expect.any(String), source: 'sweep' },
+    ]);
     expect((await agent.post('/api/monitoring/sweeps', {})).status).toBe(403);
     expect((await compliance.get('/api/monitoring/sweeps/not-a-sweep')).status).toBe(404);
   });
 
   it('a backtest compares the draft with the version in force and creates no alerts', async () => {
     const clientId = await newClient(stack.db.pool);
-    for (const d of [3, 2]) await compliance.post('/api/transactions', tx(clientId, { type: 'deposit', method: 'cash', amount: 9000, counterparty: null, bookedAt: new Date(Date.now() - d * 3600_000).toISOString() }));
+    for (const d of [3, 2])
+      await compliance.post(
+        '/api/transactions',
+        tx(clientId, {
+          type: 'deposit',
+          method: 'cash',
+          amount: 9000,
+          counterparty: null,
+          bookedAt: new Date(Date.now() - d * 3600_000).toISOString(),
+        }),
+      );
     const scenario = (await compliance.get('/api/monitoring/scenarios/structuring')).body;
     const params = { default: { ...scenario.inForce.parameters.default, minCount: 2 } };
-    expect((await compliance.put('/api/monitoring/scenarios/structuring/draft', { parameters: params, note: 'two are enough' })).status).toBe(200);
+    expect(
+      (await compliance.put('/api/monitoring/scenarios/structuring/draft', { parameters: params, note: 'two are enough' })).status,
+    ).toBe(200);
     const alertsBefore = await stack.db.prisma.monitoringAlert.count();
-    const bt = await compliance.post('/api/monitoring/scenarios/structuring/backtests', { clientIds: [clientId], from: new Date(Date.now() - 86400_000).toISOString() });
+    const bt = await compliance.post('/api/monitoring/scenarios/structuring/backtests', {
+      clientIds: [clientId],
+      from: new Date(Date.now() - 86400_000).toISOString(),
+    });
     expect(bt.status, JSON.stringify(bt.body)).toBe(201);
-    const done = await waitFor(async () => {
-      const r = await compliance.get(`/api/monitoring/backtests/${bt.body.id}`);
-      return r.body.status === 'completed' ? r.body : null;
-    }, 'backtest completed', 30_000);
+    const done = await waitFor(
+      async () => {
+        const r = await compliance.get(`/api/monitoring/backtests/${bt.body.id}`);
+        return r.body.status === 'completed' ? r.body : null;
+      },
+      'backtest completed',
+      30_000,
+    );
     expect(done.result.versions.map((v: any) => v.alerts)).toEqual([1, 0]);
     expect(done.result).toMatchObject({ both: 0, onlyDraft: { count: 1, sample: [{ clientId }] }, onlyPublished: { count: 0 } });
     expect(await stack.db.prisma.monitoringAlert.count()).toBe(alertsBefore);
@@ -166,18 +218,27 @@ describe('sweeps and backtests over HTTP', () => {
 describe('AML case', () => {
   it('investigate, escalate, SAR drafted, refused to whoever touched the decision, approved four-eyes, filed, exported', async () => {
     const clientId = await newClient(stack.db.pool, { name: 'Ivan Petrovich Sidorov' });
-    const r = await compliance.post('/api/transactions', tx(clientId, { counterparty: { name: 'Ivan Petrovich Sidorov', country: 'KP' }, amount: 12000 }));
+    const r = await compliance.post(
+      '/api/transactions',
+      tx(clientId, { counterparty: { name: 'Ivan Petrovich Sidorov', country: 'KP' }, amount: 12000 }),
+    );
     const caseId = r.body.alerts[0].caseId;
     await caseIn(caseId, 'investigate');
 
-    await work(aml1, caseId, 'investigate', { outcome: 'findings_recorded', findings: 'Funds sent to a DPRK trading house two days after deposit.' });
+    await work(aml1, caseId, 'investigate', {
+      outcome: 'findings_recorded',
+      findings: 'Funds sent to a DPRK trading house two days after deposit.',
+    });
     await work(mlro, caseId, 'decide', { outcome: 'escalate', reason: 'Payment to a sanctioned jurisdiction with no business rationale' });
     await caseIn(caseId, 'sar_draft');
     const sar = (await aml1.get(`/api/aml-cases/${caseId}/sar`)).body;
     expect(sar.narrative).toMatch(/Ivan Petrovich Sidorov/);
     expect(sar.narrative).toMatch(/North Korea \(KP\)/);
     expect(sar.narrative).toMatch(/USD 12,000\.00/);
-    await work(aml1, caseId, 'sar_draft', { outcome: 'submitted', narrative: `${sar.narrative}\n\nEdited: the client could not explain the payment.` });
+    await work(aml1, caseId, 'sar_draft', {
+      outcome: 'submitted',
+      narrative: `${sar.narrative}\n\nEdited: the client could not explain the payment.`,
+    });
 
     // four eyes: the MLRO decided, the analyst investigated and drafted; neither approves
     const approval = await openTask(caseId, 'sar_approval');
@@ -188,13 +249,23 @@ describe('AML case', () => {
     await work(compliance, caseId, 'sar_approval', { outcome: 'approved' });
     await work(mlro, caseId, 'file_sar', { outcome: 'filed', reference: 'FINCEN-BSA-31000123456789' });
     const closed = await caseIn(caseId, 'closed');
-    expect(closed).toMatchObject({ status: 'closed', closure: 'sar_filed', sarReference: 'FINCEN-BSA-31000123456789', decision: 'escalate' });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closure: 'sar_filed',
+      sarReference: 'FINCEN-BSA-31000123456789',
+      decision: 'escalate',
+    });
     expect(closed.alerts.every((a: any) => a.status === 'confirmed')).toBe(true);
 
     const json = await mlro.get(`/api/aml-cases/${caseId}/evidence.json`);
     expect(json.status).toBe(200);
     expect(json.headers.get('content-disposition')).toMatch(/AML-\d{4}-\d{6}-evidence\.json/);
-    expect(json.body.report).toMatchObject({ status: 'filed', filingReference: 'FINCEN-BSA-31000123456789', approvedById: 'u-compliance', preparedById: 'u-aml1' });
+    expect(json.body.report).toMatchObject({
+      status: 'filed',
+      filingReference: 'FINCEN-BSA-31000123456789',
+      approvedById: 'u-compliance',
+      preparedById: 'u-aml1',
+    });
     expect(json.body.report.narrative).toMatch(/Edited: the client could not explain/);
     expect(json.body.alerts[0].evidence.transactions[0].id).toBe(r.body.id);
     expect(json.body.timeline.map((e: any) => e.type)).toEqual(expect.arrayContaining(['case_opened', 'task_completed', 'state_changed']));
@@ -240,7 +311,12 @@ describe('AML case', () => {
        VALUES ('sanctions_match', $1, $2, $3, 'un_sc:QDi.999@v', now(), now(), '{"aggregates": {"entryName": "X", "source": "un_sc", "entryId": "QDi.999", "score": 0.9}}', 'rescreen') RETURNING id, client_id`,
       [v.id, v.version, clientId],
     );
-    const start = temporalCaseStarter(stack.temporal, { taskQueue: stack.taskQueue, workflowType: 'amlCaseWorkflow', idPrefix: 'aml-case', signal: 'amlAlertsAdded' });
+    const start = temporalCaseStarter(stack.temporal, {
+      taskQueue: stack.taskQueue,
+      workflowType: 'amlCaseWorkflow',
+      idPrefix: 'aml-case',
+      signal: 'amlAlertsAdded',
+    });
     const caseOf = await routeAlerts(stack.db.pool, start, rows);
     const caseId = caseOf.get(rows[0].id)!;
     const opened = await caseIn(caseId, 'investigate');

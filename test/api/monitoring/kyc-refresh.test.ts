@@ -25,10 +25,14 @@ const kycCases = (clientId: string) => stack.db.prisma.case.findMany({ where: { 
 async function refresh() {
   const r = await compliance.post('/api/kyc-refresh/runs');
   expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return waitFor(async () => {
-    const run = await compliance.get(`/api/kyc-refresh/runs/${r.body.id}`);
-    return run.body.status === 'completed' ? run.body : null;
-  }, 'the refresh run', 30_000);
+  return waitFor(
+    async () => {
+      const run = await compliance.get(`/api/kyc-refresh/runs/${r.body.id}`);
+      return run.body.status === 'completed' ? run.body : null;
+    },
+    'the refresh run',
+    30_000,
+  );
 }
 
 describe('KYC refresh', () => {
@@ -67,11 +71,16 @@ describe('KYC refresh', () => {
     expect(await stack.db.prisma.auditEvent.count({ where: { entityId: pep, action: 'kyc_review_pulled_forward' } })).toBe(1);
 
     const thai = await newClient(stack.db.pool);
-    await stack.db.pool.query(`UPDATE clients SET country = 'TH', next_review_at = $2 WHERE id = $1`, [thai, new Date(Date.now() + 300 * DAY)]);
+    await stack.db.pool.query(`UPDATE clients SET country = 'TH', next_review_at = $2 WHERE id = $1`, [
+      thai,
+      new Date(Date.now() + 300 * DAY),
+    ]);
     await stack.db.pool.query(`UPDATE country_risk SET category = 'elevated' WHERE code = 'TH'`); // not higher: nothing moves
     expect((await stack.db.prisma.client.findUniqueOrThrow({ where: { id: thai } })).nextReviewAt!.getTime()).toBeGreaterThan(Date.now());
     await stack.db.pool.query(`UPDATE country_risk SET category = 'grey' WHERE code = 'TH'`);
-    expect((await stack.db.prisma.client.findUniqueOrThrow({ where: { id: thai } })).nextReviewAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await stack.db.prisma.client.findUniqueOrThrow({ where: { id: thai } })).nextReviewAt!.getTime()).toBeLessThanOrEqual(
+      Date.now(),
+    );
     const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { entity: 'country_risk', entityId: 'TH' } });
     expect(audit.data).toMatchObject({ from: 'elevated', to: 'grey' });
   });
@@ -79,7 +88,12 @@ describe('KYC refresh', () => {
   it('a reported risk rise starts an enhanced due diligence review at once', async () => {
     const id = await newClient(stack.db.pool);
     await setDue(id, Date.now() + 300 * DAY);
-    const r = await compliance.post('/api/kyc-refresh/risk-events', { clientId: id, trigger: 'adverse_media', reason: 'Press reports of fraud charges', eddFlag: 'illegal_activity_links' });
+    const r = await compliance.post('/api/kyc-refresh/risk-events', {
+      clientId: id,
+      trigger: 'adverse_media',
+      reason: 'Press reports of fraud charges',
+      eddFlag: 'illegal_activity_links',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.result).toMatchObject({ started: true });
     await waitFor(async () => (await kycCases(id)).length === 1, 'the EDD review');
@@ -95,7 +109,11 @@ describe('KYC refresh', () => {
     expect(d.action).toMatchObject({ type: 'startWorkflow', workflowType: 'monitoringSweepWorkflow' });
     // run the daily sweep now, as the schedule would at 02:00
     await stack.temporal.schedule.getHandle('monitoring-daily-sweep').trigger();
-    const sweep = await waitFor(() => stack.db.prisma.monitoringSweep.findFirst({ where: { kind: 'scheduled', status: 'completed' } }), 'the scheduled sweep', 60_000);
+    const sweep = await waitFor(
+      () => stack.db.prisma.monitoringSweep.findFirst({ where: { kind: 'scheduled', status: 'completed' } }),
+      'the scheduled sweep',
+      60_000,
+    );
     expect(sweep.clientsDone).toBe(await stack.db.prisma.client.count());
     for (const s of SCHEDULES) await stack.temporal.schedule.getHandle(s.id).delete();
   });

@@ -16,14 +16,29 @@ import { createRun, deltaBatch } from '../../../platform/monitoring/rescreen/run
 
 let stack: Stack;
 const un = parseUn(listFile('UN_consolidated.xml'));
-const version = (tag: string, entries: SanctionEntry[]): ParsedList => ({ source: 'un_sc', files: [{ role: 'xml', name: `un-${tag}.xml`, sha256: tag }], entries });
+const version = (tag: string, entries: SanctionEntry[]): ParsedList => ({
+  source: 'un_sc',
+  files: [{ role: 'xml', name: `un-${tag}.xml`, sha256: tag }],
+  entries,
+});
 
 const picked = every(un.entries, 20);
 const laterAdded = picked.filter((_, i) => i % 5 === 0); // not in v1, added by v2
 const v1Entries = un.entries.filter((e) => !laterAdded.includes(e));
 const removed = picked.filter((_, i) => i % 5 === 1).slice(0, 8);
 const renamed = picked.filter((_, i) => i % 5 === 2).slice(0, 8);
-const FILLERS = ['Oliver Grant', 'Sophie Turner', 'Lucas Moreau', 'Hannah Schmidt', 'Noah Jensen', 'Emma Rossi', 'Liam Walsh', 'Chloe Martin', 'Mateo Garcia', 'Isla Brown'];
+const FILLERS = [
+  'Oliver Grant',
+  'Sophie Turner',
+  'Lucas Moreau',
+  'Hannah Schmidt',
+  'Noah Jensen',
+  'Emma Rossi',
+  'Liam Walsh',
+  'Chloe Martin',
+  'Mateo Garcia',
+  'Isla Brown',
+];
 
 /** One letter of the longest word changed: a near miss the matcher should still weigh. */
 const typo = (name: string) => {
@@ -42,14 +57,18 @@ beforeAll(async () => {
   let n = 0;
   const add = async (name: string, type: string) => {
     const id = `rs-${String(++n).padStart(4, '0')}`;
-    await pool.query(`INSERT INTO clients (id, name, type, country, branch_id, kyc_status) VALUES ($1, $2, $3, 'GB', 'london', 'approved')`, [id, name, type]);
+    await pool.query(
+      `INSERT INTO clients (id, name, type, country, branch_id, kyc_status) VALUES ($1, $2, $3, 'GB', 'london', 'approved')`,
+      [id, name, type],
+    );
     clientIds.push(id);
   };
   for (const [i, e] of picked.entries()) {
     const type = e.schema === 'Person' ? 'individual' : 'corporate';
     await add(i % 2 ? typo(e.name) : e.name, type);
   }
-  for (let i = 0; i < 60; i++) await add(`${FILLERS[i % FILLERS.length]} ${['Jr', 'Smith', 'Lee', 'Khan', 'Novak', 'Silva'][i % 6]}`, 'individual');
+  for (let i = 0; i < 60; i++)
+    await add(`${FILLERS[i % FILLERS.length]} ${['Jr', 'Smith', 'Lee', 'Khan', 'Novak', 'Silva'][i % 6]}`, 'individual');
   while ((await refreshBookIndex(pool, 50)) > 0);
 });
 afterAll(() => stack?.stop());
@@ -57,12 +76,22 @@ afterAll(() => stack?.stop());
 /** Every (client, entry) a full forward search of the book finds against the latest lists. */
 async function fullMatches(entryIds?: Set<string>): Promise<string[]> {
   const index = await loadIndex(stack.db.prisma);
-  const { rows } = await stack.db.pool.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [clientIds]);
-  return rows.flatMap((c) => search(index, c, 0.8).filter((h) => !entryIds || entryIds.has(h.entryId)).map((h) => `${c.id}|${h.entryId}`)).sort();
+  const { rows } = await stack.db.pool.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [
+    clientIds,
+  ]);
+  return rows
+    .flatMap((c) =>
+      search(index, c, 0.8)
+        .filter((h) => !entryIds || entryIds.has(h.entryId))
+        .map((h) => `${c.id}|${h.entryId}`),
+    )
+    .sort();
 }
 
 const openMatches = async () =>
-  (await stack.db.prisma.screeningMatch.findMany({ where: { status: 'open', clientId: { in: clientIds } } })).map((m) => `${m.clientId}|${m.entryId}`).sort();
+  (await stack.db.prisma.screeningMatch.findMany({ where: { status: 'open', clientId: { in: clientIds } } }))
+    .map((m) => `${m.clientId}|${m.entryId}`)
+    .sort();
 
 describe('re-screening', () => {
   it('a full re-screen through Temporal resumes after its worker is killed: nothing lost, nothing twice', async () => {
@@ -76,23 +105,35 @@ describe('re-screening', () => {
     const workflowId = `rescreen-${runId}`;
     await createRun(prisma, { id: runId, kind: 'full', workflowId });
     await stack.temporal.workflow.start('rescreenWorkflow', { workflowId, taskQueue: stack.taskQueue, args: [{ kind: 'full', runId }] });
-    await waitFor(async () => ((await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } })).done >= 15 ? true : null), 'a few batches', 60_000);
+    await waitFor(
+      async () => ((await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } })).done >= 15 ? true : null),
+      'a few batches',
+      60_000,
+    );
     await doomed.kill();
     const atKill = await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } });
     expect(atKill.status).toBe('running');
     await new Promise((r) => setTimeout(r, 3000));
     expect((await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } })).done).toBe(atKill.done);
     await stack.startWorker();
-    const run = await waitFor(async () => {
-      const r = await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } });
-      return r.status === 'completed' ? r : null;
-    }, 'the run to complete', 90_000);
+    const run = await waitFor(
+      async () => {
+        const r = await prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } });
+        return r.status === 'completed' ? r : null;
+      },
+      'the run to complete',
+      90_000,
+    );
     expect(run.done).toBe(await prisma.client.count());
     expect(await openMatches()).toEqual(expected);
     expect(run.matchesNew).toBe(expected.length);
     const alerts = await prisma.monitoringAlert.findMany({ where: { scenarioId: 'sanctions_match', clientId: { in: clientIds } } });
     expect(alerts.map((a) => `${a.clientId}|${(a.evidence as any).aggregates.entryId}`).sort()).toEqual(expected);
-    await waitFor(async () => ((await prisma.monitoringAlert.count({ where: { scenarioId: 'sanctions_match', caseId: null } })) === 0 ? true : null), 'every match in a case', 60_000);
+    await waitFor(
+      async () => ((await prisma.monitoringAlert.count({ where: { scenarioId: 'sanctions_match', caseId: null } })) === 0 ? true : null),
+      'every match in a case',
+      60_000,
+    );
   }, 240_000);
 
   it('a delta re-screen finds exactly the clients a full re-screen finds for the changed entries, and withdraws removed ones', async () => {
@@ -101,7 +142,13 @@ describe('re-screening', () => {
     // v2: some entries removed, some renamed to a near miss of a filler client (a change that matches someone new), some added
     const fillerName = 'Sophie Turner Khan';
     const v2Entries = [
-      ...v1Entries.filter((e) => !removed.includes(e)).map((e) => (renamed.includes(e) ? { ...e, aliases: [...e.aliases, { name: e === renamed[0] ? fillerName : `${e.name} Trading`, kind: 'aka' as const }] } : e)),
+      ...v1Entries
+        .filter((e) => !removed.includes(e))
+        .map((e) =>
+          renamed.includes(e)
+            ? { ...e, aliases: [...e.aliases, { name: e === renamed[0] ? fillerName : `${e.name} Trading`, kind: 'aka' as const }] }
+            : e,
+        ),
       ...laterAdded,
     ];
     const imported = await importList(prisma, version('v2', v2Entries));
@@ -111,7 +158,16 @@ describe('re-screening', () => {
     const deltas = await prisma.sanctionListDelta.findMany({ where: { versionId: imported.versionId } });
     const changed = new Set(deltas.filter((d) => d.change !== 'removed').map((d) => d.entryId));
     const entries = await loadEntries(prisma, imported.versionId, [...changed]);
-    const delta = (await matchEntries(pool, entries.map((entry) => ({ entry, versionId: imported.versionId })), 0.8)).filter((m) => clientIds.includes(m.clientId)).map((m) => `${m.clientId}|${m.hit.entryId}`).sort();
+    const delta = (
+      await matchEntries(
+        pool,
+        entries.map((entry) => ({ entry, versionId: imported.versionId })),
+        0.8,
+      )
+    )
+      .filter((m) => clientIds.includes(m.clientId))
+      .map((m) => `${m.clientId}|${m.hit.entryId}`)
+      .sort();
     const full = await fullMatches(changed);
     expect(delta).toEqual(full);
     expect(delta.length).toBeGreaterThan(3);

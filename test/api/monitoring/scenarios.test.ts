@@ -46,7 +46,8 @@ describe('structuring: 3 or more cash deposits each 80-99 % of USD 10,000 within
   it('records the deposits, the aggregates and the thresholds as evidence; a fourth deposit is the same alert', async () => {
     const c = await newClient(pool());
     const ids = [];
-    for (const [i, amount] of [9000, 9100, 9200, 9300].entries()) ids.push((await send(pool(), c, { at: T0 + i * DAY, amount, method: 'cash' })).id);
+    for (const [i, amount] of [9000, 9100, 9200, 9300].entries())
+      ids.push((await send(pool(), c, { at: T0 + i * DAY, amount, method: 'cash' })).id);
     await sweep(prisma(), pool(), { clientIds: [c] });
     await sweep(prisma(), pool(), { clientIds: [c] });
     const alerts = await alertsOf(prisma(), c, 'structuring');
@@ -136,7 +137,9 @@ describe('dormant_reactivation: idle 180 days, then a deposit 3x the monthly ave
 describe('high_risk_jurisdiction: FATF call-for-action always, grey list above USD 10,000', () => {
   const one = async (country: string, amount: number, riskBand: string | null = null) => {
     const c = await newClient(pool(), { riskBand });
-    return (await send(pool(), c, { at: T0, amount, type: 'withdrawal', counterparty: { name: 'Acme Trading', country } })).alerts.filter((a) => a.scenario_id === 'high_risk_jurisdiction').length;
+    return (await send(pool(), c, { at: T0, amount, type: 'withdrawal', counterparty: { name: 'Acme Trading', country } })).alerts.filter(
+      (a) => a.scenario_id === 'high_risk_jurisdiction',
+    ).length;
   };
   it('fires for any amount to a black-list country', async () => {
     expect(await one('KP', 1)).toBe(1);
@@ -155,13 +158,23 @@ describe('high_risk_jurisdiction: FATF call-for-action always, grey list above U
   it('converts currencies to USD first', async () => {
     expect(await one('NG', 8000)).toBe(0);
     const c = await newClient(pool());
-    const r = await send(pool(), c, { at: T0, amount: 8000, currency: 'GBP', type: 'withdrawal', counterparty: { name: 'Acme', country: 'ng' } });
+    const r = await send(pool(), c, {
+      at: T0,
+      amount: 8000,
+      currency: 'GBP',
+      type: 'withdrawal',
+      counterparty: { name: 'Acme', country: 'ng' },
+    });
     expect(r.alerts.map((a) => a.scenario_id)).toContain('high_risk_jurisdiction');
   });
 });
 
 describe('above_profile: 30-day deposits over 50 % of the declared annual amount', () => {
-  async function run(second: number, gap: number, declared: { expectedDeposits?: number | null; declaredIncome?: number | null } = { expectedDeposits: 100_000 }) {
+  async function run(
+    second: number,
+    gap: number,
+    declared: { expectedDeposits?: number | null; declaredIncome?: number | null } = { expectedDeposits: 100_000 },
+  ) {
     const c = await newClient(pool(), declared);
     await send(pool(), c, { at: T0, amount: 30000 });
     return (await send(pool(), c, { at: T0 + gap, amount: second })).alerts.filter((a) => a.scenario_id === 'above_profile').length;

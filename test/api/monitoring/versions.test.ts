@@ -18,9 +18,15 @@ const prisma = () => stack.db.prisma;
 describe('scenario versions', () => {
   it('installs the six transaction scenarios and the sanctions scenario with version 1 in force', async () => {
     const v = await versionsInForce(pool());
-    expect(v.map((x) => x.scenarioId).sort()).toEqual(
-      ['above_profile', 'dormant_reactivation', 'high_risk_jurisdiction', 'in_and_out', 'sanctions_match', 'structuring', 'third_party'],
-    );
+    expect(v.map((x) => x.scenarioId).sort()).toEqual([
+      'above_profile',
+      'dormant_reactivation',
+      'high_risk_jurisdiction',
+      'in_and_out',
+      'sanctions_match',
+      'structuring',
+      'third_party',
+    ]);
     expect(v.every((x) => x.version === 1)).toBe(true);
   });
 
@@ -29,9 +35,18 @@ describe('scenario versions', () => {
     const before = await send(pool(), c, { at: T0, amount: 20000, type: 'withdrawal', counterparty: { name: 'X', country: 'NG' } });
     const v1 = before.alerts.find((a) => a.scenario_id === 'high_risk_jurisdiction')!;
     expect(v1.scenario_version).toBe(1);
-    await saveDraft(pool(), { scenarioId: 'high_risk_jurisdiction', parameters: { default: { alwaysCategories: ['black', 'grey'], amountCategories: [], minAmount: 0 } }, actorId: 'u-compliance', note: 'grey always' });
+    await saveDraft(pool(), {
+      scenarioId: 'high_risk_jurisdiction',
+      parameters: { default: { alwaysCategories: ['black', 'grey'], amountCategories: [], minAmount: 0 } },
+      actorId: 'u-compliance',
+      note: 'grey always',
+    });
     // a draft changes nothing until published
-    expect((await send(pool(), c, { at: T0 + DAY, amount: 5, type: 'withdrawal', counterparty: { name: 'X', country: 'NG' } })).alerts.filter((a) => a.scenario_id === 'high_risk_jurisdiction')).toEqual([]);
+    expect(
+      (await send(pool(), c, { at: T0 + DAY, amount: 5, type: 'withdrawal', counterparty: { name: 'X', country: 'NG' } })).alerts.filter(
+        (a) => a.scenario_id === 'high_risk_jurisdiction',
+      ),
+    ).toEqual([]);
     const published = await publishDraft(pool(), { scenarioId: 'high_risk_jurisdiction', actorId: 'u-compliance' });
     expect(published.version).toBe(2);
     const after = await send(pool(), c, { at: T0 + 2 * DAY, amount: 5, type: 'withdrawal', counterparty: { name: 'X', country: 'NG' } });
@@ -40,21 +55,42 @@ describe('scenario versions', () => {
     expect((v2.evidence as any).thresholds).toMatchObject({ alwaysCategories: ['black', 'grey'] });
     // the old alert still says version 1, and version 1 is retired, not gone
     expect((await prisma().monitoringAlert.findUniqueOrThrow({ where: { id: v1.id } })).scenarioVersion).toBe(1);
-    const versions = await prisma().monitoringScenarioVersion.findMany({ where: { scenarioId: 'high_risk_jurisdiction' }, orderBy: { version: 'asc' } });
-    expect(versions.map((v) => [v.version, v.status])).toEqual([[1, 'retired'], [2, 'published']]);
-    const audit = await prisma().auditEvent.findMany({ where: { entity: 'monitoring_scenario', entityId: 'high_risk_jurisdiction' }, orderBy: { id: 'asc' } });
+    const versions = await prisma().monitoringScenarioVersion.findMany({
+      where: { scenarioId: 'high_risk_jurisdiction' },
+      orderBy: { version: 'asc' },
+    });
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [1, 'retired'],
+      [2, 'published'],
+    ]);
+    const audit = await prisma().auditEvent.findMany({
+      where: { entity: 'monitoring_scenario', entityId: 'high_risk_jurisdiction' },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => a.action)).toEqual(['scenario_draft_saved', 'scenario_published']);
   });
 
   it('a published or retired version cannot change or be deleted, by any path', async () => {
     const [v] = await prisma().monitoringScenarioVersion.findMany({ where: { scenarioId: 'structuring', status: 'published' } });
-    await expect(pool().query(`UPDATE monitoring_scenario_versions SET parameters = '{}' WHERE id = $1`, [v.id])).rejects.toThrow(/cannot change/);
-    await expect(pool().query(`UPDATE monitoring_scenario_versions SET version = 9 WHERE id = $1`, [v.id])).rejects.toThrow(/cannot change/);
-    await expect(pool().query(`UPDATE monitoring_scenario_versions SET status = 'draft' WHERE id = $1`, [v.id])).rejects.toThrow(/cannot change/);
-    await expect(prisma().monitoringScenarioVersion.update({ where: { id: v.id }, data: { parameters: { default: {} } } })).rejects.toThrow();
+    await expect(pool().query(`UPDATE monitoring_scenario_versions SET parameters = '{}' WHERE id = $1`, [v.id])).rejects.toThrow(
+      /cannot change/,
+    );
+    await expect(pool().query(`UPDATE monitoring_scenario_versions SET version = 9 WHERE id = $1`, [v.id])).rejects.toThrow(
+      /cannot change/,
+    );
+    await expect(pool().query(`UPDATE monitoring_scenario_versions SET status = 'draft' WHERE id = $1`, [v.id])).rejects.toThrow(
+      /cannot change/,
+    );
+    await expect(
+      prisma().monitoringScenarioVersion.update({ where: { id: v.id }, data: { parameters: { default: {} } } }),
+    ).rejects.toThrow();
     await expect(pool().query(`DELETE FROM monitoring_scenario_versions WHERE id = $1`, [v.id])).rejects.toThrow(/cannot be deleted/);
-    const [retired] = await prisma().monitoringScenarioVersion.findMany({ where: { scenarioId: 'high_risk_jurisdiction', status: 'retired' } });
-    await expect(pool().query(`UPDATE monitoring_scenario_versions SET status = 'published' WHERE id = $1`, [retired.id])).rejects.toThrow(/cannot change/);
+    const [retired] = await prisma().monitoringScenarioVersion.findMany({
+      where: { scenarioId: 'high_risk_jurisdiction', status: 'retired' },
+    });
+    await expect(pool().query(`UPDATE monitoring_scenario_versions SET status = 'published' WHERE id = $1`, [retired.id])).rejects.toThrow(
+      /cannot change/,
+    );
     const again = await prisma().monitoringScenarioVersion.findUniqueOrThrow({ where: { id: v.id } });
     expect(again.parameters).toEqual(v.parameters);
   });
@@ -64,7 +100,11 @@ describe('scenario versions', () => {
     expect(() => checkParameters(t, { default: { threshold: 'x' } })).toThrow(/threshold/);
     expect(() => checkParameters(t, { default: { ...t.defaults.default, extra: 1 } })).toThrow();
     expect(() => checkParameters(t, { default: t.defaults.default, bands: { purple: {} } })).toThrow();
-    const a = await saveDraft(pool(), { scenarioId: 'structuring', parameters: { ...t.defaults, bands: { high: { minCount: 2 } } }, actorId: 'u-compliance' });
+    const a = await saveDraft(pool(), {
+      scenarioId: 'structuring',
+      parameters: { ...t.defaults, bands: { high: { minCount: 2 } } },
+      actorId: 'u-compliance',
+    });
     const b = await saveDraft(pool(), { scenarioId: 'structuring', parameters: t.defaults, actorId: 'u-compliance' });
     expect(b).toEqual(a);
     expect(await discardDraft(pool(), { scenarioId: 'structuring', actorId: 'u-compliance' })).toBe(true);
@@ -73,7 +113,11 @@ describe('scenario versions', () => {
 
   it('per-band parameters: a high-risk client alerts on two structured deposits when the high band says so', async () => {
     const t = templateOf('structuring')!;
-    await saveDraft(pool(), { scenarioId: 'structuring', parameters: { ...t.defaults, bands: { high: { minCount: 2 } } }, actorId: 'u-compliance' });
+    await saveDraft(pool(), {
+      scenarioId: 'structuring',
+      parameters: { ...t.defaults, bands: { high: { minCount: 2 } } },
+      actorId: 'u-compliance',
+    });
     await publishDraft(pool(), { scenarioId: 'structuring', actorId: 'u-compliance' });
     const high = await newClient(pool(), { riskBand: 'high' });
     const low = await newClient(pool(), { riskBand: 'low' });

@@ -7,10 +7,22 @@ const SHANGHAI = { timezone: 'Asia/Shanghai', workdays: [1, 2, 3, 4, 5], workSta
 const NEW_YORK = { timezone: 'America/New_York', workdays: [1, 2, 3, 4, 5], workStart: '09:00', workEnd: '17:00', holidays: [] };
 
 const rule = (over: Partial<AssignmentRule> = {}): AssignmentRule => ({
-  id: 'r', name: 'r', priority: 100, branchId: null, language: null, country: null, source: null, introducingBrokerId: null,
-  strategy: 'round_robin', accountManagerIds: ['a', 'b', 'c'], outsideHours: 'next_available', lastAssignedId: null, ...over,
+  id: 'r',
+  name: 'r',
+  priority: 100,
+  branchId: null,
+  language: null,
+  country: null,
+  source: null,
+  introducingBrokerId: null,
+  strategy: 'round_robin',
+  accountManagerIds: ['a', 'b', 'c'],
+  outsideHours: 'next_available',
+  lastAssignedId: null,
+  ...over,
 });
-const people = (cal = LONDON, loads: Record<string, number> = {}): Candidate[] => ['a', 'b', 'c'].map((id) => ({ id, calendar: cal, load: loads[id] ?? 0 }));
+const people = (cal = LONDON, loads: Record<string, number> = {}): Candidate[] =>
+  ['a', 'b', 'c'].map((id) => ({ id, calendar: cal, load: loads[id] ?? 0 }));
 
 // Tuesday 1 December 2026, 10:00 in London (UTC+0), 18:00 in Shanghai, 05:00 in New York
 const TUESDAY_10_LONDON = Date.UTC(2026, 11, 1, 10, 0);
@@ -18,7 +30,11 @@ const TUESDAY_10_LONDON = Date.UTC(2026, 11, 1, 10, 0);
 describe('matching a rule', () => {
   const lead = { branchId: null, language: 'zh-CN', country: 'CN', source: 'Partner', ibChain: ['ib-leaf', 'ib-root'] };
   it('takes the first rule by priority whose criteria all match; null criteria match anything', () => {
-    const rules = [rule({ id: 'any', priority: 100 }), rule({ id: 'cn', priority: 10, country: 'CN' }), rule({ id: 'ru', priority: 1, country: 'RU' })];
+    const rules = [
+      rule({ id: 'any', priority: 100 }),
+      rule({ id: 'cn', priority: 10, country: 'CN' }),
+      rule({ id: 'ru', priority: 1, country: 'RU' }),
+    ];
     expect(matchRule(rules, lead)?.id).toBe('cn');
   });
   it('matches language by primary subtag, source without letter case, and an IB with its sub-IBs', () => {
@@ -53,7 +69,13 @@ describe('choosing the account manager', () => {
   });
 
   it('skips inactive people (not among the candidates)', () => {
-    expect(chooseAssignee(rule(), people().filter((p) => p.id !== 'a'), TUESDAY_10_LONDON).assigneeId).toBe('b');
+    expect(
+      chooseAssignee(
+        rule(),
+        people().filter((p) => p.id !== 'a'),
+        TUESDAY_10_LONDON,
+      ).assigneeId,
+    ).toBe('b');
     expect(chooseAssignee(rule(), [], TUESDAY_10_LONDON)).toMatchObject({ assigneeId: null, reason: 'no_eligible' });
   });
 
@@ -63,7 +85,10 @@ describe('choosing the account manager', () => {
       { id: 'b', calendar: NEW_YORK, load: 0 },
       { id: 'c', calendar: LONDON, load: 9 },
     ];
-    expect(chooseAssignee(rule({ strategy: 'least_loaded' }), mixed, TUESDAY_10_LONDON)).toMatchObject({ assigneeId: 'c', reason: 'in_hours' });
+    expect(chooseAssignee(rule({ strategy: 'least_loaded' }), mixed, TUESDAY_10_LONDON)).toMatchObject({
+      assigneeId: 'c',
+      reason: 'in_hours',
+    });
   });
 
   it('outside everyone’s hours gives the lead to whoever starts first, or queues it', () => {
@@ -74,8 +99,17 @@ describe('choosing the account manager', () => {
       { id: 'b', calendar: LONDON, load: 0 },
       { id: 'c', calendar: SHANGHAI, load: 5 },
     ];
-    expect(chooseAssignee(rule(), mixed, night)).toEqual({ assigneeId: 'c', ruleId: 'r', reason: 'next_available', startsAt: '2026-12-02T01:00:00.000Z' });
-    expect(chooseAssignee(rule({ outsideHours: 'queue' }), mixed, night)).toEqual({ assigneeId: null, ruleId: 'r', reason: 'queued_outside_hours' });
+    expect(chooseAssignee(rule(), mixed, night)).toEqual({
+      assigneeId: 'c',
+      ruleId: 'r',
+      reason: 'next_available',
+      startsAt: '2026-12-02T01:00:00.000Z',
+    });
+    expect(chooseAssignee(rule({ outsideHours: 'queue' }), mixed, night)).toEqual({
+      assigneeId: null,
+      ruleId: 'r',
+      reason: 'queued_outside_hours',
+    });
   });
 
   it('honours holidays of the branch calendar', () => {
@@ -85,6 +119,10 @@ describe('choosing the account manager', () => {
       { id: 'b', calendar: NEW_YORK, load: 0 },
     ];
     // London is closed; New York opens at 14:00 UTC the same day
-    expect(chooseAssignee(rule({ accountManagerIds: ['a', 'b'] }), mixed, christmas)).toMatchObject({ assigneeId: 'b', reason: 'next_available', startsAt: '2026-12-25T14:00:00.000Z' });
+    expect(chooseAssignee(rule({ accountManagerIds: ['a', 'b'] }), mixed, christmas)).toMatchObject({
+      assigneeId: 'b',
+      reason: 'next_available',
+      startsAt: '2026-12-25T14:00:00.000Z',
+    });
   });
 });

@@ -6,7 +6,12 @@ import { planSearch } from '../../../api/clients/search';
 
 describe('phones', () => {
   it('reads national, international and 00 formats to the same E.164 number', () => {
-    for (const [raw, country] of [['020 7946 0018', 'GB'], ['+44 20 7946 0018', null], ['0044 20 7946 0018', null], ['+44 (0)20 7946 0018', null]] as const) {
+    for (const [raw, country] of [
+      ['020 7946 0018', 'GB'],
+      ['+44 20 7946 0018', null],
+      ['0044 20 7946 0018', null],
+      ['+44 (0)20 7946 0018', null],
+    ] as const) {
       expect(normalizePhone(raw, country)).toMatchObject({ e164: '+442079460018', national: '2079460018', country: 'GB', valid: true });
     }
     expect(normalizePhone('8 (912) 345-67-89', 'RU')?.e164).toBe('+79123456789');
@@ -17,7 +22,10 @@ describe('phones', () => {
 
   it('turns a search text into the numbers it can be', () => {
     // typed without a country code, it is tried in each branch country (020 is Guangzhou in China)
-    expect(phoneQuery('020 7946 0018', ['GB', 'CN'])).toEqual({ e164: ['+442079460018', '+862079460018'], national: ['2079460018', '02079460018'] });
+    expect(phoneQuery('020 7946 0018', ['GB', 'CN'])).toEqual({
+      e164: ['+442079460018', '+862079460018'],
+      national: ['2079460018', '02079460018'],
+    });
     expect(phoneQuery('+44 20 7946 0018')).toEqual({ e164: ['+442079460018'], national: ['2079460018'] });
     expect(phoneQuery('Oliver')).toBeNull();
     expect(phoneQuery('12-34')).toBeNull();

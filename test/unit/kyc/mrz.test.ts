@@ -6,7 +6,10 @@ const UTO = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO74081
 const DEU = ['P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<', 'C01X00T478D<<6408125F2702283<<<<<<<<<<<<<<<4'];
 
 const withChar = (line: string, at: number, c: string) => line.slice(0, at) + c + line.slice(at + 1);
-const failed = (lines: string[]) => parseTd3(lines).checks.filter((c) => !c.ok).map((c) => c.field);
+const failed = (lines: string[]) =>
+  parseTd3(lines)
+    .checks.filter((c) => !c.ok)
+    .map((c) => c.field);
 
 describe('ICAO 9303 check digits', () => {
   it('weights 7-3-1 over digits, letters (A=10…Z=35) and fillers (<=0)', () => {
@@ -22,8 +25,15 @@ describe('ICAO 9303 check digits', () => {
     const uto = parseTd3(UTO);
     expect(uto.valid).toBe(true);
     expect(uto.fields).toMatchObject({
-      issuingState: 'UTO', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', documentNumber: 'L898902C3',
-      nationality: 'UTO', birthDate: '740812', sex: 'F', expiryDate: '120415', personalNumber: 'ZE184226B',
+      issuingState: 'UTO',
+      surname: 'ERIKSSON',
+      givenNames: 'ANNA MARIA',
+      documentNumber: 'L898902C3',
+      nationality: 'UTO',
+      birthDate: '740812',
+      sex: 'F',
+      expiryDate: '120415',
+      personalNumber: 'ZE184226B',
     });
     const deu = parseTd3(DEU.join('\n'));
     expect(deu.valid).toBe(true);

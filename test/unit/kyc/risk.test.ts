@@ -8,13 +8,18 @@ const IR = { code: 'IR', category: 'black' as const, score: 50 };
 /** A quiet retail client: every factor at zero. */
 const base: RiskInput = {
   clientType: 'individual',
-  residenceCode: 'GB', residence: GB,
-  nationalityCode: 'GB', nationality: GB,
+  residenceCode: 'GB',
+  residence: GB,
+  nationalityCode: 'GB',
+  nationality: GB,
   pep: false,
-  occupation: 'employee', industry: null,
-  products: ['shares'], maxLeverage: null,
+  occupation: 'employee',
+  industry: null,
+  products: ['shares'],
+  maxLeverage: null,
   channel: 'in_person',
-  declaredIncome: 80_000, expectedDeposits: 10_000,
+  declaredIncome: 80_000,
+  expectedDeposits: 10_000,
   screening: { pendingHits: 0, trueMatches: 0, falsePositives: 0 },
 };
 
@@ -26,7 +31,15 @@ describe('risk scoring', () => {
     const a = scoreRisk(base);
     expect(a).toMatchObject({ score: 0, band: 'low', computedBand: 'low', override: null, floors: [] });
     expect(a.factors.map((f) => f.factor)).toEqual([
-      'residence', 'nationality', 'pep', 'occupation', 'product', 'leverage', 'channel', 'deposits_vs_income', 'screening',
+      'residence',
+      'nationality',
+      'pep',
+      'occupation',
+      'product',
+      'leverage',
+      'channel',
+      'deposits_vs_income',
+      'screening',
     ]);
   });
 

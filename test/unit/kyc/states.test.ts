@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  STEPS, STEP_OUTCOMES, STEP_ROLES, addMonthsUtc, clientStatusDuring, needsEdd, nextState, statusOf,
-  type KycEvent, type KycState, type RoutingFacts,
+  STEPS,
+  STEP_OUTCOMES,
+  STEP_ROLES,
+  addMonthsUtc,
+  clientStatusDuring,
+  needsEdd,
+  nextState,
+  statusOf,
+  type KycEvent,
+  type KycState,
+  type RoutingFacts,
 } from '../../../workflows/kyc-review/states';
 
 const clean: RoutingFacts = { pendingHits: 0, band: 'low', eddFlags: [], trueMatch: false };
@@ -15,9 +24,18 @@ describe('KYC review state table', () => {
   });
 
   it('sends high and critical bands, any EDD flag and a confirmed match to enhanced due diligence', () => {
-    for (const facts of [{ band: 'high' }, { band: 'critical' }, { eddFlags: ['shell_company'] }, { trueMatch: true }] as Partial<RoutingFacts>[]) {
+    for (const facts of [
+      { band: 'high' },
+      { band: 'critical' },
+      { eddFlags: ['shell_company'] },
+      { trueMatch: true },
+    ] as Partial<RoutingFacts>[]) {
       expect(walk(['documents_complete', 'checks_done', 'edd_done', 'rejected'], { ...clean, ...facts })).toEqual([
-        'collect_documents', 'checks', 'edd', 'senior_approval', 'rejected',
+        'collect_documents',
+        'checks',
+        'edd',
+        'senior_approval',
+        'rejected',
       ]);
     }
     expect(needsEdd(clean)).toBe(false);
@@ -32,7 +50,10 @@ describe('KYC review state table', () => {
 
   it('waits on the client, suspends when nobody answers, and resumes document collection on an answer', () => {
     expect(walk(['request_information', 'client_wait_expired', 'client_responded'])).toEqual([
-      'collect_documents', 'awaiting_client', 'suspended', 'collect_documents',
+      'collect_documents',
+      'awaiting_client',
+      'suspended',
+      'collect_documents',
     ]);
     expect(nextState('cdd_review', 'request_information', clean)).toBe('awaiting_client');
     expect(nextState('senior_approval', 'request_information', clean)).toBe('awaiting_client');
@@ -47,7 +68,12 @@ describe('KYC review state table', () => {
 
   it('derives the case status and the client status from the state', () => {
     expect(['collect_documents', 'checks', 'edd', 'awaiting_client', 'suspended', 'approved'].map((s) => statusOf(s as KycState))).toEqual([
-      'open', 'open', 'open', 'awaiting_client', 'suspended', 'closed',
+      'open',
+      'open',
+      'open',
+      'awaiting_client',
+      'suspended',
+      'closed',
     ]);
     expect(clientStatusDuring('cdd_review', 'onboarding')).toBe('in_review');
     expect(clientStatusDuring('cdd_review', 'periodic')).toBeNull();

@@ -67,17 +67,20 @@ describe('broker-crm screening compare', () => {
   const node = existsSync('/usr/bin/node') ? '/usr/bin/node' : process.execPath;
 
   it('scores every pair of the input and quotes names that need it', () => {
-    const pairs = every(lists().sdn.entries.filter((e) => e.aliases.length > 0), 200).map((e) => [
-      e.schema === 'Person' ? 'Person' : 'Organization',
-      e.name,
-      e.aliases[0].name,
-    ]);
+    const pairs = every(
+      lists().sdn.entries.filter((e) => e.aliases.length > 0),
+      200,
+    ).map((e) => [e.schema === 'Person' ? 'Person' : 'Organization', e.name, e.aliases[0].name]);
     const dir = mkdtempSync(path.join(tmpdir(), 'screening-cli-'));
     writeFileSync(path.join(dir, 'pairs.csv'), formatCsv([['schema', 'name1', 'name2'], ...pairs]));
-    execFileSync(node, [path.join(repo, 'scripts/broker-crm.mjs'), 'screening', 'compare', '--input', 'pairs.csv', '--output', 'scores.csv'], {
-      cwd: dir,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      node,
+      [path.join(repo, 'scripts/broker-crm.mjs'), 'screening', 'compare', '--input', 'pairs.csv', '--output', 'scores.csv'],
+      {
+        cwd: dir,
+        stdio: 'pipe',
+      },
+    );
     const out = parseCsv(readFileSync(path.join(dir, 'scores.csv'), 'utf8').trimEnd());
     expect(out[0]).toEqual(['schema', 'name1', 'name2', 'score']);
     expect(out.slice(1).map((r) => r.slice(0, 3))).toEqual(pairs);
@@ -89,7 +92,10 @@ describe('broker-crm screening compare', () => {
     writeFileSync(path.join(dir, 'pairs.csv'), 'schema,name1,name2\nPerson,a,b\nRobot,c,d\n');
     let failure: { status: number; stderr: Buffer } | undefined;
     try {
-      execFileSync(node, [path.join(repo, 'scripts/broker-crm.mjs'), 'screening', 'compare', '--input', 'pairs.csv'], { cwd: dir, stdio: 'pipe' });
+      execFileSync(node, [path.join(repo, 'scripts/broker-crm.mjs'), 'screening', 'compare', '--input', 'pairs.csv'], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
     } catch (err) {
       failure = err as { status: number; stderr: Buffer };
     }

@@ -81,7 +81,9 @@ describe('client book CSV', () => {
   it('refuses a header without the required columns', async () => {
     const file = path.join(tmp(), 'book.csv');
     writeFileSync(file, 'ident,fullname\n1,a\n');
-    await expect(readCsv(file, z.object({}), { requiredColumns: ['id', 'name'] })).rejects.toThrow(/line 1: the header lacks the columns "id", "name"/);
+    await expect(readCsv(file, z.object({}), { requiredColumns: ['id', 'name'] })).rejects.toThrow(
+      /line 1: the header lacks the columns "id", "name"/,
+    );
   });
 
   it('puts rejects beside the output, else beside the input', () => {

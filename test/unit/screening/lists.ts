@@ -22,7 +22,11 @@ export function lists() {
       add: listFile('add.csv'),
       comments: listFile('sdn_comments.csv'),
     });
-    const cons = parseOfac('ofac_cons', { primary: listFile('cons_prim.csv'), alt: listFile('cons_alt.csv'), add: listFile('cons_add.csv') });
+    const cons = parseOfac('ofac_cons', {
+      primary: listFile('cons_prim.csv'),
+      alt: listFile('cons_alt.csv'),
+      add: listFile('cons_add.csv'),
+    });
     const un = parseUn(listFile('UN_consolidated.xml'));
     cache = { sdn, cons, un, index: buildIndex([...sdn.entries, ...cons.entries, ...un.entries]) };
   }

@@ -10,10 +10,14 @@ import { initialise, reorder, toCyrillic, typo, words } from '../../fixtures/scr
 
 // Every case is built from the list files: names, aliases and facts of real entries.
 
-const schemaOf = (e: SanctionEntry): SearchQuery['schema'] => (e.schema === 'Airplane' || e.schema === 'Vessel' ? e.schema : e.schema === 'Person' ? 'Person' : 'Organization');
+const schemaOf = (e: SanctionEntry): SearchQuery['schema'] =>
+  e.schema === 'Airplane' || e.schema === 'Vessel' ? e.schema : e.schema === 'Person' ? 'Person' : 'Organization';
 // word order does not make a different name, so names are compared as sorted token lists
 const key = (name: string, e: SanctionEntry) =>
-  normalizeName(name, e.schema === 'Person' ? 'person' : 'org').tokens.map((t) => t.text).sort().join(' ');
+  normalizeName(name, e.schema === 'Person' ? 'person' : 'org')
+    .tokens.map((t) => t.text)
+    .sort()
+    .join(' ');
 const allEntries = () => [...lists().sdn.entries, ...lists().cons.entries, ...lists().un.entries];
 const isEntry = (e: SanctionEntry) => (h: { list: string; entryId: string }) => h.list === e.source && h.entryId === e.entryId;
 
@@ -29,7 +33,10 @@ function standing(query: SearchQuery, e: SanctionEntry) {
 const distinctive = (name: string, e: SanctionEntry) => key(name, e).replace(/[^a-z]/g, '').length >= 6 && words(name).length >= 2;
 
 describe('aliases find their entry', () => {
-  const cases = every(allEntries().filter((e) => e.aliases.some((a) => a.kind !== 'weak' && a.kind !== 'original_script')), 4);
+  const cases = every(
+    allEntries().filter((e) => e.aliases.some((a) => a.kind !== 'weak' && a.kind !== 'original_script')),
+    4,
+  );
 
   it('at rank 1 (ties with entries that carry the very same name allowed)', () => {
     let total = 0;
@@ -68,8 +75,14 @@ describe('aliases find their entry', () => {
 });
 
 describe('disguised forms of listed names are found', () => {
-  const people = every(lists().sdn.entries.filter((e) => e.schema === 'Person' && distinctive(e.name, e)), 10);
-  const orgs = every(lists().sdn.entries.filter((e) => e.schema === 'Organization' && distinctive(e.name, e)), 10);
+  const people = every(
+    lists().sdn.entries.filter((e) => e.schema === 'Person' && distinctive(e.name, e)),
+    10,
+  );
+  const orgs = every(
+    lists().sdn.entries.filter((e) => e.schema === 'Organization' && distinctive(e.name, e)),
+    10,
+  );
 
   const foundShare = (entries: SanctionEntry[], disguise: (n: string) => string) => {
     const found = entries.filter((e) => {
@@ -82,7 +95,12 @@ describe('disguised forms of listed names are found', () => {
   it('reordered', () => {
     expect(foundShare(people, reorder)).toBeGreaterThan(0.97);
     // multi-word legal forms ("S.A. de C.V.") stay in one piece at the end, as people write them
-    const coreReversed = (name: string) => `${reorder(normalizeName(name, 'org').tokens.map((t) => t.text).join(' '))} LLC`;
+    const coreReversed = (name: string) =>
+      `${reorder(
+        normalizeName(name, 'org')
+          .tokens.map((t) => t.text)
+          .join(' '),
+      )} LLC`;
     expect(foundShare(orgs, coreReversed)).toBeGreaterThan(0.97);
   });
 
@@ -102,7 +120,9 @@ describe('disguised forms of listed names are found', () => {
   });
 
   it('spelled in Arabic script as the UN publishes it', () => {
-    const ar = lists().un.entries.filter((e) => e.schema === 'Person' && e.aliases.some((a) => a.kind === 'original_script' && /[\u0600-\u06ff]/.test(a.name)));
+    const ar = lists().un.entries.filter(
+      (e) => e.schema === 'Person' && e.aliases.some((a) => a.kind === 'original_script' && /[\u0600-\u06ff]/.test(a.name)),
+    );
     const found = ar.filter((e) => {
       const orig = e.aliases.find((a) => a.kind === 'original_script')!.name;
       const { own, top } = standing({ name: orig, schema: 'Person' }, e);
@@ -144,9 +164,14 @@ describe('disguised forms of listed names are found', () => {
 
 describe('words that do not identify', () => {
   it('legal forms on organisations change nothing', () => {
-    const orgs = every(lists().sdn.entries.filter((e) => e.schema === 'Organization' && distinctive(e.name, e)), 25);
+    const orgs = every(
+      lists().sdn.entries.filter((e) => e.schema === 'Organization' && distinctive(e.name, e)),
+      25,
+    );
     for (const e of orgs) {
-      const bare = normalizeName(e.name, 'org').tokens.map((t) => t.text).join(' ');
+      const bare = normalizeName(e.name, 'org')
+        .tokens.map((t) => t.text)
+        .join(' ');
       for (const form of [`${bare} LLC`, `OOO ${bare}`, `${bare} GmbH`, `${bare} Co., Ltd.`, `${bare} 有限公司`]) {
         expect(compareNames(form, e.name, 'Company').score, form).toBe(compareNames(bare, e.name, 'Company').score);
       }
@@ -154,16 +179,23 @@ describe('words that do not identify', () => {
   });
 
   it('honorifics on people change nothing', () => {
-    const people = every(lists().sdn.entries.filter((e) => e.schema === 'Person' && distinctive(e.name, e)), 25);
+    const people = every(
+      lists().sdn.entries.filter((e) => e.schema === 'Person' && distinctive(e.name, e)),
+      25,
+    );
     for (const e of people) {
       const base = compareNames(reorder(e.name), e.name, 'Person').score;
-      for (const title of ['Mr', 'Dr.', 'Sheikh', 'Haji', 'Colonel']) expect(compareNames(`${title} ${reorder(e.name)}`, e.name, 'Person').score).toBe(base);
+      for (const title of ['Mr', 'Dr.', 'Sheikh', 'Haji', 'Colonel'])
+        expect(compareNames(`${title} ${reorder(e.name)}`, e.name, 'Person').score).toBe(base);
     }
   });
 });
 
 describe('secondary evidence', () => {
-  const withFacts = every(lists().sdn.entries.filter((e) => e.schema === 'Person' && e.birthDates.some((d) => d.date.length === 10) && distinctive(e.name, e)), 20);
+  const withFacts = every(
+    lists().sdn.entries.filter((e) => e.schema === 'Person' && e.birthDates.some((d) => d.date.length === 10) && distinctive(e.name, e)),
+    20,
+  );
 
   it('a matching birth date raises the score and a distant one lowers it', () => {
     expect(withFacts.length).toBeGreaterThan(50);
@@ -180,7 +212,16 @@ describe('secondary evidence', () => {
   });
 
   it('a listed nationality raises, another one lowers, a listed passport raises', () => {
-    const cases = every(lists().sdn.entries.filter((e) => e.schema === 'Person' && e.nationalities.length === 1 && e.identifiers.some((i) => i.type === 'passport') && distinctive(e.name, e)), 5);
+    const cases = every(
+      lists().sdn.entries.filter(
+        (e) =>
+          e.schema === 'Person' &&
+          e.nationalities.length === 1 &&
+          e.identifiers.some((i) => i.type === 'passport') &&
+          distinctive(e.name, e),
+      ),
+      5,
+    );
     expect(cases.length).toBeGreaterThan(20);
     for (const e of cases) {
       const name = typo(e.name);
@@ -216,9 +257,13 @@ describe('compareNames', () => {
   });
 
   it('tells different entries apart', () => {
-    const people = every(lists().sdn.entries.filter((e) => e.schema === 'Person' && distinctive(e.name, e)), 7);
+    const people = every(
+      lists().sdn.entries.filter((e) => e.schema === 'Person' && distinctive(e.name, e)),
+      7,
+    );
     let above = 0;
-    for (let i = 0; i + 1 < people.length; i++) if (compareNames(people[i].name, people[i + 1].name, 'Person').score >= DEFAULT_REVIEW_THRESHOLD) above++;
+    for (let i = 0; i + 1 < people.length; i++)
+      if (compareNames(people[i].name, people[i + 1].name, 'Person').score >= DEFAULT_REVIEW_THRESHOLD) above++;
     expect(above).toBe(0);
   });
 });

@@ -37,11 +37,14 @@ describe('data the repository reads', () => {
 
   it('ships every sanctions list file the tests and benches read, with its README', () => {
     expect(REFERENCE_SANCTIONS_DIR).toBe(path.join(repo, 'reference/sanctions'));
-    for (const name of [...REFERENCE_LIST_FILES, 'README.md']) expect(existsSync(path.join(REFERENCE_SANCTIONS_DIR, name)), name).toBe(true);
+    for (const name of [...REFERENCE_LIST_FILES, 'README.md'])
+      expect(existsSync(path.join(REFERENCE_SANCTIONS_DIR, name)), name).toBe(true);
   });
 
   it('recognises the ways a path can leave the repository (so the check above can fail)', () => {
-    for (const line of [`'../../../shared/data/sanctions'`, `path.join(root, '..', 'shared')`, `"..\\shared\\x"`]) expect(OUTSIDE.test(line), line).toBe(true);
-    for (const line of ['shared Temporal dev server', 'shared/design/case-engine.md', 'sharedBy']) expect(OUTSIDE.test(line), line).toBe(false);
+    for (const line of [`'../../../shared/data/sanctions'`, `path.join(root, '..', 'shared')`, `"..\\shared\\x"`])
+      expect(OUTSIDE.test(line), line).toBe(true);
+    for (const line of ['shared Temporal dev server', 'shared/design/case-engine.md', 'sharedBy'])
+      expect(OUTSIDE.test(line), line).toBe(false);
   });
 });

@@ -43,7 +43,11 @@ describe('normalisation', () => {
   });
 
   it('gives spelling variants one consonant skeleton', () => {
-    for (const group of [['hussein', 'husayn', 'husain'], ['marzouk', 'marzuq', 'marzook'], ['mohammed', 'muhammad', 'mohamad']]) {
+    for (const group of [
+      ['hussein', 'husayn', 'husain'],
+      ['marzouk', 'marzuq', 'marzook'],
+      ['mohammed', 'muhammad', 'mohamad'],
+    ]) {
       expect(new Set(group.map(skeleton)).size).toBe(1);
     }
   });
@@ -58,7 +62,9 @@ describe('normalisation', () => {
 describe('original-script names published by the UN', () => {
   // The UN list gives some names in Cyrillic or Arabic next to the Latin one: the two must match.
   const pairs = (script: RegExp) =>
-    lists().un.entries.flatMap((e) => e.aliases.filter((a) => a.kind === 'original_script' && script.test(a.name)).map((a) => [a.name, e.name, e.schema] as const));
+    lists().un.entries.flatMap((e) =>
+      e.aliases.filter((a) => a.kind === 'original_script' && script.test(a.name)).map((a) => [a.name, e.name, e.schema] as const),
+    );
 
   it('matches Cyrillic originals with their Latin names', () => {
     const cyr = pairs(/[\u0400-\u04ff]/);
@@ -77,7 +83,10 @@ describe('original-script names published by the UN', () => {
   });
 
   it('keeps a name apart from other entries in the same script', () => {
-    const ar = every(pairs(/[\u0600-\u06ff]/).filter(([, , s]) => s === 'Person'), 3);
+    const ar = every(
+      pairs(/[\u0600-\u06ff]/).filter(([, , s]) => s === 'Person'),
+      3,
+    );
     let above = 0;
     for (let i = 0; i + 1 < ar.length; i++) if (compareNames(ar[i][0], ar[i + 1][1], 'Person').score >= DEFAULT_REVIEW_THRESHOLD) above++;
     expect(above / ar.length).toBeLessThan(0.05);

@@ -9,7 +9,10 @@ import { listText, lists, SANCTIONS_DIR } from './lists';
 
 // Counts are checked against what the README states or what a plain regex over the raw file finds.
 const countMatches = (text: string, re: RegExp) => (text.match(re) ?? []).length;
-const primaryRows = (name: string) => listText(name).split(/\r?\n/).filter((l) => /^\d+,/.test(l)).length;
+const primaryRows = (name: string) =>
+  listText(name)
+    .split(/\r?\n/)
+    .filter((l) => /^\d+,/.test(l)).length;
 
 describe('OFAC CSV', () => {
   it('reads every SDN entry the README announces, and every consolidated row', () => {
@@ -117,7 +120,10 @@ describe('UN XML', () => {
     const withNationality = countMatches(raw, /<NATIONALITY>\s*<VALUE>(?!na<)[^<]+<\/VALUE>/g);
     expect(un.entries.filter((e) => e.nationalities.length > 0)).toHaveLength(withNationality);
     expect(un.entries.filter((e) => e.birthDates.length > 0).length).toBeGreaterThan(600);
-    const addressCountries = countMatches(raw, /<(?:INDIVIDUAL|ENTITY)_ADDRESS>(?:(?!<\/(?:INDIVIDUAL|ENTITY)_ADDRESS>)[\s\S])*?<COUNTRY>[^<]+<\/COUNTRY>/g);
+    const addressCountries = countMatches(
+      raw,
+      /<(?:INDIVIDUAL|ENTITY)_ADDRESS>(?:(?!<\/(?:INDIVIDUAL|ENTITY)_ADDRESS>)[\s\S])*?<COUNTRY>[^<]+<\/COUNTRY>/g,
+    );
     expect(un.entries.flatMap((e) => e.addresses).filter((a) => a.country)).toHaveLength(addressCountries);
   });
 });

@@ -23,7 +23,9 @@ afterEach(async () => {
 
 /** A process whose command line looks like the Temporal dev server's (no Temporal needed). */
 function fakeDevServer(dbFile: string): ChildProcess {
-  const child = spawn(process.execPath, ['-e', IDLE, 'server', 'start-dev', '--port', '7233', '--db-filename', dbFile], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', IDLE, 'server', 'start-dev', '--port', '7233', '--db-filename', dbFile], {
+    stdio: 'ignore',
+  });
   started.push(child);
   return child;
 }
@@ -50,7 +52,9 @@ describe('leftover Temporal dev server', () => {
 
   it('is left running, with an error saying what to do, while a wrapper still supervises it', async () => {
     const dbFile = path.join(tmp, 'b', 'temporal.db');
-    const managed = launch('temporal', process.execPath, ['-e', IDLE, 'server', 'start-dev', '--db-filename', dbFile], { dieWithParent: true });
+    const managed = launch('temporal', process.execPath, ['-e', IDLE, 'server', 'start-dev', '--db-filename', dbFile], {
+      dieWithParent: true,
+    });
     started.push(managed);
     expect(await until(() => findTemporalDevServer(dbFile)?.ownerPid === managed.child.pid)).toBe(true);
     await expect(stopLeftoverDevServer(dbFile, () => undefined)).rejects.toThrow(/stop the other `npm start` of this clone first/);
@@ -67,7 +71,8 @@ describe('leftover PostgreSQL', () => {
     fs.symlinkSync(process.execPath, fakePostgres);
     const postmaster = spawn(fakePostgres, ['-e', IDLE, '-D', dataDir], { stdio: 'ignore' });
     started.push(postmaster);
-    const pidFile = (pid: number, dir = dataDir) => fs.writeFileSync(path.join(dataDir, 'postmaster.pid'), `${pid}\n${dir}\n1700000000\n54329\n`);
+    const pidFile = (pid: number, dir = dataDir) =>
+      fs.writeFileSync(path.join(dataDir, 'postmaster.pid'), `${pid}\n${dir}\n1700000000\n54329\n`);
 
     pidFile(postmaster.pid!);
     expect(findPostmaster(dataDir)).toMatchObject({ pid: postmaster.pid, ownerPid: undefined });

@@ -61,7 +61,12 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 
 let supervisor: Supervisor | undefined;
 const lines: string[] = [];
-const log = { info: (m: string) => lines.push(m), ok: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+const log = {
+  info: (m: string) => lines.push(m),
+  ok: (m: string) => lines.push(m),
+  warn: (m: string) => lines.push(m),
+  error: (m: string) => lines.push(m),
+};
 
 afterEach(async () => {
   await supervisor?.stopAll();
@@ -87,7 +92,9 @@ describe('npm start supervisor', () => {
     expect(worker.pids).toEqual([workerPid]);
     expect(alive(workerPid)).toBe(true);
     expect(supervisor.restarts.get('api')).toBe(1);
-    expect(lines.join('\n')).toMatch(/api exited with code 137 \(its process was killed by SIGKILL\) after .*; restarting it in 100 ms \(crash 1 in a row\); the other processes keep running/);
+    expect(lines.join('\n')).toMatch(
+      /api exited with code 137 \(its process was killed by SIGKILL\) after .*; restarting it in 100 ms \(crash 1 in a row\); the other processes keep running/,
+    );
     expect(lines).toContain(`api restarted (pid ${supervisor.current('api')!.child.pid})`);
   });
 

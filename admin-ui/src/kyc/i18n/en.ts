@@ -209,7 +209,8 @@ export const en = {
       matches: '%{smart_count} match confirmed |||| %{smart_count} matches confirmed',
     },
     check_detail: {
-      no_list: 'No sanctions list has been imported, so nobody was screened. Approval waits until the lists are imported (Sanctions lists) and the checks run again.',
+      no_list:
+        'No sanctions list has been imported, so nobody was screened. Approval waits until the lists are imported (Sanctions lists) and the checks run again.',
       no_identity: 'No identity document',
       no_expiry: 'No expiry date recorded',
       corporate: 'A company: does not apply',

@@ -210,7 +210,8 @@ export const vi = {
       matches: 'Đã xác nhận %{smart_count} trùng khớp',
     },
     check_detail: {
-      no_list: 'Chưa nhập danh sách trừng phạt nên chưa sàng lọc ai. Chỉ phê duyệt được sau khi nhập danh sách (Danh sách trừng phạt) và chạy lại kiểm tra.',
+      no_list:
+        'Chưa nhập danh sách trừng phạt nên chưa sàng lọc ai. Chỉ phê duyệt được sau khi nhập danh sách (Danh sách trừng phạt) và chạy lại kiểm tra.',
       no_identity: 'Không có giấy tờ tùy thân',
       no_expiry: 'Chưa ghi ngày hết hạn',
       corporate: 'Doanh nghiệp: không áp dụng',
