@@ -155,15 +155,13 @@ async function main(): Promise<void> {
       '',
     ]);
     const un = lists.find((l) => l.source === 'un_sc')!;
-    const changed = un.entries
-      .slice(0, 50)
-      .map((e, i) => ({
-        ...e,
-        aliases: [
-          ...e.aliases,
-          { name: `${e.name.split(' ')[0]} ${['Smith', 'Ivanov', 'Wang', 'Khan', 'Garcia'][i % 5]}`, kind: 'aka' as const },
-        ],
-      }));
+    const changed = un.entries.slice(0, 50).map((e, i) => ({
+      ...e,
+      aliases: [
+        ...e.aliases,
+        { name: `${e.name.split(' ')[0]} ${['Smith', 'Ivanov', 'Wang', 'Khan', 'Garcia'][i % 5]}`, kind: 'aka' as const },
+      ],
+    }));
     const added = lists
       .find((l) => l.source === 'ofac_sdn')!
       .entries.slice(0, 30)
