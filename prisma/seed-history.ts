@@ -165,11 +165,12 @@ class CaseHistory {
 }
 
 /** Business-time step timing: how long a person took, mostly within the step's target, sometimes past it. */
-function stepTimes(ctx: CaseContext, rng: Rng, step: string, opened: number, late: boolean) {
+function stepTimes(ctx: CaseContext, rng: Rng, step: string, opened: number, late: boolean, quick = false) {
   const schedule = buildSchedule(ctx.calendar, opened, ctx.targets[step] ?? ctx.targets._case);
   const span = schedule.dueAt - opened;
   const claimed = opened + rng.ms(0.02, 0.15, span);
-  const completed = late ? schedule.dueAt + rng.ms(0.1, 0.8, span) : claimed + rng.ms(0.2, 0.9, schedule.dueAt - claimed);
+  const pace = quick ? rng.ms(0.05, 0.3, schedule.dueAt - claimed) : rng.ms(0.2, 0.9, schedule.dueAt - claimed);
+  const completed = late ? schedule.dueAt + rng.ms(0.1, 0.8, span) : claimed + pace;
   return { opened, claimed, completed, due: schedule.dueAt, atRisk: schedule.atRiskAt };
 }
 
@@ -182,6 +183,7 @@ async function complaintHistory(
   branchId: string,
   opened: number,
   now: number,
+  quick: boolean,
 ) {
   const severity = rng.pick(['low', 'low', 'medium', 'medium', 'high'] as const satisfies readonly Severity[]);
   const category = rng.pick(CATEGORIES);
@@ -224,7 +226,7 @@ async function complaintHistory(
   });
   h.open(opened, handler, { channel: h.row.attributes.channel, category, severity });
   // a slow case runs late at every step, so some breach the whole case deadline too
-  const slow = rng.chance(severity === 'high' ? 0.3 : 0.12);
+  const slow = !quick && rng.chance(severity === 'high' ? 0.3 : 0.12);
   const attempts: Record<string, number> = {};
   let state: ComplaintState = 'acknowledge';
   let at = opened;
@@ -249,7 +251,7 @@ async function complaintHistory(
     }
     const step = state as Exclude<ComplaintState, 'closed' | 'awaiting_client'>;
     const attempt = (attempts[step] = (attempts[step] ?? 0) + 1);
-    const times = stepTimes(ctx, rng, step, at, slow ? rng.chance(0.5) : rng.chance(0.06));
+    const times = stepTimes(ctx, rng, step, at, slow ? rng.chance(0.5) : !quick && rng.chance(0.06), quick);
     // half the slow investigations drag on past the case deadline (waiting on a third party, a backlog)
     if (slow && step === 'investigate' && rng.chance(0.5))
       times.completed = Math.max(times.completed, caseSchedule.dueAt + rng.ms(0.5, 8, DAY));
@@ -391,7 +393,9 @@ export async function seedHistory(
     for (let i = 0; i < perDay; i++) {
       const c = rng.pick(clients);
       const opened = day + rng.ms(8, 16, HOUR);
-      const complaint = await complaintHistory(prisma, pool, rng, ++n, c.id, c.branchId, opened, now);
+      // the last weeks' complaints are the quickly handled ones: the others are still open, and an open case
+      // needs its workflow (the live demo cases)
+      const complaint = await complaintHistory(prisma, pool, rng, ++n, c.id, c.branchId, opened, now, d <= 21);
       if (complaint.closedAt > now) continue;
       await complaint.history.flush();
       complaints++;
