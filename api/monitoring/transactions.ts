@@ -8,6 +8,7 @@ import { alertsById } from './alert-view';
 import { FEED } from './roles';
 import { TransactionIn, TransactionOut } from './schemas';
 import { routeQuietly } from './starter';
+import { milestoneOf, signalMilestone } from '../../platform/crm/development';
 
 /** POST /api/transactions: the feed's door; the adapters call platform/monitoring/ingest the same way. */
 export function transactionRoutes(router: Router, registry: RouteRegistry, deps: ApiDeps): void {
@@ -49,7 +50,17 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
           throw badRequest([{ path: 'body.accountId', message: 'No such trading account of this client' }]);
         throw err;
       }
-      if (result.created) await routeQuietly(deps, result.alerts);
+      if (result.created) {
+        await routeQuietly(deps, result.alerts);
+        await tellDevelopmentCase(deps, body.clientId, {
+          id: result.transactionId,
+          type: body.type,
+          status: 'completed',
+          bookedAt: new Date(body.bookedAt),
+          amount: String(body.amount),
+          currency: body.currency,
+        });
+      }
       const payload = {
         id: result.transactionId,
         created: result.created,
@@ -65,4 +76,19 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
       return undefined;
     },
   );
+}
+
+/**
+ * A deposit, withdrawal or trade moves the client's open client-development case on (funded, active, the
+ * dormant and failed-deposit follow-ups). Quietly: the transaction is stored, and the case also reads the
+ * client's transactions itself when it enters a stage and at its follow-ups, so a missed signal only delays it.
+ */
+async function tellDevelopmentCase(deps: ApiDeps, clientId: string, t: Parameters<typeof milestoneOf>[0]): Promise<void> {
+  const m = milestoneOf(t);
+  if (!m) return;
+  try {
+    await signalMilestone(deps.temporal, deps.db.pool, clientId, m);
+  } catch (err) {
+    deps.log('client development: telling the case about a transaction failed; it reads the transactions itself later', err);
+  }
 }

@@ -168,7 +168,17 @@ describe('client-development case', () => {
     // approved: the account manager helps the client fund the account
     await caseIn(agent1, id, 'approved');
     await inboxTask(agent1, id, 'first_deposit');
-    await book(stack.db.pool, stack.temporal, { clientId, type: 'deposit', amount: '1000' });
+    // the payments system reports the deposit through the transactions feed
+    const deposit = await admin.post('/api/transactions', {
+      clientId,
+      externalId: `dep-${id}`,
+      type: 'deposit',
+      amount: '1000.00',
+      currency: 'USD',
+      method: 'card',
+      bookedAt: new Date().toISOString(),
+    });
+    expect(deposit.status).toBe(201);
     const funded = await caseIn(agent1, id, 'funded');
     expect(funded.depositedAt).not.toBeNull();
     // the first-deposit task went away with the deposit
