@@ -8,7 +8,7 @@ import { alertsById } from './alert-view';
 import { FEED } from './roles';
 import { TransactionIn, TransactionOut } from './schemas';
 import { routeQuietly } from './starter';
-import { milestoneOf, signalMilestone } from '../../platform/crm/development';
+import { tellDevelopmentCase } from '../../platform/crm/development';
 
 /** POST /api/transactions: the feed's door; the adapters call platform/monitoring/ingest the same way. */
 export function transactionRoutes(router: Router, registry: RouteRegistry, deps: ApiDeps): void {
@@ -52,14 +52,14 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
       }
       if (result.created) {
         await routeQuietly(deps, result.alerts);
-        await tellDevelopmentCase(deps, body.clientId, {
+        await tellDevelopmentCase(deps.temporal, deps.db.pool, body.clientId, {
           id: result.transactionId,
           type: body.type,
           status: 'completed',
           bookedAt: new Date(body.bookedAt),
           amount: String(body.amount),
           currency: body.currency,
-        });
+        }, deps.log);
       }
       const payload = {
         id: result.transactionId,
@@ -76,19 +76,4 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
       return undefined;
     },
   );
-}
-
-/**
- * A deposit, withdrawal or trade moves the client's open client-development case on (funded, active, the
- * dormant and failed-deposit follow-ups). Quietly: the transaction is stored, and the case also reads the
- * client's transactions itself when it enters a stage and at its follow-ups, so a missed signal only delays it.
- */
-async function tellDevelopmentCase(deps: ApiDeps, clientId: string, t: Parameters<typeof milestoneOf>[0]): Promise<void> {
-  const m = milestoneOf(t);
-  if (!m) return;
-  try {
-    await signalMilestone(deps.temporal, deps.db.pool, clientId, m);
-  } catch (err) {
-    deps.log('client development: telling the case about a transaction failed; it reads the transactions itself later', err);
-  }
 }

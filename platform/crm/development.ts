@@ -225,3 +225,25 @@ export function milestoneOf(t: {
   if (t.type === 'deposit' || t.type === 'withdrawal' || t.type === 'trade') return { kind: t.type, ...base };
   return null;
 }
+
+/**
+ * A transaction just stored (POST /api/transactions, the platform feeds) moves the client's open
+ * client-development case on: funded, active, the dormant and failed-deposit follow-ups. Quietly: the
+ * transaction is stored, and the case also reads the client's transactions itself when it enters a stage and
+ * at its follow-ups, so a missed signal only delays it.
+ */
+export async function tellDevelopmentCase(
+  temporal: TemporalClient,
+  q: Queryable,
+  clientId: string,
+  t: Parameters<typeof milestoneOf>[0],
+  log: (msg: string, err?: unknown) => void,
+): Promise<void> {
+  const m = milestoneOf(t);
+  if (!m) return;
+  try {
+    await signalMilestone(temporal, q, clientId, m);
+  } catch (err) {
+    log('client development: telling the case about a transaction failed; it reads the transactions itself later', err);
+  }
+}

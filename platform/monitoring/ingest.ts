@@ -28,6 +28,8 @@ export interface TransactionInput {
   accountId?: string | null;
   status?: 'pending' | 'completed' | 'failed' | 'cancelled' | 'reversed';
   instrument?: string | null;
+  /** trades: realised profit or loss in the account currency (a decimal string or number) */
+  pnl?: string | number | null;
 }
 
 export interface IngestResult {
@@ -50,8 +52,8 @@ export async function ingestTransaction(pool: pg.Pool, input: TransactionInput, 
         throw new DomainError('ACCOUNT_NOT_FOUND', `Client ${input.clientId} has no trading account ${input.accountId}`);
     }
     const inserted = await db.query<{ id: string }>(
-      `INSERT INTO transactions (client_id, account_id, source, external_id, type, amount, currency, method, status, booked_at, counterparty_name, counterparty_country, instrument)
-       VALUES ($1, $2, $3, $4, $5, $6::numeric, upper($7), $8, $9, $10, $11, upper($12), $13)
+      `INSERT INTO transactions (client_id, account_id, source, external_id, type, amount, currency, method, status, booked_at, counterparty_name, counterparty_country, instrument, pnl)
+       VALUES ($1, $2, $3, $4, $5, $6::numeric, upper($7), $8, $9, $10, $11, upper($12), $13, $14::numeric)
        ON CONFLICT (source, external_id) DO NOTHING RETURNING id`,
       [
         input.clientId,
@@ -67,6 +69,7 @@ export async function ingestTransaction(pool: pg.Pool, input: TransactionInput, 
         input.counterparty?.name?.trim() || null,
         input.counterparty?.country?.trim() || null,
         input.instrument ?? null,
+        input.pnl === undefined || input.pnl === null ? null : String(input.pnl),
       ],
     );
     if (!inserted.rowCount) {
