@@ -24,6 +24,7 @@ import { CASE_TYPES, apiDeps } from './case-types';
 import { caseTypesRouter } from './cases/meta';
 import { teamsRouter } from './teams/router';
 import { adminRouter } from './admin/router';
+import { integrationsRouter } from './integrations/router';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -66,6 +67,7 @@ export function createApp(processDeps: Deps): Express {
     teamsRouter,
     adminRouter,
     monitoringRouter,
+    integrationsRouter,
   ]) {
     api.use(router(deps, registry));
   }

@@ -59,6 +59,11 @@ const EnvSchema = z.object({
     .min(0, 'must be between 0 and 1')
     .max(1, 'must be between 0 and 1')
     .default(DEFAULT_REVIEW_THRESHOLD),
+  /**
+   * Feed adapters' shared secrets, from INTEGRATION_SECRET_<ADAPTER> (e.g. INTEGRATION_SECRET_REFERENCE),
+   * keyed by the adapter's name in lower case. An adapter without one is not served.
+   */
+  INTEGRATION_SECRETS: z.record(z.string(), z.string().min(32, 'must be at least 32 characters')).default({}),
 });
 
 const EnvSchemaResolved = EnvSchema.transform(({ COOKIE_SECURE, ...env }) => ({
@@ -69,7 +74,12 @@ const EnvSchemaResolved = EnvSchema.transform(({ COOKIE_SECURE, ...env }) => ({
 export type Env = z.infer<typeof EnvSchemaResolved>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchemaResolved.safeParse(source);
+  const secrets: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    const m = /^INTEGRATION_SECRET_([A-Z0-9_]+)$/.exec(key);
+    if (m && value) secrets[m[1].toLowerCase()] = value;
+  }
+  const parsed = EnvSchemaResolved.safeParse({ ...source, INTEGRATION_SECRETS: secrets });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);

@@ -1,4 +1,14 @@
 import express from 'express';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** the body's bytes as sent, kept for the routes that check a signature over them (feed deliveries) */
+    rawBody?: Buffer;
+  }
+}
+
+/** Where a body is signed: its exact bytes are kept, as JSON.stringify of the parsed value may differ. */
+const SIGNED_BODIES = /^\/api\/integrations\//;
 import { badRequest } from './errors';
 
 /** No request of this API nests deeper than a few levels; 32 leaves room and keeps every walk over a body cheap. */
@@ -29,9 +39,10 @@ export function nestsDeeperThan(buf: Uint8Array, max: number): boolean {
 /** express.json with the API's size limit and the depth limit (a 400 naming the body). */
 export const jsonBody = express.json({
   limit: '256kb',
-  verify: (_req, _res, buf) => {
+  verify: (req, _res, buf) => {
     if (nestsDeeperThan(buf, MAX_JSON_DEPTH)) {
       throw badRequest([{ path: 'body', message: `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep` }]);
     }
+    if (SIGNED_BODIES.test(req.url ?? '')) (req as express.Request).rawBody = buf;
   },
 });

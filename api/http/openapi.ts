@@ -41,7 +41,8 @@ export function buildOpenApi(registry: RouteRegistry, info: { title: string; ver
     const write = def.method !== 'get';
     const documented: Record<string, string> = {};
     // what any route of this kind may answer, before or besides its own errors
-    if (def.body || def.query || def.params || write) documented['400'] = 'Invalid input; `fields` says which and why';
+    if (def.body || def.documentedBody || def.query || def.params || write)
+      documented['400'] = 'Invalid input; `fields` says which and why';
     if (def.roles !== 'public') {
       documented['401'] = 'Not logged in';
       documented['403'] = 'Role not allowed (or the case’s rules refuse it: `reason` says which)';
@@ -66,7 +67,14 @@ export function buildOpenApi(registry: RouteRegistry, info: { title: string; ver
       ...(def.roles && def.roles !== 'public' ? { description: `Roles: ${def.roles.join(', ')}` } : {}),
       ...(def.roles === 'public' ? { security: [] } : {}),
       parameters,
-      ...(def.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(def.body, 'input') } } } } : {}),
+      ...(def.body || def.documentedBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf((def.body ?? def.documentedBody)!, 'input') } },
+            },
+          }
+        : {}),
       responses,
     };
   }

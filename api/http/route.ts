@@ -24,6 +24,13 @@ export interface RouteDef<B extends ZodType, Q extends ZodType, P extends ZodTyp
   alsoOk?: Record<number, string>;
   /** extra documented responses, e.g. { 409: 'claimed by someone else' } (common ones are documented for every route: api/http/openapi.ts) */
   errors?: Record<number, string>;
+  /**
+   * Runs before anything is validated, for a route that is not authenticated by a session (roles
+   * `public`) but by the request itself, such as a signed feed delivery: throws 401/404 to refuse.
+   */
+  authenticate?: (req: Request) => void | Promise<void>;
+  /** a body the handler reads itself from the raw bytes (req.rawBody): documented, not validated here */
+  documentedBody?: ZodType;
   /** sends a change to a case workflow: may answer 503 ENGINE_UNAVAILABLE or CASE_STUCK (api/temporal/updates.ts) */
   engine?: boolean;
 }
@@ -78,6 +85,7 @@ export function defineRoute<
       if (!user) throw unauthenticated();
       if (def.roles && !user.roles.some((r) => (def.roles as Role[]).includes(r))) throw forbidden();
     }
+    await def.authenticate?.(req);
     const params = parse(def.params, req.params, 'params');
     const query = parse(def.query, req.query, 'query');
     const body = parse(def.body, req.body ?? {}, 'body');

@@ -52,14 +52,20 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
       }
       if (result.created) {
         await routeQuietly(deps, result.alerts);
-        await tellDevelopmentCase(deps.temporal, deps.db.pool, body.clientId, {
-          id: result.transactionId,
-          type: body.type,
-          status: 'completed',
-          bookedAt: new Date(body.bookedAt),
-          amount: String(body.amount),
-          currency: body.currency,
-        }, deps.log);
+        await tellDevelopmentCase(
+          deps.temporal,
+          deps.db.pool,
+          body.clientId,
+          {
+            id: result.transactionId,
+            type: body.type,
+            status: 'completed',
+            bookedAt: new Date(body.bookedAt),
+            amount: String(body.amount),
+            currency: body.currency,
+          },
+          deps.log,
+        );
       }
       const payload = {
         id: result.transactionId,
