@@ -215,7 +215,7 @@ describe('feed events apply once, in any order', () => {
     ]);
   });
 
-  it('a deposit before its account is booked (the account linked once the feed knows it), and the same payment in another event counts once', async () => {
+  it('a deposit before its account’s first event is booked (without the account), and the same payment in another event counts once', async () => {
     const [, deposit] = story('early', 'c-1001', 'early-1');
     const first = await deliver({ events: [deposit] });
     expect(first.body.results[0]).toMatchObject({ outcome: 'applied' });

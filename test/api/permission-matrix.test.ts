@@ -57,6 +57,8 @@ interface Entry {
   refused?: (u: RoleUser, r: Rec) => boolean;
   /** read: before any write; write: after; claim: task claims in order; session: on a session of its own */
   phase?: 'read' | 'write' | 'claim' | 'session';
+  /** authenticated by a signature over the body, not by a session: unsigned, everyone gets 401 (test/api/integrations.test.ts signs) */
+  signed?: boolean;
   /** more to check in an allowed answer; returns what is wrong */
   check?: (u: RoleUser, body: any) => string | null;
 }
@@ -338,6 +340,8 @@ const POLICY: Record<string, Entry> = {
   // an open case: 409 NOT_CLOSED to everyone who may see it (who may reopen a closed one: test/api/monitoring/aml-case.test.ts)
   'POST /api/aml-cases/{id}/reopen': { who: aml, on: 'case:aml_case', body: () => ({ reason: 'matrix' }), phase: 'write' },
   'POST /api/transactions': { who: or(amlSupervisors, admin, roles('integration')), body: () => ({}), phase: 'write' },
+  // a platform's feed: signed with the adapter's secret, whoever is logged in
+  'POST /api/integrations/{adapter}/events': { who: anyone, signed: true, on: 'adapter', body: () => ({ events: [] }), phase: 'write' },
   'GET /api/alerts': { who: or(aml, admin) },
   'GET /api/alerts/{id}': { who: or(aml, admin), on: 'missing' },
   'GET /api/monitoring/scenarios': { who: or(aml, admin) },
@@ -455,6 +459,7 @@ async function loadRecords(fixtureCases: Set<string>) {
       sees: (u) => spec.seesCase(u, row),
     });
   }
+  records.push({ kind: 'adapter', label: 'the reference feed adapter', params: { adapter: 'reference' }, fields: {}, sees: () => true });
   for (const t of await prisma.task.findMany()) {
     records.push({
       kind: 'task',
@@ -597,6 +602,7 @@ interface Outcome {
 const failures: Outcome[] = [];
 
 function expectation(e: Entry, u: User, r?: Rec): 'allow' | number {
+  if (e.signed) return 401;
   if (!u) return e.who(null) ? 'allow' : 401;
   if (!e.who(u)) return 403;
   if (r && !r.missing && !r.sees(u)) return e.outOfScope ?? 404;
@@ -705,7 +711,7 @@ function connect(u: RoleUser): Promise<Socket> {
 }
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ env: { INTEGRATION_SECRET_REFERENCE: 'permission-matrix-feed-secret-0123456789abcdef' } });
   users = await createRoleUsers(stack.db.prisma, { prefix: 'mx' });
   // an agent sees the clients they manage: one of this branch is the agent's
   await stack.db.prisma.client.update({ where: { id: 'c-1003' }, data: { accountManagerId: single('agent').id } });
