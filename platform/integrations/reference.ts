@@ -10,7 +10,12 @@ const id = z.string().trim().min(1).max(200);
 const decimal = z
   .union([z.string(), z.number()])
   .transform(String)
-  .pipe(z.string().regex(/^-?\d{1,16}(\.\d{1,4})?$/, 'must be a decimal number with at most 16 digits before the point and 4 after'));
+  .pipe(z.string().regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'must be a decimal number with at most 15 digits before the point and 4 after'));
+// margin_level is NUMERIC(12,2)
+const percent = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{1,10}(\.\d{1,4})?$/, 'must be a percentage ≥ 0 with at most 10 digits before the point'));
 const amount = decimal.refine((v) => !v.startsWith('-'), 'must not be negative');
 const currency = z
   .string()
@@ -18,7 +23,12 @@ const currency = z
   .transform((v) => v.toUpperCase());
 const base = {
   id,
-  occurredAt: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
+  // not ahead of the server by more than a day: an event from the future would hold an account's figures
+  occurredAt: z.iso
+    .datetime({ offset: true })
+    .transform((v) => new Date(v))
+    .refine((d) => d.getTime() >= Date.UTC(1970, 0, 1), 'must not be before 1970')
+    .refine((d) => d.getTime() <= Date.now() + 86_400_000, 'must not be more than a day ahead of the server’s clock'),
   clientId: id,
 };
 
@@ -31,7 +41,7 @@ const AccountIn = z.object({
   leverage: z.number().int().min(1).max(10_000).nullable().default(null),
   balance: decimal,
   equity: decimal,
-  marginLevel: decimal.nullable().default(null),
+  marginLevel: percent.nullable().default(null),
   status: z.enum(['active', 'disabled', 'closed']).default('active'),
 });
 const MoneyIn = z.object({

@@ -144,6 +144,39 @@ describe('feed deliveries are signed', () => {
   });
 });
 
+describe('odd deliveries', () => {
+  it('answers every signed delivery with 200 or 400, never a server error', async () => {
+    const [acc, dep] = story('odd', 'c-1001', 'odd-1');
+    const odd: unknown[] = [
+      '',
+      'null',
+      '[]',
+      '{"events": []}',
+      '{"events": {}}',
+      { events: Array(501).fill(dep) },
+      { events: [null] },
+      { events: [{ ...acc, marginLevel: '12345678901' }] },
+      { events: [{ ...acc, balance: '1e9' }] },
+      { events: [{ ...acc, leverage: 1.5 }] },
+      { events: [{ ...acc, occurredAt: '0000-01-01T00:00:00Z' }] },
+      { events: [{ ...acc, occurredAt: '2999-01-01T00:00:00Z' }] },
+      { events: [{ ...acc, id: 'x\u0000y' }] },
+      { events: [{ ...acc, id: ' ' }] },
+      { events: [{ ...acc, login: 'l'.repeat(201) }] },
+      { events: [{ ...dep, amount: '999999999999999.9999' }] },
+      { events: [{ ...dep, amount: '9999999999999999' }] },
+      { events: [{ ...dep, currency: 'US' }] },
+      { events: [{ ...dep, clientId: ['c-1001'] }] },
+      { events: [{ ...dep, method: 'cheque' }] },
+      { events: [{ ...dep, status: 'pending' }] },
+    ];
+    for (const body of odd) {
+      const res = await deliver(body);
+      expect([200, 400], `${JSON.stringify(body).slice(0, 80)}: ${JSON.stringify(res.body)}`).toContain(res.status);
+    }
+  });
+});
+
 describe('feed events apply once, in any order', () => {
   it('a delivery in order sets the account and books the money and trading', async () => {
     const res = await deliver({ events: story('ord', 'c-1001', 'ord-1') });
