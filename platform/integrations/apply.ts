@@ -192,6 +192,13 @@ async function applyMoney(deps: ApplyDeps, adapter: string, e: MoneyEvent | Trad
     if (err instanceof DomainError && err.code === 'CLIENT_NOT_FOUND') throw new Rejected('clientId', 'no such client');
     throw err;
   }
+  if (!result.created) {
+    // stored before: by this feed for this client (an event resent under another id, or a retry after a crash)
+    const { rows } = await deps.pool.query<{ client_id: string }>('SELECT client_id FROM transactions WHERE id = $1', [
+      result.transactionId,
+    ]);
+    if (rows[0]?.client_id !== e.clientId) throw new Rejected('transactionId', 'this transaction id was booked for another client');
+  }
   // a crash before this line: the retry finds the transaction stored (created false) and records the event
   const fresh = await record(deps.pool, adapter, e, sha256, { outcome: 'applied', transactionId: result.transactionId });
   if (!fresh) return (await seenBefore(deps.pool, adapter, e, sha256))!;

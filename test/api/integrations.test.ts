@@ -276,6 +276,9 @@ describe('feed events apply once, in any order', () => {
     const [, dep] = story('ord', 'c-1002', 'ord-1');
     const theirs = await deliver({ events: [{ ...dep, id: 'rej-dep-1', transactionId: 'rej-pay-1' }] });
     expect(theirs.body.results[0]).toMatchObject({ outcome: 'rejected', field: 'events.0.login' });
+    // a payment id the feed booked for another client
+    const stolen = await deliver({ events: [{ ...dep, id: 'rej-dep-2', platform: null, login: null }] });
+    expect(stolen.body.results[0]).toMatchObject({ outcome: 'rejected', field: 'events.0.transactionId' });
     expect((await stack.db.pool.query(`SELECT 1 FROM integration_events WHERE event_id LIKE 'rej-%'`)).rowCount).toBe(0);
   });
 });
