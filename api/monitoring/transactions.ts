@@ -7,7 +7,7 @@ import { ingestTransaction } from '../../platform/monitoring/ingest';
 import { alertsById } from './alert-view';
 import { FEED } from './roles';
 import { TransactionIn, TransactionOut } from './schemas';
-import { routeQuietly } from './starter';
+import { routeTransactionAlerts } from './starter';
 
 /** POST /api/transactions: the feed's door; the adapters call platform/monitoring/ingest the same way. */
 export function transactionRoutes(router: Router, registry: RouteRegistry, deps: ApiDeps): void {
@@ -18,13 +18,16 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
       method: 'post',
       path: '/transactions',
       summary:
-        'Record a transaction and evaluate the single-transaction rules on it: 201 with the alerts it raised; the same externalId again: 200, nothing changes',
+        'Record a transaction and evaluate the single-transaction rules on it: 201 with the alerts it raised, each in its client’s AML case; ' +
+        'the same externalId again: 200, nothing changes (alerts a crash or an outage left outside a case are routed now). ' +
+        '503 when the case engine cannot be reached: the transaction is stored; send it again.',
       tag: 'monitoring',
       roles: FEED,
       body: TransactionIn,
       response: TransactionOut,
       status: 201,
       alsoOk: { 200: 'The same externalId again: nothing changes; the alerts it raised then' },
+      errors: { 503: 'The case engine could not be reached: the transaction is stored; send it again' },
     },
     async ({ body, user, res }) => {
       let result;
@@ -49,7 +52,10 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
           throw badRequest([{ path: 'body.accountId', message: 'No such trading account of this client' }]);
         throw err;
       }
-      if (result.created) await routeQuietly(deps, result.alerts);
+      await routeTransactionAlerts(
+        deps,
+        result.alerts.map((a) => a.id),
+      );
       const payload = {
         id: result.transactionId,
         created: result.created,
