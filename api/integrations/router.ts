@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { AppError, badRequest } from '../http/errors';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { routeQuietly } from '../monitoring/starter';
+import { routeTransactionAlerts } from '../monitoring/starter';
 import { ReferenceFeed } from '../../platform/integrations/reference';
 import { adapterNamed, applyEvents, FeedFormatError, SIGNATURE_HEADER, verifyFeedSignature } from '../../platform/integrations';
 
@@ -65,6 +65,7 @@ export function integrationsRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       errors: {
         401: `No valid ${SIGNATURE_HEADER} header: a wrong signature, or a timestamp more than 5 minutes away (a replay)`,
         404: 'No such adapter, or none configured (INTEGRATION_SECRET_<ADAPTER>)',
+        503: 'ENGINE_UNAVAILABLE: the alerts of a transaction could not be routed to AML cases (the events before it are applied; send the delivery again)',
       },
     },
     async ({ params, req }) => {
@@ -77,7 +78,16 @@ export function integrationsRouter(deps: ApiDeps, registry: RouteRegistry): Rout
         throw err;
       }
       const results = await applyEvents(
-        { pool: deps.db.pool, temporal: deps.temporal, log: deps.log, routeAlerts: (alerts) => routeQuietly(deps, alerts) },
+        {
+          pool: deps.db.pool,
+          temporal: deps.temporal,
+          log: deps.log,
+          routeAlerts: (alerts) =>
+            routeTransactionAlerts(
+              deps,
+              alerts.map((a) => a.id),
+            ),
+        },
         adapter.name,
         events,
       );

@@ -7,7 +7,7 @@ import { ingestTransaction } from '../../platform/monitoring/ingest';
 import { alertsById } from './alert-view';
 import { FEED } from './roles';
 import { TransactionIn, TransactionOut } from './schemas';
-import { routeQuietly } from './starter';
+import { routeTransactionAlerts } from './starter';
 import { tellDevelopmentCase } from '../../platform/crm/development';
 
 /** POST /api/transactions: the feed's door; the adapters call platform/monitoring/ingest the same way. */
@@ -19,13 +19,16 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
       method: 'post',
       path: '/transactions',
       summary:
-        'Record a transaction and evaluate the single-transaction rules on it: 201 with the alerts it raised; the same externalId again: 200, nothing changes',
+        'Record a transaction and evaluate the single-transaction rules on it: 201 with the alerts it raised, each in its client’s AML case; ' +
+        'the same externalId again: 200, nothing changes (alerts a crash or an outage left outside a case are routed now). ' +
+        '503 when the case engine cannot be reached: the transaction is stored; send it again.',
       tag: 'monitoring',
       roles: FEED,
       body: TransactionIn,
       response: TransactionOut,
       status: 201,
       alsoOk: { 200: 'The same externalId again: nothing changes; the alerts it raised then' },
+      errors: { 503: 'The case engine could not be reached: the transaction is stored; send it again' },
     },
     async ({ body, user, res }) => {
       let result;
@@ -50,23 +53,25 @@ export function transactionRoutes(router: Router, registry: RouteRegistry, deps:
           throw badRequest([{ path: 'body.accountId', message: 'No such trading account of this client' }]);
         throw err;
       }
-      if (result.created) {
-        await routeQuietly(deps, result.alerts);
-        await tellDevelopmentCase(
-          deps.temporal,
-          deps.db.pool,
-          body.clientId,
-          {
-            id: result.transactionId,
-            type: body.type,
-            status: 'completed',
-            bookedAt: new Date(body.bookedAt),
-            amount: String(body.amount),
-            currency: body.currency,
-          },
-          deps.log,
-        );
-      }
+      await routeTransactionAlerts(
+        deps,
+        result.alerts.map((a) => a.id),
+      );
+      // every sending, a repeat too: a crash may have come between storing and telling (the case counts each once)
+      await tellDevelopmentCase(
+        deps.temporal,
+        deps.db.pool,
+        body.clientId,
+        {
+          id: result.transactionId,
+          type: body.type,
+          status: 'completed',
+          bookedAt: new Date(body.bookedAt),
+          amount: String(body.amount),
+          currency: body.currency,
+        },
+        deps.log,
+      );
       const payload = {
         id: result.transactionId,
         created: result.created,

@@ -19,7 +19,10 @@ export interface ApplyDeps {
   pool: pg.Pool;
   temporal: TemporalClient;
   log: (msg: string, err?: unknown) => void;
-  /** routes the alerts a transaction raised into AML cases (quietly: the sweep routes what this misses) */
+  /**
+   * routes the alerts a transaction raised into AML cases, on every sending (finishing what a crash left
+   * undone); throws when the engine cannot take them, and the event stays unrecorded for the retry
+   */
   routeAlerts(alerts: { id: string; client_id: string }[]): Promise<void>;
 }
 
@@ -199,10 +202,10 @@ async function applyMoney(deps: ApplyDeps, adapter: string, e: MoneyEvent | Trad
     ]);
     if (rows[0]?.client_id !== e.clientId) throw new Rejected('transactionId', 'this transaction id was booked for another client');
   }
-  // a crash before this line: the retry finds the transaction stored (created false) and records the event
-  const fresh = await record(deps.pool, adapter, e, sha256, { outcome: 'applied', transactionId: result.transactionId });
-  if (!fresh) return (await seenBefore(deps.pool, adapter, e, sha256))!;
-  if (result.created) await deps.routeAlerts(result.alerts);
+  // Routed and told before the event is recorded: a crash or an outage (routeAlerts throws, the delivery
+  // answers 503) before the record leaves the event unrecorded, and the sender's retry finishes it (ingest
+  // finds the transaction stored; routing and the case's signal count each alert and transaction once).
+  await deps.routeAlerts(result.alerts);
   await tellDevelopmentCase(
     deps.temporal,
     deps.pool,
@@ -217,5 +220,7 @@ async function applyMoney(deps: ApplyDeps, adapter: string, e: MoneyEvent | Trad
     },
     deps.log,
   );
+  if (!(await record(deps.pool, adapter, e, sha256, { outcome: 'applied', transactionId: result.transactionId })))
+    return (await seenBefore(deps.pool, adapter, e, sha256))!;
   return { id: e.id, type: e.type, outcome: 'applied', transactionId: result.transactionId };
 }

@@ -94,3 +94,27 @@ export async function resumeOrphanGroups(pool: pg.Pool, start: CaseStarter): Pro
   for (const r of rows) if (r.alert_ids.length) await start({ caseId: r.case_id, clientId: r.client_id, alertIds: r.alert_ids });
   return rows.length;
 }
+
+/**
+ * Finishes routing the given alerts, as far as a crash or an outage left it undone: those still new are
+ * routed, and those in an open group whose case has no row yet have the case's workflow started (or
+ * signalled: the workflow ignores alerts it holds already). For a sender's repeat of a request whose
+ * answer it never got; throws when the engine cannot be reached, so that the sender tries again.
+ */
+export async function finishRouting(pool: pg.Pool, start: CaseStarter, alertIds: string[]): Promise<void> {
+  if (!alertIds.length) return;
+  const fresh = await pool.query<{ id: string; client_id: string }>(
+    `SELECT id, client_id FROM monitoring_alerts WHERE id = ANY($1::uuid[]) AND case_id IS NULL AND status = 'new' ORDER BY created_at`,
+    [alertIds],
+  );
+  await routeAlerts(pool, start, fresh.rows);
+  const { rows } = await pool.query<{ case_id: string; client_id: string; alert_ids: string[] }>(
+    `SELECT g.case_id, g.client_id, array_agg(a.id ORDER BY a.created_at) AS alert_ids
+       FROM aml_case_groups g JOIN monitoring_alerts a ON a.case_id = g.case_id
+      WHERE g.status = 'open' AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = g.case_id)
+        AND g.case_id IN (SELECT case_id FROM monitoring_alerts WHERE id = ANY($1::uuid[]))
+      GROUP BY g.case_id, g.client_id`,
+    [alertIds],
+  );
+  for (const r of rows) await start({ caseId: r.case_id, clientId: r.client_id, alertIds: r.alert_ids });
+}

@@ -136,7 +136,7 @@ describe('GET /api/case-types', () => {
   it('tells each person the case types they take part in, with their scope', async () => {
     const types = async (c: ApiClient) =>
       ((await c.get('/api/case-types')).body as { type: string; scope: string }[]).map((t) => `${t.type}:${t.scope}`);
-    expect(await types(agent1)).toEqual(['complaint:team', 'internal_request:team']);
+    expect(await types(agent1)).toEqual(['complaint:team', 'internal_request:team', 'client_development:team']);
     expect(await types(kyc1)).toEqual(['kyc_review:branch', 'internal_request:team']);
     expect(await types(admin)).toEqual([]);
   });

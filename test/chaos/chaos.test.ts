@@ -4,7 +4,9 @@
 // whether anything was lost, duplicated, fired twice or projected wrong.
 //
 //   CHAOS_SEED=123       repeat a run (the seed is printed)
-//   CHAOS_CASES=240      cases opened (half complaints, a quarter each KYC reviews and internal requests)
+//   CHAOS_CASES=240      cases opened (a third complaints, a sixth each KYC reviews, internal requests, AML
+//                        cases and client-development cases; the KYC reviews the product opens for escalated
+//                        AML cases and converted leads come on top, and are checked too)
 //   CHAOS_SECONDS=90     how long cases are worked and things are killed
 import { afterAll, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
@@ -15,7 +17,7 @@ import { createTestDatabase } from '../support/db';
 import { startChaosStack, type ChaosStack } from './stack';
 import { prng, runChaos, type ChaosReport } from './chaos';
 import { CASE_TYPES, Driver, type CaseType, type CreatedCase } from './driver';
-import { quiesce, runChecks } from './checks';
+import { derivedCases, quiesce, runChecks } from './checks';
 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CASES = Number(process.env.CHAOS_CASES ?? 240);
@@ -38,8 +40,12 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** Short targets everywhere, branches open around the clock, a one-entry sanctions list, KYC clients. */
-async function prepare(db: Db, kycClients: number): Promise<{ id: string; completeFile: boolean }[]> {
+/** Short targets everywhere, branches open around the clock, a one-entry sanctions list, KYC and AML clients. */
+async function prepare(
+  db: Db,
+  kycClients: number,
+  amlClients: number,
+): Promise<{ kyc: { id: string; completeFile: boolean }[]; aml: { id: string; completeFile: boolean }[] }> {
   const { prisma, pool } = db;
   await seedReferenceData(prisma);
   await prisma.branch.updateMany({ data: { workdays: [1, 2, 3, 4, 5, 6, 7], workStart: '00:00', workEnd: '24:00', holidays: [] } });
@@ -78,7 +84,20 @@ async function prepare(db: Db, kycClients: number): Promise<{ id: string; comple
       eddFlags: i % 5 === 1 ? ['shell_company'] : [],
     })),
   });
-  return clients;
+  // every AML case needs a client of its own: a client's alerts group into its one open case
+  const aml = Array.from({ length: amlClients }, (_, i) => ({ id: `c-chaos-aml-${String(i + 1).padStart(4, '0')}`, completeFile: false }));
+  await prisma.client.createMany({
+    data: aml.map((c, i) => ({
+      id: c.id,
+      name: `Chaos Payer ${i + 1}`,
+      type: 'individual',
+      country: 'GB',
+      branchId: 'london',
+      email: `${c.id}@clients.example.com`,
+      kycStatus: 'approved',
+    })),
+  });
+  return { kyc: clients, aml };
 }
 
 it(
@@ -87,13 +106,12 @@ it(
   async () => {
     const started = Date.now();
     log(`seed ${SEED} (CHAOS_SEED=${SEED} repeats it), ${CASES} cases, ${SECONDS}s of load`);
-    const plan: CaseType[] = Array.from({ length: CASES }, (_, i) =>
-      i % 4 < 2 ? 'complaint' : i % 4 === 2 ? 'kyc_review' : 'internal_request',
-    );
+    const MIX: CaseType[] = ['complaint', 'kyc_review', 'complaint', 'internal_request', 'aml_case', 'client_development'];
+    const plan: CaseType[] = Array.from({ length: CASES }, (_, i) => MIX[i % MIX.length]);
 
     database = await createTestDatabase();
     db = createDb(database.url);
-    const kycClients = await prepare(db, plan.filter((t) => t === 'kyc_review').length);
+    const clients = await prepare(db, plan.filter((t) => t === 'kyc_review').length, plan.filter((t) => t === 'aml_case').length);
     stack = await startChaosStack(database.url);
     await stack.start('temporal');
     await Promise.all([stack.start('worker'), stack.start('api')]);
@@ -118,13 +136,15 @@ it(
     // cases are opened a few at a time, and each is worked as soon as it exists
     const drives: Promise<void>[] = [];
     let next = 0;
-    let kycIndex = 0;
+    const clientIndex = { kyc: 0, aml: 0 };
     await Promise.all(
       Array.from({ length: 8 }, async () => {
         while (next < plan.length) {
           const n = next++;
           const type = plan[n];
-          const c = await driver.open(type, n, `chaos-${SEED}-${n}`, type === 'kyc_review' ? kycClients[kycIndex++] : undefined);
+          const client =
+            type === 'kyc_review' ? clients.kyc[clientIndex.kyc++] : type === 'aml_case' ? clients.aml[clientIndex.aml++] : undefined;
+          const c = await driver.open(type, n, `chaos-${SEED}-${n}`, client);
           created.push(c);
           drives.push(driver.drive(c, until));
         }
@@ -140,11 +160,18 @@ it(
     connection = await Connection.connect({ address: stack.temporalAddress });
     const temporal = new Client({ connection });
     const statuses = await quiesce(temporal, created, 180_000, log);
-    log(`quiet after ${((Date.now() - loadDone) / 1000).toFixed(1)}s`);
+    // the KYC reviews the product opened by itself are checked like the rest (and may open while the backlog clears)
+    const derived: CreatedCase[] = [];
+    for (let more = await derivedCases(db, created); more.length; more = await derivedCases(db, [...created, ...derived])) {
+      derived.push(...more);
+      for (const [id, status] of await quiesce(temporal, more, 180_000, log)) statuses.set(id, status);
+    }
+    const cases = [...created, ...derived];
+    log(`quiet after ${((Date.now() - loadDone) / 1000).toFixed(1)}s; ${derived.length} KYC reviews opened by the product`);
     const results = await runChecks({
       db,
       temporal,
-      cases: created,
+      cases,
       statuses,
       outages: report.outages,
       escalateAfterMinutes: ESCALATE_AFTER_MINUTES,
@@ -158,12 +185,14 @@ it(
       failures: driver.stats.serverErrorSamples,
     });
 
-    const count = async (sql: string) => (await db!.pool.query<{ n: number }>(sql, [created.map((c) => c.id)])).rows[0].n;
+    const count = async (sql: string) => (await db!.pool.query<{ n: number }>(sql, [cases.map((c) => c.id)])).rows[0].n;
     const escalations = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_escalated' AND case_id = ANY($1)`);
     const reminders = await count(`SELECT count(*)::int AS n FROM case_events WHERE type = 'sla_reminder' AND case_id = ANY($1)`);
     const perType = Object.fromEntries(CASE_TYPES.map((t) => [t, created.filter((c) => c.type === t).length]));
     const s = driver.stats;
-    log(`cases ${JSON.stringify(perType)}; closed ${JSON.stringify(s.casesClosed)}; tasks completed ${s.tasksCompleted}`);
+    log(
+      `cases ${JSON.stringify(perType)} and ${derived.length} KYC reviews the product opened; closed (won or lost) ${JSON.stringify(s.casesClosed)}; ${s.casesWaiting} client-development cases left waiting for the client; tasks completed ${s.tasksCompleted}`,
+    );
     log(
       `kills ${JSON.stringify(report.kills)}; requests ${s.requests}, retried ${s.retried}, answered 500 ${s.serverErrors}; retried after ${JSON.stringify(s.retryReasons)}`,
     );

@@ -11,6 +11,9 @@ import { workflowIdOf as idOf } from '../../workflows/engine/case-type';
 import { complaintCase } from '../../workflows/complaint/definition';
 import { kycReviewCase } from '../../workflows/kyc-review/definition';
 import { internalRequestCase } from '../../workflows/internal-request/definition';
+import { amlCase } from '../../workflows/aml-case/definition';
+import { clientDevelopmentCase } from '../../workflows/client-development/definition';
+import { STAGE_STEP } from '../../workflows/client-development/states';
 
 export interface CheckResult {
   name: string;
@@ -22,7 +25,13 @@ export interface CheckResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const DEFINITIONS = { complaint: complaintCase, kyc_review: kycReviewCase, internal_request: internalRequestCase };
+const DEFINITIONS = {
+  complaint: complaintCase,
+  kyc_review: kycReviewCase,
+  internal_request: internalRequestCase,
+  aml_case: amlCase,
+  client_development: clientDevelopmentCase,
+};
 const workflowIdOf = (c: CreatedCase) => idOf(DEFINITIONS[c.type], c.id);
 
 /** Runs `fn` over `items`, `width` at a time. */
@@ -79,6 +88,21 @@ export async function quiesce(
     if (busy.length) await sleep(1_000);
   }
   return statuses;
+}
+
+/**
+ * KYC reviews the product opened by itself for the clients of the run's AML cases (an escalation starts an
+ * enhanced review) and client-development cases (a converted lead's onboarding review), not yet in `known`.
+ */
+export async function derivedCases(db: Db, known: CreatedCase[]): Promise<CreatedCase[]> {
+  const { rows } = await db.pool.query<{ id: string }>(
+    `SELECT id FROM cases
+      WHERE type = 'kyc_review' AND opened_by_id IS NULL AND NOT (id = ANY($1))
+        AND client_id IN (SELECT client_id FROM cases WHERE id = ANY($1) AND type IN ('aml_case', 'client_development'))
+      ORDER BY id`,
+    [known.map((c) => c.id)],
+  );
+  return rows.map((r) => ({ id: r.id, type: 'kyc_review', by: 'kyc1', derived: true }));
 }
 
 export interface CheckInput {
@@ -296,7 +320,10 @@ async function projectionsMatch(input: CheckInput): Promise<CheckResult> {
     const view: CaseStateView = await input.temporal.workflow.getHandle(workflowIdOf(c)).query(getCaseStateQuery);
     const {
       rows: [row],
-    } = await pool.query<{ state: string; status: string }>('SELECT state, status FROM cases WHERE id = $1', [c.id]);
+    } = await pool.query<{ state: string; status: string; follow_up_at: string | null }>(
+      `SELECT state, status, attributes->>'followUpAt' AS follow_up_at FROM cases WHERE id = $1`,
+      [c.id],
+    );
     const { rows: active } = await pool.query<TaskRow>(
       `SELECT id, status, assignee_id, priority, escalation_level FROM tasks WHERE case_id = $1 AND status IN ('open', 'claimed') ORDER BY id`,
       [c.id],
@@ -311,7 +338,10 @@ async function projectionsMatch(input: CheckInput): Promise<CheckResult> {
       .map((t) => `${t.id} ${t.status} ${t.assigneeId} p${t.priority} e${t.escalationLevel}`);
     const fromRows = active.map((t) => `${t.id} ${t.status} ${t.assignee_id} p${t.priority} e${t.escalation_level}`);
     if (fromWorkflow.join() !== fromRows.join()) diff.push(`tasks [${fromRows.join('; ')}], workflow [${fromWorkflow.join('; ')}]`);
-    if (view.status === 'open' && fromWorkflow.length === 0 && input.statuses.get(c.id) === 'RUNNING')
+    // a client-development case waits for the client (its KYC review, a deposit, a trade) or for a follow-up date
+    const waits =
+      c.type === 'client_development' && (!(view.state in STAGE_STEP) || (row?.follow_up_at !== null && row?.follow_up_at !== undefined));
+    if (view.status === 'open' && fromWorkflow.length === 0 && input.statuses.get(c.id) === 'RUNNING' && !waits)
       diff.push(`open in ${view.state} with no task (wedged)`);
     return diff;
   };

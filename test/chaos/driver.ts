@@ -3,12 +3,24 @@
 // or the requester when a case waits on them. A request that fails because something was just killed
 // (connection refused or reset, 5xx) is sent again; creates carry an Idempotency-Key, so a repeat is the
 // same case. Task actions are repeated by reading the task again and doing what its state asks.
+// AML cases open from a transaction that raises an alert (a payment to a FATF black-list country; the
+// externalId makes a repeat the same transaction), client-development cases from a lead (Idempotency-Key).
+// Cases the product opens by itself (KYC reviews of an escalated AML case's client or of a converted lead)
+// are not worked here; checks.ts finds them and checks them like the rest.
 import { DEMO_PASSWORD } from '../../prisma/seed';
 import type { Rng } from './chaos';
 
-export type CaseType = 'complaint' | 'kyc_review' | 'internal_request';
-export const CASE_TYPES: CaseType[] = ['complaint', 'kyc_review', 'internal_request'];
-const RESOURCE: Record<CaseType, string> = { complaint: 'complaints', kyc_review: 'kyc-reviews', internal_request: 'internal-requests' };
+export type CaseType = 'complaint' | 'kyc_review' | 'internal_request' | 'aml_case' | 'client_development';
+export const CASE_TYPES: CaseType[] = ['complaint', 'kyc_review', 'internal_request', 'aml_case', 'client_development'];
+const RESOURCE: Record<CaseType, string> = {
+  complaint: 'complaints',
+  kyc_review: 'kyc-reviews',
+  internal_request: 'internal-requests',
+  aml_case: 'aml-cases',
+  client_development: 'client-development',
+};
+/** Client-development stages whose work is a person's task; in the others the case waits for the client or its KYC review. */
+const DEVELOPMENT_STAGES_WITH_WORK = ['new', 'contacted', 'qualified', 'approved'];
 
 export interface CreatedCase {
   id: string;
@@ -17,6 +29,8 @@ export interface CreatedCase {
   by: User;
   /** a KYC client whose documents are uploaded before collection completes */
   completeFile?: boolean;
+  /** opened by the product itself (a KYC review of an AML case's or a converted lead's client), not by the driver */
+  derived?: boolean;
 }
 
 export interface DriverStats {
@@ -31,9 +45,24 @@ export interface DriverStats {
   retryReasons: Record<string, number>;
   tasksCompleted: number;
   casesClosed: Record<CaseType, number>;
+  /** client-development cases left waiting for the client (a KYC review, a deposit, a follow-up date) */
+  casesWaiting: number;
 }
 
-const USERS = ['agent1', 'agent2', 'supervisor', 'manager', 'kyc1', 'kyc2', 'senior', 'senior2', 'compliance'] as const;
+const USERS = [
+  'agent1',
+  'agent2',
+  'supervisor',
+  'manager',
+  'kyc1',
+  'kyc2',
+  'senior',
+  'senior2',
+  'compliance',
+  'aml1',
+  'aml2',
+  'mlro',
+] as const;
 export type User = (typeof USERS)[number];
 const TEAM_MEMBERS: Record<string, User[]> = {
   'london-complaints': ['agent1', 'agent2', 'supervisor'],
@@ -44,6 +73,11 @@ const TEAM_MEMBERS: Record<string, User[]> = {
 function workersOf(type: CaseType, step: string, teamId: string): User[] {
   if (type === 'complaint') return step === 'approval' ? ['supervisor', 'manager'] : TEAM_MEMBERS['london-complaints'];
   if (type === 'kyc_review') return step === 'senior_approval' ? ['senior', 'senior2'] : TEAM_MEMBERS['london-kyc'];
+  // AML: analysts investigate and draft; the MLRO or a compliance manager decides, approves (four eyes:
+  // not whoever decided) and files
+  if (type === 'aml_case') return step === 'investigate' || step === 'sar_draft' ? ['aml1', 'aml2'] : ['mlro', 'compliance'];
+  // client development: the account manager's task (it opens theirs); the supervisor may take it over
+  if (type === 'client_development') return ['agent1', 'agent2', 'supervisor'];
   return TEAM_MEMBERS[teamId];
 }
 
@@ -55,6 +89,10 @@ const OUTCOME_WEIGHT: Record<string, number> = {
   rejected: 0.25,
   true_match: 0.3,
   not_verified: 0.3,
+  false_positive: 0.5,
+  no_answer: 0.15,
+  follow_up: 0.1,
+  lost: 0.15,
 };
 
 type Json = Record<string, any>;
@@ -76,7 +114,8 @@ export class Driver {
     serverErrorSamples: [],
     retryReasons: {},
     tasksCompleted: 0,
-    casesClosed: { complaint: 0, kyc_review: 0, internal_request: 0 },
+    casesClosed: { complaint: 0, kyc_review: 0, internal_request: 0, aml_case: 0, client_development: 0 },
+    casesWaiting: 0,
   };
   private readonly tokens = new Map<User, string>();
   private inFlight = 0;
@@ -167,7 +206,7 @@ export class Driver {
   // --- opening cases
 
   /** Opens case number `n` of the run; `key` makes a repeated request the same case. */
-  async open(type: CaseType, n: number, key: string, kycClient?: { id: string; completeFile: boolean }): Promise<CreatedCase> {
+  async open(type: CaseType, n: number, key: string, client?: { id: string; completeFile: boolean }): Promise<CreatedCase> {
     const rng = this.rng;
     let by: User;
     let body: Json;
@@ -182,7 +221,21 @@ export class Driver {
       };
     } else if (type === 'kyc_review') {
       by = rng.pick(['kyc1', 'kyc2'] as const);
-      body = { clientId: kycClient!.id, kind: 'onboarding', note: `Chaos review ${n}` };
+      body = { clientId: client!.id, kind: 'onboarding', note: `Chaos review ${n}` };
+    } else if (type === 'aml_case') {
+      return this.openAml(n, key, client!.id);
+    } else if (type === 'client_development') {
+      by = rng.pick(['agent1', 'agent2'] as const);
+      body = {
+        firstName: 'Chaos',
+        lastName: `Lead ${n}`,
+        email: `${key}@leads.example.net`,
+        country: 'GB',
+        source: 'web',
+        campaign: 'chaos',
+        temperature: rng.pick(['hot', 'warm', 'cold']),
+        accountManagerId: `u-${by}`,
+      };
     } else {
       by = rng.pick(['agent1', 'kyc1', 'supervisor'] as const);
       body = {
@@ -194,9 +247,32 @@ export class Driver {
         urgent: rng.chance(0.3),
       };
     }
-    const res = await this.call(by, 'POST', `/api/${RESOURCE[type]}`, body, { 'idempotency-key': key });
+    // a lead opens its client-development case, whose id is the lead's
+    const res = await this.call(by, 'POST', type === 'client_development' ? '/api/leads' : `/api/${RESOURCE[type]}`, body, {
+      'idempotency-key': key,
+    });
     if (res.status !== 201) throw new Error(`create ${type} ${n}: ${res.status} ${JSON.stringify(res.body)}`);
-    return { id: res.body.id, type, by, completeFile: kycClient?.completeFile };
+    return { id: res.body.id, type, by, completeFile: client?.completeFile };
+  }
+
+  /** A payment to North Korea (FATF black list) raises an alert, which opens the client's AML case. */
+  private async openAml(n: number, key: string, clientId: string): Promise<CreatedCase> {
+    const body = {
+      clientId,
+      externalId: key,
+      type: 'withdrawal',
+      amount: 2500 + n,
+      currency: 'USD',
+      method: 'bank_transfer',
+      bookedAt: new Date(Date.now() - 60_000).toISOString(),
+      counterparty: { name: 'Pyongyang Trading', country: 'KP' },
+    };
+    // a repeat (the answer was lost) is 200 with the alerts the first one raised
+    const res = await this.call('compliance', 'POST', '/api/transactions', body);
+    const caseId = (res.body?.alerts as Json[] | undefined)?.find((a) => a.caseId)?.caseId;
+    if ((res.status !== 201 && res.status !== 200) || !caseId)
+      throw new Error(`create aml_case ${n}: ${res.status} ${JSON.stringify(res.body)}`);
+    return { id: caseId, type: 'aml_case', by: 'compliance' };
   }
 
   // --- working cases
@@ -208,9 +284,15 @@ export class Driver {
     let reopened = false;
     while (Date.now() < until) {
       const res = await this.call(c.by, 'GET', `/api/${RESOURCE[c.type]}/${c.id}`);
+      // an AML case or a lead's case is projected a moment after its transaction or lead is answered
+      if (res.status === 404 && (c.type === 'aml_case' || c.type === 'client_development')) {
+        await sleep(500);
+        continue;
+      }
       if (res.status !== 200) throw new Error(`GET ${c.type} ${c.id}: ${res.status} ${JSON.stringify(res.body)}`);
       const view = res.body;
-      if (view.status === 'closed') {
+      // a client-development case is won or lost rather than closed
+      if (view.status === 'closed' || (c.type === 'client_development' && view.status !== 'open')) {
         // now and then the client is not satisfied: the complaint is reopened and investigated again
         if (c.type === 'complaint' && !reopened && this.rng.chance(0.2)) {
           reopened = true;
@@ -227,6 +309,14 @@ export class Driver {
         continue;
       }
       const active = (view.tasks as Json[]).filter(isActive);
+      if (
+        c.type === 'client_development' &&
+        active.length === 0 &&
+        (!DEVELOPMENT_STAGES_WITH_WORK.includes(view.state) || view.followUpAt)
+      ) {
+        this.stats.casesWaiting++; // for the client, its KYC review (not worked here) or a follow-up date a day on
+        return;
+      }
       if (active.length === 0) {
         await sleep(300); // automated checks are running
         continue;

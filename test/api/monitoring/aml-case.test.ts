@@ -7,7 +7,9 @@ import { ApiClient, taskPath } from '../../support/api-client';
 import { waitFor } from '../../support/cases';
 import { recordHistoryIfAsked } from '../../support/history';
 import { newClient } from '../../support/monitoring';
-import { routeAlerts } from '../../../platform/monitoring/grouping';
+import { claimGroup, routeAlerts } from '../../../platform/monitoring/grouping';
+import { ingestTransaction } from '../../../platform/monitoring/ingest';
+import { inTransaction } from '../../../platform/db';
 import { temporalCaseStarter } from '../../../platform/monitoring/starter';
 import { versionsInForce } from '../../../platform/monitoring/versions';
 import { alertsWithdrawnSignal } from '../../../workflows/aml-case/updates';
@@ -112,6 +114,54 @@ describe('POST /api/transactions', () => {
     const res = await compliance.post('/api/transactions', tx(clientId, { accountId: 'no-such-account' }));
     expect(res).toMatchObject({ status: 400, body: { error: { fields: [{ path: 'body.accountId' }] } } });
     expect(await stack.db.prisma.transaction.count({ where: { clientId } })).toBe(0);
+  });
+
+  // found by the chaos test: an API killed between storing a transaction and routing its alerts answered
+  // the sender's repeat with 200 and alerts in no case, and the case opened only with the next day's sweep
+  it('a repeat routes the alerts a crash left outside a case: stored but not routed, or grouped with no case started', async () => {
+    const store = (clientId: string, body: ReturnType<typeof tx>) =>
+      ingestTransaction(stack.db.pool, {
+        clientId,
+        source: 'api',
+        externalId: body.externalId as string,
+        type: 'withdrawal',
+        amount: body.amount as number,
+        currency: 'USD',
+        method: 'bank_transfer',
+        bookedAt: new Date(body.bookedAt as string),
+        counterparty: body.counterparty as { name: string; country: string },
+      });
+    // the process died after storing the transaction and its alerts
+    const clientId = await newClient(stack.db.pool);
+    const body = tx(clientId);
+    const stored = await store(clientId, body);
+    expect(stored.alerts.length).toBeGreaterThan(0);
+    const again = await compliance.post('/api/transactions', body);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    const caseId = again.body.alerts[0].caseId;
+    expect(caseId).toEqual(expect.any(String));
+    expect(again.body.alerts.map((a: any) => a.caseId)).toEqual(stored.alerts.map(() => caseId));
+    expect((await caseIn(caseId, 'investigate')).alertIds.sort()).toEqual(stored.alerts.map((a) => a.id).sort());
+
+    // the process died after grouping the alerts, before the case's workflow started
+    const other = await newClient(stack.db.pool);
+    const body2 = tx(other);
+    const stored2 = await store(other, body2);
+    const group = await inTransaction(stack.db.pool, (db) =>
+      claimGroup(
+        db,
+        other,
+        stored2.alerts.map((a) => a.id),
+      ),
+    );
+    const again2 = await compliance.post('/api/transactions', body2);
+    expect(again2.status, JSON.stringify(again2.body)).toBe(200);
+    expect(again2.body.alerts.map((a: any) => a.caseId)).toEqual(stored2.alerts.map(() => group.caseId));
+    expect((await caseIn(group.caseId, 'investigate')).alertIds.sort()).toEqual(stored2.alerts.map((a) => a.id).sort());
+    // and once more changes nothing
+    const third = await compliance.post('/api/transactions', body2);
+    expect(third.status).toBe(200);
+    expect(await stack.db.prisma.case.count({ where: { clientId: other, type: 'aml_case' } })).toBe(1);
   });
 
   it('groups concurrent alerts of one client into one open case', async () => {
