@@ -95,7 +95,12 @@ export async function startStack(
   let realtime: { close(): Promise<void> } | undefined;
   let url = '';
   if (opts.api !== false) {
-    const deps = { db, temporal, env, log: (msg: string, err?: unknown) => console.error(msg, err) };
+    const deps = {
+      db,
+      temporal,
+      env,
+      log: (msg: string, err?: unknown) => (err === undefined ? console.error(msg) : console.error(msg, err)),
+    };
     server = http.createServer(createApp(deps));
     realtime = await attachRealtime(server, deps, opts.realtime);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
