@@ -73,7 +73,6 @@ const DESCRIPTIONS: Record<string, string[]> = {
 
 /** Writes one case's life as the workflow would have, transition by transition, at back-dated times. */
 class CaseHistory {
-  private revision = 0;
   private eventSeq = 0;
   private readonly batches: ProjectionBatch[] = [];
   readonly row: CaseProjection;
@@ -90,7 +89,7 @@ class CaseHistory {
   }
 
   private write(events: CaseEventInput[], tasks: TaskProjection[] = []): void {
-    this.row.revision = ++this.revision;
+    this.row.revision++;
     for (const t of tasks) t.revision++;
     this.batches.push(structuredClone({ case: this.row, tasks, events }));
   }
@@ -101,7 +100,6 @@ class CaseHistory {
   }
 
   open(at: number, actorId: string, data: Record<string, unknown>): void {
-    this.row.openedAt = at;
     this.write([this.event('case_opened', actorId, at, data)]);
   }
 

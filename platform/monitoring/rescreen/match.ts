@@ -56,6 +56,8 @@ export async function candidatesFor(db: Queryable, index: ScreeningIndex): Promi
   return rows.map((r) => r.client_id);
 }
 
+const CLIENT_CHUNK = 10_000;
+
 /**
  * A batch of entries against the clients the reverse index proposes for any of them: one lookup, and each
  * proposed client read and scored once against the batch's index. Common names (a first name thousands of
@@ -82,8 +84,6 @@ export async function matchEntries(
   }
   return out;
 }
-
-const CLIENT_CHUNK = 10_000;
 
 /** Entries of a version by entry id (for the delta's added and changed ones). */
 export async function loadEntries(prisma: PrismaClient, versionId: string, entryIds: string[]): Promise<SanctionEntry[]> {
