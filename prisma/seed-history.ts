@@ -173,7 +173,6 @@ function stepTimes(ctx: CaseContext, rng: Rng, step: string, opened: number, lat
 }
 
 async function complaintHistory(
-  prisma: PrismaClient,
   pool: pg.Pool,
   rng: Rng,
   n: number,
@@ -185,7 +184,7 @@ async function complaintHistory(
 ) {
   const severity = rng.pick(['low', 'low', 'medium', 'medium', 'high'] as const satisfies readonly Severity[]);
   const category = rng.pick(CATEGORIES);
-  const ctx = await loadCaseContext(prisma, {
+  const ctx = await loadCaseContext(pool, {
     clientId,
     category,
     severity,
@@ -292,9 +291,9 @@ function complaintOutcome(rng: Rng, step: string, attempt: number): Record<strin
 }
 
 /** A KYC review: documents, automated checks, the officer's decision; for high bands the senior's approval. */
-async function kycHistory(prisma: PrismaClient, pool: pg.Pool, rng: Rng, n: number, clientId: string, branchId: string, opened: number) {
+async function kycHistory(pool: pg.Pool, rng: Rng, n: number, clientId: string, branchId: string, opened: number) {
   const kind = rng.chance(0.7) ? 'periodic' : 'onboarding';
-  const ctx = await loadCaseContext(prisma, {
+  const ctx = await loadCaseContext(pool, {
     clientId,
     caseType: kycReviewCase.type,
     teamName: kycReviewCase.teamName,
@@ -393,14 +392,14 @@ export async function seedHistory(
       const opened = day + rng.ms(8, 16, HOUR);
       // the last weeks' complaints are the quickly handled ones: the others are still open, and an open case
       // needs its workflow (the live demo cases)
-      const complaint = await complaintHistory(prisma, pool, rng, ++n, c.id, c.branchId, opened, now, d <= 21);
+      const complaint = await complaintHistory(pool, rng, ++n, c.id, c.branchId, opened, now, d <= 21);
       if (complaint.closedAt > now) continue;
       await complaint.history.flush();
       complaints++;
     }
     if (rng.chance(0.6)) {
       const c = rng.pick(clients);
-      const review = await kycHistory(prisma, pool, rng, ++n, c.id, c.branchId, day + rng.ms(8, 12, HOUR));
+      const review = await kycHistory(pool, rng, ++n, c.id, c.branchId, day + rng.ms(8, 12, HOUR));
       if (review.closedAt > now) continue;
       await review.history.flush();
       kycReviews++;

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from '@prisma/client';
 import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../workflows/engine/updates';
 import type { kycReviewWorkflow } from '../workflows/kyc-review/workflow';
 import type { TaskOutcome } from '../workflows/engine/types';
+import { CASE_START_MEMO } from '../workflows/engine/case-type';
 
 const KYC_STAFF: { id: string; email: string; name: string; roles: string[]; teamId: string; branchId: string; locale: string }[] = [
   {
@@ -289,6 +290,7 @@ export async function seedKycDemo(prisma: PrismaClient, temporal: Client, taskQu
         taskQueue,
         workflowIdConflictPolicy: 'FAIL',
         args: [{ caseId, clientId, kind, openedBy: actor('u-kyc1'), note }],
+        memo: CASE_START_MEMO,
       }),
     });
     return caseId;

@@ -13,6 +13,7 @@ import { hashPassword } from '../api/auth/router';
 import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../workflows/engine/updates';
 import type { complaintWorkflow, ComplaintInput } from '../workflows/complaint/workflow';
 import type { TaskOutcome } from '../workflows/engine/types';
+import { CASE_START_MEMO } from '../workflows/engine/case-type';
 import { seedKycDemo, seedKycReferenceData } from './seed-kyc';
 import { seedCrmReferenceData } from './seed-crm';
 import { seedMonitoringReferenceData } from './seed-monitoring';
@@ -204,6 +205,7 @@ async function seedComplaints(prisma: PrismaClient, temporal: Client, taskQueue:
         taskQueue,
         workflowIdConflictPolicy: 'FAIL',
         args: [{ ...input, caseId, openedBy: actor(by) }],
+        memo: CASE_START_MEMO,
       }),
     });
     return caseId;

@@ -44,7 +44,7 @@ function createAmlActivities(db: Db) {
 
   return {
     async loadAmlContext(input: { clientId: string; alertIds: string[] }): Promise<AmlContext> {
-      const ctx = await loadCaseContext(prisma, {
+      const ctx = await loadCaseContext(pool, {
         clientId: input.clientId,
         caseType: amlCase.type,
         teamName: amlCase.teamName,

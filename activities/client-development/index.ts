@@ -10,7 +10,7 @@ import { clientDevelopmentCase } from '../../workflows/client-development/defini
 import { TEMPERATURES, WORKERS, type Temperature } from '../../workflows/client-development/states';
 import { kycReviewCase } from '../../workflows/kyc-review/definition';
 import { watchKycSignal } from '../../workflows/kyc-review/updates';
-import { workflowIdOf } from '../../workflows/engine/case-type';
+import { CASE_START_MEMO, workflowIdOf } from '../../workflows/engine/case-type';
 import type { CaseContext } from '../../workflows/engine/types';
 import type { SlaTarget } from '../../workflows/engine/sla';
 import { defineCaseTypeActivities } from '../engine/case-type';
@@ -166,6 +166,7 @@ function createDevelopmentActivities(db: Db) {
         await client.workflow.start(kycReviewCase.workflowType, {
           workflowId: workflowIdOf(kycReviewCase, kycCaseId),
           taskQueue: activityInfo().taskQueue,
+          memo: CASE_START_MEMO,
           args: [
             {
               caseId: kycCaseId,

@@ -27,7 +27,7 @@ export const complaintActivities = defineCaseTypeActivities({
   slaDefaults: SLA_DEFAULTS,
   create: (db) => ({
     async loadComplaintContext(input: { clientId: string; category: string; severity: string }): Promise<CaseContext> {
-      const ctx = await loadCaseContext(db.prisma, {
+      const ctx = await loadCaseContext(db.pool, {
         ...input,
         caseType: complaintCase.type,
         teamName: complaintCase.teamName,

@@ -14,7 +14,7 @@ export const internalRequestActivities = defineCaseTypeActivities({
   ],
   create: (db) => ({
     loadInternalRequestContext(input: { clientId: string; teamId: string; kind: string; urgent: boolean }): Promise<CaseContext> {
-      return loadCaseContext(db.prisma, {
+      return loadCaseContext(db.pool, {
         clientId: input.clientId,
         caseType: internalRequestCase.type,
         teamName: internalRequestCase.teamName,

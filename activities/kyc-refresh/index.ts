@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db';
 import { derivedId } from '../../platform/ids';
 import { dueClients, pullReviewForward, type RiskRise } from '../../platform/monitoring/refresh';
 import { kycReviewCase } from '../../workflows/kyc-review/definition';
-import { workflowIdOf } from '../../workflows/engine/case-type';
+import { CASE_START_MEMO, workflowIdOf } from '../../workflows/engine/case-type';
 
 export const nextReviewCaseId = (lastCaseId: string | null, clientId: string, dueAt: Date) =>
   lastCaseId ? derivedId(`${lastCaseId}/next-review`) : derivedId(`refresh/${clientId}/${dueAt.toISOString()}`);
@@ -26,6 +26,7 @@ async function startReview(input: {
     await Context.current().client.workflow.start(kycReviewCase.workflowType, {
       workflowId: workflowIdOf(kycReviewCase, input.caseId),
       taskQueue: activityInfo().taskQueue,
+      memo: CASE_START_MEMO,
       args: [
         {
           caseId: input.caseId,

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@prisma/client';
+import type { Db } from '../../platform/db';
 import { loadCaseContext } from '../../platform/case-context';
 import type { ReviewKind } from '../../workflows/kyc-review/states';
 import { kycReviewCase } from '../../workflows/kyc-review/definition';
@@ -14,8 +14,8 @@ export interface KycContext extends CaseContext {
   initialKycStatus: string;
 }
 
-export async function loadKycContext(prisma: PrismaClient, input: { clientId: string; kind: ReviewKind }): Promise<KycContext> {
-  const ctx = await loadCaseContext(prisma, {
+export async function loadKycContext({ prisma, pool }: Db, input: { clientId: string; kind: ReviewKind }): Promise<KycContext> {
+  const ctx = await loadCaseContext(pool, {
     clientId: input.clientId,
     caseType: kycReviewCase.type,
     teamName: kycReviewCase.teamName,

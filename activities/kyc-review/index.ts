@@ -7,7 +7,7 @@ import { decideHits, recordOverride, runChecks, scoreRound } from './review';
 import { derivedId } from '../../platform/ids';
 import type { ReviewKind, RiskBand } from '../../workflows/kyc-review/states';
 import { kycReviewCase } from '../../workflows/kyc-review/definition';
-import { workflowIdOf } from '../../workflows/engine/case-type';
+import { CASE_START_MEMO, workflowIdOf } from '../../workflows/engine/case-type';
 import { kycDecidedSignal, type KycDecision } from '../../workflows/kyc-review/updates';
 import { defineCaseTypeActivities } from '../engine/case-type';
 
@@ -32,7 +32,7 @@ function createKycActivities(db: Db) {
   const { prisma } = db;
   return {
     async loadKycContext(input: { clientId: string; kind: ReviewKind }): Promise<KycContext> {
-      const ctx = await loadKycContext(prisma, input);
+      const ctx = await loadKycContext(db, input);
       const s = ctx.settings;
       return {
         ...ctx,
@@ -107,6 +107,7 @@ function createKycActivities(db: Db) {
           workflowId,
           taskQueue: activityInfo().taskQueue,
           args: [{ caseId, clientId: input.clientId, kind: 'periodic', openedBy: null, previousCaseId: input.caseId }],
+          memo: CASE_START_MEMO,
           startDelay: Math.max(1000, input.at - Date.now()),
         });
       } catch (err) {

@@ -8,7 +8,7 @@ import { AppError } from '../http/errors';
 import { UPDATE_WAIT_MS, boundedResult, engineUnavailable, mapUpdateError, withDeadline } from '../temporal/updates';
 import { derivedId } from '../../platform/ids';
 import { canonicalJson } from '../../platform/timeline';
-import { workflowIdOf, type CaseTypeDefinition } from '../../workflows/engine/case-type';
+import { CASE_START_MEMO, workflowIdOf, type CaseTypeDefinition } from '../../workflows/engine/case-type';
 import { registerCaseUpdate } from '../../workflows/engine/updates';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -47,6 +47,7 @@ export async function startCaseWorkflow<A>(
     workflowId: workflowIdOf(definition, caseId),
     taskQueue: deps.env.TEMPORAL_TASK_QUEUE,
     workflowIdConflictPolicy: key ? 'USE_EXISTING' : 'FAIL',
+    memo: CASE_START_MEMO,
     args: [opts.args(caseId)],
   });
   const deadline = Date.now() + UPDATE_WAIT_MS;

@@ -24,8 +24,8 @@ const ROUNDS = Number(arg('rounds', '2'));
 const CONCURRENCY = Number(arg('concurrency', '8'));
 const WARMUP = 20;
 
-/** Runs `op` with `concurrency` in flight for `seconds`; completed operations per second. */
-async function sustain(op: () => Promise<void>, seconds: number, concurrency: number): Promise<number> {
+/** Runs `op` with `concurrency` in flight for `seconds`; completed operations per second, and how many. */
+async function sustain(op: () => Promise<void>, seconds: number, concurrency: number): Promise<{ rate: number; done: number }> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
   const started = performance.now();
@@ -37,7 +37,7 @@ async function sustain(op: () => Promise<void>, seconds: number, concurrency: nu
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  return { rate: done / ((performance.now() - started) / 1000), done };
 }
 
 const stack = await startStack({ pgFast: false, temporal: 'file' });
@@ -80,11 +80,24 @@ try {
   const rows: (string | number)[][] = [];
   const cases: number[] = [];
   const bares: number[] = [];
+  // CPU per operation, per component: unlike the rates it does not move with other load on the machine
+  const pids = () => ({ ...stack.pids(), bench: process.pid, 'bare-worker': bare.child.pid! });
+  const cpuPerOp = { bare: new Map<string, number>(), cases: new Map<string, number>() };
+  const measure = async (kind: keyof typeof cpuPerOp, op: () => Promise<void>) => {
+    const before = cpuSeconds(pids());
+    const { rate, done } = await sustain(op, SECONDS, CONCURRENCY);
+    const after = cpuSeconds(pids());
+    for (const name of Object.keys(after)) {
+      const ms = ((after[name] - before[name]) * 1000) / done;
+      cpuPerOp[kind].set(name, (cpuPerOp[kind].get(name) ?? 0) + ms / ROUNDS);
+    }
+    return rate;
+  };
   const cpu0 = cpuSeconds(stack.pids());
   const t0 = performance.now();
   for (let r = 1; r <= ROUNDS; r++) {
-    const b = await sustain(bareRun, SECONDS, CONCURRENCY);
-    const c = await sustain(complaint, SECONDS, CONCURRENCY);
+    const b = await measure('bare', bareRun);
+    const c = await measure('cases', complaint);
     bares.push(b);
     cases.push(c);
     rows.push([r, b.toFixed(2), c.toFixed(2), (c / b).toFixed(2)]);
@@ -93,6 +106,11 @@ try {
   console.log(`\n${CONCURRENCY} in flight, ${SECONDS} s per measurement, ${ROUNDS} rounds (bare, then cases)`);
   console.log(table(['round', 'bare Temporal /s', 'cases /s', 'ratio'], rows));
   console.log(cpuLine(cpu0, cpu1, performance.now() - t0));
+  const names = [...new Set([...cpuPerOp.bare.keys(), ...cpuPerOp.cases.keys()])];
+  const perOp = (kind: keyof typeof cpuPerOp) => names.map((n) => `${n} ${(cpuPerOp[kind].get(n) ?? 0).toFixed(1)}`).join(', ');
+  const total = (kind: keyof typeof cpuPerOp) => [...cpuPerOp[kind].values()].reduce((a, b) => a + b, 0).toFixed(1);
+  console.log(`CPU ms per bare workflow: ${perOp('bare')} (total ${total('bare')})`);
+  console.log(`CPU ms per case: ${perOp('cases')} (total ${total('cases')})`);
   console.log(loadLine());
   const x = cases.reduce((a, b) => a + b, 0) / cases.length;
   const y = bares.reduce((a, b) => a + b, 0) / bares.length;

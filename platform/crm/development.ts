@@ -11,7 +11,7 @@ import { contactRows, insertClient, type Queryable } from './clients';
 import { clientDevelopmentCase } from '../../workflows/client-development/definition';
 import { leadReturnedSignal, milestoneSignal, type Milestone } from '../../workflows/client-development/updates';
 import type { Temperature } from '../../workflows/client-development/states';
-import { workflowIdOf } from '../../workflows/engine/case-type';
+import { CASE_START_MEMO, workflowIdOf } from '../../workflows/engine/case-type';
 
 export const DEVELOPMENT_TYPE = clientDevelopmentCase.type;
 
@@ -95,6 +95,7 @@ export async function intakeLead(
       workflowId,
       taskQueue,
       args: [{ caseId: leadId, leadId }],
+      memo: CASE_START_MEMO,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
     return { action: 'started', caseId: leadId, workflowId };

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { CaseStarter } from './grouping';
+import { CASE_START_MEMO } from '../../workflows/engine/case-type';
 
 /**
  * A CaseStarter over a Temporal client: signal-with-start of the AML case workflow (the caller passes
@@ -16,6 +17,7 @@ export function temporalCaseStarter(
       args: [{ caseId, clientId, alertIds }],
       signal: opts.signal,
       signalArgs: [{ alertIds }],
+      memo: CASE_START_MEMO,
     });
   };
 }

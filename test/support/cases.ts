@@ -6,6 +6,7 @@ import type { PrismaClient } from '@prisma/client';
 import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../../workflows/engine/updates';
 import type { ComplaintInput, complaintWorkflow } from '../../workflows/complaint/workflow';
 import type { Actor, Role, TaskOutcome } from '../../workflows/engine/types';
+import { CASE_START_MEMO } from '../../workflows/engine/case-type';
 
 export const staff = (id: string, role: Role): Actor => ({ id, roles: [role] });
 export const AGENT1 = staff('u-agent1', 'agent');
@@ -25,6 +26,8 @@ export async function openComplaint(
       workflowId,
       taskQueue,
       workflowIdConflictPolicy: 'FAIL',
+      // as every starter in the product: the engine generation, so the case takes no patch markers
+      memo: CASE_START_MEMO,
       args: [
         {
           caseId,

@@ -11,6 +11,7 @@ import { claimTaskUpdate, completeTaskUpdate, registerCaseUpdate } from '../../w
 import type { KycReviewInput, kycReviewWorkflow } from '../../workflows/kyc-review/workflow';
 import { checkDigit } from '../../workflows/kyc-review/mrz';
 import type { Actor, TaskOutcome } from '../../workflows/engine/types';
+import { CASE_START_MEMO } from '../../workflows/engine/case-type';
 import { activeTask, staff } from './cases';
 
 export const KYC1 = staff('u-kyc1', 'kyc_officer');
@@ -36,6 +37,8 @@ export async function startReview(temporal: Client, taskQueue: string, over: Par
       workflowId,
       taskQueue,
       workflowIdConflictPolicy: 'FAIL',
+      // as every starter in the product: the engine generation, so the case takes no patch markers
+      memo: CASE_START_MEMO,
       args: [{ caseId, kind: 'onboarding', openedBy: KYC1, ...over }],
     }),
   });

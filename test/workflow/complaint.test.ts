@@ -89,7 +89,11 @@ describe('complaint workflow on a real Temporal server', () => {
       'investigate/2',
     ]);
 
-    await recordHistoryIfAsked(handle, 'complaint-high-severity-causal.json');
+    // opened as the product opens cases (the engine generation in its memo): its history has no patch markers
+    const history = await handle.fetchHistory();
+    expect(history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
+    expect(history.events!.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
+    await recordHistoryIfAsked(handle, 'complaint-high-severity-generation-2.json');
   });
 
   it('pauses the case deadline while waiting on the client and resumes it with the time that was left', async () => {

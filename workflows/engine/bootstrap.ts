@@ -1,6 +1,7 @@
 // How every case workflow begins: answer the registration Update once the first task is projected, load
 // where the case lives, build the engine's case row and install the task handlers.
-import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { hasChange } from './changes';
 import { CaseEngine } from './case-engine';
 import { supervisingRoles, type CaseTypeDefinition } from './case-type';
 import { registerCaseUpdate } from './updates';
@@ -53,7 +54,7 @@ export async function startCase<C extends CaseContext>(
     await condition(() => (engine?.tasksOpened ?? 0) > 0);
     return { caseId };
   });
-  const ctx = await loadContext(patched('context-in-local-activity'));
+  const ctx = await loadContext(hasChange('context-in-local-activity'));
   engine = new CaseEngine(newCaseRow(definition, ctx, init(ctx)), ctx, {
     escalationRoles: definition.escalationRoles,
     supervising: supervisingRoles(definition),

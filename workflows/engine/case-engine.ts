@@ -1,7 +1,8 @@
 // The case engine: tasks with SLA clocks, escalation ladder, case deadline and timeline, shared by every
 // case type. It runs inside workflow code, so it is deterministic: time is Date.now() of the workflow
 // task, and all I/O goes through activities.
-import { condition, patched, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
+import { hasChange } from './changes';
 import { addBusinessDuration, type BusinessDuration } from './business-time';
 import { buildSchedule, pauseClock, resumeClock, type SlaSchedule, type SlaTarget } from './sla';
 import { conflict, forbidden } from './failures';
@@ -229,7 +230,7 @@ export class CaseEngine {
     this.attempts.set(spec.step, attempt);
     const now = Date.now();
     // Ids of new tasks need no escaping in a URL path; tasks opened before this change keep theirs.
-    const sep = patched('url-safe-task-ids') ? '.' : '/';
+    const sep = hasChange('url-safe-task-ids') ? '.' : '/';
     const exclude = spec.excludeActors;
     const task: TaskState = {
       id: [this.row.workflowId, spec.step, attempt].join(sep),
@@ -278,7 +279,7 @@ export class CaseEngine {
     await condition(() => isDone(task));
     // The step's outcome is written before the case moves on, so the timeline reads in causal order.
     // Cases started before this change move on at once (their histories say so).
-    if (patched('timeline-causal-order')) await condition(() => this.settled.has(task.id));
+    if (hasChange('timeline-causal-order')) await condition(() => this.settled.has(task.id));
   }
 
   private nextThreshold(task: TaskState): Threshold | undefined {
@@ -324,7 +325,7 @@ export class CaseEngine {
   async openCase(target: SlaTarget, actorId: string | null, data: Record<string, unknown>): Promise<void> {
     this.setCaseSchedule(buildSchedule(this.ctx.calendar, this.row.openedAt, target));
     const opened = this.event('case_opened', actorId, data);
-    if (patched('case-opened-with-first-task')) this.pendingEvents.push(opened);
+    if (hasChange('case-opened-with-first-task')) this.pendingEvents.push(opened);
     else await this.write({ events: [opened] });
   }
 
