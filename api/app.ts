@@ -45,7 +45,7 @@ export function createApp(processDeps: Deps): Express {
   const registry: RouteRegistry = [];
   const api = express.Router();
   api.use(crossSiteWrites(deps.env));
-  api.use(authenticate(deps.db.prisma));
+  api.use(authenticate(deps.db.pool));
   api.use((_req, res, next) => {
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
     res.setHeader('Cache-Control', 'no-store');

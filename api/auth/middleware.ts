@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { PrismaClient } from '@prisma/client';
+import type pg from 'pg';
 import { credentialsOf, findSession } from './session';
 import { forbidden } from '../http/errors';
 
@@ -26,10 +26,10 @@ const PUBLIC_PATHS = new Set(['GET /health', 'POST /auth/login', 'POST /auth/log
  * must enrol in two-factor authentication reaches only the enrolment endpoints (403
  * TWO_FACTOR_ENROLMENT_REQUIRED elsewhere).
  */
-export function authenticate(prisma: PrismaClient): RequestHandler {
+export function authenticate(pool: Pick<pg.Pool, 'query'>): RequestHandler {
   return async (req, _res, next) => {
     const credentials = credentialsOf(req.headers);
-    const session = credentials ? await findSession(prisma, credentials.token) : null;
+    const session = credentials ? await findSession(pool, credentials.token) : null;
     if (session) {
       const route = `${req.method === 'HEAD' ? 'GET' : req.method} ${req.path}`;
       if (session.enrolmentOnly && !ENROLMENT_PATHS.has(route)) {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import type { PrismaClient } from '@prisma/client';
 import type { Role } from '../../workflows/engine/types';
 
@@ -47,16 +48,32 @@ export interface ActiveSession {
   enrolmentOnly: boolean;
 }
 
-/** The live session of a token: not expired, of an active user; else null. */
-export async function findSession(prisma: PrismaClient, token: string): Promise<ActiveSession | null> {
+/**
+ * The live session of a token: not expired, of an active user; else null. One plain statement: it runs
+ * for every request and socket connection.
+ */
+export async function findSession(pool: Pick<pg.Pool, 'query'>, token: string): Promise<ActiveSession | null> {
   const tokenHash = hashToken(token);
-  const session = await prisma.session.findUnique({ where: { tokenHash }, include: { user: true } });
-  if (!session || session.expiresAt <= new Date() || !session.user.active) return null;
-  return { user: toSessionUser(session.user), tokenHash, expiresAt: session.expiresAt, enrolmentOnly: session.enrolmentOnly };
-}
-
-export async function findSessionUser(prisma: PrismaClient, token: string): Promise<SessionUser | null> {
-  return (await findSession(prisma, token))?.user ?? null;
+  const { rows } = await pool.query<{
+    expires_at: Date;
+    enrolment_only: boolean;
+    id: string;
+    email: string;
+    name: string;
+    roles: string[];
+    team_id: string | null;
+    branch_id: string;
+    locale: string;
+  }>(
+    `SELECT s.expires_at, s.enrolment_only, u.id, u.email, u.name, u.roles, u.team_id, u.branch_id, u.locale
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+    [tokenHash],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const user = toSessionUser({ ...row, teamId: row.team_id, branchId: row.branch_id });
+  return { user, tokenHash, expiresAt: row.expires_at, enrolmentOnly: row.enrolment_only };
 }
 
 export function toSessionUser(u: {

@@ -74,7 +74,7 @@ export async function attachRealtime(server: http.Server, deps: Deps, opts: Real
     try {
       const auth = socket.handshake.auth as { token?: unknown } | undefined;
       const token = typeof auth?.token === 'string' && auth.token ? auth.token : tokenFrom(socket.handshake.headers);
-      const session = token ? await findSession(deps.db.prisma, token) : null;
+      const session = token ? await findSession(deps.db.pool, token) : null;
       // a session that must still enrol in two-factor authentication gets no live data either
       if (!session || session.enrolmentOnly) return next(new Error('UNAUTHENTICATED'));
       socket.data = { user: session.user, tokenHash: session.tokenHash, expiresAt: session.expiresAt } satisfies SocketData;
