@@ -3,8 +3,10 @@
 // client opened by its address is a "not found" page, not data; a branch manager sees the branch's clients and not
 // another branch's; an agent sees the national id masked and no documents where the branch manager sees both.
 // Demo data (prisma/seed.ts, seed-crm.ts): agent1 manages the London clients but c-1006..c-1008 (agent2's);
-// Shanghai's are another branch's.
+// Shanghai's are another branch's. The list's Export button downloads the same clients, masked the same way.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
@@ -66,6 +68,15 @@ async function search(page: Page, text: string): Promise<void> {
   await answered;
 }
 
+/** Clicks the list's Export button and reads the CSV file the browser downloads. */
+async function exportList(page: Page): Promise<Record<string, string>[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^clients-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text.startsWith('\ufeff')).toBe(true);
+  return parseCsv(text.slice(1), { columns: true });
+}
+
 const namesOf = async (where: { accountManagerId?: string; branchId?: string }) =>
   (await stack.db.prisma.client.findMany({ where, select: { name: true } })).map((c) => c.name).sort();
 
@@ -82,6 +93,13 @@ describe('client data scopes in the console', () => {
       await signIn(page, 'agent1@example.com');
       await page.getByTestId('nav-clients').click();
       await expect.poll(() => listedNames(page), POLL).toEqual(own);
+
+      // the export holds the same clients, national ids masked, and is audited
+      const exported = await exportList(page);
+      expect(exported.map((r) => r.name).sort()).toEqual(own);
+      expect(exported.find((r) => r.id === 'c-1001')?.nationalId).toBe('******56C');
+      const audited = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'clients_exported', actorId: 'u-agent1' } });
+      expect(audited.data).toMatchObject({ rows: own.length, masked: ['nationalId'] });
 
       // search: their own client by name and by phone in another format; agent2's by name and by e-mail finds nothing
       await search(page, 'Oliver');
@@ -136,6 +154,9 @@ describe('client data scopes in the console', () => {
 
       await search(page, 'Isabella');
       await expect.poll(() => listedNames(page), POLL).toEqual(['Isabella Rossi']);
+      // the export of a search: its hits, national id as it is
+      const exported = await exportList(page);
+      expect(exported.map((r) => [r.id, r.nationalId])).toEqual([['c-1007', 'RSSSBL72A65H501X']]);
       for (const text of ['Wang Fang', '王芳', 'c-2002@clients.example.com']) {
         await search(page, text);
         await page.getByTestId('empty-state').waitFor();
