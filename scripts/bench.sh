@@ -6,6 +6,7 @@
 #   npm run bench                         every bench
 #   npm run bench -- case-engine          bench/case-engine/*
 #   npm run bench -- inbox screening      several
+#   npm run bench -- feed -- --events 400 arguments after a second `--` go to each selected bench
 # The exit code is 1 when any selected bench failed (the others still run).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -17,6 +18,19 @@ use_project_node
 hydrate_postgres
 ensure_prisma_client
 ensure_temporal_cli
+
+patterns=()
+bench_args=()
+while (($#)); do
+  if [[ $1 == -- ]]; then
+    shift
+    bench_args=("$@")
+    break
+  fi
+  patterns+=("$1")
+  shift
+done
+set -- "${patterns[@]}"
 
 mapfile -t entries < <(grep -rlE --include='*.ts' '^// Run: .*tsx bench/' bench | sort)
 selected=()
@@ -38,10 +52,10 @@ failed=()
 for entry in "${selected[@]}"; do
   say "▶ tsx $entry"
   start=$SECONDS
-  runner=(tsx "$entry")
+  runner=(tsx "$entry" "${bench_args[@]}")
   # An entry that asks for DATABASE_URL gets a throw-away embedded PostgreSQL unless one is given.
   if [[ -z "${DATABASE_URL:-}" ]] && grep -qE '^// Run: .*DATABASE_URL=' "$entry"; then
-    runner=(tsx bench/case-engine/lib/with-postgres.ts tsx "$entry")
+    runner=(tsx bench/case-engine/lib/with-postgres.ts tsx "$entry" "${bench_args[@]}")
   fi
   if "${runner[@]}"; then
     say "${_c_ok}✔${_c_off} $entry ($((SECONDS - start))s)"

@@ -16,6 +16,7 @@ import { IdParams, Timestamp } from '../http/schemas';
 import { FIRST_PAGE, loadClient360, loadContacts, loadRelatedPersons, loadTimeline, loadTransactions, scopedClient } from './client360';
 import { ClientFilter, ClientInteractionBody, ClientPatch, HandoverBody, OWNER_FIELDS, TransactionFilter } from './schemas';
 import { planSearch, searchClients } from './search';
+import { EXPORT_MAX_ROWS, exportClients, filterSql, SORT_COLUMNS } from './export';
 import { hasClientAccess, resolveClientScope, scopeSql, type ClientScopeSet } from './scope';
 import {
   CLIENT_COLUMNS,
@@ -29,14 +30,6 @@ import {
 import { InteractionSchema } from '../interactions/router';
 
 export { ClientSchema } from './views';
-
-const SORT_COLUMNS = {
-  name: 'c.name',
-  createdAt: 'c.created_at',
-  country: 'c.country',
-  kycStatus: 'c.kyc_status',
-  tier: 'c.tier',
-} as const;
 
 /** The branches' countries: where a phone number typed without its country code is tried. */
 function branchCountries(deps: ApiDeps): () => Promise<string[]> {
@@ -82,7 +75,7 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         'trading-account login, document or national id number (roles that see them) and client id; results best first with `matched`.',
       tag: 'clients',
       roles: READ,
-      query: listQuery(ClientFilter, ['name', 'createdAt', 'country', 'kycStatus', 'tier'] as const),
+      query: listQuery(ClientFilter, ['name', 'email', 'createdAt', 'country', 'kycStatus', 'tier'] as const),
       response: z.array(ClientSchema),
     },
     async ({ query, user, res }) => {
@@ -96,26 +89,8 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         return hits.map((h) => ({ ...toClientView(h.row), matched: h.matched, score: h.score }));
       }
       const params: unknown[] = [];
-      const where = [scopeSql(scope, 'c', params)];
-      const add = (column: string, v: unknown) => {
-        params.push(v);
-        where.push(`${column} = $${params.length}`);
-      };
-      if (f.branchId) add('c.branch_id', f.branchId);
-      if (f.accountManagerId) add('c.account_manager_id', f.accountManagerId);
-      if (f.introducingBrokerId) add('c.introducing_broker_id', f.introducingBrokerId);
-      if (f.tier) add('c.tier', f.tier);
-      if (f.kycStatus) add('c.kyc_status', f.kycStatus);
-      if (f.tag) {
-        params.push(f.tag);
-        where.push(`$${params.length} = ANY(c.tags)`);
-      }
-      if (f.id) {
-        params.push(f.id);
-        where.push(`c.id = ANY($${params.length}::text[])`);
-      }
+      const filter = filterSql(scope, f, params);
       const [field, dir] = query.sort ?? ['name', 'ASC'];
-      const filter = where.join(' AND ');
       const [rows, count] = await Promise.all([
         pool.query<ClientRow>(
           `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE ${filter} ORDER BY ${SORT_COLUMNS[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'} NULLS LAST, c.id
@@ -127,6 +102,33 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       sendRange(res, 'clients', skip, rows.rows.length, count.rows[0].n);
       return rows.rows.map(toClientView);
     },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/clients/export.csv',
+      summary:
+        'The client list as CSV (UTF-8 with a byte-order mark): the same filter and sort as GET /api/clients (a search exports its hits, ' +
+        `best first), within your scope, national id masked for roles that may not see it, no documents; at most ${EXPORT_MAX_ROWS} rows ` +
+        '(more: 400, narrow the filters). Audited as an export.',
+      tag: 'clients',
+      roles: READ,
+      query: listQuery(ClientFilter, ['name', 'email', 'createdAt', 'country', 'kycStatus', 'tier'] as const).omit({ range: true }),
+      errors: { 400: 'A filter that is not valid, or more rows than one export holds' },
+    },
+    async ({ query, user, req, res }) =>
+      exportClients(deps, {
+        user,
+        scope: await scopeOf(user),
+        filter: query.filter ?? {},
+        sort: query.sort ?? ['name', 'ASC'],
+        countries,
+        ip: req.ip,
+        res,
+      }),
   );
 
   defineRoute(

@@ -1,5 +1,6 @@
-// Client search, the client 360, edits with audit, interactions, hand-over, and client-data scopes with
-// field masking, on a real PostgreSQL (no workflows are started: the worker idles).
+// Client search, the client 360, the CSV export, edits with audit, interactions, hand-over, and client-data
+// scopes with field masking, on a real PostgreSQL (no workflows are started: the worker idles).
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
@@ -169,6 +170,66 @@ describe('scopes', () => {
     expect((await webforms.get('/api/clients')).status).toBe(403);
     expect((await webforms.get('/api/clients/c-1001')).status).toBe(403);
     expect((await admin.get('/api/clients')).status).toBe(403);
+  });
+});
+
+describe('client export (CSV)', () => {
+  const exportCsv = async (client: ApiClient, query: Record<string, unknown> = {}) => {
+    const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)])).toString();
+    const res = await client.get(`/api/clients/export.csv${qs ? `?${qs}` : ''}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?clients-\d{4}-\d{2}-\d{2}\.csv"?$/);
+    // fetch's text() drops the byte-order mark (the browser test reads it in the downloaded file)
+    const text = (res.body as string).replace(/^\ufeff/, '');
+    expect(text.startsWith('id,name,type,')).toBe(true);
+    expect(text).toContain('\r\n');
+    return parseCsv(text, { columns: true }) as Record<string, string>[];
+  };
+
+  it('holds the caller’s clients only, national ids masked for an agent, and is audited', async () => {
+    const rows = await exportCsv(agent2);
+    expect(rows.map((r) => r.id)).toEqual(['c-gb-1', 'c-1007', 'c-1008', 'c-1006']); // by name
+    expect(rows.find((r) => r.id === 'c-1007')).toMatchObject({
+      name: 'Isabella Rossi',
+      nationalId: '*************01X',
+      branch: 'London',
+      accountManager: expect.any(String),
+    });
+    expect(rows.every((r) => !('documents' in r))).toBe(true);
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'clients_exported', actorId: 'u-agent2' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.data).toMatchObject({ format: 'csv', rows: 4, filter: {}, sort: ['name', 'ASC'], masked: ['nationalId'] });
+  });
+
+  it('takes the list’s filters and sort, or its search; national ids as they are for a branch manager', async () => {
+    const filter = { tier: 'gold' };
+    const sort = ['name', 'DESC'];
+    const listed = await branchManager.get(
+      `/api/clients?${new URLSearchParams({ filter: JSON.stringify(filter), sort: JSON.stringify(sort), range: '[0,199]' })}`,
+    );
+    const rows = await exportCsv(branchManager, { filter, sort });
+    expect(rows.map((r) => r.id)).toEqual(ids(listed.body));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.tier === 'gold' && r.branchId === 'london')).toBe(true);
+    expect(rows.find((r) => r.id === 'c-1001')?.nationalId).toBe('QQ123456C');
+    // a search exports its hits; another branch's client is not among them
+    expect((await exportCsv(branchManager, { filter: { q: 'Петров' } })).map((r) => r.id)).toEqual(['c-ru-1']);
+    expect(await exportCsv(branchManager, { filter: { q: '王建国' } })).toEqual([]);
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', async () => {
+    await stack.db.pool.query(`UPDATE clients SET segment = '=1+2', tags = ARRAY['@x', 'plain'] WHERE id = 'c-1008'`);
+    const row = (await exportCsv(agent2, { filter: { id: ['c-1008'] } }))[0];
+    expect(row).toMatchObject({ segment: "'=1+2", tags: "'@x;plain" });
+  });
+
+  it('refuses roles without client data, and filters it does not know', async () => {
+    expect((await webforms.get('/api/clients/export.csv')).status).toBe(403);
+    expect((await admin.get('/api/clients/export.csv')).status).toBe(403);
+    expect((await agent1.get(`/api/clients/export.csv?filter=${encodeURIComponent('{"nope":1}')}`)).status).toBe(400);
   });
 });
 

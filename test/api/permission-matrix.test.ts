@@ -15,6 +15,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { startStack, type Stack } from '../support/stack';
 import { createRoleUsers, DEFINITIONS, spec, type RoleUser } from '../support/role-users';
 import { waitFor } from '../support/cases';
@@ -47,6 +48,8 @@ interface Entry {
     query?: Record<string, string>;
     id?: (row: any) => string;
     where?: (r: Rec, filter: Record<string, unknown>) => boolean;
+    /** the rows of an answer that is not a JSON array (e.g. a CSV export) */
+    rows?: (body: any) => any[];
   };
   query?: (r?: Rec) => Record<string, string>;
   body?: (r?: Rec) => unknown;
@@ -85,6 +88,9 @@ const clientEditors = (u: User) => !!u && spec.editsClients(u);
 const clientSupervisors = (u: User) => !!u && spec.supervisesClients(u);
 
 const NOBODY = 'u-matrix-nobody';
+/** A CSV export's rows as objects by its header (a byte-order mark first). */
+const csvRows = (body: unknown): Record<string, string>[] =>
+  typeof body === 'string' ? parseCsv(body.replace(/^\ufeff/, ''), { columns: true }) : [];
 const PDF = new TextEncoder().encode('%PDF-1.4\n%matrix\n%%EOF\n');
 
 /** The standard routes every case type has (api/cases: list, view, timeline), generated per case type. */
@@ -164,6 +170,19 @@ const POLICY: Record<string, Entry> = {
   'PUT /api/auth/2fa/policy': { who: admin, body: () => ({}) },
 
   'GET /api/clients': { who: clientData, list: { of: 'client', filters: [{ branchId: 'shanghai' }] } },
+  // the export: the list's rows (and filters) as CSV, national ids masked for the roles that may not see them
+  'GET /api/clients/export.csv': {
+    who: clientData,
+    list: { of: 'client', filters: [{ branchId: 'shanghai' }], rows: csvRows },
+    check: (u, body) => {
+      for (const row of csvRows(body)) {
+        const real = records.find((r) => r.kind === 'client' && r.params.id === row.id)?.fields.nationalId as string | null;
+        const want = spec.seesNationalIds(u) || !real ? (real ?? '') : '*'.repeat(real.length - 3) + real.slice(-3);
+        if (row.nationalId !== want) return `${row.id}: national id ${row.nationalId}, want ${want}`;
+      }
+      return null;
+    },
+  },
   'GET /api/clients/{id}': { who: clientData, on: 'client' },
   'GET /api/clients/{id}/transactions': { who: clientData, on: 'client' },
   'GET /api/clients/{id}/timeline': { who: clientData, on: 'client' },
@@ -483,7 +502,7 @@ async function loadRecords(fixtureCases: Set<string>) {
       kind: 'client',
       label,
       params: { id: c.id },
-      fields: { branchId: c.branchId },
+      fields: { branchId: c.branchId, nationalId: c.nationalId },
       sees: (u) => spec.seesClient(u, c, entityOf),
     });
     records.push({
@@ -657,7 +676,7 @@ async function probe(key: string, e: Entry, u: User, r?: Rec, token?: string): P
           )
           .map((x) => (x.kind === 'caseType' ? x.label : x.params.id)),
       );
-      const got = new Set<string>((res.body as any[]).map(e.list.id ?? ((row) => row.id)));
+      const got = new Set<string>(((e.list.rows?.(res.body) ?? res.body) as any[]).map(e.list.id ?? ((row) => row.id)));
       const extra = [...got].filter((id) => !want.has(id));
       const missing = [...want].filter((id) => !got.has(id));
       if (extra.length || missing.length)
@@ -715,6 +734,20 @@ beforeAll(async () => {
   users = await createRoleUsers(stack.db.prisma, { prefix: 'mx' });
   // an agent sees the clients they manage: one of this branch is the agent's
   await stack.db.prisma.client.update({ where: { id: 'c-1003' }, data: { accountManagerId: single('agent').id } });
+  // and one with a national id, which the agent's export must mask
+  await stack.db.prisma.client.create({
+    data: {
+      id: 'c-matrix-own',
+      name: 'Matrix Own',
+      firstName: 'Matrix',
+      lastName: 'Own',
+      type: 'individual',
+      branchId: 'london',
+      accountManagerId: single('agent').id,
+      nationalId: 'MX123456A',
+      kycStatus: 'approved',
+    },
+  });
   openapi = (await call(null, 'GET', '/api/openapi.json')).body;
   await Promise.all(users.map(connect));
 

@@ -32,7 +32,9 @@ export class ApiClient {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    // JSON answers parsed; others (a CSV export) as text
+    const json = (res.headers.get('content-type') ?? 'application/json').includes('json');
+    return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: res.headers };
   }
 
   get<T = any>(path: string) {

@@ -162,6 +162,11 @@ export const spec = {
   },
   /** holds a role that sees client data at all */
   hasClientData: (u: Who) => u.roles.some((r) => (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null)),
+  /** sees national ids unmasked: a role with client data other than agent and introducing_broker (docs/crm.md, field masking) */
+  seesNationalIds: (u: Who) =>
+    u.roles.some(
+      (r) => !['agent', 'introducing_broker'].includes(r) && (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null),
+    ),
   /** may edit client data (introducing brokers read only) */
   editsClients: (u: Who) =>
     u.roles.some((r) => r !== 'introducing_broker' && (r in CLIENT_SCOPE ? CLIENT_SCOPE[r] !== null : caseRoleScope(r) !== null)),

@@ -1,19 +1,106 @@
 import { Suspense } from 'react';
-import { Show, SimpleShowLayout, TextField } from 'react-admin';
+import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Labeled, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
+import { humanize } from '../i18n/humanize';
 import { CountryField, KycStatusField } from './fields';
+
+interface ClientDocument {
+  id: string;
+  kind: string;
+  docType: string | null;
+  fileName: string;
+  number: string | null;
+  expiresAt: string | null;
+}
+
+interface Client360 {
+  id: string;
+  nationalId: string | null;
+  /** null: the user's role does not see documents (absent while the page shows the list's row, before the 360 arrives) */
+  documents?: ClientDocument[] | null;
+  masked?: ('nationalId' | 'documents')[];
+}
+
+/** Outside the user's scope a client does not exist (the API answers 404): say so instead of going back to the list. */
+const ClientUnavailable = () => {
+  const translate = useTranslate();
+  return (
+    <Alert severity="info" data-testid="client-not-found" sx={{ mt: 2 }}>
+      {translate('client.not_found')}
+    </Alert>
+  );
+};
+
+/** The national id as the API gives it: masked (`******56C`) for roles that may not see it. */
+const NationalIdField = (_: { label?: string }) => {
+  const client = useRecordContext<Client360>();
+  const translate = useTranslate();
+  const masked = client?.masked?.includes('nationalId');
+  return (
+    <span data-testid="client-national-id" data-masked={masked ? 'true' : 'false'} title={masked ? translate('client.masked') : undefined}>
+      {client?.nationalId ?? '-'}
+    </span>
+  );
+};
+
+/** The client's KYC documents; roles that do not see documents get a sentence instead (the API sends none). */
+const ClientDocuments = () => {
+  const client = useRecordContext<Client360>();
+  const translate = useTranslate();
+  if (!client || client.documents === undefined) return null;
+  return (
+    <div data-testid="client-documents">
+      <Typography variant="h6" sx={{ mt: 2, mx: 2 }}>
+        {translate('client.documents.title')}
+      </Typography>
+      {client.documents === null ? (
+        <Typography sx={{ mx: 2 }} data-testid="client-documents-hidden">
+          {translate('client.documents.hidden')}
+        </Typography>
+      ) : client.documents.length === 0 ? (
+        <Typography sx={{ mx: 2 }}>{translate('client.documents.none')}</Typography>
+      ) : (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('kyc_review.column.kind')}</TableCell>
+              <TableCell>{translate('kyc_review.column.file')}</TableCell>
+              <TableCell>{translate('client.documents.number')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {client.documents.map((d) => (
+              <TableRow key={d.id} data-testid="client-document">
+                <TableCell>{translate(`kyc_review.document.${d.kind}`, { _: humanize(d.kind) })}</TableCell>
+                <TableCell>{d.fileName}</TableCell>
+                <TableCell>{d.number ?? '-'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+};
 
 export const ClientShow = () => {
   const caseTypes = useCaseTypes();
   return (
-    <Show>
+    <Show error={<ClientUnavailable />} queryOptions={{ onError: () => undefined }}>
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="email" emptyText="-" />
         <TextField source="phone" emptyText="-" />
         <CountryField source="country" />
         <KycStatusField source="kycStatus" />
+        <Labeled source="nationalId">
+          <NationalIdField />
+        </Labeled>
+        <TextField source="branch.name" emptyText="-" data-testid="client-branch" />
+        <TextField source="accountManager.name" emptyText="-" data-testid="client-account-manager" />
       </SimpleShowLayout>
+      <ClientDocuments />
       {/* Each case type's section (e.g. the client's complaints). */}
       <Suspense fallback={null}>
         {caseTypes.flatMap(({ key, clientSection: Section }) => (Section ? [<Section key={key} />] : []))}

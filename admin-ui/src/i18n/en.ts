@@ -200,6 +200,9 @@ export const en = {
       suspended: 'Suspended',
     },
     empty: 'No client matches. Search by name, e-mail or phone.',
+    not_found: 'No such client, or not one you may see.',
+    masked: 'Masked for your role',
+    documents: { title: 'Documents', hidden: 'Documents are not shown to your role.', none: 'No documents.', number: 'Number' },
   },
   resources: {
     alerts: monitoringAlerts,
@@ -230,6 +233,9 @@ export const en = {
         phone: 'Phone',
         country: 'Country',
         kycStatus: 'KYC status',
+        nationalId: 'National id',
+        branch: { name: 'Branch' },
+        accountManager: { name: 'Account manager' },
       },
     },
     notifications: {

@@ -205,6 +205,9 @@ export const ru = {
       suspended: 'Приостановлен',
     },
     empty: 'Клиенты не найдены. Ищите по имени, эл. почте или телефону.',
+    not_found: 'Такого клиента нет, или он вам недоступен.',
+    masked: 'Скрыто для вашей роли',
+    documents: { title: 'Документы', hidden: 'Документы вашей роли не показываются.', none: 'Документов нет.', number: 'Номер' },
   },
   resources: {
     alerts: monitoringAlerts,
@@ -235,6 +238,9 @@ export const ru = {
         phone: 'Телефон',
         country: 'Страна',
         kycStatus: 'Статус KYC',
+        nationalId: 'Национальный идентификатор',
+        branch: { name: 'Филиал' },
+        accountManager: { name: 'Менеджер клиента' },
       },
     },
     notifications: {

@@ -200,6 +200,9 @@ export const th = {
       suspended: 'ระงับชั่วคราว',
     },
     empty: 'ไม่พบลูกค้า ค้นหาด้วยชื่อ อีเมล หรือโทรศัพท์',
+    not_found: 'ไม่มีลูกค้ารายนี้ หรือคุณไม่มีสิทธิ์ดู',
+    masked: 'ซ่อนสำหรับบทบาทของคุณ',
+    documents: { title: 'เอกสาร', hidden: 'บทบาทของคุณไม่สามารถดูเอกสารได้', none: 'ไม่มีเอกสาร', number: 'หมายเลข' },
   },
   resources: {
     alerts: monitoringAlerts,
@@ -230,6 +233,9 @@ export const th = {
         phone: 'โทรศัพท์',
         country: 'ประเทศ',
         kycStatus: 'สถานะ KYC',
+        nationalId: 'เลขประจำตัวประชาชน',
+        branch: { name: 'สาขา' },
+        accountManager: { name: 'ผู้ดูแลบัญชี' },
       },
     },
     notifications: {

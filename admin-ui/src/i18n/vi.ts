@@ -202,6 +202,9 @@ export const vi = {
       suspended: 'Tạm đình chỉ',
     },
     empty: 'Không tìm thấy khách hàng. Tìm theo tên, email hoặc số điện thoại.',
+    not_found: 'Không có khách hàng này, hoặc bạn không được xem.',
+    masked: 'Đã ẩn đối với vai trò của bạn',
+    documents: { title: 'Tài liệu', hidden: 'Vai trò của bạn không được xem tài liệu.', none: 'Không có tài liệu.', number: 'Số' },
   },
   resources: {
     alerts: monitoringAlerts,
@@ -232,6 +235,9 @@ export const vi = {
         phone: 'Điện thoại',
         country: 'Quốc gia',
         kycStatus: 'Trạng thái KYC',
+        nationalId: 'Số định danh cá nhân',
+        branch: { name: 'Chi nhánh' },
+        accountManager: { name: 'Người quản lý tài khoản' },
       },
     },
     notifications: {

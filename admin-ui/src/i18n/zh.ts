@@ -200,6 +200,9 @@ export const zh = {
       suspended: '已暂停',
     },
     empty: '没有匹配的客户。可按姓名、电子邮件或电话搜索。',
+    not_found: '没有该客户，或您无权查看。',
+    masked: '对您的角色已隐藏',
+    documents: { title: '文件', hidden: '您的角色无权查看文件。', none: '没有文件。', number: '号码' },
   },
   resources: {
     alerts: monitoringAlerts,
@@ -230,6 +233,9 @@ export const zh = {
         phone: '电话',
         country: '国家/地区',
         kycStatus: 'KYC 状态',
+        nationalId: '身份证件号码',
+        branch: { name: '分支机构' },
+        accountManager: { name: '客户经理' },
       },
     },
     notifications: {
