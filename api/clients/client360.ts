@@ -316,5 +316,6 @@ export async function loadClient360(deps: ApiDeps, user: SessionUser, scope: Cli
     documents: c.documents ? c.documents.map((d: SqlRow) => ({ ...d, uploadedAt: isoOf(d.uploadedAt)! })) : null,
     timeline,
     masked,
+    mayEdit: grant.edits,
   };
 }

@@ -241,4 +241,6 @@ export const Client360Schema = ClientSchema.extend({
   timeline: z.array(TimelineItemSchema),
   /** what was hidden from this user */
   masked: z.array(z.enum(['nationalId', 'documents'])),
+  /** the user may edit the client and log interactions with it (PATCH, POST interactions) */
+  mayEdit: z.boolean(),
 });

@@ -1,26 +1,15 @@
 import { Suspense } from 'react';
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Labeled, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
 import { humanize } from '../i18n/humanize';
+import { ClientAccounts } from './ClientAccounts';
+import { ClientCases } from './ClientCases';
+import { ClientProfile, ClientRelatedPersons } from './ClientProfile';
+import { ClientTimeline } from './ClientTimeline';
+import { ClientTransactions } from './ClientTransactions';
 import { CountryField, KycStatusField } from './fields';
-
-interface ClientDocument {
-  id: string;
-  kind: string;
-  docType: string | null;
-  fileName: string;
-  number: string | null;
-  expiresAt: string | null;
-}
-
-interface Client360 {
-  id: string;
-  nationalId: string | null;
-  /** null: the user's role does not see documents (absent while the page shows the list's row, before the 360 arrives) */
-  documents?: ClientDocument[] | null;
-  masked?: ('nationalId' | 'documents')[];
-}
+import type { Client360 } from './types';
 
 /** Outside the user's scope a client does not exist (the API answers 404): say so instead of going back to the list. */
 const ClientUnavailable = () => {
@@ -84,27 +73,45 @@ const ClientDocuments = () => {
   );
 };
 
+/** The client 360 (GET /api/clients/:id) in tabs: the overview (identity, profile, related persons, documents,
+ * each case type's section), accounts and trading summary, transactions, open cases and tasks, the timeline. */
 export const ClientShow = () => {
   const caseTypes = useCaseTypes();
   return (
     <Show error={<ClientUnavailable />} queryOptions={{ onError: () => undefined }}>
-      <SimpleShowLayout>
-        <TextField source="name" />
-        <TextField source="email" emptyText="-" />
-        <TextField source="phone" emptyText="-" />
-        <CountryField source="country" />
-        <KycStatusField source="kycStatus" />
-        <Labeled source="nationalId">
-          <NationalIdField />
-        </Labeled>
-        <TextField source="branch.name" emptyText="-" data-testid="client-branch" />
-        <TextField source="accountManager.name" emptyText="-" data-testid="client-account-manager" />
-      </SimpleShowLayout>
-      <ClientDocuments />
-      {/* Each case type's section (e.g. the client's complaints). */}
-      <Suspense fallback={null}>
-        {caseTypes.flatMap(({ key, clientSection: Section }) => (Section ? [<Section key={key} />] : []))}
-      </Suspense>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="client.tabs.overview" data-testid="client-tab-overview">
+          <TextField source="name" />
+          <TextField source="email" emptyText="-" />
+          <TextField source="phone" emptyText="-" />
+          <CountryField source="country" />
+          <KycStatusField source="kycStatus" />
+          <Labeled source="nationalId">
+            <NationalIdField />
+          </Labeled>
+          <TextField source="branch.name" emptyText="-" data-testid="client-branch" />
+          <TextField source="accountManager.name" emptyText="-" data-testid="client-account-manager" />
+          <ClientProfile />
+          <ClientRelatedPersons />
+          <ClientDocuments />
+          {/* Each case type's section (e.g. the client's complaints). */}
+          <Suspense fallback={null}>
+            {caseTypes.flatMap(({ key, clientSection: Section }) => (Section ? [<Section key={key} />] : []))}
+          </Suspense>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="client.tabs.accounts" path="accounts" data-testid="client-tab-accounts">
+          <ClientAccounts />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="client.tabs.transactions" path="transactions" data-testid="client-tab-transactions">
+          <ClientTransactions />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="client.tabs.cases" path="cases" data-testid="client-tab-cases">
+          <ClientCases />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="client.tabs.timeline" path="timeline" data-testid="client-tab-timeline">
+          <ClientTimeline />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 };
