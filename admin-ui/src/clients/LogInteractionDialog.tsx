@@ -70,6 +70,7 @@ export const LogInteractionButton = ({ clientId }: { clientId: string }) => {
               choices={choices('client.interaction.kinds', INTERACTION_KINDS)}
               validate={required()}
               fullWidth
+              data-testid="interaction-kind"
             />
             <SelectInput
               source="direction"
@@ -77,9 +78,22 @@ export const LogInteractionButton = ({ clientId }: { clientId: string }) => {
               choices={choices('client.interaction.directions', INTERACTION_DIRECTIONS)}
               emptyText={translate('client.interaction.not_given')}
               fullWidth
+              data-testid="interaction-direction"
             />
-            <TextInput source="channel" label={translate('client.interaction.channel')} validate={maxLength(40)} fullWidth />
-            <TextInput source="subject" label={translate('client.interaction.subject')} validate={maxLength(300)} fullWidth />
+            <TextInput
+              source="channel"
+              label={translate('client.interaction.channel')}
+              validate={maxLength(40)}
+              fullWidth
+              slotProps={{ htmlInput: { 'data-testid': 'interaction-channel' } }}
+            />
+            <TextInput
+              source="subject"
+              label={translate('client.interaction.subject')}
+              validate={maxLength(300)}
+              fullWidth
+              slotProps={{ htmlInput: { 'data-testid': 'interaction-subject' } }}
+            />
             <TextInput
               source="body"
               label={translate('client.interaction.body')}
@@ -87,6 +101,7 @@ export const LogInteractionButton = ({ clientId }: { clientId: string }) => {
               multiline
               minRows={3}
               fullWidth
+              slotProps={{ htmlInput: { 'data-testid': 'interaction-body' } }}
             />
             <NumberInput
               source="durationMinutes"
@@ -94,8 +109,15 @@ export const LogInteractionButton = ({ clientId }: { clientId: string }) => {
               validate={minValue(0)}
               min={0}
               fullWidth
+              slotProps={{ htmlInput: { 'data-testid': 'interaction-durationMinutes' } }}
             />
-            <TextInput source="outcome" label={translate('client.interaction.outcome')} validate={maxLength(80)} fullWidth />
+            <TextInput
+              source="outcome"
+              label={translate('client.interaction.outcome')}
+              validate={maxLength(80)}
+              fullWidth
+              slotProps={{ htmlInput: { 'data-testid': 'interaction-outcome' } }}
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
