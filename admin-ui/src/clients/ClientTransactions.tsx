@@ -41,7 +41,7 @@ export const ClientTransactions = () => {
           <FunctionField<Transaction>
             label={label('method')}
             sortable={false}
-            render={(t) => (t.method ? translate(`client.transactions.method.${t.method}`, { _: humanize(t.method) }) : '-')}
+            render={(t) => (t.method ? translate(`client.transactions.methods.${t.method}`, { _: humanize(t.method) }) : '-')}
           />
           <FunctionField<Transaction>
             label={label('status')}

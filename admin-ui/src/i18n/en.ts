@@ -269,7 +269,8 @@ export const en = {
       type: 'Type',
       amount: 'Amount',
       currency: 'Currency',
-      method: {
+      method: 'Method',
+      methods: {
         cash: 'Cash',
         card: 'Card',
         bank_transfer: 'Bank transfer',

@@ -274,7 +274,8 @@ export const ru = {
       type: 'Тип',
       amount: 'Сумма',
       currency: 'Валюта',
-      method: {
+      method: 'Способ',
+      methods: {
         cash: 'Наличные',
         card: 'Карта',
         bank_transfer: 'Банковский перевод',

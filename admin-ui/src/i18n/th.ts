@@ -269,7 +269,8 @@ export const th = {
       type: 'ประเภท',
       amount: 'จำนวนเงิน',
       currency: 'สกุลเงิน',
-      method: {
+      method: 'วิธีการ',
+      methods: {
         cash: 'เงินสด',
         card: 'บัตร',
         bank_transfer: 'โอนผ่านธนาคาร',

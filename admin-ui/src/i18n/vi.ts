@@ -271,7 +271,8 @@ export const vi = {
       type: 'Loại',
       amount: 'Số tiền',
       currency: 'Tiền tệ',
-      method: {
+      method: 'Phương thức',
+      methods: {
         cash: 'Tiền mặt',
         card: 'Thẻ',
         bank_transfer: 'Chuyển khoản ngân hàng',

@@ -269,7 +269,8 @@ export const zh = {
       type: '类型',
       amount: '金额',
       currency: '币种',
-      method: {
+      method: '方式',
+      methods: {
         cash: '现金',
         card: '银行卡',
         bank_transfer: '银行转账',
