@@ -4,7 +4,7 @@
 // log a call through the dialog and it heads the timeline. An introducing broker, who reads the client but may not
 // edit it, is not offered the dialog.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
 import { addAccount } from '../support/crm';
@@ -18,6 +18,11 @@ const POLL = { timeout: 15_000 };
 const CLIENT = 'c-1001';
 const LOGIN = '77012345';
 let complaint: { id: string; reference: string };
+
+/** No message key shows untranslated on the page (react-admin shows a missing key as itself). */
+async function noRawKeys(page: Page): Promise<void> {
+  expect(await page.locator('#main-content').textContent()).not.toMatch(/\bclient\.[a-z_]+/);
+}
 
 beforeAll(async () => {
   assertConsoleBuilt();
@@ -67,6 +72,7 @@ describe('the client 360 page', () => {
       await signIn(page, 'agent1@example.com');
       await page.goto(`/#/clients/${CLIENT}/show`);
       await page.getByTestId('client-profile').waitFor(POLL);
+      await noRawKeys(page);
 
       // accounts: the row of the new account, with its login and balance; the trading summary below
       await page.getByTestId('client-tab-accounts').click();
@@ -75,11 +81,13 @@ describe('the client 360 page', () => {
       expect(await account.textContent()).toContain(LOGIN);
       expect(await account.getByTestId('account-balance').textContent()).toContain('12,345.67');
       await page.getByTestId('client-trading-summary').waitFor();
+      await noRawKeys(page);
 
       // transactions: the deposit heads the first page
       await page.getByTestId('client-tab-transactions').click();
       const amounts = page.getByTestId('client-transactions').getByTestId('transaction-amount');
       await expect.poll(async () => (await amounts.allTextContents())[0], POLL).toContain('4,321.09');
+      await noRawKeys(page);
 
       // cases and tasks: the open complaint by its reference, linking to the complaint's page
       await page.getByTestId('client-tab-cases').click();
@@ -88,6 +96,7 @@ describe('the client 360 page', () => {
       const link = row.getByTestId('client-case-link');
       expect(await link.textContent()).toBe(complaint.reference);
       expect(await link.getAttribute('href')).toContain(`/complaints/${complaint.id}/show`);
+      await noRawKeys(page);
 
       // timeline: log a call through the dialog; it appears first
       await page.getByTestId('client-tab-timeline').click();
@@ -108,6 +117,7 @@ describe('the client 360 page', () => {
       await expect.poll(() => first.textContent(), POLL).toContain('Margin call follow-up');
       expect(await first.getAttribute('data-source')).toBe('interaction');
       expect(await first.getAttribute('data-type')).toBe('call');
+      await noRawKeys(page);
       const stored = await stack.db.pool.query(
         `SELECT kind, direction, channel, duration_seconds, outcome, agent_id, source FROM interactions WHERE client_id = $1 AND subject = $2`,
         [CLIENT, 'Margin call follow-up'],
