@@ -2,9 +2,8 @@ import { HttpError, type AuthProvider } from 'react-admin';
 import type { User } from '../types';
 import { http } from './dataProvider';
 import type { CaseTypeAccess, Permissions } from './permissions';
+import { PROFILE_KEY, storedProfile } from './profile';
 
-// Only the public profile is kept in the browser; the session token lives in the httpOnly cookie.
-const PROFILE_KEY = 'broker-crm.profile';
 // react-admin checks auth on every navigation; one /me round trip per half-minute is plenty.
 const ME_TTL_MS = 30_000;
 
@@ -12,13 +11,7 @@ let me: { at: number; user: Promise<User> } | null = null;
 // The case types the user takes part in: asked once per session (they change only with the user's roles).
 let caseTypes: Promise<CaseTypeAccess[]> | null = null;
 
-export const storedProfile = (): User | null => {
-  try {
-    return JSON.parse(localStorage.getItem(PROFILE_KEY) ?? 'null') as User | null;
-  } catch {
-    return null;
-  }
-};
+export { storedProfile };
 
 const remember = (user: User) => {
   localStorage.setItem(PROFILE_KEY, JSON.stringify(user));
