@@ -2,6 +2,7 @@ import { HttpError, type AuthProvider } from 'react-admin';
 import type { User } from '../types';
 import { http } from './dataProvider';
 import type { CaseTypeAccess, Permissions } from './permissions';
+import { dropPrefetched } from './prefetch';
 import { PROFILE_KEY, storedProfile } from './profile';
 
 // react-admin checks auth on every navigation; one /me round trip per half-minute is plenty.
@@ -19,6 +20,7 @@ const remember = (user: User) => {
 };
 
 const forget = () => {
+  dropPrefetched();
   localStorage.removeItem(PROFILE_KEY);
   me = null;
   caseTypes = null;
@@ -57,6 +59,7 @@ type LoginParams = { email: string; password: string } | { challenge: string; co
 export const authProvider: AuthProvider = {
   login: async (params: LoginParams) => {
     caseTypes = null;
+    dropPrefetched();
     if ('resume' in params) {
       // enrolment confirmed: the session is complete
       me = null;

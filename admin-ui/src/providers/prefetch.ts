@@ -38,6 +38,9 @@ export const takePrefetched = (path: string): Promise<Response> | undefined => {
   return performance.now() - entry.at < FRESH_MS ? entry.response : undefined;
 };
 
+/** Drops every answer not taken yet: they belong to the session the page started with (sign-in, sign-out). */
+export const dropPrefetched = () => early.clear();
+
 /** A value of react-admin's store (localStorageStore: JSON under `RaStore.<key>`). */
 const stored = (key: string): unknown => {
   try {
