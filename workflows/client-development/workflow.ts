@@ -29,11 +29,11 @@ const local = proxyLocalActivities<DevelopmentActivities>({ startToCloseTimeout:
 const DAY = 86_400_000;
 
 /**
- * A task on its way (its account manager is being looked up, so it is not open yet) counts as open: a step
- * made moot meanwhile (the first deposit arriving while its follow-up opens, a trade while the no-trade
- * follow-up opens, the KYC decision while kyc_stuck opens) is withdrawn once it opens instead of staying open
- * for good, and a second failed deposit or dormancy does not open a second task beside it. Cases that met
- * such a race before this change keep what their histories say.
+ * A task on its way (its account manager is being looked up, or its opening is being written) counts as open:
+ * a step made moot meanwhile (the first deposit arriving while its follow-up opens, a trade while the no-trade
+ * follow-up opens, the KYC decision while kyc_stuck opens) is withdrawn once it has opened, after its
+ * task_opened on the timeline, instead of staying open for good; and a second failed deposit or dormancy does
+ * not open a second task beside it. Cases that met such a race before this change keep what their histories say.
  */
 const TASK_ON_ITS_WAY = 'cdv-task-on-its-way';
 
@@ -464,7 +464,7 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
     try {
       owner = await acts.accountManagerOf({ leadId: this.input.leadId, clientId: this.attributes.clientId });
     } finally {
-      // runTask opens the task before it first waits: no other code sees the step neither on its way nor open
+      // runTask opens the task before its first await: the step goes from on its way to open with nothing between
       this.opening.set(step, this.opening.get(step)! - 1);
     }
     if (owner) this.attributes.accountManagerId = owner.id;
@@ -505,9 +505,10 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
     return [...this.engine.tasks.values()].find((t) => t.step === step && (t.status === 'open' || t.status === 'claimed'));
   }
 
-  /** A task of the step is on its way (its account manager is being looked up) and not open yet. */
+  /** A task of the step is on its way: its account manager is being looked up, or its opening is being written. */
   private onItsWay(step: DevelopmentStep): boolean {
-    return (this.opening.get(step) ?? 0) > 0 && !this.openTask(step);
+    const open = this.openTask(step);
+    return open ? !this.engine.openingIsWritten(open.id) : (this.opening.get(step) ?? 0) > 0;
   }
 
   private anyOnItsWay(): boolean {
