@@ -69,6 +69,9 @@ export default defineConfig({
         // Charts stay out of them: they load with the (lazy) complaints dashboard only.
         codeSplitting: {
           groups: [
+            // The requests sent at start (providers/prefetch.ts, imported first by main.tsx): a chunk without
+            // dependencies, so that it runs before the libraries' chunks are evaluated.
+            { name: 'prefetch', test: /admin-ui[\\/]src[\\/]providers[\\/](prefetch|listQuery|profile)\.ts$/, priority: 30 },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion)/, priority: 20 },
             {
               name: 'react-admin',

@@ -1,3 +1,5 @@
+// First: sends a returning user's first requests while the rest below is still being evaluated.
+import './providers/prefetch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -29,9 +29,19 @@ export function temporalCliPath(): string {
   return cli;
 }
 
-/** A private time-skipping environment: timers of days complete in milliseconds. Call teardown() after. */
-export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServerPath() } },
-  });
+/**
+ * A private time-skipping environment: timers of days complete in milliseconds. Call teardown() after.
+ * The SDK gives the Java test server 5 s to start (fixed in sdk-core) and kills it when it is late; on a loaded
+ * machine the JVM sometimes needs longer, so a late start is tried again (up to 4 times).
+ */
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: testServerPath() } },
+      });
+    } catch (err) {
+      if (attempt >= 5 || !/did not start within/.test(String((err as Error)?.message ?? err))) throw err;
+    }
+  }
 }

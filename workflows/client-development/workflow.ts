@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, proxyLocalActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { DevelopmentActivities, DevelopmentContext } from '../../activities/client-development';
 import { CaseFlow } from '../engine/case-flow';
 import type { CaseEngine } from '../engine/case-engine';
@@ -27,6 +27,15 @@ const acts = proxyActivities<DevelopmentActivities>({ startToCloseTimeout: '30 s
 const local = proxyLocalActivities<DevelopmentActivities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
 const DAY = 86_400_000;
+
+/**
+ * A task on its way (its account manager is being looked up, or its opening is being written) counts as open:
+ * a step made moot meanwhile (the first deposit arriving while its follow-up opens, a trade while the no-trade
+ * follow-up opens, the KYC decision while kyc_stuck opens) is withdrawn once it has opened, after its
+ * task_opened on the timeline, instead of staying open for good; and a second failed deposit or dormancy does
+ * not open a second task beside it. Cases that met such a race before this change keep what their histories say.
+ */
+const TASK_ON_ITS_WAY = 'cdv-task-on-its-way';
 
 export interface ClientDevelopmentInput {
   /** the lead's id: one case per lead */
@@ -125,6 +134,8 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
   private finished = false;
   /** trigger tasks running beside the main flow */
   private readonly background = new Set<Promise<void>>();
+  /** steps whose task is on its way (its account manager is being looked up): how many */
+  private readonly opening = new Map<DevelopmentStep, number>();
 
   constructor(
     engine: CaseEngine,
@@ -270,7 +281,7 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
         this.kyc = { caseId: kycCaseId, decision: decided, at: Date.now() };
         break;
       }
-      if (!this.openTask('kyc_stuck')) {
+      if (!this.hasTask('kyc_stuck')) {
         await engine.write({ events: [engine.event('trigger_fired', null, { trigger: 'kyc_stuck', kycCaseId })] });
         this.spawnTrigger('kyc_stuck');
       }
@@ -329,7 +340,8 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
   private async watchActive(): Promise<void> {
     const until = (this.attributes.stages.active ?? Date.now()) + this.settings['cdv.watchDays'] * DAY;
     await sleep(Math.max(1, until - Date.now()));
-    // a dormancy follow-up still open is finished first
+    // a dormancy follow-up still open (or on its way) is finished first
+    if (this.anyOnItsWay() && patched(TASK_ON_ITS_WAY)) await condition(() => !this.anyOnItsWay());
     await condition(() => !this.openTask('dormant') && !this.openTask('deposit_failed'));
     this.engine.closeCase();
     await this.engine.write({ events: [this.engine.event('case_closed', null, { outcome: 'active_trader' })] });
@@ -386,7 +398,7 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
       await condition(() => this.finished || this.failedDeposits.length > 0);
       if (this.finished) return;
       const m = this.failedDeposits.shift()!;
-      if (this.state === 'lost' || this.openTask('deposit_failed')) {
+      if (this.state === 'lost' || this.hasTask('deposit_failed')) {
         await this.engine.write({
           events: [
             this.engine.event('deposit_failed', null, {
@@ -436,7 +448,7 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
         this.lastActivityAt = Math.max(this.lastActivityAt, activity.lastActivityAt);
         continue;
       }
-      if (this.state === 'lost' || this.openTask('dormant')) continue;
+      if (this.state === 'lost' || this.hasTask('dormant')) continue;
       await this.engine.write({ events: [this.engine.event('trigger_fired', null, { trigger: 'dormant', withdrawalAt: since, days })] });
       this.spawnTrigger('dormant');
     }
@@ -447,7 +459,14 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
   /** Opens a step for the account manager (or the team's queue when there is none who may work it). */
   private async runStep(step: DevelopmentStep, opts: { target?: DevelopmentContext['targets'][string] } = {}): Promise<TaskState> {
     const { engine, ctx } = this;
-    const owner = await acts.accountManagerOf({ leadId: this.input.leadId, clientId: this.attributes.clientId });
+    this.opening.set(step, (this.opening.get(step) ?? 0) + 1);
+    let owner: Awaited<ReturnType<typeof acts.accountManagerOf>>;
+    try {
+      owner = await acts.accountManagerOf({ leadId: this.input.leadId, clientId: this.attributes.clientId });
+    } finally {
+      // runTask opens the task before its first await: the step goes from on its way to open with nothing between
+      this.opening.set(step, this.opening.get(step)! - 1);
+    }
     if (owner) this.attributes.accountManagerId = owner.id;
     return engine.runTask({
       step,
@@ -486,12 +505,31 @@ class ClientDevelopment extends CaseFlow<DevelopmentState, DevelopmentEvent, Rec
     return [...this.engine.tasks.values()].find((t) => t.step === step && (t.status === 'open' || t.status === 'claimed'));
   }
 
+  /** A task of the step is on its way: its account manager is being looked up, or its opening is being written. */
+  private onItsWay(step: DevelopmentStep): boolean {
+    const open = this.openTask(step);
+    return open ? !this.engine.openingIsWritten(open.id) : (this.opening.get(step) ?? 0) > 0;
+  }
+
+  private anyOnItsWay(): boolean {
+    return [...this.opening.keys()].some((step) => this.onItsWay(step));
+  }
+
+  /** A task of the step is open, or on its way (not for condition() predicates: patched() records a marker). */
+  private hasTask(step: DevelopmentStep): boolean {
+    if (this.openTask(step)) return true;
+    return this.onItsWay(step) && patched(TASK_ON_ITS_WAY);
+  }
+
+  /** Withdraws the step's open task; one still on its way is withdrawn as soon as it opens. */
   private async cancelTask(step: DevelopmentStep, reason: string): Promise<void> {
+    if (this.onItsWay(step) && patched(TASK_ON_ITS_WAY)) await condition(() => !this.onItsWay(step));
     const task = this.openTask(step);
     if (task) await this.engine.cancelTask(task.id, null, { reason });
   }
 
   private async cancelOpenTasks(reason: string): Promise<void> {
+    if (this.anyOnItsWay() && patched(TASK_ON_ITS_WAY)) await condition(() => !this.anyOnItsWay());
     for (const t of [...this.engine.tasks.values()]) {
       if (t.status === 'open' || t.status === 'claimed') await this.engine.cancelTask(t.id, null, { reason });
     }

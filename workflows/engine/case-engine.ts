@@ -49,6 +49,8 @@ export class CaseEngine {
   private closed = false;
   /** tasks whose projection has been written */
   tasksOpened = 0;
+  /** running tasks whose opening has been written (the timeline has their task_opened) */
+  private readonly openingWritten = new Set<string>();
   /** finished tasks whose final projection has been written */
   private readonly settled = new Set<string>();
   /** events waiting to go out with the next write (the case's opening, with its first task) */
@@ -224,6 +226,11 @@ export class CaseEngine {
     this.settled.add(task.id);
   }
 
+  /** Whether a running task's opening has been written (a change written before it would read out of order). */
+  openingIsWritten(taskId: string): boolean {
+    return this.openingWritten.has(taskId);
+  }
+
   /** Opens a step as a task and resolves when it is completed. The SLA clock runs meanwhile. */
   async runTask(spec: TaskSpec): Promise<TaskState> {
     const attempt = (this.attempts.get(spec.step) ?? 0) + 1;
@@ -265,8 +272,10 @@ export class CaseEngine {
       notifications: [task.assigneeId ? taskAssigned(task, this.about, task.assigneeId) : taskAvailable(task, this.about)],
     });
     this.tasksOpened++;
+    this.openingWritten.add(task.id);
     await this.runTaskClock(task);
     this.tasks.delete(task.id);
+    this.openingWritten.delete(task.id);
     return task;
   }
 

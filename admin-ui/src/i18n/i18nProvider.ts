@@ -1,6 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { resolveBrowserLocale } from 'react-admin';
-import { storedProfile } from '../providers/authProvider';
+import { storedProfile } from '../providers/profile';
 import { locales, messagesFor, supportedLocale } from './messages';
 
 const chosenInSwitcher = () => {

@@ -1,12 +1,18 @@
 import ListsIcon from '@mui/icons-material/GppMaybe';
+import { memo } from 'react';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
 import { OverdueIcon, RunsIcon, ScenarioIcon, SuppressionIcon } from '../monitoring';
 import { readsMonitoring, readsOverdue } from '../monitoring/access';
 import { isAdmin, takesPart, usePerms } from '../providers/permissions';
 import tasks from '../tasks';
+import { useExtrasReady } from './inboxFirst';
 
-export const Menu = () => {
+// Rendered once the inbox's rows are on screen when the page opens on it (inboxFirst.ts); memo: react-admin
+// re-renders the whole layout while it settles, the menu depends only on the permissions.
+export const Menu = memo(() => (useExtrasReady() ? <MenuItems /> : null));
+
+const MenuItems = () => {
   const { permissions } = usePerms();
   const caseTypes = useCaseTypes();
   return (

@@ -2,9 +2,9 @@ import { HttpError, type AuthProvider } from 'react-admin';
 import type { User } from '../types';
 import { http } from './dataProvider';
 import type { CaseTypeAccess, Permissions } from './permissions';
+import { dropPrefetched } from './prefetch';
+import { PROFILE_KEY, storedProfile } from './profile';
 
-// Only the public profile is kept in the browser; the session token lives in the httpOnly cookie.
-const PROFILE_KEY = 'broker-crm.profile';
 // react-admin checks auth on every navigation; one /me round trip per half-minute is plenty.
 const ME_TTL_MS = 30_000;
 
@@ -12,13 +12,7 @@ let me: { at: number; user: Promise<User> } | null = null;
 // The case types the user takes part in: asked once per session (they change only with the user's roles).
 let caseTypes: Promise<CaseTypeAccess[]> | null = null;
 
-export const storedProfile = (): User | null => {
-  try {
-    return JSON.parse(localStorage.getItem(PROFILE_KEY) ?? 'null') as User | null;
-  } catch {
-    return null;
-  }
-};
+export { storedProfile };
 
 const remember = (user: User) => {
   localStorage.setItem(PROFILE_KEY, JSON.stringify(user));
@@ -26,6 +20,7 @@ const remember = (user: User) => {
 };
 
 const forget = () => {
+  dropPrefetched();
   localStorage.removeItem(PROFILE_KEY);
   me = null;
   caseTypes = null;
@@ -64,6 +59,7 @@ type LoginParams = { email: string; password: string } | { challenge: string; co
 export const authProvider: AuthProvider = {
   login: async (params: LoginParams) => {
     caseTypes = null;
+    dropPrefetched();
     if ('resume' in params) {
       // enrolment confirmed: the session is complete
       me = null;

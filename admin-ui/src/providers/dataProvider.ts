@@ -2,13 +2,32 @@ import { HttpError, fetchUtils, type DataProvider, type GetListParams, type Iden
 import type { BulkResult, Task } from '../types';
 import { toHttpError } from './apiError';
 import { isNetworkFailure, reportConnection } from './connection';
+import { listQuery } from './listQuery';
+import { takePrefetched } from './prefetch';
 
 const API = '/api';
 
+/** What fetchUtils.fetchJson makes of a response: the body parsed, an HTTP error status rejected as HttpError. */
+const asJson = async (response: Response) => {
+  const body = await response.text();
+  let json;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    // not JSON
+  }
+  if (response.status < 200 || response.status >= 300) {
+    throw new HttpError(json?.message || response.statusText, response.status, json);
+  }
+  return { status: response.status, headers: response.headers, body, json };
+};
+
 /** A call to the API. No answer at all (offline, server unreachable) is `errors.network` (status 0), said in the
- * user's language, and marks the connection lost (connection.ts); any answer marks it back. */
-export const http = (path: string, options: fetchUtils.Options = {}) =>
-  fetchUtils.fetchJson(`${API}${path}`, { ...options, credentials: 'include' }).then(
+ * user's language, and marks the connection lost (connection.ts); any answer marks it back. A GET the page sent
+ * at start (prefetch.ts) is answered by that request, once. */
+export const http = (path: string, options: fetchUtils.Options = {}) => {
+  const early = !options.method && !options.headers ? takePrefetched(path) : undefined;
+  return (early ? early.then(asJson) : fetchUtils.fetchJson(`${API}${path}`, { ...options, credentials: 'include' })).then(
     (response) => {
       reportConnection(true);
       return response;
@@ -22,6 +41,7 @@ export const http = (path: string, options: fetchUtils.Options = {}) =>
       return Promise.reject(toHttpError(e));
     },
   );
+};
 
 export const post = (path: string, body?: unknown) =>
   http(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
@@ -34,17 +54,6 @@ export const upload = (path: string, body: Blob, contentType: string) =>
 const id = (value: Identifier) => encodeURIComponent(String(value));
 
 const unsupported = () => Promise.reject(new Error('Not supported by the API'));
-
-// meta.query carries top-level query parameters that are not filters (e.g. tasks' `view`).
-const listQuery = ({ sort, pagination, filter, meta }: GetListParams) => {
-  const query = new URLSearchParams({ filter: JSON.stringify(filter ?? {}), ...meta?.query });
-  if (sort) query.set('sort', JSON.stringify([sort.field, sort.order]));
-  if (pagination) {
-    const start = (pagination.page - 1) * pagination.perPage;
-    query.set('range', JSON.stringify([start, start + pagination.perPage - 1]));
-  }
-  return query.toString();
-};
 
 const getList = async (resource: string, params: GetListParams) => {
   const { json, headers } = await http(`/${resource}?${listQuery(params)}`);

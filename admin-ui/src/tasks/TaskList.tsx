@@ -1,4 +1,5 @@
 import { Divider, Tab, Tabs } from '@mui/material';
+import { useEffect } from 'react';
 import {
   DataTable,
   DataTableBody,
@@ -22,8 +23,10 @@ import {
 import { stepChoices } from '../caseTypeModule';
 import { useCaseTypes } from '../caseTypeRegistry';
 import { choices } from '../i18n/choices';
+import { inboxShown } from '../layout/inboxFirst';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import { supervises, usePerms } from '../providers/permissions';
+import { INBOX } from '../providers/prefetch';
 import { EXPORT_MAX, useCsvExporter } from '../lists/csv';
 import { ListEmpty } from '../lists/EmptyState';
 import { AssigneeFilter, ClientFilter } from '../lists/filters';
@@ -115,8 +118,17 @@ const ViewTabs = ({ view, onChange }: { view: View; onChange: (view: View) => vo
   );
 };
 
+/** Tells the layout the inbox's rows are on screen (or that it has nothing to show): its extras may render now. */
+const ShownSignal = () => {
+  const { isPending } = useListContext();
+  useEffect(() => {
+    if (!isPending) inboxShown();
+  }, [isPending]);
+  return null;
+};
+
 export const TaskList = () => {
-  const [view, setView] = useStore<View>('tasks.view', 'mine');
+  const [view, setView] = useStore<View>(INBOX.viewKey, INBOX.view as View);
   const { permissions } = usePerms();
   const labels = useTaskLabels();
   const small = useSmallScreen();
@@ -126,13 +138,18 @@ export const TaskList = () => {
     <List
       exporter={exporter}
       actions={<Actions view={view} />}
-      perPage={25}
+      perPage={INBOX.perPage}
       title="inbox.title"
       filters={useFilters(supervises(permissions))}
-      sort={{ field: 'dueAt', order: 'ASC' }}
+      sort={INBOX.sort}
       queryOptions={{ meta: { query: { view } } }}
       empty={false}
+      // The whole console requires a session (App: requireAuth) and every user may list tasks: the list does not
+      // check both again before asking (two more rounds before the first rows); a lapsed session still gets its
+      // 401 and the sign-in page (authProvider.checkError).
+      disableAuthentication
     >
+      <ShownSignal />
       <ViewTabs view={view} onChange={setView} />
       <Divider />
       {small ? (
