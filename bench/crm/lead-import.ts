@@ -22,8 +22,14 @@ const EXISTING = arg('existing', 100_000);
 const CASE_SECONDS = arg('case-seconds', 60);
 const GOAL = 5000;
 
+// mulberry32: deterministic, and exact in doubles (an LCG's product loses its low bits past 2^53)
 let seed = 7;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 const pad8 = (n: number) => String(n).padStart(8, '0');
 const dob = (n: number) => new Date(Date.UTC(1950, 0, 1) + (n % 18_000) * 86_400_000).toISOString().slice(0, 10);

@@ -72,7 +72,7 @@ class Api {
 }
 
 function describe(r: { status: number; body: unknown }): string {
-  const b = r.body as Reply;
+  const b = (r.body as Reply)?.error ?? r.body;
   if (b && typeof b === 'object') {
     const fields = Array.isArray(b.fields)
       ? b.fields.map((f: { path: string; message: string }) => `${f.path}: ${f.message}`).join('; ')
