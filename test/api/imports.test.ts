@@ -8,6 +8,7 @@ import { ApiClient } from '../support/api-client';
 import { waitFor } from '../support/cases';
 import { startKillableWorker } from '../support/killable-worker';
 import { parse } from 'csv-parse/sync';
+import { io, type Socket } from 'socket.io-client';
 
 let stack: Stack;
 let agent1: ApiClient;
@@ -250,7 +251,7 @@ describe('each kind imports', () => {
 });
 
 describe('who imports and who sees a job', () => {
-  it('an agent imports leads but not clients; another agent cannot read the job; the uploader hears its progress', async () => {
+  it('an agent imports leads but not clients; another agent cannot read the job; admins read every job', async () => {
     const refused = await agent1.post('/api/imports', {
       kind: 'clients',
       fileName: 'c.csv',
@@ -276,6 +277,41 @@ describe('who imports and who sees a job', () => {
     expect(mine.headers.get('content-range')).toMatch(/^imports 0-\d+\/\d+$/);
     // admins see every job
     expect((await admin.get(`/api/imports/${res.body.id}`)).status).toBe(200);
+  });
+
+  it('import.progress goes to the uploader’s sockets only', async () => {
+    const connect = (token: string | null) =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = io(stack.url, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false });
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', reject);
+      });
+    const [mine, theirs] = await Promise.all([connect(agent1.bearer), connect(agent2.bearer)]);
+    try {
+      const heard: Record<string, { id: string; status: string; processed: number }[]> = { mine: [], theirs: [] };
+      mine.on('import.progress', (p) => heard.mine.push(p));
+      theirs.on('import.progress', (p) => heard.theirs.push(p));
+      const res = await agent1.post('/api/imports', {
+        kind: 'leads',
+        fileName: 'live.csv',
+        format: 'csv',
+        content: LEADS_CSV,
+        dryRun: true,
+        source: 'live',
+      });
+      await finished(agent1, res.body.id);
+      await waitFor(
+        async () => heard.mine.some((p) => p.id === res.body.id && p.status === 'dry_run') || null,
+        'the last progress event',
+        10_000,
+      );
+      expect(heard.mine.filter((p) => p.id === res.body.id).map((p) => p.status)).toEqual(['running', 'running', 'dry_run']);
+      expect(heard.mine.find((p) => p.status === 'dry_run')).toMatchObject({ total: 8, processed: 8, applied: 3, rejected: 5 });
+      expect(heard.theirs).toEqual([]);
+    } finally {
+      mine.close();
+      theirs.close();
+    }
   });
 });
 
