@@ -35,6 +35,7 @@ const NAMESPACES = [
   'complaint',
   'kyc_review',
   'internal_request',
+  'imports',
 ];
 const MESSAGE_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z_]+\\.[a-z_.]+`);
 const RAW_CODE = /\b[a-z]+(?:_[a-z]+)+\b|\b(?:true|false|null|undefined)\b/;

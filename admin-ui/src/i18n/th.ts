@@ -1,6 +1,7 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/th';
+import { imports, resource as importsResource } from '../imports/i18n/th';
 
 export const th = {
   app: {
@@ -203,6 +204,7 @@ export const th = {
   },
   resources: {
     alerts: monitoringAlerts,
+    imports: importsResource,
     tasks: {
       name: 'งาน',
       fields: {
@@ -279,6 +281,8 @@ export const th = {
   },
   // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
   monitoring,
+  // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
+  imports,
   screening: {
     title: 'รายชื่อคว่ำบาตร',
     current: 'ใช้งานอยู่',
