@@ -18,14 +18,52 @@ import {
   Typography,
 } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { HttpError, Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { ScrollX } from '../layout/ScrollX';
 import { newKey, postImport, type NewImport } from './api';
-import { IMPORT_FIELDS } from './fields';
+import { IMPORT_FIELDS, fieldByName } from './fields';
 import { readImportFile, type ReadFile } from './file';
 import { InvalidRows } from './InvalidRows';
-import { importKinds, invalidRowsOf, type ImportJob, type ImportKind } from './types';
+import { ProgressBar } from './ImportProgress';
+import { useImportJob, useRejects } from './useImportJob';
+import { finished, importKinds, type ImportKind } from './types';
+
+/** New import: what the file holds, the file (read here: CSV as text, XLSX as base64), its columns' fields, a dry
+ * run that lists every invalid row, then the import itself, whose page shows its progress. */
+
+/** A column's choice: '' by its name, LEAVE_OUT not imported, else a field. */
+const LEAVE_OUT = '-';
+
+/** What the API said was wrong with the request (a column it cannot place, a required field missing...). */
+const problemsOf = (e: unknown): string[] => {
+  const fields = e instanceof HttpError ? (e.body as { fields?: { message: string }[] } | null)?.fields : undefined;
+  return fields?.length ? fields.map((f) => f.message) : [(e as Error).message];
+};
+
+/** The dry run's outcome: its progress while it runs, then every invalid row (line, field, reason). */
+const DryRun = ({ id }: { id: string }) => {
+  const translate = useTranslate();
+  const { data: job } = useImportJob(id);
+  const rejects = useRejects(job);
+  if (!job) return null;
+  if (!finished(job.status)) return <ProgressBar job={job} testId="import-check-progress" />;
+  const invalid = job.rejected;
+  return (
+    <Box data-testid="import-checked" data-total={job.total} data-invalid={invalid} data-status={job.status}>
+      <Alert severity={job.status === 'failed' ? 'error' : invalid ? 'warning' : 'success'} sx={{ mb: 1 }}>
+        {translate('imports.new.checked', { total: job.total, valid: Math.max(0, job.total - invalid), invalid })}
+        {invalid === 0 && ` ${translate('imports.new.all_valid')}`}
+      </Alert>
+      {invalid > 0 && (
+        <>
+          <Typography variant="subtitle1">{translate('imports.new.invalid_title')}</Typography>
+          {rejects.data ? <InvalidRows rows={rejects.data} testId="import-invalid" /> : <Loading />}
+        </>
+      )}
+    </Box>
+  );
+};
 
 /** New import: what the file holds, the file (read here: CSV as text, XLSX as base64), its columns' fields, a dry
  * run that lists every invalid row, then the import itself, whose page shows its progress. */
@@ -36,14 +74,19 @@ export const ImportCreate = () => {
   const [kind, setKind] = useState<ImportKind>('leads');
   const [file, setFile] = useState<ReadFile | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [checked, setChecked] = useState<ImportJob | null>(null);
+  const [checkId, setCheckId] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const fields = IMPORT_FIELDS[kind];
 
   // One key per request body: a second click on Import sends the same request, which the API applies once.
   const body = useMemo((): NewImport | null => {
     if (!file) return null;
-    const chosen = Object.fromEntries(Object.entries(mapping).filter(([column, field]) => field && file.columns.includes(column)));
+    const chosen = Object.fromEntries(
+      Object.entries(mapping)
+        .filter(([column, field]) => field && file.columns.includes(column))
+        .map(([column, field]) => [column, field === LEAVE_OUT ? '' : field]),
+    );
     return {
       kind,
       fileName: file.fileName,
@@ -53,9 +96,13 @@ export const ImportCreate = () => {
     };
   }, [file, kind, mapping]);
   const importKey = useMemo(() => (body ? newKey() : ''), [body]);
+  const changed = () => {
+    setCheckId(null);
+    setProblems([]);
+  };
 
   const choose = async (chosen: File | undefined) => {
-    setChecked(null);
+    changed();
     setMapping({});
     if (!chosen) return setFile(null);
     try {
@@ -71,25 +118,24 @@ export const ImportCreate = () => {
   const send = async (dryRun: boolean) => {
     if (!body) return;
     setBusy(true);
+    changed();
     try {
       const job = await postImport({ ...body, ...(dryRun ? { dryRun: true } : {}) }, dryRun ? newKey() : importKey);
-      if (dryRun) setChecked(job);
+      if (dryRun) setCheckId(job.id);
       else void navigate(`/imports/${encodeURIComponent(job.id)}/show`);
     } catch (e) {
-      notify((e as Error).message, { type: 'error' });
+      setProblems(problemsOf(e));
     } finally {
       setBusy(false);
     }
   };
 
-  const invalid = checked ? invalidRowsOf(checked) : [];
-  const invalidCount = checked ? Math.max(checked.rejected ?? 0, invalid.length) : 0;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="imports.new.title" />
       <Card>
         <CardContent>
-          <Stack spacing={2} sx={{ maxWidth: 720 }}>
+          <Stack spacing={2} sx={{ maxWidth: 760 }}>
             <TextField
               select
               label={translate('imports.new.kind')}
@@ -97,7 +143,7 @@ export const ImportCreate = () => {
               onChange={(e) => {
                 setKind(e.target.value as ImportKind);
                 setMapping({});
-                setChecked(null);
+                changed();
               }}
               data-testid="import-kind"
             >
@@ -124,7 +170,7 @@ export const ImportCreate = () => {
                 </Typography>
               )}
             </Stack>
-            {file && fields.length > 0 && file.columns.length > 0 && (
+            {file && file.columns.length > 0 && (
               <Box data-testid="import-mapping">
                 <Typography variant="subtitle1">{translate('imports.new.mapping')}</Typography>
                 <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -139,34 +185,45 @@ export const ImportCreate = () => {
                       </TableRow>
                     </TableHead>
                     <TableBody>
-                      {file.columns.map((column) => (
-                        <TableRow key={column}>
-                          <TableCell>{column}</TableCell>
-                          <TableCell>
-                            <TextField
-                              select
-                              size="small"
-                              fullWidth
-                              value={mapping[column] ?? ''}
-                              onChange={(e) => {
-                                setMapping((m) => ({ ...m, [column]: e.target.value }));
-                                setChecked(null);
-                              }}
-                              slotProps={{ select: { displayEmpty: true } }}
-                              data-testid={`import-map-${column}`}
-                            >
-                              <MenuItem value="">
-                                <em>{translate('imports.new.by_name')}</em>
-                              </MenuItem>
-                              {fields.map((f) => (
-                                <MenuItem key={f} value={f}>
-                                  {f}
+                      {file.columns.map((column) => {
+                        const byName = fieldByName(kind, column);
+                        const choice = mapping[column] ?? '';
+                        return (
+                          <TableRow key={column}>
+                            <TableCell>{column}</TableCell>
+                            <TableCell>
+                              <TextField
+                                select
+                                size="small"
+                                fullWidth
+                                value={choice}
+                                onChange={(e) => {
+                                  setMapping((m) => ({ ...m, [column]: e.target.value }));
+                                  changed();
+                                }}
+                                error={!choice && !byName}
+                                helperText={!choice && !byName ? translate('imports.new.unknown') : undefined}
+                                slotProps={{ select: { displayEmpty: true } }}
+                                data-testid={`import-map-${column}`}
+                              >
+                                <MenuItem value="">
+                                  <em>
+                                    {byName ? translate('imports.new.by_name_field', { field: byName }) : translate('imports.new.by_name')}
+                                  </em>
                                 </MenuItem>
-                              ))}
-                            </TextField>
-                          </TableCell>
-                        </TableRow>
-                      ))}
+                                <MenuItem value={LEAVE_OUT}>
+                                  <em>{translate('imports.new.leave_out')}</em>
+                                </MenuItem>
+                                {fields.map((f) => (
+                                  <MenuItem key={f} value={f}>
+                                    {f}
+                                  </MenuItem>
+                                ))}
+                              </TextField>
+                            </TableCell>
+                          </TableRow>
+                        );
+                      })}
                     </TableBody>
                   </Table>
                 </ScrollX>
@@ -192,24 +249,16 @@ export const ImportCreate = () => {
                 {translate('imports.new.start')}
               </Button>
             </Stack>
-            {checked && (
-              <Box data-testid="import-checked" data-total={checked.total} data-invalid={invalidCount}>
-                <Alert severity={invalidCount ? 'warning' : 'success'} sx={{ mb: 1 }}>
-                  {translate('imports.new.checked', {
-                    total: checked.total,
-                    valid: Math.max(0, checked.total - invalidCount),
-                    invalid: invalidCount,
-                  })}
-                  {invalidCount === 0 && ` ${translate('imports.new.all_valid')}`}
-                </Alert>
-                {invalid.length > 0 && (
-                  <>
-                    <Typography variant="subtitle1">{translate('imports.new.invalid_title')}</Typography>
-                    <InvalidRows rows={invalid} total={invalidCount} testId="import-invalid" />
-                  </>
-                )}
-              </Box>
+            {problems.length > 0 && (
+              <Alert severity="error" data-testid="import-problems">
+                {problems.map((p) => (
+                  <div key={p} data-server-text>
+                    {p}
+                  </div>
+                ))}
+              </Alert>
             )}
+            {checkId && <DryRun id={checkId} />}
           </Stack>
         </CardContent>
       </Card>

@@ -1,39 +1,13 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Box, Button, Card, CardContent, Grid, Stack, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Loading, Title, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import { useFormat } from '../i18n/format';
-import { http } from '../providers/dataProvider';
-import { useSocketEvent } from '../providers/socket';
 import { importPath } from './api';
-import { parseCsv } from './csv';
 import { InvalidRows } from './InvalidRows';
 import { ProgressBar, StatusChip } from './ImportProgress';
-import { finished, type ImportJob, type ImportProgress, type InvalidRow } from './types';
-
-/** Polling when no socket event comes (socket down, another replica): every 2 s while the job runs. */
-const POLL_MS = 2000;
-
-/** Counts only grow while a job runs: an answer older than the socket's last event must not move the bar back. */
-const newer = (old: ImportJob | undefined, next: ImportJob): ImportJob =>
-  old && old.id === next.id && !finished(next.status) && next.processed < old.processed
-    ? { ...next, processed: old.processed, applied: old.applied, rejected: old.rejected, status: old.status }
-    : next;
-
-/** The rejects file (line, field, reason, then the row's values) as rows. */
-const rejectsOf = (csv: string): InvalidRow[] => {
-  const [header = [], ...rows] = parseCsv(csv);
-  const at = (name: string) => header.indexOf(name);
-  const [line, field, reason] = [at('line'), at('field'), at('reason')];
-  const rest = header.map((h, i) => [h, i] as const).filter(([, i]) => ![line, field, reason].includes(i));
-  return rows.map((r) => ({
-    line: Number(r[line]),
-    field: r[field] || null,
-    reason: r[reason] ?? '',
-    values: Object.fromEntries(rest.map(([h, i]) => [h, r[i]])),
-  }));
-};
+import { finished } from './types';
+import { useImportJob, useRejects } from './useImportJob';
 
 const Count = ({ label, value, testId }: { label: string; value: number; testId: string }) => {
   const translate = useTranslate();
@@ -56,27 +30,10 @@ export const ImportShow = () => {
   const { id = '' } = useParams();
   const translate = useTranslate();
   const format = useFormat();
-  const queryClient = useQueryClient();
-  const key = ['imports', id];
-  const job = useQuery({
-    queryKey: key,
-    queryFn: async () => (await http(importPath(id))).json as ImportJob,
-    refetchInterval: (q) => (finished(q.state.data?.status) ? false : POLL_MS),
-    structuralSharing: (old, next) => newer(old as ImportJob | undefined, next as ImportJob),
-  });
-  useSocketEvent<ImportProgress>('import.progress', (p) => {
-    if (p.id !== id) return;
-    queryClient.setQueryData<ImportJob>(key, (old) => (old ? newer(old, { ...old, ...p }) : old));
-    // the finished job's own record (finish time)
-    if (finished(p.status)) void queryClient.invalidateQueries({ queryKey: key });
-  });
+  const job = useImportJob(id);
   const data = job.data;
   const done = finished(data?.status);
-  const rejects = useQuery({
-    queryKey: ['imports', id, 'rejects'],
-    enabled: done && (data?.rejected ?? 0) > 0,
-    queryFn: async () => rejectsOf((await http(`${importPath(id)}/rejects`)).body),
-  });
+  const rejects = useRejects(data);
 
   if (job.isPending) return <Loading />;
   if (!data) return <Alert severity="error">{translate('errors.code.NOT_FOUND')}</Alert>;

@@ -33,10 +33,7 @@ export interface ImportJob {
   createdBy?: string | null;
   createdByName?: string | null;
   error?: string | null;
-  /** a dry run's invalid rows (the API may name them so) */
-  rejects?: InvalidRow[];
-  invalid?: InvalidRow[];
-  errors?: InvalidRow[];
+  dryRun?: boolean;
 }
 
 /** What socket.io sends the uploader as the job goes. */
@@ -50,9 +47,6 @@ export interface ImportProgress {
 }
 
 export const finished = (status: ImportStatus | undefined) => status === 'done' || status === 'failed' || status === 'dry_run';
-
-/** A dry run's invalid rows, whatever the answer calls them. */
-export const invalidRowsOf = (job: Partial<ImportJob>): InvalidRow[] => job.rejects ?? job.invalid ?? job.errors ?? [];
 
 /** How far the job is, 0..100. */
 export const percentOf = (job: Pick<ImportJob, 'processed' | 'total' | 'status'>) =>
