@@ -26,6 +26,8 @@ import { IMPORT_FIELDS, fieldByName } from './fields';
 import { readImportFile, type ReadFile } from './file';
 import { InvalidRows } from './InvalidRows';
 import { ProgressBar } from './ImportProgress';
+import { importsKind } from './access';
+import { usePerms } from '../providers/permissions';
 import { useImportJob, useRejects } from './useImportJob';
 import { finished, importKinds, type ImportKind } from './types';
 
@@ -78,6 +80,8 @@ export const ImportCreate = () => {
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const fields = IMPORT_FIELDS[kind];
+  const { permissions } = usePerms();
+  const kinds = importKinds.filter((k) => importsKind(permissions, k));
 
   // One key per request body: a second click on Import sends the same request, which the API applies once.
   const body = useMemo((): NewImport | null => {
@@ -147,7 +151,7 @@ export const ImportCreate = () => {
               }}
               data-testid="import-kind"
             >
-              {importKinds.map((k) => (
+              {kinds.map((k) => (
                 <MenuItem key={k} value={k}>
                   {translate(`imports.kind.${k}`)}
                 </MenuItem>

@@ -35,12 +35,12 @@ const Table = () => {
   const translate = useTranslate();
   return (
     <DataTable<ImportJob> rowClick="show" bulkActionButtons={false} empty={<Empty />}>
-      <DataTable.Col source="startedAt">
-        <LocalDateField source="startedAt" showTime />
+      <DataTable.Col source="createdAt" disableSort>
+        <LocalDateField source="createdAt" showTime />
       </DataTable.Col>
-      <DataTable.Col source="kind" render={(r) => translate(`imports.kind.${r.kind}`, { _: r.kind })} />
+      <DataTable.Col source="kind" disableSort render={(r) => translate(`imports.kind.${r.kind}`, { _: r.kind })} />
       <DataTable.Col source="fileName" disableSort render={(r) => <span data-testid="import-row-file">{r.fileName}</span>} />
-      <DataTable.Col source="status" render={(r) => <StatusChip status={r.status} />} />
+      <DataTable.Col source="status" disableSort render={(r) => <StatusChip status={r.status} />} />
       <DataTable.Col source="progress" disableSort render={(r) => <ProgressBar job={r as ImportJob} />} />
       <DataTable.NumberCol source="total" disableSort />
       <DataTable.NumberCol source="applied" disableSort />
@@ -68,7 +68,7 @@ export const ImportList = () => (
   <List
     perPage={25}
     filters={filters}
-    sort={{ field: 'startedAt', order: 'DESC' }}
+    sort={{ field: 'createdAt', order: 'DESC' }}
     exporter={false}
     actions={
       <TopToolbar>

@@ -70,6 +70,11 @@ export const ImportShow = () => {
               .filter(Boolean)
               .join(' · ')}
           </Typography>
+          {!!data.cases?.total && (
+            <Typography variant="body2" color="text.secondary" data-testid="import-cases">
+              {translate('imports.show.cases', { processed: data.cases.processed, total: data.cases.total })}
+            </Typography>
+          )}
           {data.status === 'failed' && data.error && (
             <Alert severity="error" sx={{ mt: 2 }} data-server-text>
               {data.error}

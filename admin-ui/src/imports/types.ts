@@ -34,6 +34,9 @@ export interface ImportJob {
   createdByName?: string | null;
   error?: string | null;
   dryRun?: boolean;
+  /** leads: their client-development cases, started after the rows */
+  cases?: { total: number; processed: number; started: number };
+  duplicates?: number;
 }
 
 /** What socket.io sends the uploader as the job goes. */

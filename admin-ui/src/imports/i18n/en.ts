@@ -18,7 +18,6 @@ export const imports = {
   new: {
     title: 'New import',
     kind: 'What the file holds',
-    file: 'File',
     choose: 'Choose a CSV or XLSX file',
     not_supported: 'Choose a CSV or XLSX file',
     read_failed: 'The file could not be read',
@@ -46,7 +45,7 @@ export const imports = {
     download: 'Download rejects',
     rejects_title: 'Rejected rows',
     no_rejects: 'No row was rejected.',
-    live: 'Updates live',
+    cases: 'Client-development cases of the new leads: %{processed} of %{total} started',
   },
   column: {
     line: 'Line',
@@ -59,6 +58,7 @@ export const imports = {
 export const resource = {
   name: 'Import |||| Imports',
   fields: {
+    createdAt: 'Uploaded',
     kind: 'Kind',
     fileName: 'File',
     status: 'Status',

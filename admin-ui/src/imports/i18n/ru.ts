@@ -20,7 +20,6 @@ export const imports = {
   new: {
     title: 'Новый импорт',
     kind: 'Что в файле',
-    file: 'Файл',
     choose: 'Выберите файл CSV или XLSX',
     not_supported: 'Выберите файл CSV или XLSX',
     read_failed: 'Не удалось прочитать файл',
@@ -48,7 +47,7 @@ export const imports = {
     download: 'Скачать отклонённые',
     rejects_title: 'Отклонённые строки',
     no_rejects: 'Ни одна строка не отклонена.',
-    live: 'Обновляется в реальном времени',
+    cases: 'Дела развития клиента для новых лидов: запущено %{processed} из %{total}',
   },
   column: {
     line: 'Строка',
@@ -61,6 +60,7 @@ export const imports = {
 export const resource = {
   name: 'Импорт |||| Импорта |||| Импорты',
   fields: {
+    createdAt: 'Загружен',
     kind: 'Тип',
     fileName: 'Файл',
     status: 'Статус',

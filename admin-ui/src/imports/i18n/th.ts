@@ -19,7 +19,6 @@ export const imports = {
   new: {
     title: 'นำเข้าใหม่',
     kind: 'ข้อมูลในไฟล์',
-    file: 'ไฟล์',
     choose: 'เลือกไฟล์ CSV หรือ XLSX',
     not_supported: 'โปรดเลือกไฟล์ CSV หรือ XLSX',
     read_failed: 'อ่านไฟล์ไม่ได้',
@@ -47,7 +46,7 @@ export const imports = {
     download: 'ดาวน์โหลดแถวที่ถูกปฏิเสธ',
     rejects_title: 'แถวที่ถูกปฏิเสธ',
     no_rejects: 'ไม่มีแถวที่ถูกปฏิเสธ',
-    live: 'อัปเดตแบบเรียลไทม์',
+    cases: 'เคสพัฒนาลูกค้าของลีดใหม่: เริ่มแล้ว %{processed} จาก %{total}',
   },
   column: {
     line: 'บรรทัด',
@@ -60,6 +59,7 @@ export const imports = {
 export const resource = {
   name: 'การนำเข้า',
   fields: {
+    createdAt: 'อัปโหลดเมื่อ',
     kind: 'ประเภท',
     fileName: 'ไฟล์',
     status: 'สถานะ',

@@ -19,7 +19,6 @@ export const imports = {
   new: {
     title: 'Nhập mới',
     kind: 'Nội dung tệp',
-    file: 'Tệp',
     choose: 'Chọn tệp CSV hoặc XLSX',
     not_supported: 'Hãy chọn tệp CSV hoặc XLSX',
     read_failed: 'Không đọc được tệp',
@@ -47,7 +46,7 @@ export const imports = {
     download: 'Tải các dòng bị từ chối',
     rejects_title: 'Các dòng bị từ chối',
     no_rejects: 'Không có dòng nào bị từ chối.',
-    live: 'Cập nhật trực tiếp',
+    cases: 'Hồ sơ phát triển khách hàng của khách hàng tiềm năng mới: đã bắt đầu %{processed} / %{total}',
   },
   column: {
     line: 'Dòng',
@@ -60,6 +59,7 @@ export const imports = {
 export const resource = {
   name: 'Nhập dữ liệu',
   fields: {
+    createdAt: 'Tải lên lúc',
     kind: 'Loại',
     fileName: 'Tệp',
     status: 'Trạng thái',

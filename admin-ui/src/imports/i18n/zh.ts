@@ -19,7 +19,6 @@ export const imports = {
   new: {
     title: '新建导入',
     kind: '文件内容',
-    file: '文件',
     choose: '选择 CSV 或 XLSX 文件',
     not_supported: '请选择 CSV 或 XLSX 文件',
     read_failed: '无法读取该文件',
@@ -47,7 +46,7 @@ export const imports = {
     download: '下载被拒绝的行',
     rejects_title: '被拒绝的行',
     no_rejects: '没有被拒绝的行。',
-    live: '实时更新',
+    cases: '新潜在客户的客户发展案件：已启动 %{processed} / %{total}',
   },
   column: {
     line: '行号',
@@ -60,6 +59,7 @@ export const imports = {
 export const resource = {
   name: '导入',
   fields: {
+    createdAt: '上传时间',
     kind: '类型',
     fileName: '文件',
     status: '状态',
