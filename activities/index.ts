@@ -6,6 +6,7 @@ import * as registered from './case-types';
 import { createMonitoringActivities } from './monitoring';
 import { createKycRefreshActivities } from './kyc-refresh';
 import { createRescreenActivities } from './monitoring/rescreen';
+import { createImportActivities } from './imports';
 
 /** Every case type's activities (registered in ./case-types.ts). */
 export const CASE_TYPE_ACTIVITIES: CaseTypeActivities[] = Object.values(registered);
@@ -19,6 +20,7 @@ export function createActivities(db: Db) {
       createMonitoringActivities(db),
       createKycRefreshActivities(db),
       createRescreenActivities(db),
+      createImportActivities(db),
     ),
   );
 }

@@ -25,6 +25,7 @@ import { caseTypesRouter } from './cases/meta';
 import { teamsRouter } from './teams/router';
 import { adminRouter } from './admin/router';
 import { integrationsRouter } from './integrations/router';
+import { importsRouter } from './imports/router';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Broker CRM API</title>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -68,6 +69,7 @@ export function createApp(processDeps: Deps): Express {
     adminRouter,
     monitoringRouter,
     integrationsRouter,
+    importsRouter,
   ]) {
     api.use(router(deps, registry));
   }

@@ -7,3 +7,4 @@ export { amlCaseWorkflow } from './aml-case/workflow';
 export { monitoringSweepWorkflow } from './monitoring/sweep';
 export { kycRefreshWorkflow, kycRiskRiseWorkflow } from './monitoring/kyc-refresh';
 export { rescreenWorkflow, screeningDeltaWorkflow } from './monitoring/rescreen';
+export { importWorkflow } from './import/workflow';

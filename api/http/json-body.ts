@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import express from 'express';
 
 declare module 'express-serve-static-core' {
@@ -36,13 +37,18 @@ export function nestsDeeperThan(buf: Uint8Array, max: number): boolean {
   return false;
 }
 
-/** express.json with the API's size limit and the depth limit (a 400 naming the body). */
-export const jsonBody = express.json({
-  limit: '256kb',
-  verify: (req, _res, buf) => {
-    if (nestsDeeperThan(buf, MAX_JSON_DEPTH)) {
-      throw badRequest([{ path: 'body', message: `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep` }]);
-    }
-    if (SIGNED_BODIES.test(req.url ?? '')) (req as express.Request).rawBody = buf;
-  },
-});
+/** Where a body may be large: an import's file (api/imports/router.ts), up to 30 MB of JSON. */
+const LARGE_BODIES = /^\/api\/imports\/?$/;
+
+const verify = (req: IncomingMessage, _res: unknown, buf: Buffer) => {
+  if (nestsDeeperThan(buf, MAX_JSON_DEPTH)) {
+    throw badRequest([{ path: 'body', message: `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep` }]);
+  }
+  if (SIGNED_BODIES.test(req.url ?? '')) (req as express.Request).rawBody = buf;
+};
+const small = express.json({ limit: '256kb', verify });
+const large = express.json({ limit: '30mb', verify });
+
+/** express.json with the API's size limit (256 kB; 30 MB for POST /api/imports only) and the depth limit (a 400 naming the body). */
+export const jsonBody: express.RequestHandler = (req, res, next) =>
+  (req.method === 'POST' && LARGE_BODIES.test(req.path) ? large : small)(req, res, next);

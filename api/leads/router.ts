@@ -26,46 +26,14 @@ import type { ApiDeps } from '../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { DateOnly, Language } from '../clients/schemas';
 import { inScope, resolveClientScope, scopeSql, type ClientScopeSet } from '../clients/scope';
 import { scopedClient } from '../clients/client360';
 import { intakeLead } from '../../platform/crm/development';
+import { CreateLeadBody } from '../../platform/crm/lead-input';
 import { defineLeadImportRoute } from './import';
 import { UPDATE_WAIT_MS, engineUnavailable, isEngineUnreachable, withDeadline } from '../temporal/updates';
 
-const Country = z
-  .string()
-  .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code, e.g. GB'));
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const CreateLeadBody = z
-  .object({
-    firstName: text(100),
-    lastName: text(100),
-    email: z.email().max(254).optional(),
-    /** any national or international format; a national one is read in `country` */
-    phone: text(40).optional(),
-    country: Country.optional(),
-    source: text(60),
-    campaign: text(120).optional(),
-    /** the introducing broker's id */
-    ib: text(100).optional(),
-    utmSource: text(200).optional(),
-    utmMedium: text(200).optional(),
-    utmCampaign: text(200).optional(),
-    utmTerm: text(200).optional(),
-    utmContent: text(200).optional(),
-    dateOfBirth: DateOnly.optional(),
-    language: Language.optional(),
-    /** how soon the first contact is due: hot (default 2 business hours), warm (default), cold */
-    temperature: z.enum(['hot', 'warm', 'cold']).optional(),
-    /** staff: the lead's branch (default yours) and its account manager (default: the assignment rules) */
-    branchId: text(100).optional(),
-    accountManagerId: text(100).optional(),
-  })
-  .strict()
-  .refine((b) => b.email || b.phone, { message: 'an e-mail address or a phone number', path: ['email'] });
+export { CreateLeadBody };
 
 const DuplicateSchema = z.object({
   id: z.string(),

@@ -8,10 +8,12 @@ import type { SessionsEnded } from '../auth/live';
 import { apiDeps } from '../case-types';
 import { LIVE_CHANNEL } from '../../platform/live';
 import { toNotificationView } from '../notifications/router';
+import { progressOf, readJob } from '../../platform/imports/jobs';
 
 type Live =
   | { kind: 'notification'; id: string; userId: string }
   | { kind: 'task'; id: string; status: string; assigneeId: string | null; teamId: string; caseType?: string; branchId?: string }
+  | { kind: 'import'; id: string; userId: string }
   | SessionsEnded;
 
 interface SocketData {
@@ -122,6 +124,13 @@ export async function attachRealtime(server: http.Server, deps: Deps, opts: Real
       const rooms = [taskRoom(caseType, { all: true }), taskRoom(caseType, { branchId }), taskRoom(caseType, { teamId: msg.teamId })];
       dropExpired(rooms);
       io.to(rooms).emit('task', { id: msg.id, status: msg.status, assigneeId: msg.assigneeId, teamId: msg.teamId });
+    } else if (msg.kind === 'import') {
+      // an import's progress goes to its uploader only (others who may see the job poll GET /api/imports/{id})
+      const job = await readJob(deps.db.pool, msg.id);
+      if (!job) return;
+      const rooms = [`user:${job.created_by_id}`];
+      dropExpired(rooms);
+      io.to(rooms).emit('import.progress', progressOf(job));
     } else if (msg.kind === 'session_ended') {
       const hashes = 'tokenHashes' in msg ? new Set(msg.tokenHashes) : null;
       const userId = 'userId' in msg ? msg.userId : null;

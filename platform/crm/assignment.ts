@@ -146,3 +146,55 @@ export async function assignLead(tx: Queryable, lead: LeadFacts, now: number): P
   const assigneeBranch = people.find((p: { id: string }) => p.id === choice.assigneeId)?.branch_id ?? null;
   return { ...choice, branchId: lead.branchId ?? rule.branchId ?? assigneeBranch };
 }
+
+/**
+ * assignLead for many leads in one transaction (imports): the active rules are read and locked once, each
+ * matched rule's people once, and the leads take turns in their order as if they had come one by one.
+ */
+export async function assignLeads(
+  tx: Queryable,
+  leads: readonly LeadFacts[],
+  now: number,
+): Promise<(Assignment & { branchId: string | null })[]> {
+  const { rows } = await tx.query(`SELECT ${RULE_COLUMNS} FROM assignment_rules WHERE active ORDER BY id FOR UPDATE`);
+  const rules = rows as AssignmentRule[];
+  const matched = leads.map((l) => matchRule(rules, l));
+  const used = [...new Set(matched.filter((r): r is AssignmentRule => !!r))];
+  const people = new Map<string, Candidate & { branchId: string }>();
+  const ids = [...new Set(used.flatMap((r) => r.accountManagerIds))];
+  if (ids.length) {
+    const { rows: found } = await tx.query(
+      `SELECT u.id, u.branch_id, b.timezone, b.workdays, b.work_start, b.work_end, b.holidays,
+         (SELECT count(*)::int FROM leads l WHERE l.account_manager_id = u.id AND l.status = ANY($2::text[])) AS load
+       FROM users u JOIN branches b ON b.id = u.branch_id WHERE u.id = ANY($1::text[]) AND u.active`,
+      [ids, OPEN_LEAD_STATUSES],
+    );
+    for (const p of found as SqlRow[])
+      people.set(p.id, {
+        id: p.id,
+        branchId: p.branch_id,
+        load: p.load,
+        calendar: { timezone: p.timezone, workdays: p.workdays, workStart: p.work_start, workEnd: p.work_end, holidays: p.holidays },
+      });
+  }
+  const turned = new Set<AssignmentRule>();
+  const out = leads.map((lead, i) => {
+    const rule = matched[i];
+    if (!rule) return { assigneeId: null, ruleId: null, reason: 'no_rule' as const, branchId: lead.branchId };
+    const candidates = rule.accountManagerIds.flatMap((id) => people.get(id) ?? []);
+    const choice = chooseAssignee(rule, candidates, now);
+    const chosen = choice.assigneeId ? people.get(choice.assigneeId) : undefined;
+    if (chosen) {
+      rule.lastAssignedId = chosen.id;
+      chosen.load++;
+      turned.add(rule);
+    }
+    return { ...choice, branchId: lead.branchId ?? rule.branchId ?? chosen?.branchId ?? null };
+  });
+  if (turned.size)
+    await tx.query(
+      'UPDATE assignment_rules r SET last_assigned_id = v.last FROM unnest($1::text[], $2::text[]) AS v(id, last) WHERE r.id = v.id',
+      [[...turned].map((r) => r.id), [...turned].map((r) => r.lastAssignedId)],
+    );
+  return out;
+}

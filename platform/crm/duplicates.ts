@@ -3,6 +3,7 @@
 // (the screening matcher, any script) with the same date of birth. Each finding says why.
 import { compareNames } from '../../platform/screening/match/compare';
 import type { Queryable } from './clients';
+import type { SqlRow } from '../db';
 
 /** Name similarity (screening matcher, 0..1) from which two people with the same date of birth are duplicates. */
 export const NAME_DOB_THRESHOLD = 0.85;
@@ -88,4 +89,91 @@ export function strongest(found: readonly Duplicate[]): Duplicate | null {
         (a.kind === b.kind ? 0 : a.kind === 'client' ? -1 : 1) || REASON_RANK[a.reason] - REASON_RANK[b.reason] || b.score - a.score,
     )[0] ?? null
   );
+}
+
+/**
+ * findDuplicates for many probes at once (imports): one query per kind of key for all of them, the same
+ * findings in the same order as findDuplicates gives each probe alone.
+ */
+export async function findDuplicatesMany(q: Queryable, probes: readonly DuplicateProbe[]): Promise<Duplicate[][]> {
+  const emails = [...new Set(probes.map((p) => p.emailNorm).filter((e): e is string => !!e))];
+  const phones = [...new Set(probes.map((p) => p.phoneE164).filter((e): e is string => !!e))];
+  const dobs = [
+    ...new Set(
+      probes
+        .filter((p) => p.fullName.trim())
+        .map((p) => p.dateOfBirth)
+        .filter((e): e is string => !!e),
+    ),
+  ];
+  const none = { rows: [] as SqlRow[] };
+  const [leadEmails, clientEmails, leadPhones, clientPhones, leadDobs, clientDobs] = await Promise.all([
+    emails.length
+      ? q.query(`SELECT email_norm AS k, id FROM leads WHERE email_norm = ANY($1::text[]) AND status <> 'merged' ORDER BY created_at, id`, [
+          emails,
+        ])
+      : none,
+    emails.length
+      ? q.query(
+          `SELECT DISTINCT normalized AS k, client_id AS id FROM client_contacts WHERE normalized = ANY($1::text[]) AND kind = 'email' ORDER BY 2`,
+          [emails],
+        )
+      : none,
+    phones.length
+      ? q.query(`SELECT phone_e164 AS k, id FROM leads WHERE phone_e164 = ANY($1::text[]) AND status <> 'merged' ORDER BY created_at, id`, [
+          phones,
+        ])
+      : none,
+    phones.length
+      ? q.query(
+          `SELECT DISTINCT normalized AS k, client_id AS id FROM client_contacts WHERE normalized = ANY($1::text[]) AND kind = 'phone' ORDER BY 2`,
+          [phones],
+        )
+      : none,
+    dobs.length
+      ? q.query(
+          `SELECT date_of_birth::text AS k, id, first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = ANY($1::date[]) AND status <> 'merged'`,
+          [dobs],
+        )
+      : none,
+    dobs.length
+      ? q.query(`SELECT date_of_birth::text AS k, id, name FROM clients WHERE date_of_birth = ANY($1::date[]) AND type = 'individual'`, [
+          dobs,
+        ])
+      : none,
+  ]);
+  const group = (rows: SqlRow[]) => {
+    const m = new Map<string, SqlRow[]>();
+    for (const r of rows) m.set(r.k, [...(m.get(r.k) ?? []), r]);
+    return m;
+  };
+  const [le, ce, lp, cp, ld, cd] = [leadEmails, clientEmails, leadPhones, clientPhones, leadDobs, clientDobs].map((r) => group(r.rows));
+  return probes.map((p) => {
+    const found: Duplicate[] = [];
+    const self = (r: SqlRow) => r.id !== p.selfId;
+    const add = (kind: 'lead' | 'client', reason: 'email' | 'phone', rows: SqlRow[] | undefined) => {
+      for (const r of (rows ?? []).filter(self).slice(0, 20)) found.push({ kind, id: r.id, reason, score: 1 });
+    };
+    if (p.emailNorm) {
+      add('client', 'email', ce.get(p.emailNorm));
+      add('lead', 'email', le.get(p.emailNorm));
+    }
+    if (p.phoneE164) {
+      add('client', 'phone', cp.get(p.phoneE164));
+      add('lead', 'phone', lp.get(p.phoneE164));
+    }
+    if (p.dateOfBirth && p.fullName.trim()) {
+      for (const [kind, rows] of [
+        ['client', cd.get(p.dateOfBirth)],
+        ['lead', ld.get(p.dateOfBirth)],
+      ] as const) {
+        for (const r of (rows ?? []).filter(self).slice(0, 500)) {
+          const { score, explanation } = compareNames(p.fullName, r.name, 'Person');
+          if (score >= NAME_DOB_THRESHOLD)
+            found.push({ kind, id: r.id, reason: 'name_dob', score, detail: { summary: explanation.summary, matchedName: r.name } });
+        }
+      }
+    }
+    return found;
+  });
 }

@@ -112,15 +112,17 @@ async function clientExists(q: Queryable, clientId: string): Promise<void> {
   if (!rowCount) throw new Rejected('clientId', 'no such client');
 }
 
-async function applyAccount(pool: pg.Pool, adapter: string, e: AccountEvent): Promise<EventOutcome> {
-  const sha256 = hashOf(e);
-  return inTransaction(pool, async (db): Promise<EventOutcome> => {
-    const before = await seenBefore(db, adapter, e, sha256);
-    if (before) return before;
-    await clientExists(db, e.clientId);
-    // newer than what the account holds (by platform time, then event id), or a new account
-    const upserted = await db.query(
-      `INSERT INTO trading_accounts (id, client_id, platform, login, currency, leverage, balance, equity, margin_level, status, opened_at, updated_at, feed_at, feed_event_id)
+/**
+ * Stores an account's figures when they are newer (by platform time `occurredAt`, then `eventId`) than those
+ * it holds, or the account when it is new; the account of another client is left alone. Returns the rows
+ * written (0: stale, or another client's). Used by the feed and by account imports.
+ */
+export async function upsertAccount(
+  db: Queryable,
+  e: Omit<AccountEvent, 'type' | 'id'> & { eventId: string },
+): Promise<{ rowCount: number | null }> {
+  return (await db.query(
+    `INSERT INTO trading_accounts (id, client_id, platform, login, currency, leverage, balance, equity, margin_level, status, opened_at, updated_at, feed_at, feed_event_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9::numeric, $10, $11, now(), $11, $12)
        ON CONFLICT (platform, login) DO UPDATE SET currency = EXCLUDED.currency, leverage = EXCLUDED.leverage, balance = EXCLUDED.balance,
          equity = EXCLUDED.equity, margin_level = EXCLUDED.margin_level, status = EXCLUDED.status, updated_at = now(),
@@ -128,21 +130,30 @@ async function applyAccount(pool: pg.Pool, adapter: string, e: AccountEvent): Pr
        WHERE trading_accounts.client_id = EXCLUDED.client_id
          AND (trading_accounts.feed_at IS NULL OR (trading_accounts.feed_at, coalesce(trading_accounts.feed_event_id, '')) < (EXCLUDED.feed_at, EXCLUDED.feed_event_id))
        RETURNING id`,
-      [
-        derivedId(`trading-account/${e.platform}/${e.login}`),
-        e.clientId,
-        e.platform,
-        e.login,
-        e.currency,
-        e.leverage,
-        e.balance,
-        e.equity,
-        e.marginLevel,
-        e.status,
-        e.occurredAt,
-        e.id,
-      ],
-    );
+    [
+      derivedId(`trading-account/${e.platform}/${e.login}`),
+      e.clientId,
+      e.platform,
+      e.login,
+      e.currency,
+      e.leverage,
+      e.balance,
+      e.equity,
+      e.marginLevel,
+      e.status,
+      e.occurredAt,
+      e.eventId,
+    ],
+  )) as pg.QueryResult;
+}
+
+async function applyAccount(pool: pg.Pool, adapter: string, e: AccountEvent): Promise<EventOutcome> {
+  const sha256 = hashOf(e);
+  return inTransaction(pool, async (db): Promise<EventOutcome> => {
+    const before = await seenBefore(db, adapter, e, sha256);
+    if (before) return before;
+    await clientExists(db, e.clientId);
+    const upserted = await upsertAccount(db, { ...e, eventId: e.id });
     if (!upserted.rowCount) {
       const owner = await db.query<{ client_id: string }>('SELECT client_id FROM trading_accounts WHERE platform = $1 AND login = $2', [
         e.platform,

@@ -42,51 +42,53 @@ export interface IngestResult {
 }
 
 export async function ingestTransaction(pool: pg.Pool, input: TransactionInput, now = new Date()): Promise<IngestResult> {
-  return inTransaction(pool, async (db) => {
-    await lockClients(db, [input.clientId]);
-    const client = await db.query('SELECT 1 FROM clients WHERE id = $1', [input.clientId]);
-    if (!client.rowCount) throw new DomainError('CLIENT_NOT_FOUND', `Client ${input.clientId} not found`);
-    if (input.accountId) {
-      const account = await db.query('SELECT 1 FROM trading_accounts WHERE id = $1 AND client_id = $2', [input.accountId, input.clientId]);
-      if (!account.rowCount)
-        throw new DomainError('ACCOUNT_NOT_FOUND', `Client ${input.clientId} has no trading account ${input.accountId}`);
-    }
-    const inserted = await db.query<{ id: string }>(
-      `INSERT INTO transactions (client_id, account_id, source, external_id, type, amount, currency, method, status, booked_at, counterparty_name, counterparty_country, instrument, pnl)
-       VALUES ($1, $2, $3, $4, $5, $6::numeric, upper($7), $8, $9, $10, $11, upper($12), $13, $14::numeric)
-       ON CONFLICT (source, external_id) DO NOTHING RETURNING id`,
-      [
-        input.clientId,
-        input.accountId ?? null,
-        input.source,
-        input.externalId,
-        input.type,
-        String(input.amount),
-        input.currency,
-        input.method,
-        input.status ?? 'completed',
-        input.bookedAt,
-        input.counterparty?.name?.trim() || null,
-        input.counterparty?.country?.trim() || null,
-        input.instrument ?? null,
-        input.pnl === undefined || input.pnl === null ? null : String(input.pnl),
-      ],
+  return inTransaction(pool, (db) => ingestTransactionIn(db, input, now));
+}
+
+/** The same inside the caller's transaction (an import batch stores its transactions and its progress together). */
+export async function ingestTransactionIn(db: pg.PoolClient, input: TransactionInput, now = new Date()): Promise<IngestResult> {
+  await lockClients(db, [input.clientId]);
+  const client = await db.query('SELECT 1 FROM clients WHERE id = $1', [input.clientId]);
+  if (!client.rowCount) throw new DomainError('CLIENT_NOT_FOUND', `Client ${input.clientId} not found`);
+  if (input.accountId) {
+    const account = await db.query('SELECT 1 FROM trading_accounts WHERE id = $1 AND client_id = $2', [input.accountId, input.clientId]);
+    if (!account.rowCount) throw new DomainError('ACCOUNT_NOT_FOUND', `Client ${input.clientId} has no trading account ${input.accountId}`);
+  }
+  const inserted = await db.query<{ id: string }>(
+    `INSERT INTO transactions (client_id, account_id, source, external_id, type, amount, currency, method, status, booked_at, counterparty_name, counterparty_country, instrument, pnl)
+     VALUES ($1, $2, $3, $4, $5, $6::numeric, upper($7), $8, $9, $10, $11, upper($12), $13, $14::numeric)
+     ON CONFLICT (source, external_id) DO NOTHING RETURNING id`,
+    [
+      input.clientId,
+      input.accountId ?? null,
+      input.source,
+      input.externalId,
+      input.type,
+      String(input.amount),
+      input.currency,
+      input.method,
+      input.status ?? 'completed',
+      input.bookedAt,
+      input.counterparty?.name?.trim() || null,
+      input.counterparty?.country?.trim() || null,
+      input.instrument ?? null,
+      input.pnl === undefined || input.pnl === null ? null : String(input.pnl),
+    ],
+  );
+  if (!inserted.rowCount) {
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM transactions WHERE source = $1 AND external_id = $2', [
+      input.source,
+      input.externalId,
+    ]);
+    const alerts = await db.query<AlertRow>(
+      `SELECT * FROM monitoring_alerts WHERE window_key = $1 AND source = 'inline' ORDER BY created_at, id`,
+      [rows[0].id],
     );
-    if (!inserted.rowCount) {
-      const { rows } = await db.query<{ id: string }>('SELECT id FROM transactions WHERE source = $1 AND external_id = $2', [
-        input.source,
-        input.externalId,
-      ]);
-      const alerts = await db.query<AlertRow>(
-        `SELECT * FROM monitoring_alerts WHERE window_key = $1 AND source = 'inline' ORDER BY created_at, id`,
-        [rows[0].id],
-      );
-      return { created: false, transactionId: rows[0].id, alerts: alerts.rows, suppressed: [] };
-    }
-    const transactionId = inserted.rows[0].id;
-    const versions = await versionsInForce(db, { executions: ['inline'] });
-    const found = await findTogether(db, versions, { kind: 'transaction', transactionId });
-    const { created, suppressed } = await raiseAlerts(db, versions, found, { source: 'inline', now });
-    return { created: true, transactionId, alerts: created, suppressed };
-  });
+    return { created: false, transactionId: rows[0].id, alerts: alerts.rows, suppressed: [] };
+  }
+  const transactionId = inserted.rows[0].id;
+  const versions = await versionsInForce(db, { executions: ['inline'] });
+  const found = await findTogether(db, versions, { kind: 'transaction', transactionId });
+  const { created, suppressed } = await raiseAlerts(db, versions, found, { source: 'inline', now });
+  return { created: true, transactionId, alerts: created, suppressed };
 }

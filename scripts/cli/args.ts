@@ -8,11 +8,15 @@ export interface CommandSpec {
   options: readonly string[];
   /** Whether the command takes positional arguments (file names). */
   positionals?: boolean;
+  /** Options without a value, e.g. --dry-run. */
+  flags?: readonly string[];
 }
 
 export interface Args {
   positional: string[];
   options: Map<string, string>;
+  /** the flags given */
+  flags: Set<string>;
 }
 
 /** Exit code of `screening screen` when it screened what it could and rejected some rows. */
@@ -27,13 +31,20 @@ export function parseArgs(argv: string[], spec: CommandSpec): Args {
   try {
     const { values, positionals } = parseNodeArgs({
       args: argv,
-      options: Object.fromEntries(spec.options.map((name) => [name, { type: 'string' as const }])),
+      options: {
+        ...Object.fromEntries(spec.options.map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries((spec.flags ?? []).map((name) => [name, { type: 'boolean' as const }])),
+      },
       allowPositionals: spec.positionals ?? false,
       strict: true,
     });
     const options = new Map<string, string>();
-    for (const [name, value] of Object.entries(values)) if (typeof value === 'string') options.set(name, value);
-    return { positional: positionals, options };
+    const flags = new Set<string>();
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value === 'string') options.set(name, value);
+      else if (value === true) flags.add(name);
+    }
+    return { positional: positionals, options, flags };
   } catch (err) {
     // node's messages name the option ("Unknown option '--treshold'", "Option '--input <value>' argument missing")
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))

@@ -1,4 +1,4 @@
-// broker-crm: operations commands that need no running server.
+// broker-crm: operations commands. All but `import` need no running server (import talks to the API).
 import { ListFormatError } from '../../platform/screening/detect';
 import { ListFileError } from '../../platform/screening/parse/files';
 import { DATE_FORMS } from '../../platform/screening/parse/dates';
@@ -15,6 +15,12 @@ const USAGE = `usage:
       named <name>.rejects.csv) as line,reason and the row; exit code ${EXIT_WITH_REJECTS} when there are any.
   broker-crm lists import <files...>
       OFAC sdn.csv/alt.csv/add.csv/sdn_comments.csv, cons_prim.csv/cons_alt.csv/cons_add.csv, UN consolidated XML
+  broker-crm import <leads|clients|accounts|transactions> <file.csv|file.xlsx> [--dry-run] [--mapping col=field,...]
+                    [--source name] [--rejects out.csv]
+      Uploads the file to the API as an import job (POST /api/imports) and shows its progress. Rejected rows go to
+      the rejects file (default: <file>.rejects.csv beside it) as line,field,reason and the row; exit code 3 when
+      there are any, 1 when the job failed. API: BROKER_CRM_URL (default http://127.0.0.1:$PORT, PORT default
+      3000); user: BROKER_CRM_TOKEN (bearer token), else BROKER_CRM_EMAIL and BROKER_CRM_PASSWORD.
 Output goes to stdout when --output is omitted. Database: DATABASE_URL, else the embedded PostgreSQL in data/pg.
 Review threshold: --threshold, else SCREENING_REVIEW_THRESHOLD, else 0.8.`;
 
@@ -27,6 +33,17 @@ const COMMANDS: Record<string, Command> = {
   'screening compare': { options: ['input', 'output'], run: async (a) => (await import('./screening')).compare(a) },
   'screening screen': { options: ['input', 'output', 'rejects', 'threshold'], run: async (a) => (await import('./screening')).screen(a) },
   'lists import': { options: [], positionals: true, run: async (a) => (await import('./lists')).importLists(a) },
+  ...Object.fromEntries(
+    ['leads', 'clients', 'accounts', 'transactions'].map((kind) => [
+      `import ${kind}`,
+      {
+        options: ['mapping', 'rejects', 'source'],
+        flags: ['dry-run'],
+        positionals: true,
+        run: async (a: Args) => (await import('./import')).importFile(kind, a),
+      },
+    ]),
+  ),
 };
 
 async function run(argv: string[]): Promise<number> {

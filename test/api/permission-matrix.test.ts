@@ -182,6 +182,11 @@ const POLICY: Record<string, Entry> = {
 
   'GET /api/leads': { who: clientData, list: { of: 'lead' } },
   'POST /api/leads/import': { who: clientEditors, body: () => ({}), phase: 'write' },
+  // import jobs: leads for client editors and admins (other kinds admins only: checked in test/api/imports.test.ts)
+  'POST /api/imports': { who: or(clientEditors, admin), body: () => ({}), phase: 'write' },
+  'GET /api/imports': { who: or(clientEditors, admin) },
+  'GET /api/imports/{id}': { who: or(clientEditors, admin), on: 'missing' },
+  'GET /api/imports/{id}/rejects': { who: or(clientEditors, admin), on: 'missing' },
   'GET /api/client-development/funnel': { who: supervisorsOf('client_development'), query: () => ({ by: 'matrix-none' }) },
   'GET /api/leads/{id}': { who: clientData, on: 'lead' },
   'POST /api/leads': { who: or(clientEditors, roles('integration')), body: () => ({}), phase: 'write' },

@@ -1,0 +1,43 @@
+// Activities of import jobs (workflows/import): each batch applies its rows and moves the job's progress
+// in one transaction (platform/imports/apply.ts); the leads' client-development cases start afterwards.
+import { Context, activityInfo } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../../platform/db';
+import { applyBatch } from '../../platform/imports/apply';
+import { batchRows, beginImport, finishImport, startCasesBatch, type JobState } from '../../platform/imports/run';
+import { routeAlerts } from '../../platform/monitoring/grouping';
+import { DomainError } from '../../platform/errors';
+import { amlCaseStarter } from '../aml-case/starter';
+
+export function createImportActivities(db: Db) {
+  const { pool } = db;
+  return {
+    async beginImport(input: { jobId: string }): Promise<JobState & { batchRows: number; caseBatch: number }> {
+      const job = await beginImport(pool, input.jobId);
+      const sizes = await batchRows(pool);
+      return { ...job, batchRows: sizes.rows, caseBatch: sizes.cases };
+    },
+    async applyImportBatch(input: { jobId: string; size: number }): Promise<{ processed: number; total: number }> {
+      Context.current().heartbeat();
+      try {
+        const r = await applyBatch(pool, input.jobId, input.size);
+        // alerts the batch's transactions raised go to AML cases; a crash here leaves them to monitoring's routePending
+        if (r.alerts.length) await routeAlerts(pool, amlCaseStarter(), r.alerts);
+        return { processed: r.processed, total: r.total };
+      } catch (err) {
+        if (err instanceof DomainError) throw ApplicationFailure.nonRetryable(err.message, err.code);
+        throw err;
+      }
+    },
+    async startImportCases(input: { jobId: string; size: number }): Promise<{ casesSeq: number; processed: number }> {
+      const ctx = Context.current();
+      ctx.heartbeat();
+      return startCasesBatch(pool, ctx.client, activityInfo().taskQueue, input.jobId, input.size, 8, () => ctx.heartbeat());
+    },
+    async finishImport(input: { jobId: string; error?: string }): Promise<void> {
+      await finishImport(pool, input.jobId, input.error);
+    },
+  };
+}
+
+export type ImportActivities = ReturnType<typeof createImportActivities>;

@@ -1,0 +1,73 @@
+// Reading an import's file, streaming: CSV with csv-parse, XLSX with exceljs's streaming reader (the first
+// worksheet). Each record comes with the line it ends on (CSV: a quoted value may span lines; XLSX: the
+// row number), its cells as text. Empty records are skipped.
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+export interface FileRecord {
+  line: number;
+  cells: string[];
+}
+
+/** The file is unreadable as a whole (not CSV, not an XLSX workbook): the message says why. */
+export class FileFormatError extends Error {}
+
+export async function* readRecords(format: 'csv' | 'xlsx', content: string): AsyncGenerator<FileRecord> {
+  if (format === 'csv') yield* readCsv(content);
+  else yield* readXlsx(Buffer.from(content, 'base64'));
+}
+
+async function* readCsv(text: string): AsyncGenerator<FileRecord> {
+  const parser = Readable.from([text]).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
+  try {
+    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (r.record.some((c) => c !== '')) yield { line: r.info.lines, cells: r.record };
+    }
+  } catch (err) {
+    throw new FileFormatError(`not readable as CSV: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** A cell's value as text: dates as YYYY-MM-DD (or ISO instants when they have a time), formulas by their result. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text; // hyperlink
+    if ('result' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
+    if ('error' in v) return '';
+    return '';
+  }
+  return String(v).trim();
+}
+
+async function* readXlsx(buf: Buffer): AsyncGenerator<FileRecord> {
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b)
+    throw new FileFormatError('not an XLSX workbook (a zip file); send it base64-encoded');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelJS.CellValue[];
+        // row.values is 1-based: index 0 is empty
+        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]));
+        if (cells.some((c) => c !== '')) yield { line: row.number, cells };
+      }
+      break; // the first worksheet only
+    }
+  } catch (err) {
+    if (err instanceof FileFormatError) throw err;
+    throw new FileFormatError(`not readable as XLSX: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,320 @@
+// Import jobs over HTTP on real PostgreSQL and Temporal: invalid rows reported with their line, field and
+// reason (CSV and XLSX), each kind imported, who may import and read what, and a job whose worker is killed
+// mid-way ending with every valid row applied exactly once.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack';
+import { ApiClient } from '../support/api-client';
+import { waitFor } from '../support/cases';
+import { startKillableWorker } from '../support/killable-worker';
+import { parse } from 'csv-parse/sync';
+
+let stack: Stack;
+let agent1: ApiClient;
+let agent2: ApiClient;
+let admin: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  [agent1, agent2, admin] = await Promise.all(
+    ['agent1@example.com', 'agent2@example.com', 'admin@example.com'].map((e) => ApiClient.login(stack.url, e)),
+  );
+}, 180_000);
+afterAll(() => stack?.stop());
+
+const finished = (client: ApiClient, id: string, ms = 60_000) =>
+  waitFor(
+    async () => {
+      const r = await client.get(`/api/imports/${id}`);
+      return ['done', 'failed', 'dry_run'].includes(r.body.status) ? r.body : null;
+    },
+    `import ${id} to finish`,
+    ms,
+  );
+
+const rejectsOf = async (client: ApiClient, id: string, extra = '') => {
+  const res = await fetch(`${stack.url}/api/imports/${id}/rejects${extra}`, { headers: { authorization: `Bearer ${client.bearer}` } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+  return parse(await res.text(), { columns: true }) as Record<string, string>[];
+};
+
+const LEADS_CSV = [
+  'First Name,last_name,Email,Phone,Country,temperature,Date of birth',
+  'Maya,Okafor,maya.okafor@example.org,07700 900411,GB,hot,1988-02-03',
+  'Tom,Reyes,tom.reyes@example.org,,GB,,',
+  ',Nameless,nameless@example.org,,GB,,',
+  'Bad,Phone,bad.phone@example.org,12,GB,,',
+  'Maya,Okafor-Smith,MAYA.OKAFOR@example.org,,GB,,',
+  'Same,Phone,same.phone@example.org,+44 7700 900411,,,',
+  'Olly,Client,c-1001@clients.example.com,,GB,lukewarm,',
+  '',
+  '"Quoted, Name",Line,quoted@example.org,,GB,,',
+].join('\n');
+
+describe('POST /api/imports: dry runs report every invalid row', () => {
+  it('CSV leads: line, field and reason of each refused row; duplicates named; nothing stored', async () => {
+    const res = await agent1.post('/api/imports', {
+      kind: 'leads',
+      fileName: 'expo.csv',
+      format: 'csv',
+      content: LEADS_CSV,
+      dryRun: true,
+      source: 'expo-dry',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ kind: 'leads', total: 8, dryRun: true, createdBy: 'u-agent1' });
+    const job = await finished(agent1, res.body.id);
+    expect(job).toMatchObject({
+      status: 'dry_run',
+      total: 8,
+      processed: 8,
+      rejected: 5,
+      applied: 3,
+      duplicates: 1,
+      finishedAt: expect.any(String),
+    });
+    const rejects = await rejectsOf(agent1, job.id);
+    const byLine = (line: number) => rejects.filter((r) => r.line === String(line));
+    expect(byLine(4)[0]).toMatchObject({ field: 'firstName' });
+    expect(byLine(5)[0]).toMatchObject({ field: 'phone', reason: expect.stringContaining('not a phone number') });
+    expect(byLine(6)[0]).toMatchObject({ field: 'email', reason: 'the same e-mail as line 2' });
+    expect(byLine(7)[0]).toMatchObject({ field: 'phone', reason: 'the same phone as line 2' });
+    expect(byLine(8)[0]).toMatchObject({ field: 'temperature' });
+    // the row as it was in the file
+    expect(byLine(8)[0]).toMatchObject({ 'First Name': 'Olly', Email: 'c-1001@clients.example.com' });
+    expect(rejects).toHaveLength(5);
+    expect((await stack.db.pool.query(`SELECT count(*)::int AS n FROM leads WHERE source = 'expo-dry'`)).rows[0].n).toBe(0);
+  });
+
+  it('XLSX leads: the same reasons, read from the first worksheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Leads');
+    ws.addRow(['firstName', 'lastName', 'email', 'phone', 'country', 'dateOfBirth']);
+    ws.addRow(['Ana', 'Lima', 'ana.lima@example.org', '+44 7700 900777', 'GB', new Date(Date.UTC(1990, 4, 6))]);
+    ws.addRow(['Bo', 'Chen', 'not-an-email', null, 'GB', null]);
+    ws.addRow(['Cy', 'Dunn', 'cy.dunn@example.org', null, 'GBR', null]);
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const res = await agent1.post('/api/imports', {
+      kind: 'leads',
+      fileName: 'leads.xlsx',
+      format: 'xlsx',
+      content,
+      dryRun: true,
+      source: 'xlsx',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const job = await finished(agent1, res.body.id);
+    expect(job).toMatchObject({ status: 'dry_run', total: 3, rejected: 2, applied: 1 });
+    const rejects = await rejectsOf(agent1, job.id);
+    expect(rejects.map((r) => [r.line, r.field])).toEqual([
+      ['3', 'email'],
+      ['4', 'country'],
+    ]);
+  });
+
+  it('a file that cannot be imported at all is a 400 naming why, and no job', async () => {
+    const bad = await agent1.post('/api/imports', { kind: 'leads', fileName: 'x.csv', format: 'csv', content: 'name,colour\nA,red' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('unknown column');
+    const mapped = await agent1.post('/api/imports', {
+      kind: 'leads',
+      fileName: 'x.csv',
+      format: 'csv',
+      content: 'Vorname,Nachname,Mail,colour\nAnna,Berg,anna.berg@example.org,red',
+      mapping: { Vorname: 'firstName', Nachname: 'lastName', Mail: 'email', colour: '' },
+      source: 'mapped',
+      dryRun: true,
+    });
+    expect(mapped.status, JSON.stringify(mapped.body)).toBe(201);
+    expect(await finished(agent1, mapped.body.id)).toMatchObject({ status: 'dry_run', applied: 1, rejected: 0 });
+    const xlsx = await agent1.post('/api/imports', { kind: 'leads', fileName: 'x.xlsx', format: 'xlsx', content: 'bm90IGEgemlw' });
+    expect(xlsx.status).toBe(400);
+  });
+});
+
+describe('each kind imports', () => {
+  it('leads: stored with duplicates flagged, and their client-development cases started', async () => {
+    const csv = [
+      'firstName,lastName,email,phone,country,source',
+      'Ivy,Stone,ivy.stone@example.org,07700 900512,GB,job',
+      'Olly,Client,c-1001@clients.example.com,,GB,job',
+      ',Broken,broken@example.org,,GB,job',
+    ].join('\n');
+    const res = await agent1.post(
+      '/api/imports',
+      { kind: 'leads', fileName: 'l.csv', format: 'csv', content: csv },
+      { 'Idempotency-Key': 'leads-1' },
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    // the same upload again: the same job; the key with another file: 422
+    const again = await agent1.post(
+      '/api/imports',
+      { kind: 'leads', fileName: 'l.csv', format: 'csv', content: csv },
+      { 'Idempotency-Key': 'leads-1' },
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(res.body.id);
+    const other = await agent1.post(
+      '/api/imports',
+      { kind: 'leads', fileName: 'l.csv', format: 'csv', content: `${csv}\n` },
+      { 'Idempotency-Key': 'leads-1' },
+    );
+    expect(other.status).toBe(422);
+    const job = await finished(agent1, res.body.id);
+    expect(job).toMatchObject({ status: 'done', applied: 2, rejected: 1, duplicates: 1, cases: { total: 2, processed: 2, started: 1 } });
+    const { rows } = await stack.db.pool.query(
+      `SELECT first_name, phone_e164, branch_id, duplicate_of_id, created_by_id FROM leads WHERE source = 'job' ORDER BY first_name`,
+    );
+    expect(rows).toEqual([
+      { first_name: 'Ivy', phone_e164: '+447700900512', branch_id: 'london', duplicate_of_id: null, created_by_id: 'u-agent1' },
+      { first_name: 'Olly', phone_e164: null, branch_id: 'london', duplicate_of_id: 'c-1001', created_by_id: 'u-agent1' },
+    ]);
+    // the existing client's e-mail: applied, and named as a possible duplicate (rejects with duplicates=true)
+    const remarks = await rejectsOf(agent1, job.id, '?duplicates=true');
+    expect(remarks.filter((r) => r.rejected === 'no')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ line: '3', field: 'email', otherKind: 'client', otherId: 'c-1001' })]),
+    );
+    expect(remarks.every((r) => r.line === '3' || r.rejected === 'yes')).toBe(true);
+    const ivy = (await stack.db.pool.query(`SELECT id FROM leads WHERE email_norm = 'ivy.stone@example.org'`)).rows[0].id;
+    await waitFor(async () => (await stack.db.prisma.case.findUnique({ where: { id: ivy } })) ?? null, 'Ivy’s case', 30_000);
+    const audit = await stack.db.prisma.auditEvent.findMany({ where: { entity: 'import', entityId: job.id }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(['import_created', 'import_started', 'import_finished']);
+  });
+
+  it('clients, trading accounts and transactions (admins), each row once', async () => {
+    const clients = [
+      'id,firstName,lastName,legalName,type,email,phone,country,branchId,tier',
+      'imp-1,Rita,Moreno,,individual,rita@example.org,+44 7700 900901,GB,london,gold',
+      'imp-2,,,Acme Trading Ltd,corporate,ops@acme.example,,GB,london,',
+      'imp-3,No,Branch,,individual,,,GB,atlantis,',
+      'c-1001,Dup,Client,,individual,,,GB,london,',
+    ].join('\n');
+    const c = await admin.post('/api/imports', { kind: 'clients', fileName: 'clients.csv', format: 'csv', content: clients });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    expect(await finished(admin, c.body.id)).toMatchObject({ status: 'done', applied: 2, rejected: 2 });
+    expect((await rejectsOf(admin, c.body.id)).map((r) => [r.line, r.field])).toEqual([
+      ['4', 'branchId'],
+      ['5', 'id'],
+    ]);
+    const rita = await stack.db.pool.query(`SELECT name, tier, email, phone FROM clients WHERE id = 'imp-1'`);
+    expect(rita.rows[0]).toEqual({ name: 'Rita Moreno', tier: 'gold', email: 'rita@example.org', phone: '+447700900901' });
+
+    const accounts = [
+      'clientId,platform,login,currency,leverage,balance,equity,asOf',
+      'imp-1,MT5,900001,usd,100,1000.50,1010.00,2026-11-01T10:00:00Z',
+      'imp-2,MT5,900002,EUR,,0,0,',
+      'nobody,MT5,900003,USD,,0,0,',
+    ].join('\n');
+    const a = await admin.post('/api/imports', { kind: 'accounts', fileName: 'accounts.csv', format: 'csv', content: accounts });
+    expect(await finished(admin, a.body.id)).toMatchObject({ status: 'done', applied: 2, rejected: 1 });
+    const acc = await stack.db.pool.query(`SELECT client_id, currency, balance::text FROM trading_accounts WHERE login = '900001'`);
+    expect(acc.rows[0]).toEqual({ client_id: 'imp-1', currency: 'USD', balance: '1000.50' });
+
+    const tx = [
+      'clientId,externalId,type,amount,currency,method,bookedAt,platform,login',
+      'imp-1,T-1,deposit,500.00,USD,card,2026-11-02T09:00:00Z,MT5,900001',
+      'imp-1,T-2,trade,12000,USD,,2026-11-03,MT5,900001',
+      'imp-1,T-3,deposit,-5,USD,card,2026-11-02T09:00:00Z,,',
+      'imp-2,T-4,deposit,10,EUR,card,2026-11-02T09:00:00Z,MT5,900001',
+    ].join('\n');
+    const t = await admin.post('/api/imports', {
+      kind: 'transactions',
+      fileName: 'tx.csv',
+      format: 'csv',
+      content: tx,
+      source: 'backoffice',
+    });
+    expect(await finished(admin, t.body.id)).toMatchObject({ status: 'done', applied: 2, rejected: 2 });
+    expect((await rejectsOf(admin, t.body.id)).map((r) => [r.line, r.field])).toEqual([
+      ['4', 'amount'],
+      ['5', 'login'],
+    ]);
+    // sent again: stored before, nothing twice
+    const t2 = await admin.post('/api/imports', {
+      kind: 'transactions',
+      fileName: 'tx.csv',
+      format: 'csv',
+      content: tx,
+      source: 'backoffice',
+    });
+    expect(await finished(admin, t2.body.id)).toMatchObject({ status: 'done', applied: 0, rejected: 4 });
+    const stored = await stack.db.pool.query(
+      `SELECT external_id, account_id IS NOT NULL AS on_account FROM transactions WHERE source = 'import:backoffice' ORDER BY 1`,
+    );
+    expect(stored.rows).toEqual([
+      { external_id: 'T-1', on_account: true },
+      { external_id: 'T-2', on_account: true },
+    ]);
+  });
+});
+
+describe('who imports and who sees a job', () => {
+  it('an agent imports leads but not clients; another agent cannot read the job; the uploader hears its progress', async () => {
+    const refused = await agent1.post('/api/imports', {
+      kind: 'clients',
+      fileName: 'c.csv',
+      format: 'csv',
+      content: 'id,firstName,lastName\nx,A,B',
+    });
+    expect(refused.status).toBe(403);
+    const res = await agent1.post('/api/imports', {
+      kind: 'leads',
+      fileName: 'mine.csv',
+      format: 'csv',
+      content: LEADS_CSV,
+      dryRun: true,
+      source: 'scope',
+    });
+    expect(res.status).toBe(201);
+    await finished(agent1, res.body.id);
+    expect((await agent2.get(`/api/imports/${res.body.id}`)).status).toBe(404);
+    expect((await agent2.get(`/api/imports/${res.body.id}/rejects`)).status).toBe(404);
+    expect((await agent2.get('/api/imports')).body.map((j: { id: string }) => j.id)).not.toContain(res.body.id);
+    const mine = await agent1.get('/api/imports');
+    expect(mine.body[0].id).toBe(res.body.id);
+    expect(mine.headers.get('content-range')).toMatch(/^imports 0-\d+\/\d+$/);
+    // admins see every job
+    expect((await admin.get(`/api/imports/${res.body.id}`)).status).toBe(200);
+  });
+});
+
+describe('a job whose worker is killed mid-way', () => {
+  it('resumes after the last committed batch: every valid row applied exactly once', async () => {
+    const { pool } = stack.db;
+    await stack.db.prisma.setting.create({ data: { key: 'imports.batchRows', value: 25 } });
+    const lines = ['firstName,lastName,email,country,source'];
+    const N = 400;
+    for (let i = 1; i <= N; i++) {
+      // every 10th row invalid (no last name), every 25th a repeat of the row before (same e-mail)
+      const email = i % 25 === 0 ? `crash${i - 1}@example.org` : `crash${i}@example.org`;
+      lines.push(`Crash${i},${i % 10 === 0 ? '' : 'Test'},${email},GB,crash`);
+    }
+    const invalid = Array.from({ length: N }, (_, k) => k + 1).filter((i) => i % 10 === 0 || (i % 25 === 0 && (i - 1) % 10 !== 0)).length;
+    await stack.stopWorker();
+    const doomed = await startKillableWorker(stack);
+    const res = await agent1.post('/api/imports', { kind: 'leads', fileName: 'crash.csv', format: 'csv', content: lines.join('\n') });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id;
+    await waitFor(async () => ((await agent1.get(`/api/imports/${id}`)).body.processed >= 100 ? true : null), 'four batches', 60_000);
+    await doomed.kill();
+    const atKill = (await agent1.get(`/api/imports/${id}`)).body;
+    expect(atKill.status).toBe('running');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await agent1.get(`/api/imports/${id}`)).body.processed).toBe(atKill.processed);
+
+    await stack.startWorker();
+    const job = await finished(agent1, id, 180_000);
+    expect(job).toMatchObject({ status: 'done', total: N, processed: N, rejected: invalid, applied: N - invalid });
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n, count(DISTINCT email_norm)::int AS emails FROM leads WHERE source = 'crash'`,
+    );
+    expect(rows[0]).toEqual({ n: N - invalid, emails: N - invalid });
+    const findings = await pool.query(
+      `SELECT count(*)::int AS n, count(DISTINCT line)::int AS lines FROM import_findings WHERE job_id = $1`,
+      [id],
+    );
+    expect(findings.rows[0]).toEqual({ n: invalid, lines: invalid });
+    expect(job.cases.processed).toBe(N - invalid);
+  }, 300_000);
+});
