@@ -71,7 +71,7 @@ describe('POST /api/imports: dry runs report every invalid row', () => {
       processed: 8,
       rejected: 5,
       applied: 3,
-      duplicates: 1,
+      duplicates: 0,
       finishedAt: expect.any(String),
     });
     const rejects = await rejectsOf(agent1, job.id);
