@@ -186,6 +186,13 @@ describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
           },
         ],
         [
+          'the imports',
+          async () => {
+            await page.goto('/#/imports');
+            await page.getByTestId('empty-state').waitFor();
+          },
+        ],
+        [
           'a new import',
           async () => {
             await page.goto('/#/imports/create');
