@@ -6,6 +6,7 @@ import { CASE_TYPES } from './caseTypes';
 import { incidents, settings, slaPolicies } from './admin';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
+import imports from './imports';
 import { Layout } from './layout/Layout';
 import { OverdueList, Runs, ScenarioList, ScenarioShow, Suppression, alerts } from './monitoring';
 import { LoginPage } from './login/LoginPage';
@@ -35,6 +36,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
         <Resource key={key} {...resource} />
       ))}
       <Resource name="clients" {...clients} />
+      <Resource name="imports" {...imports} />
       <Resource name="notifications" {...notifications} />
       <Resource name="incidents" {...incidents} />
       <Resource name="sla-policies" {...slaPolicies} />

@@ -284,7 +284,7 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     },
   );
 
-  const Params = z.object({ id: z.uuid() });
+  const Params = z.object({ id: z.guid() });
   defineRoute(
     router,
     registry,

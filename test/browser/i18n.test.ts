@@ -35,6 +35,7 @@ const NAMESPACES = [
   'complaint',
   'kyc_review',
   'internal_request',
+  'imports',
 ];
 const MESSAGE_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z_]+\\.[a-z_.]+`);
 const RAW_CODE = /\b[a-z]+(?:_[a-z]+)+\b|\b(?:true|false|null|undefined)\b/;
@@ -98,7 +99,7 @@ const screenText = (page: Page) =>
 
 describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
   it(
-    'shows no message key, raw code or English message on the inbox, complaint, KYC, client, notification, dashboard, task, sanctions list and administration screens',
+    'shows no message key, raw code or English message on the inbox, complaint, KYC, client, notification, dashboard, task, import, sanctions list and administration screens',
     { timeout: 120_000 },
     async () => {
       const own = flatten((await loadMessages(locale)) as Tree);
@@ -182,6 +183,20 @@ describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
             const task = await stack.db.prisma.task.findFirstOrThrow({ where: { caseId: complaintId, status: 'open' } });
             await page.goto(`/#/tasks/${encodeURIComponent(task.id)}/show`);
             await page.getByTestId('task-case-summary').waitFor();
+          },
+        ],
+        [
+          'the imports',
+          async () => {
+            await page.goto('/#/imports');
+            await page.getByTestId('empty-state').waitFor();
+          },
+        ],
+        [
+          'a new import',
+          async () => {
+            await page.goto('/#/imports/create');
+            await page.getByTestId('import-check').waitFor();
           },
         ],
         [

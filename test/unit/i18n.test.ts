@@ -41,6 +41,7 @@ import { zh } from '../../admin-ui/src/i18n/zh';
 import { slaStates } from '../../admin-ui/src/sla/slaStates';
 import { branchesOf, type JsonSchema } from '../../admin-ui/src/tasks/completionForm';
 import { taskStatuses } from '../../admin-ui/src/tasks/enums';
+import { importKinds, importStatuses } from '../../admin-ui/src/imports/types';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -84,6 +85,7 @@ const SHELL = [
   'screening',
   'admin',
   'monitoring',
+  'imports',
   'resources',
 ];
 const NAMESPACES = [...SHELL, ...CASE_TYPES.map((t) => t.key)].join('|');
@@ -173,6 +175,8 @@ describe('English messages', () => {
       ...['standard', 'elevated', 'grey', 'black'].map((v) => `monitoring.category.${v}`),
       ...monitoring.parameters.map((v) => `monitoring.param.${v}`),
       ...monitoring.aggregates.map((v) => `monitoring.aggregate.${v}`),
+      ...importKinds.map((v) => `imports.kind.${v}`),
+      ...importStatuses.map((v) => `imports.status.${v}`),
       // Notification types and error codes as listed in docs/api.md.
       ...['task_assigned', 'task_available', 'sla_reminder', 'sla_escalation', 'case_update', 'case_stuck'].map(
         (t) => `notification.type.${t}`,

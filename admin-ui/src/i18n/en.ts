@@ -1,6 +1,7 @@
 // Every string of the console's shell (inbox, notifications, layout, login). Case types bring their own
 // (admin-ui/src/<case type>/i18n/). Other languages must translate every key (test/unit/i18n.test.ts).
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/en';
+import { imports, resource as importsResource } from '../imports/i18n/en';
 export const en = {
   app: {
     timeline_empty: 'Nothing has happened yet',
@@ -348,6 +349,7 @@ export const en = {
   },
   resources: {
     alerts: monitoringAlerts,
+    imports: importsResource,
     tasks: {
       name: 'Task |||| Tasks',
       fields: {
@@ -427,6 +429,8 @@ export const en = {
   },
   // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
   monitoring,
+  // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
+  imports,
   screening: {
     title: 'Sanctions lists',
     current: 'In use',

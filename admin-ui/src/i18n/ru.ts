@@ -1,6 +1,7 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/ru';
+import { imports, resource as importsResource } from '../imports/i18n/ru';
 
 // Russian plurals have three forms: one |||| few |||| many.
 export const ru = {
@@ -353,6 +354,7 @@ export const ru = {
   },
   resources: {
     alerts: monitoringAlerts,
+    imports: importsResource,
     tasks: {
       name: 'Задача |||| Задачи |||| Задач',
       fields: {
@@ -432,6 +434,8 @@ export const ru = {
   },
   // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
   monitoring,
+  // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
+  imports,
   screening: {
     title: 'Санкционные списки',
     current: 'Используется',

@@ -1,6 +1,7 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/vi';
+import { imports, resource as importsResource } from '../imports/i18n/vi';
 
 export const vi = {
   app: {
@@ -350,6 +351,7 @@ export const vi = {
   },
   resources: {
     alerts: monitoringAlerts,
+    imports: importsResource,
     tasks: {
       name: 'Công việc',
       fields: {
@@ -429,6 +431,8 @@ export const vi = {
   },
   // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
   monitoring,
+  // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
+  imports,
   screening: {
     title: 'Danh sách trừng phạt',
     current: 'Đang dùng',

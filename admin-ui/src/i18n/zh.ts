@@ -1,6 +1,7 @@
 import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/zh';
+import { imports, resource as importsResource } from '../imports/i18n/zh';
 
 export const zh = {
   app: {
@@ -348,6 +349,7 @@ export const zh = {
   },
   resources: {
     alerts: monitoringAlerts,
+    imports: importsResource,
     tasks: {
       name: '任务',
       fields: {
@@ -427,6 +429,8 @@ export const zh = {
   },
   // alerts, scenarios, backtests, KYC refresh overdue (admin-ui/src/monitoring)
   monitoring,
+  // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
+  imports,
   screening: {
     title: '制裁名单',
     current: '使用中',

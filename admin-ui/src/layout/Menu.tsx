@@ -2,6 +2,7 @@ import ListsIcon from '@mui/icons-material/GppMaybe';
 import { memo } from 'react';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
+import { imports } from '../imports/access';
 import { OverdueIcon, RunsIcon, ScenarioIcon, SuppressionIcon } from '../monitoring';
 import { readsMonitoring, readsOverdue } from '../monitoring/access';
 import { isAdmin, takesPart, usePerms } from '../providers/permissions';
@@ -57,6 +58,7 @@ const MenuItems = () => {
         />
       )}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
+      {imports(permissions) && <RaMenu.ResourceItem name="imports" data-testid="nav-imports" />}
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
       {isAdmin(permissions) &&
         ['incidents', 'sla-policies', 'settings'].map((name) => <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />)}

@@ -1,0 +1,73 @@
+// The imports screens' strings (admin-ui/src/imports): part of the shell's catalog (admin-ui/src/i18n/<locale>.ts
+// takes `imports` and the `resources.imports` entry from here).
+export const imports = {
+  kind: {
+    leads: 'Leads',
+    clients: 'Clients',
+    accounts: 'Trading accounts',
+    transactions: 'Transactions',
+  },
+  status: {
+    queued: 'Queued',
+    running: 'Running',
+    done: 'Done',
+    failed: 'Failed',
+    dry_run: 'Checked (nothing stored)',
+  },
+  empty: 'No import yet. Import leads, clients, trading accounts or transactions from a CSV or XLSX file.',
+  new: {
+    title: 'New import',
+    kind: 'What the file holds',
+    choose: 'Choose a CSV or XLSX file',
+    not_supported: 'Choose a CSV or XLSX file',
+    read_failed: 'The file could not be read',
+    rows: '%{smart_count} column in the header |||| %{smart_count} columns in the header',
+    mapping: 'Columns',
+    mapping_hint: 'Each column of the file goes to the field of the same name unless you choose another here.',
+    column: 'Column in the file',
+    field: 'Field',
+    by_name: 'By its name',
+    by_name_field: 'By its name (%{field})',
+    leave_out: 'Leave out',
+    unknown: 'No field has this name: choose one or leave the column out',
+    check: 'Check file',
+    start: 'Import',
+    checked: 'Checked: %{total} rows, %{valid} valid, %{invalid} invalid. Nothing has been stored.',
+    all_valid: 'Every row is valid.',
+    invalid_title: 'Invalid rows',
+    more: 'and %{smart_count} more row |||| and %{smart_count} more rows',
+  },
+  show: {
+    progress: '%{processed} of %{total} rows',
+    applied: 'Applied',
+    rejected: 'Rejected',
+    total: 'Rows',
+    download: 'Download rejects',
+    rejects_title: 'Rejected rows',
+    no_rejects: 'No row was rejected.',
+    cases: 'Client-development cases of the new leads: %{processed} of %{total} started',
+  },
+  column: {
+    line: 'Line',
+    field: 'Field',
+    reason: 'Reason',
+    values: 'Values',
+  },
+};
+
+export const resource = {
+  name: 'Import |||| Imports',
+  fields: {
+    createdAt: 'Uploaded',
+    kind: 'Kind',
+    fileName: 'File',
+    status: 'Status',
+    progress: 'Progress',
+    total: 'Rows',
+    applied: 'Applied',
+    rejected: 'Rejected',
+    createdBy: 'By',
+    startedAt: 'Started',
+    finishedAt: 'Finished',
+  },
+};
