@@ -4,7 +4,7 @@
 // the index of every entry. The same search decides both, so they agree on what they both look at.
 import type { PrismaClient } from '@prisma/client';
 import { toEntry } from '../../screening/store';
-import { buildIndex, searchName, type ScreeningIndex, type SearchHit } from '../../screening/index';
+import { buildIndex, nameCouldReach, searchName, type ScreeningIndex, type SearchHit } from '../../screening/index';
 import type { SanctionEntry } from '../../screening/types';
 import type { Queryable } from '../versions';
 import { clientSchema, lookupKeys } from './keys';
@@ -42,36 +42,65 @@ export function search(index: ScreeningIndex, c: BookClient, minScore: number, l
   );
 }
 
-/** Clients the reverse index proposes for an entry's names (a superset of what could match). */
-export async function candidatesFor(db: Queryable, index: ScreeningIndex): Promise<string[]> {
+/** What the reverse index proposes for an entry's names (a superset of what could match): a SELECT of client ids. */
+function candidateQuery(index: ScreeningIndex): { sql: string; params: string[][] } {
   const { direct, near } = lookupKeys(index.variants.map((v) => v.name.tokens));
-  const { rows } = await db.query<{ client_id: string }>(
+  return {
     // two index lookups (an OR across them would read the whole index)
-    `SELECT k.client_id FROM screening_book_keys k WHERE k.key = ANY($1::text[])
+    sql: `SELECT k.client_id FROM screening_book_keys k WHERE k.key = ANY($1::text[])
      UNION
      SELECT k.client_id FROM (SELECT DISTINCT 't:' || d.token AS key FROM screening_token_deletions d WHERE d.key = ANY($2::text[])) t
        JOIN screening_book_keys k ON k.key = t.key`,
-    [direct, near],
-  );
+    params: [direct, near],
+  };
+}
+
+/** Clients the reverse index proposes for an entry's names (a superset of what could match). */
+export async function candidatesFor(db: Queryable, index: ScreeningIndex): Promise<string[]> {
+  const { sql, params } = candidateQuery(index);
+  const { rows } = await db.query<{ client_id: string }>(sql, params);
   return rows.map((r) => r.client_id);
 }
 
 const CLIENT_CHUNK = 10_000;
 
+/** What the pruning did (added up over calls): clients proposed, their distinct names, names kept, clients searched. */
+export interface MatchStats {
+  candidates: number;
+  names: number;
+  namesKept: number;
+  clientsScored: number;
+}
+
 /**
- * A batch of entries against the clients the reverse index proposes for any of them: one lookup, and each
- * proposed client read and scored once against the batch's index. Common names (a first name thousands of
- * clients share) propose the same clients for many entries; per entry, each of them was read and scored again.
+ * A batch of entries against the clients the reverse index proposes for any of them. The proposed clients
+ * come grouped by name: a name that cannot reach `minScore` against any entry of the batch, even with the
+ * most its birth date and country could add (nameCouldReach, an exact bound), is dropped with all its
+ * clients unread; the clients of the other names are read and searched in full. Common names (a first or
+ * last name thousands of clients share) propose many clients, and almost all of them fail on the name.
  */
 export async function matchEntries(
   db: Queryable,
   entries: { entry: SanctionEntry; versionId: string }[],
   minScore: number,
+  stats?: MatchStats,
 ): Promise<Match[]> {
   if (!entries.length) return [];
   const index = buildIndex(entries.map((e) => e.entry));
   const versionOf = new Map(entries.map((e) => [`${e.entry.source}:${e.entry.entryId}`, e.versionId]));
-  const ids = await candidatesFor(db, index);
+  const { sql, params } = candidateQuery(index);
+  const { rows: names } = await db.query<{ name: string; type: string; ids: string[] }>(
+    `SELECT c.name, c.type, array_agg(c.id) AS ids FROM (${sql}) x JOIN clients c ON c.id = x.client_id GROUP BY c.name, c.type`,
+    params,
+  );
+  const kept = names.filter((n) => nameCouldReach(index, n.name, clientSchema(n.type), minScore));
+  const ids = kept.flatMap((n) => n.ids);
+  if (stats) {
+    stats.candidates += names.reduce((sum, n) => sum + n.ids.length, 0);
+    stats.names += names.length;
+    stats.namesKept += kept.length;
+    stats.clientsScored += ids.length;
+  }
   const out: Match[] = [];
   for (let i = 0; i < ids.length; i += CLIENT_CHUNK) {
     const { rows } = await db.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [

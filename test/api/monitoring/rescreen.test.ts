@@ -158,11 +158,13 @@ describe('re-screening', () => {
     const deltas = await prisma.sanctionListDelta.findMany({ where: { versionId: imported.versionId } });
     const changed = new Set(deltas.filter((d) => d.change !== 'removed').map((d) => d.entryId));
     const entries = await loadEntries(prisma, imported.versionId, [...changed]);
+    const stats = { candidates: 0, names: 0, namesKept: 0, clientsScored: 0 };
     const delta = (
       await matchEntries(
         pool,
         entries.map((entry) => ({ entry, versionId: imported.versionId })),
         0.8,
+        stats,
       )
     )
       .filter((m) => clientIds.includes(m.clientId))
@@ -171,6 +173,9 @@ describe('re-screening', () => {
     const full = await fullMatches(changed);
     expect(delta).toEqual(full);
     expect(delta.length).toBeGreaterThan(3);
+    // equal although the name bound left most proposed clients unread (fillers sharing a token with an entry)
+    expect(stats.clientsScored).toBeLessThan(stats.candidates);
+    expect(stats.namesKept).toBeLessThan(stats.names);
     expect(delta.some((m) => m.endsWith(`|${renamed[0].entryId}`) && m.startsWith('rs-'))).toBe(true);
 
     // the run itself: new matches open, matches of removed entries withdrawn with their alerts
