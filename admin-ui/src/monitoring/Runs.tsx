@@ -42,7 +42,7 @@ const StatusChip = ({ status, testId }: { status: RunStatus; testId?: string }) 
 };
 
 /** A run's status, progress bar and counts, as it goes. */
-const Progress = ({
+export const Progress = ({
   status,
   percent,
   error,
@@ -94,7 +94,7 @@ const useStart = () => {
 };
 
 /** Polls a run until it is no longer running. */
-const usePolled = <T extends { status: RunStatus }>(path: string | null) =>
+export const usePolled = <T extends { status: RunStatus }>(path: string | null) =>
   useQuery({
     queryKey: ['monitoring', 'runs', path],
     enabled: path !== null,

@@ -298,6 +298,12 @@ export const monitoring = {
       start: 'Re-screen the whole book',
       counts: 'Clients: %{done} of %{total} · new matches: %{found} · withdrawn: %{withdrawn}',
       empty: 'No re-screening run yet.',
+      delta_button: 'Re-screen changes',
+      delta_title: 'Re-screen the changes of this list version?',
+      delta_confirm:
+        'The entries this version of %{list} added, changed or removed are matched against the whole client book. New matches become alerts in AML cases; matches of removed entries are withdrawn. A version already re-screened shows its run.',
+      delta_start: 'Re-screen',
+      delta_counts: 'Changed entries: %{done} of %{total} · new matches: %{found} · withdrawn: %{withdrawn}',
     },
     kyc_refresh: {
       title: 'KYC refresh',

@@ -298,6 +298,12 @@ export const monitoring = {
       start: 'Sàng lọc lại toàn bộ khách hàng',
       counts: 'Khách hàng: %{done} / %{total} · khớp mới: %{found} · đã rút lại: %{withdrawn}',
       empty: 'Chưa có lượt sàng lọc lại nào.',
+      delta_button: 'Sàng lọc lại thay đổi',
+      delta_title: 'Sàng lọc lại các thay đổi của phiên bản danh sách này?',
+      delta_confirm:
+        'Các mục mà phiên bản này của %{list} đã thêm, thay đổi hoặc xóa được đối chiếu với toàn bộ khách hàng. Kết quả khớp mới trở thành cảnh báo trong hồ sơ AML; kết quả khớp của mục đã xóa bị rút lại. Phiên bản đã sàng lọc lại sẽ hiển thị lượt chạy của nó.',
+      delta_start: 'Sàng lọc lại',
+      delta_counts: 'Mục thay đổi: %{done} / %{total} · khớp mới: %{found} · đã rút lại: %{withdrawn}',
     },
     kyc_refresh: {
       title: 'Rà soát KYC định kỳ',

@@ -298,6 +298,12 @@ export const monitoring = {
       start: '重新筛查全部客户',
       counts: '客户：%{done} / %{total} · 新匹配：%{found} · 已撤回：%{withdrawn}',
       empty: '尚无重新筛查记录。',
+      delta_button: '重新筛查变更',
+      delta_title: '重新筛查此名单版本的变更？',
+      delta_confirm:
+        '%{list} 此版本新增、变更或删除的条目将与全部客户比对。新匹配将成为反洗钱案件中的预警；已删除条目的匹配将被撤回。已筛查过的版本将显示其运行记录。',
+      delta_start: '重新筛查',
+      delta_counts: '变更条目：%{done} / %{total} · 新匹配：%{found} · 已撤回：%{withdrawn}',
     },
     kyc_refresh: {
       title: 'KYC 定期复核',
