@@ -268,6 +268,10 @@ describe('monitoring in the console', () => {
       expect(await page.getByTestId('kyc-refresh-counts').textContent()).toBe(
         `Reviews started: ${run.started} · already open: ${run.alreadyOpen}`,
       );
+      // and listed among the KYC refresh runs with its counts
+      await expect
+        .poll(() => page.getByTestId(`kyc-refresh-run-${run.id}`).getByTestId('kyc-refresh-run-started').textContent(), POLL)
+        .toBe(String(run.started));
     },
   );
 

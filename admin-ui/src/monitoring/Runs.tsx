@@ -22,7 +22,7 @@ import { useFormat } from '../i18n/format';
 import { ScrollX } from '../layout/ScrollX';
 import { http, post } from '../providers/dataProvider';
 import { usePerms } from '../providers/permissions';
-import { readsMonitoring, startsKycRefresh, startsRuns } from './access';
+import { readsKycRefreshRuns, readsMonitoring, startsKycRefresh, startsRuns } from './access';
 import type { KycRefreshRun, RescreenRun, RunStatus, SweepRun } from './types';
 
 const POLL_MS = 1000;
@@ -274,22 +274,29 @@ const Rescreens = ({ canStart }: { canStart: boolean }) => {
   );
 };
 
-const KycRefresh = () => {
+const KycRefresh = ({ canStart }: { canStart: boolean }) => {
   const translate = useTranslate();
+  const format = useFormat();
   const { busy, start } = useStart();
   const [id, setId] = useState<string | null>(null);
   const current = usePolled<KycRefreshRun>(id && `/kyc-refresh/runs/${id}`);
+  const recent = useQuery({
+    queryKey: ['monitoring', 'runs', 'kyc-refresh', current.data?.status],
+    queryFn: async () => (await http('/kyc-refresh/runs?limit=20')).json as KycRefreshRun[],
+  });
   return (
     <Section title="monitoring.runs.kyc_refresh.title" hint="monitoring.runs.kyc_refresh.hint">
-      <Button
-        variant="contained"
-        startIcon={<PlayIcon />}
-        disabled={busy || (running(current.data) && id !== null)}
-        onClick={async () => setId(await start('/kyc-refresh/runs', {}, 'monitoring.runs.started'))}
-        data-testid="kyc-refresh-start"
-      >
-        {translate('monitoring.runs.kyc_refresh.start')}
-      </Button>
+      {canStart && (
+        <Button
+          variant="contained"
+          startIcon={<PlayIcon />}
+          disabled={busy || (running(current.data) && id !== null)}
+          onClick={async () => setId(await start('/kyc-refresh/runs', {}, 'monitoring.runs.started'))}
+          data-testid="kyc-refresh-start"
+        >
+          {translate('monitoring.runs.kyc_refresh.start')}
+        </Button>
+      )}
       {current.data && (
         <Progress testId="kyc-refresh-progress" status={current.data.status} percent={null} error={null}>
           <Typography variant="body2" data-testid="kyc-refresh-counts">
@@ -297,12 +304,45 @@ const KycRefresh = () => {
           </Typography>
         </Progress>
       )}
+      {recent.isPending ? (
+        <Loading />
+      ) : !recent.data?.length ? (
+        <Typography color="text.secondary" sx={{ mt: 2 }}>
+          {translate('monitoring.runs.kyc_refresh.empty')}
+        </Typography>
+      ) : (
+        <ScrollX>
+          <Table size="small" sx={{ mt: 2 }} data-testid="kyc-refresh-runs">
+            <TableHead>
+              <TableRow>
+                {['started', 'as_of', 'status', 'reviews', 'already_open', 'finished'].map((c) => (
+                  <TableCell key={c}>{translate(`monitoring.runs.column.${c}`)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {recent.data.map((r) => (
+                <TableRow key={r.id} data-testid={`kyc-refresh-run-${r.id}`}>
+                  <TableCell>{format.dateTime(r.startedAt)}</TableCell>
+                  <TableCell>{format.dateTime(r.asOf)}</TableCell>
+                  <TableCell>
+                    <StatusChip status={r.status} />
+                  </TableCell>
+                  <TableCell data-testid="kyc-refresh-run-started">{r.started}</TableCell>
+                  <TableCell>{r.alreadyOpen}</TableCell>
+                  <TableCell>{r.finishedAt ? format.dateTime(r.finishedAt) : '-'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollX>
+      )}
     </Section>
   );
 };
 
 /** On-demand runs: a sweep of the rules, a full re-screen of the book and the KYC refresh, started now and followed
- * until done (the API's GET endpoints, polled), with the recent sweeps and re-screening runs. */
+ * until done (the API's GET endpoints, polled), with the recent sweeps, re-screening runs and KYC refresh runs. */
 export const Runs = () => {
   const { permissions } = usePerms();
   const reads = readsMonitoring(permissions);
@@ -311,7 +351,7 @@ export const Runs = () => {
       <Title title="monitoring.runs.title" />
       {reads && <Sweeps canStart={startsRuns(permissions)} />}
       {reads && <Rescreens canStart={startsRuns(permissions)} />}
-      {startsKycRefresh(permissions) && <KycRefresh />}
+      {(startsKycRefresh(permissions) || readsKycRefreshRuns(permissions)) && <KycRefresh canStart={startsKycRefresh(permissions)} />}
     </Box>
   );
 };

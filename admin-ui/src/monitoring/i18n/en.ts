@@ -284,6 +284,9 @@ export const monitoring = {
       found: 'New matches',
       withdrawn: 'Withdrawn',
       finished: 'Finished',
+      as_of: 'As of',
+      reviews: 'Reviews started',
+      already_open: 'Already open',
     },
     sweep: {
       title: 'Sweep of the rules',
@@ -310,6 +313,7 @@ export const monitoring = {
       hint: 'Starts a periodic KYC review for every client whose review date has come, as the daily schedule does.',
       start: 'Run the KYC refresh now',
       counts: 'Reviews started: %{started} · already open: %{open}',
+      empty: 'No KYC refresh run yet.',
     },
   },
 };

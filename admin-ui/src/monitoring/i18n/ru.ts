@@ -284,6 +284,9 @@ export const monitoring = {
       found: 'Новые совпадения',
       withdrawn: 'Отозвано',
       finished: 'Окончание',
+      as_of: 'На дату',
+      reviews: 'Начато проверок',
+      already_open: 'Уже открыты',
     },
     sweep: {
       title: 'Проверка по правилам',
@@ -310,6 +313,7 @@ export const monitoring = {
       hint: 'Запускает плановую проверку KYC для каждого клиента, у которого наступил срок, как ежедневное расписание.',
       start: 'Запустить обновление KYC сейчас',
       counts: 'Запущено проверок: %{started} · уже открыты: %{open}',
+      empty: 'Обновлений KYC ещё не было.',
     },
   },
 } satisfies MessagesOf<typeof en>;

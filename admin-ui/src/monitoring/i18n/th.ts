@@ -284,6 +284,9 @@ export const monitoring = {
       found: 'รายการที่ตรงใหม่',
       withdrawn: 'ถอนแล้ว',
       finished: 'เสร็จเมื่อ',
+      as_of: 'ณ เวลา',
+      reviews: 'เริ่มการทบทวน',
+      already_open: 'เปิดอยู่แล้ว',
     },
     sweep: {
       title: 'การตรวจรอบตามกฎ',
@@ -310,6 +313,7 @@ export const monitoring = {
       hint: 'เริ่มการทบทวน KYC ตามรอบสำหรับลูกค้าทุกรายที่ถึงวันทบทวน เหมือนกำหนดการประจำวัน',
       start: 'รันการทบทวน KYC ตอนนี้',
       counts: 'เริ่มการทบทวน: %{started} · เปิดอยู่แล้ว: %{open}',
+      empty: 'ยังไม่มีการทบทวน KYC ตามรอบ',
     },
   },
 } satisfies MessagesOf<typeof en>;

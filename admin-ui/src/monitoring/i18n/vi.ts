@@ -284,6 +284,9 @@ export const monitoring = {
       found: 'Kết quả khớp mới',
       withdrawn: 'Đã rút lại',
       finished: 'Kết thúc',
+      as_of: 'Tính đến',
+      reviews: 'Đã bắt đầu rà soát',
+      already_open: 'Đang mở sẵn',
     },
     sweep: {
       title: 'Quét theo quy tắc',
@@ -310,6 +313,7 @@ export const monitoring = {
       hint: 'Bắt đầu rà soát KYC định kỳ cho mọi khách hàng đã đến hạn rà soát, như lịch chạy hằng ngày.',
       start: 'Chạy rà soát KYC ngay',
       counts: 'Đã bắt đầu rà soát: %{started} · đang mở sẵn: %{open}',
+      empty: 'Chưa có lượt làm mới KYC nào.',
     },
   },
 } satisfies MessagesOf<typeof en>;

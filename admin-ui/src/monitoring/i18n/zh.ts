@@ -284,6 +284,9 @@ export const monitoring = {
       found: '新匹配',
       withdrawn: '已撤回',
       finished: '结束时间',
+      as_of: '截至',
+      reviews: '已启动审查',
+      already_open: '已在进行',
     },
     sweep: {
       title: '规则批量检查',
@@ -310,6 +313,7 @@ export const monitoring = {
       hint: '与每日计划一样，为每位复核日期已到的客户启动定期 KYC 复核。',
       start: '立即运行 KYC 复核',
       counts: '已启动复核：%{started} · 已有进行中：%{open}',
+      empty: '尚无 KYC 定期复核记录。',
     },
   },
 } satisfies MessagesOf<typeof en>;
