@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     const runId = randomUUID();
     await createRun(db.prisma, { id: runId, kind: 'delta', versionId: imported.versionId, workflowId: 'bench' });
     after = null;
-    const stats = { candidates: 0, names: 0, namesKept: 0, clientsScored: 0 };
+    const stats = { names: 0, namesKept: 0, clientsScored: 0 };
     for (;;) {
       const r = await deltaBatch(db.pool, db.prisma, { runId, after, size: 100, stats });
       after = r.cursor;
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     const run = await db.prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } });
     results.push([
       `delta re-screen, ${run.total} changed entries (${JSON.stringify(imported.delta)}), ${run.matchesNew} new matches; ` +
-        `${stats.candidates.toLocaleString('en')} clients proposed under ${stats.names.toLocaleString('en')} names, ` +
+        `${stats.names.toLocaleString('en')} client names proposed, ` +
         `${stats.namesKept} names (${stats.clientsScored} clients) could reach the threshold and were searched`,
       `${secs(deltaMs)} (+ import with delta ${secs(importMs)})`,
       '≤ 10 s',
