@@ -70,12 +70,25 @@ export const AlertFilter = z.object({
   id: z.array(z.string().max(100)).max(200).optional(),
 });
 
-export const SweepIn = z.object({
-  clientIds: z.array(z.string().min(1).max(100)).min(1).max(10_000).optional(),
-  /** the period of transactions looked at (anchors); default: the last `monitoring.sweepLookbackDays` */
-  from: Instant.optional(),
-  to: Instant.optional(),
-});
+/** Longest period a sweep on demand looks at. */
+export const SWEEP_MAX_DAYS = 366;
+
+export const SweepIn = z
+  .object({
+    clientIds: z.array(z.string().min(1).max(100)).min(1).max(10_000).optional(),
+    /** the period of transactions looked at (anchors); default: the last `monitoring.sweepLookbackDays` */
+    from: Instant.optional(),
+    to: Instant.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.to && b.to.getTime() > Date.now() + 60_000)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period cannot end in the future' });
+    if (b.from && b.to && b.from.getTime() >= b.to.getTime())
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'The period must start before it ends' });
+    const end = b.to?.getTime() ?? Date.now();
+    if (b.from && end - b.from.getTime() > SWEEP_MAX_DAYS * 86_400_000)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `A sweep looks at ${SWEEP_MAX_DAYS} days at most` });
+  });
 
 export const SweepSchema = z.object({
   id: z.string(),

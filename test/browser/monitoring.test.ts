@@ -250,6 +250,19 @@ describe('monitoring in the console', () => {
       await signIn(page, 'compliance@example.com');
       await page.getByTestId('nav-monitoring-runs').click();
       await page.getByTestId('sweep-start').click();
+      // a period that ends before it starts, and an unknown client, are refused with the field named
+      await page.getByTestId('sweep-from').fill('2026-11-02T10:00');
+      await page.getByTestId('sweep-to').fill('2026-11-01T10:00');
+      await page.getByTestId('sweep-confirm').click();
+      await expect.poll(() => page.getByTestId('sweep-dialog').textContent(), POLL).toContain('The period must start before it ends');
+      await page.getByTestId('sweep-from').fill('');
+      await page.getByTestId('sweep-to').fill('');
+      await page.getByTestId('sweep-client').fill('no-such-client');
+      await page.getByTestId('sweep-confirm').click();
+      await expect.poll(() => page.getByTestId('sweep-dialog').textContent(), POLL).toContain('No such client: no-such-client');
+      // empty period and client: the last days, every client
+      await page.getByTestId('sweep-client').fill('');
+      await page.getByTestId('sweep-confirm').click();
       await page.locator('[data-testid="sweep-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
       const [latest] = (await compliance.get('/api/monitoring/sweeps?kind=on_demand&limit=1')).body;
       expect(latest).toMatchObject({ status: 'completed' });

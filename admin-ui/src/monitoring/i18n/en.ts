@@ -294,6 +294,13 @@ export const monitoring = {
       start: 'Sweep now',
       clients: 'Clients: %{done} of %{total}',
       alerts: 'Alerts raised: %{count}',
+      dialog_title: 'Sweep the rules now',
+      period_hint:
+        'The transactions of the period are looked at; leave it empty for the last days, as the daily sweep does. At most 366 days.',
+      from: 'From',
+      to: 'To',
+      client: 'Client (optional)',
+      client_hint: 'A client id: only this client is swept. Empty: every client.',
     },
     rescreen: {
       title: 'Re-screening',

@@ -294,6 +294,13 @@ export const monitoring = {
       start: 'Quét ngay',
       clients: 'Khách hàng: %{done} / %{total}',
       alerts: 'Cảnh báo đã tạo: %{count}',
+      dialog_title: 'Quét quy tắc ngay',
+      period_hint:
+        'Các giao dịch trong khoảng thời gian được xem xét; để trống để dùng vài ngày gần nhất như lượt quét hằng ngày. Tối đa 366 ngày.',
+      from: 'Từ',
+      to: 'Đến',
+      client: 'Khách hàng (không bắt buộc)',
+      client_hint: 'Mã khách hàng: chỉ quét khách hàng này. Để trống: mọi khách hàng.',
     },
     rescreen: {
       title: 'Sàng lọc lại',

@@ -294,6 +294,12 @@ export const monitoring = {
       start: '立即检查',
       clients: '客户：%{done} / %{total}',
       alerts: '生成预警：%{count}',
+      dialog_title: '立即执行规则扫描',
+      period_hint: '扫描该期间内的交易；留空则为最近几天，与每日扫描相同。最长 366 天。',
+      from: '开始',
+      to: '结束',
+      client: '客户（可选）',
+      client_hint: '客户编号：仅扫描该客户。留空：全部客户。',
     },
     rescreen: {
       title: '重新筛查',
