@@ -47,6 +47,8 @@ export const AlertSchema = z.object({
   windowEnd: z.string(),
   transactionIds: z.array(z.string()),
   evidence: z.record(z.string(), z.unknown()),
+  /** the red flag the scenario follows, as a message code and parameters for the console to say in the user's language; `text`: English, as in exports */
+  redFlag: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()), text: z.string() }).nullable(),
   sweepId: z.string().nullable(),
   createdAt: z.string(),
 });

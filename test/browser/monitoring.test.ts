@@ -66,6 +66,16 @@ describe('monitoring in the console', () => {
       const evidence = page.locator('[data-testid="alert-evidence"][data-scenario="high_risk_jurisdiction"]');
       await expect.poll(() => evidence.getByTestId('alert-aggregates-country').textContent(), POLL).toContain('KP');
       await expect.poll(() => evidence.getByTestId('alert-transactions').locator('tbody tr').count(), POLL).toBe(1);
+      // the red flag from its code, in the user's language (English here, then Russian)
+      const flag = evidence.getByTestId('alert-red-flag');
+      expect(await flag.getAttribute('data-code')).toBe('monitoring.red_flag.high_risk_jurisdiction');
+      expect(await flag.textContent()).toBe(alert.redFlag.text);
+      await page.getByTestId('locale-switcher').click();
+      await page.getByTestId('locale-ru').click();
+      await expect.poll(() => flag.textContent(), POLL).toMatch(/^Средства в юрисдикцию высокого риска/);
+      await page.getByTestId('locale-switcher').click();
+      await page.getByTestId('locale-en').click();
+      await expect.poll(() => flag.textContent(), POLL).toBe(alert.redFlag.text);
 
       await row.first().getByTestId('alert-case-link').click();
       await page.waitForURL(new RegExp(`/aml-cases/${alert.caseId}/show$`));

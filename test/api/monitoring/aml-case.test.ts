@@ -247,6 +247,12 @@ describe('sweeps and backtests over HTTP', () => {
     expect(alerts).toMatchObject([
       { scenario: 'structuring', scenarioVersion: expect.any(Number), caseId: expect.any(String), source: 'sweep' },
     ]);
+    // the red flag as a code for the console's languages, and in English for exports
+    expect(alerts[0].redFlag).toEqual({
+      code: 'monitoring.red_flag.structuring',
+      params: {},
+      text: expect.stringMatching(/^Several cash-like deposits/),
+    });
     expect((await agent.post('/api/monitoring/sweeps', {})).status).toBe(403);
     expect((await compliance.get('/api/monitoring/sweeps/not-a-sweep')).status).toBe(404);
   });

@@ -258,6 +258,22 @@ export const monitoring = {
     switched_off: 'Đã tắt kịch bản',
     switched_on: 'Đã bật kịch bản',
   },
+  red_flag: {
+    structuring:
+      'Nhiều khoản nạp tương đương tiền mặt trong vài ngày, mỗi khoản chỉ thấp hơn ngưỡng báo cáo một chút, như thể cố ý giữ dưới ngưỡng (FINRA Regulatory Notice 19-18: nạp tiền mặt dưới ngưỡng báo cáo; loại hình chia nhỏ giao dịch của FATF).',
+    in_and_out:
+      'Phần lớn khoản nạp bị rút ra trong vài ngày với rất ít giao dịch chứng khoán: tài khoản dùng để chuyển tiền chứ không đầu tư (FINRA Regulatory Notice 19-18: nạp rồi chuyển đi ngay, không có mục đích kinh doanh rõ ràng, hoạt động nhiều nhưng ít giao dịch).',
+    third_party:
+      'Khoản thanh toán từ hoặc cho người không phải chủ tài khoản, lần đầu đối tác đó xuất hiện: tiền từ bên thứ ba che giấu nguồn tiền (FINRA Regulatory Notice 19-18: làm đại lý cho bên thứ ba không công khai, chuyển khoản với bên thứ ba không liên quan).',
+    dormant_reactivation:
+      'Tài khoản không hoạt động nhiều tháng nhận khoản nạp gấp nhiều lần mức trung bình tháng trước đó, hoặc rút một khoản lớn: tài khoản ngủ đông được dùng để chuyển tiền (danh sách dấu hiệu cảnh báo của công ty chứng khoán; FINRA Regulatory Notice 19-18: hoạt động đột ngột ở tài khoản ngủ đông).',
+    high_risk_jurisdiction:
+      'Tiền đến hoặc từ khu vực tài phán rủi ro cao: các nước FATF "kêu gọi hành động" luôn cảnh báo, các nước FATF giám sát tăng cường (danh sách xám) khi vượt một số tiền (tuyên bố công khai của FATF sau mỗi phiên họp toàn thể; FINRA Regulatory Notice 19-18: chuyển tiền đến hoặc từ khu vực rủi ro cao).',
+    above_profile:
+      'Tiền nạp trong 30 ngày qua vượt quá một nửa số tiền khách hàng khai sẽ đầu tư trong một năm: dòng tiền vượt thu nhập hoặc tài sản đã biết (FINRA Regulatory Notice 19-18; FCA Financial Crime Guide 3: giám sát liên tục theo hồ sơ khách hàng).',
+    sanctions_match:
+      'Tên khách hàng khớp với một mục được thêm hoặc thay đổi trong danh sách trừng phạt (OFAC SDN và danh sách hợp nhất, Hội đồng Bảo an LHQ) kể từ lần sàng lọc trước: giao dịch với người trong danh sách bị cấm (Khuyến nghị 6 của FATF; OFAC).',
+  },
   runs: {
     title: 'Lượt chạy giám sát',
     started: 'Đã bắt đầu',
