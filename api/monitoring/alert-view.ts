@@ -50,6 +50,10 @@ function view(r: Row): AlertView {
     windowEnd: r.window_end.toISOString(),
     transactionIds: r.transaction_ids,
     evidence: r.evidence,
+    redFlag:
+      typeof r.evidence.redFlag === 'string'
+        ? { code: `monitoring.red_flag.${r.scenario_id}`, params: {}, text: r.evidence.redFlag }
+        : null,
     sweepId: r.sweep_id,
     createdAt: r.created_at.toISOString(),
   };

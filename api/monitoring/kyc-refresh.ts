@@ -78,6 +78,25 @@ export function kycRefreshRoutes(router: Router, registry: RouteRegistry, deps: 
     registry,
     {
       method: 'get',
+      path: '/kyc-refresh/runs',
+      summary: 'Recent KYC refresh runs (the daily schedule and on demand), newest first: reviews started, clients skipped',
+      tag,
+      roles: KYC_READERS.concat('admin'),
+      query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional() }),
+    },
+    async ({ query }) =>
+      prisma.kycRefreshRun.findMany({
+        orderBy: { startedAt: 'desc' },
+        take: query.limit ?? 20,
+        select: { id: true, asOf: true, status: true, started: true, alreadyOpen: true, startedAt: true, finishedAt: true },
+      }),
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
       path: '/kyc-refresh/runs/:id',
       summary: 'A KYC refresh run: reviews started, clients skipped (a review open)',
       tag,

@@ -47,6 +47,8 @@ export const AlertSchema = z.object({
   windowEnd: z.string(),
   transactionIds: z.array(z.string()),
   evidence: z.record(z.string(), z.unknown()),
+  /** the red flag the scenario follows, as a message code and parameters for the console to say in the user's language; `text`: English, as in exports */
+  redFlag: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()), text: z.string() }).nullable(),
   sweepId: z.string().nullable(),
   createdAt: z.string(),
 });
@@ -70,12 +72,25 @@ export const AlertFilter = z.object({
   id: z.array(z.string().max(100)).max(200).optional(),
 });
 
-export const SweepIn = z.object({
-  clientIds: z.array(z.string().min(1).max(100)).min(1).max(10_000).optional(),
-  /** the period of transactions looked at (anchors); default: the last `monitoring.sweepLookbackDays` */
-  from: Instant.optional(),
-  to: Instant.optional(),
-});
+/** Longest period a sweep on demand looks at. */
+export const SWEEP_MAX_DAYS = 366;
+
+export const SweepIn = z
+  .object({
+    clientIds: z.array(z.string().min(1).max(100)).min(1).max(10_000).optional(),
+    /** the period of transactions looked at (anchors); default: the last `monitoring.sweepLookbackDays` */
+    from: Instant.optional(),
+    to: Instant.optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.to && b.to.getTime() > Date.now() + 60_000)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period cannot end in the future' });
+    if (b.from && b.to && b.from.getTime() >= b.to.getTime())
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'The period must start before it ends' });
+    const end = b.to?.getTime() ?? Date.now();
+    if (b.from && end - b.from.getTime() > SWEEP_MAX_DAYS * 86_400_000)
+      ctx.addIssue({ code: 'custom', path: ['from'], message: `A sweep looks at ${SWEEP_MAX_DAYS} days at most` });
+  });
 
 export const SweepSchema = z.object({
   id: z.string(),

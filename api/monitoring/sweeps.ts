@@ -92,6 +92,14 @@ export function sweepRoutes(router: Router, registry: RouteRegistry, deps: ApiDe
       const settings = await loadSettings(deps.db.prisma, SWEEP_SETTINGS);
       const to = body.to ?? new Date();
       const from = body.from ?? new Date(to.getTime() - settings['monitoring.sweepLookbackDays'] * DAY_MS);
+      if (from.getTime() >= to.getTime()) throw badRequest([{ path: 'body.from', message: 'The period must start before it ends' }]);
+      if (body.clientIds) {
+        const known = new Set(
+          (await deps.db.prisma.client.findMany({ where: { id: { in: body.clientIds } }, select: { id: true } })).map((c) => c.id),
+        );
+        const unknown = body.clientIds.filter((id) => !known.has(id));
+        if (unknown.length) throw badRequest([{ path: 'body.clientIds', message: `No such client: ${unknown.slice(0, 5).join(', ')}` }]);
+      }
       return sweepView(await startSweep(deps, user, { kind: 'on_demand', from, to, clientIds: body.clientIds ?? null }));
     },
   );

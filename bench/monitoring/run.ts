@@ -3,7 +3,7 @@
 // update of 100 changed entries (goal ≤ 10 s) and a full re-screen of the book (goal ≤ 5 min), over a
 // generated book (bench/monitoring/generate.ts). Sweeps and re-screens run their batch functions in this
 // process, in order, as the workflows' activities would (one activity per batch); alerts are not routed.
-// Run: tsx bench/monitoring/run.ts [--clients 1000000] [--per-client 20 (0: re-screening only)] [--inline 2000] [--concurrency 8]
+// Run: tsx bench/monitoring/run.ts [--clients 1000000] [--per-client 20 (0: re-screening only)] [--inline 2000] [--concurrency 8] [--full 1 (0: no full re-screen)]
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,7 @@ const CLIENTS = arg('clients', 1_000_000);
 const PER_CLIENT = arg('per-client', 20);
 const INLINE = arg('inline', 2000);
 const CONCURRENCY = arg('concurrency', 8);
+const FULL = arg('full', 1);
 const scale = 1_000_000 / CLIENTS;
 
 let seed = 7;
@@ -179,20 +180,28 @@ async function main(): Promise<void> {
     const runId = randomUUID();
     await createRun(db.prisma, { id: runId, kind: 'delta', versionId: imported.versionId, workflowId: 'bench' });
     after = null;
+    const stats = { names: 0, namesKept: 0, clientsScored: 0 };
     for (;;) {
-      const r = await deltaBatch(db.pool, db.prisma, { runId, after, size: 100 });
+      const r = await deltaBatch(db.pool, db.prisma, { runId, after, size: 100, stats });
       after = r.cursor;
       if (r.done) break;
     }
     const deltaMs = performance.now() - r0;
     const run = await db.prisma.rescreenRun.findUniqueOrThrow({ where: { id: runId } });
     results.push([
-      `delta re-screen, ${run.total} changed entries (${JSON.stringify(imported.delta)}), ${run.matchesNew} new matches`,
+      `delta re-screen, ${run.total} changed entries (${JSON.stringify(imported.delta)}), ${run.matchesNew} new matches; ` +
+        `${stats.names.toLocaleString('en')} client names proposed, ` +
+        `${stats.namesKept} names (${stats.clientsScored} clients) could reach the threshold and were searched`,
       `${secs(deltaMs)} (+ import with delta ${secs(importMs)})`,
       '≤ 10 s',
     ]);
 
     // 4. full re-screen of the book against every list
+    if (!FULL) {
+      console.log(`\n${table(['measure', 'result', 'goal / anchor'], results)}`);
+      console.log(`\ntotal ${elapsedS(began)}; ${loadLine()}`);
+      return;
+    }
     const index = await loadIndex(db.prisma);
     const fullId = randomUUID();
     await createRun(db.prisma, { id: fullId, kind: 'full', workflowId: 'bench' });

@@ -1,6 +1,6 @@
 import { align, type Alignment } from './match/align';
 import { explainAlignment, WEAK_ALIAS_FACTOR, type MatchExplanation, type VariantKind } from './match/compare';
-import { entryFacts, weighEvidence, type EntryFacts, type Evidence, type QueryFacts } from './match/evidence';
+import { entryFacts, maxEvidenceEffect, weighEvidence, type EntryFacts, type Evidence, type QueryFacts } from './match/evidence';
 import { nameKind, schemaCompatible, type QuerySchema } from './match/schema';
 import { normalizeName, type NameToken, type NormalizedName } from './text/normalize';
 import type { EntrySchema, ListSource, SanctionEntry } from './types';
@@ -223,19 +223,42 @@ function candidates(index: ScreeningIndex, q: NormalizedName, schema: QuerySchem
   return chosen;
 }
 
-/** Ranked list entries whose names resemble `query.name`, secondary evidence applied, with explanations. */
-export function searchName(index: ScreeningIndex, query: SearchQuery, options: SearchOptions = {}): SearchHit[] {
-  const { limit = 10, minScore = 0 } = options;
-  const q = normalizeName(query.name, nameKind(query.schema));
-  if (q.tokens.length === 0) return [];
+/** Per entry, its best-scoring variant for a normalised name: the name score before evidence. */
+function bestVariants(index: ScreeningIndex, q: NormalizedName, schema: QuerySchema | undefined) {
   const best = new Map<number, { v: IndexedVariant; a: Alignment; score: number }>();
-  for (const vi of candidates(index, q, query.schema)) {
+  for (const vi of candidates(index, q, schema)) {
     const v = index.variants[vi];
     const a = align(q.tokens, v.name.tokens);
     const score = a.score * (v.kind === 'weak' ? WEAK_ALIAS_FACTOR : 1);
     const prev = best.get(v.entry);
     if (!prev || score > prev.score) best.set(v.entry, { v, a, score });
   }
+  return best;
+}
+
+/**
+ * Whether a query of this name and schema could score `minScore` against some entry, whatever its other
+ * facts: the name score of each entry plus the most its evidence can add (maxEvidenceEffect). An exact
+ * bound: when this is false, searchName with any birth date and country (and no identifiers) returns no
+ * hit at `minScore`.
+ * It depends on the name only, so a caller screening many people of one name decides once for all of them.
+ */
+export function nameCouldReach(index: ScreeningIndex, name: string, schema: QuerySchema | undefined, minScore: number): boolean {
+  const q = normalizeName(name, nameKind(schema));
+  if (q.tokens.length === 0) return false;
+  for (const [ei, { score }] of bestVariants(index, q, schema)) {
+    // searchName rounds the total to three decimals: allow for it
+    if (score + maxEvidenceEffect(index.facts[ei]) >= minScore - 0.0005) return true;
+  }
+  return false;
+}
+
+/** Ranked list entries whose names resemble `query.name`, secondary evidence applied, with explanations. */
+export function searchName(index: ScreeningIndex, query: SearchQuery, options: SearchOptions = {}): SearchHit[] {
+  const { limit = 10, minScore = 0 } = options;
+  const q = normalizeName(query.name, nameKind(query.schema));
+  if (q.tokens.length === 0) return [];
+  const best = bestVariants(index, q, query.schema);
   const scored: { ei: number; v: IndexedVariant; a: Alignment; evidence: Evidence[]; score: number }[] = [];
   for (const [ei, { v, a, score }] of best) {
     const entry = index.entries[ei];

@@ -349,6 +349,7 @@ const POLICY: Record<string, Entry> = {
   'GET /api/kyc-reviews/{id}/documents/{docId}': { who: kyc, on: 'document' },
   'GET /api/dashboard/compliance': { who: kyc, check: (u, b) => dashboardCount(u, 'kyc_review', b.byStep) },
   'GET /api/kyc-refresh/overdue': { who: or(kyc, roles('mlro')) },
+  'GET /api/kyc-refresh/runs': { who: or(kyc, roles('mlro'), admin) },
   'GET /api/kyc-refresh/runs/{id}': { who: or(kyc, roles('mlro'), admin), on: 'missing' },
   'POST /api/kyc-refresh/runs': { who: roles('compliance_manager', 'admin'), body: () => ({ clientId: 'matrix-none' }), phase: 'write' },
   'POST /api/kyc-refresh/risk-events': {

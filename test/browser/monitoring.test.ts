@@ -10,6 +10,10 @@ import { startStack, type Stack } from '../support/stack';
 import { ApiClient, taskPath } from '../support/api-client';
 import { waitFor } from '../support/cases';
 import { newClient } from '../support/monitoring';
+import { every, listFile } from '../unit/screening/lists';
+import { parseUn } from '../../platform/screening/parse/un';
+import { importList } from '../../platform/screening/store';
+import type { ParsedList } from '../../platform/screening/types';
 import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
 import { signIn } from './console-ui';
 
@@ -62,6 +66,16 @@ describe('monitoring in the console', () => {
       const evidence = page.locator('[data-testid="alert-evidence"][data-scenario="high_risk_jurisdiction"]');
       await expect.poll(() => evidence.getByTestId('alert-aggregates-country').textContent(), POLL).toContain('KP');
       await expect.poll(() => evidence.getByTestId('alert-transactions').locator('tbody tr').count(), POLL).toBe(1);
+      // the red flag from its code, in the user's language (English here, then Russian)
+      const flag = evidence.getByTestId('alert-red-flag');
+      expect(await flag.getAttribute('data-code')).toBe('monitoring.red_flag.high_risk_jurisdiction');
+      expect(await flag.textContent()).toBe(alert.redFlag.text);
+      await page.getByTestId('locale-switcher').click();
+      await page.getByTestId('locale-ru').click();
+      await expect.poll(() => flag.textContent(), POLL).toMatch(/^Средства в юрисдикцию высокого риска/);
+      await page.getByTestId('locale-switcher').click();
+      await page.getByTestId('locale-en').click();
+      await expect.poll(() => flag.textContent(), POLL).toBe(alert.redFlag.text);
 
       await row.first().getByTestId('alert-case-link').click();
       await page.waitForURL(new RegExp(`/aml-cases/${alert.caseId}/show$`));
@@ -246,6 +260,19 @@ describe('monitoring in the console', () => {
       await signIn(page, 'compliance@example.com');
       await page.getByTestId('nav-monitoring-runs').click();
       await page.getByTestId('sweep-start').click();
+      // a period that ends before it starts, and an unknown client, are refused with the field named
+      await page.getByTestId('sweep-from').fill('2026-11-02T10:00');
+      await page.getByTestId('sweep-to').fill('2026-11-01T10:00');
+      await page.getByTestId('sweep-confirm').click();
+      await expect.poll(() => page.getByTestId('sweep-dialog').textContent(), POLL).toContain('The period must start before it ends');
+      await page.getByTestId('sweep-from').fill('');
+      await page.getByTestId('sweep-to').fill('');
+      await page.getByTestId('sweep-client').fill('no-such-client');
+      await page.getByTestId('sweep-confirm').click();
+      await expect.poll(() => page.getByTestId('sweep-dialog').textContent(), POLL).toContain('No such client: no-such-client');
+      // empty period and client: the last days, every client
+      await page.getByTestId('sweep-client').fill('');
+      await page.getByTestId('sweep-confirm').click();
       await page.locator('[data-testid="sweep-progress"][data-status="completed"]').waitFor({ timeout: 60_000 });
       const [latest] = (await compliance.get('/api/monitoring/sweeps?kind=on_demand&limit=1')).body;
       expect(latest).toMatchObject({ status: 'completed' });
@@ -264,6 +291,10 @@ describe('monitoring in the console', () => {
       expect(await page.getByTestId('kyc-refresh-counts').textContent()).toBe(
         `Reviews started: ${run.started} · already open: ${run.alreadyOpen}`,
       );
+      // and listed among the KYC refresh runs with its counts
+      await expect
+        .poll(() => page.getByTestId(`kyc-refresh-run-${run.id}`).getByTestId('kyc-refresh-run-started').textContent(), POLL)
+        .toBe(String(run.started));
     },
   );
 
@@ -286,4 +317,42 @@ describe('monitoring in the console', () => {
     await page.getByTestId('scenario-disabled').waitFor({ state: 'detached' });
     expect((await compliance.get('/api/monitoring/scenarios/dormant_reactivation')).body.enabled).toBe(true);
   });
+
+  it(
+    'a compliance manager re-screens the changes of a list version from the lists page, after a confirmation, and sees its counts',
+    { timeout: 180_000 },
+    async () => {
+      const { prisma } = stack.db;
+      // v1 of a small UN list, then v2 adding an entry a new client is named after
+      const entries = every(parseUn(listFile('UN_consolidated.xml')).entries, 40).filter((e) => e.schema === 'Person');
+      const [listed, ...rest] = entries;
+      const v = (tag: string, list: typeof entries): ParsedList => ({
+        source: 'un_sc',
+        files: [{ role: 'xml', name: `ui-${tag}.xml`, sha256: `ui-${tag}` }],
+        entries: list,
+      });
+      await importList(prisma, v('v1', rest));
+      const clientId = await newClient(stack.db.pool, { name: listed.name });
+      const v2 = await importList(prisma, v('v2', entries));
+
+      const { page } = await openSession(browser, stack.url, 'compliance-delta');
+      await signIn(page, 'compliance@example.com');
+      await page.getByTestId('nav-screening-lists').click();
+      const row = page.getByTestId('list-version-un_sc').filter({ has: page.getByTestId('list-current') });
+      await row.getByTestId('delta-rescreen').click();
+      const dialog = page.getByTestId('delta-rescreen-dialog');
+      await expect.poll(() => dialog.textContent(), POLL).toContain('UN Security Council');
+      await dialog.getByTestId('delta-rescreen-confirm').click();
+      await dialog.locator('[data-testid="delta-rescreen-progress"][data-status="completed"]').waitFor({ timeout: 120_000 });
+      const run = await prisma.rescreenRun.findFirstOrThrow({ where: { kind: 'delta', versionId: v2.versionId } });
+      expect(run).toMatchObject({ status: 'completed', total: 1, done: 1 });
+      expect(run.matchesNew).toBeGreaterThanOrEqual(1);
+      expect(await dialog.getByTestId('delta-rescreen-counts').textContent()).toBe(
+        `Changed entries: 1 of 1 · new matches: ${run.matchesNew} · withdrawn: 0`,
+      );
+      const match = await prisma.screeningMatch.findFirst({ where: { clientId, entryId: listed.entryId, status: 'open' } });
+      expect(match).not.toBeNull();
+      expect(await prisma.auditEvent.count({ where: { action: 'rescreen_started', entityId: run.id } })).toBe(1);
+    },
+  );
 });

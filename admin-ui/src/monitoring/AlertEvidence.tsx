@@ -34,6 +34,8 @@ export const AlertEvidence = ({ alert }: { alert: Alert }) => {
   const l = useMonitoringLabels();
   const e = alert.evidence ?? {};
   const txs = e.transactions ?? [];
+  // the API's code and parameters in the user's language; alerts read elsewhere carry only the English text
+  const redFlag = alert.redFlag ?? (e.redFlag ? { code: `monitoring.red_flag.${alert.scenario}`, params: {}, text: e.redFlag } : null);
   return (
     <Box data-testid="alert-evidence" data-alert-id={alert.id} data-scenario={alert.scenario} sx={{ py: 1 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
@@ -45,9 +47,9 @@ export const AlertEvidence = ({ alert }: { alert: Alert }) => {
         <Chip size="small" variant="outlined" label={l.label('source', alert.source)} />
         <SnoozeAlertButton clientId={alert.clientId} clientName={alert.clientName} scenarioId={alert.scenario} />
       </Stack>
-      {e.redFlag && (
-        <Typography variant="body2" sx={{ mb: 1 }} data-testid="alert-red-flag">
-          {e.redFlag}
+      {redFlag && (
+        <Typography variant="body2" sx={{ mb: 1 }} data-testid="alert-red-flag" data-code={redFlag.code}>
+          {translate(redFlag.code, { ...redFlag.params, _: redFlag.text })}
         </Typography>
       )}
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>

@@ -6,6 +6,10 @@ import {
   Card,
   CardContent,
   Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
   LinearProgress,
   Stack,
   Table,
@@ -13,6 +17,7 @@ import {
   TableCell,
   TableHead,
   TableRow,
+  TextField,
   Typography,
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,7 +27,7 @@ import { useFormat } from '../i18n/format';
 import { ScrollX } from '../layout/ScrollX';
 import { http, post } from '../providers/dataProvider';
 import { usePerms } from '../providers/permissions';
-import { readsMonitoring, startsKycRefresh, startsRuns } from './access';
+import { readsKycRefreshRuns, readsMonitoring, startsKycRefresh, startsRuns } from './access';
 import type { KycRefreshRun, RescreenRun, RunStatus, SweepRun } from './types';
 
 const POLL_MS = 1000;
@@ -42,7 +47,7 @@ const StatusChip = ({ status, testId }: { status: RunStatus; testId?: string }) 
 };
 
 /** A run's status, progress bar and counts, as it goes. */
-const Progress = ({
+export const Progress = ({
   status,
   percent,
   error,
@@ -94,7 +99,7 @@ const useStart = () => {
 };
 
 /** Polls a run until it is no longer running. */
-const usePolled = <T extends { status: RunStatus }>(path: string | null) =>
+export const usePolled = <T extends { status: RunStatus }>(path: string | null) =>
   useQuery({
     queryKey: ['monitoring', 'runs', path],
     enabled: path !== null,
@@ -133,11 +138,91 @@ const SweepCounts = ({ sweep }: { sweep: SweepRun }) => {
   );
 };
 
+/** datetime-local value (the user's local time) → ISO instant; empty stays undefined (the API's default). */
+const instant = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+/** A sweep now: the period (from, to; empty = the last monitoring.sweepLookbackDays) and optionally one client. */
+const SweepDialog = ({ open, onClose, onStarted }: { open: boolean; onClose: () => void; onStarted: (id: string) => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const queryClient = useQueryClient();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [client, setClient] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const send = async () => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const body = { from: instant(from), to: instant(to), clientIds: client.trim() ? [client.trim()] : undefined };
+      const { json } = await post('/monitoring/sweeps', body);
+      notify('monitoring.runs.started', { type: 'info' });
+      await queryClient.invalidateQueries({ queryKey: ['monitoring', 'runs'] });
+      onStarted((json as { id: string }).id);
+    } catch (e) {
+      const fields = (e as { body?: { fields?: { path: string; message: string }[] } }).body?.fields ?? [];
+      const byField: Record<string, string> = {};
+      for (const f of fields) byField[f.path.replace(/^body\./, '').split('.')[0]] = f.message;
+      setErrors(byField);
+      if (!fields.length) notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" data-testid="sweep-dialog">
+      <DialogTitle>{translate('monitoring.runs.sweep.dialog_title')}</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {translate('monitoring.runs.sweep.period_hint')}
+        </Typography>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+          {(
+            [
+              ['from', from, setFrom],
+              ['to', to, setTo],
+            ] as const
+          ).map(([k, value, set]) => (
+            <TextField
+              key={k}
+              type="datetime-local"
+              label={translate(`monitoring.runs.sweep.${k}`)}
+              value={value}
+              onChange={(e) => set(e.target.value)}
+              error={!!errors[k]}
+              helperText={errors[k]}
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `sweep-${k}` } }}
+              fullWidth
+            />
+          ))}
+        </Stack>
+        <TextField
+          label={translate('monitoring.runs.sweep.client')}
+          value={client}
+          onChange={(e) => setClient(e.target.value)}
+          error={!!errors.clientIds}
+          helperText={errors.clientIds ?? translate('monitoring.runs.sweep.client_hint')}
+          slotProps={{ htmlInput: { 'data-testid': 'sweep-client' } }}
+          fullWidth
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
+        <Button variant="contained" disabled={busy} onClick={() => void send()} data-testid="sweep-confirm">
+          {translate('monitoring.runs.sweep.start')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
 const Sweeps = ({ canStart }: { canStart: boolean }) => {
   const translate = useTranslate();
   const format = useFormat();
-  const { busy, start } = useStart();
+  const { busy } = useStart();
   const [id, setId] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
   const current = usePolled<SweepRun>(id && `/monitoring/sweeps/${id}`);
   const recent = useQuery({
     queryKey: ['monitoring', 'runs', 'sweeps', current.data?.status],
@@ -150,12 +235,20 @@ const Sweeps = ({ canStart }: { canStart: boolean }) => {
           variant="contained"
           startIcon={<PlayIcon />}
           disabled={busy || (running(current.data) && id !== null)}
-          onClick={async () => setId(await start('/monitoring/sweeps', {}, 'monitoring.runs.started'))}
+          onClick={() => setAsking(true)}
           data-testid="sweep-start"
         >
           {translate('monitoring.runs.sweep.start')}
         </Button>
       )}
+      <SweepDialog
+        open={asking}
+        onClose={() => setAsking(false)}
+        onStarted={(started) => {
+          setAsking(false);
+          setId(started);
+        }}
+      />
       {current.data && (
         <Progress testId="sweep-progress" status={current.data.status} percent={current.data.progress.percent} error={current.data.error}>
           <SweepCounts sweep={current.data} />
@@ -274,22 +367,29 @@ const Rescreens = ({ canStart }: { canStart: boolean }) => {
   );
 };
 
-const KycRefresh = () => {
+const KycRefresh = ({ canStart }: { canStart: boolean }) => {
   const translate = useTranslate();
+  const format = useFormat();
   const { busy, start } = useStart();
   const [id, setId] = useState<string | null>(null);
   const current = usePolled<KycRefreshRun>(id && `/kyc-refresh/runs/${id}`);
+  const recent = useQuery({
+    queryKey: ['monitoring', 'runs', 'kyc-refresh', current.data?.status],
+    queryFn: async () => (await http('/kyc-refresh/runs?limit=20')).json as KycRefreshRun[],
+  });
   return (
     <Section title="monitoring.runs.kyc_refresh.title" hint="monitoring.runs.kyc_refresh.hint">
-      <Button
-        variant="contained"
-        startIcon={<PlayIcon />}
-        disabled={busy || (running(current.data) && id !== null)}
-        onClick={async () => setId(await start('/kyc-refresh/runs', {}, 'monitoring.runs.started'))}
-        data-testid="kyc-refresh-start"
-      >
-        {translate('monitoring.runs.kyc_refresh.start')}
-      </Button>
+      {canStart && (
+        <Button
+          variant="contained"
+          startIcon={<PlayIcon />}
+          disabled={busy || (running(current.data) && id !== null)}
+          onClick={async () => setId(await start('/kyc-refresh/runs', {}, 'monitoring.runs.started'))}
+          data-testid="kyc-refresh-start"
+        >
+          {translate('monitoring.runs.kyc_refresh.start')}
+        </Button>
+      )}
       {current.data && (
         <Progress testId="kyc-refresh-progress" status={current.data.status} percent={null} error={null}>
           <Typography variant="body2" data-testid="kyc-refresh-counts">
@@ -297,12 +397,45 @@ const KycRefresh = () => {
           </Typography>
         </Progress>
       )}
+      {recent.isPending ? (
+        <Loading />
+      ) : !recent.data?.length ? (
+        <Typography color="text.secondary" sx={{ mt: 2 }}>
+          {translate('monitoring.runs.kyc_refresh.empty')}
+        </Typography>
+      ) : (
+        <ScrollX>
+          <Table size="small" sx={{ mt: 2 }} data-testid="kyc-refresh-runs">
+            <TableHead>
+              <TableRow>
+                {['started', 'as_of', 'status', 'reviews', 'already_open', 'finished'].map((c) => (
+                  <TableCell key={c}>{translate(`monitoring.runs.column.${c}`)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {recent.data.map((r) => (
+                <TableRow key={r.id} data-testid={`kyc-refresh-run-${r.id}`}>
+                  <TableCell>{format.dateTime(r.startedAt)}</TableCell>
+                  <TableCell>{format.dateTime(r.asOf)}</TableCell>
+                  <TableCell>
+                    <StatusChip status={r.status} />
+                  </TableCell>
+                  <TableCell data-testid="kyc-refresh-run-started">{r.started}</TableCell>
+                  <TableCell>{r.alreadyOpen}</TableCell>
+                  <TableCell>{r.finishedAt ? format.dateTime(r.finishedAt) : '-'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollX>
+      )}
     </Section>
   );
 };
 
 /** On-demand runs: a sweep of the rules, a full re-screen of the book and the KYC refresh, started now and followed
- * until done (the API's GET endpoints, polled), with the recent sweeps and re-screening runs. */
+ * until done (the API's GET endpoints, polled), with the recent sweeps, re-screening runs and KYC refresh runs. */
 export const Runs = () => {
   const { permissions } = usePerms();
   const reads = readsMonitoring(permissions);
@@ -311,7 +444,7 @@ export const Runs = () => {
       <Title title="monitoring.runs.title" />
       {reads && <Sweeps canStart={startsRuns(permissions)} />}
       {reads && <Rescreens canStart={startsRuns(permissions)} />}
-      {startsKycRefresh(permissions) && <KycRefresh />}
+      {(startsKycRefresh(permissions) || readsKycRefreshRuns(permissions)) && <KycRefresh canStart={startsKycRefresh(permissions)} />}
     </Box>
   );
 };

@@ -13,5 +13,7 @@ export const readsOverdue = anyOf(['kyc_officer', 'senior_compliance_officer', '
 export const suppresses = anyOf(['mlro', 'compliance_manager']);
 /** On-demand sweeps and re-screens. */
 export const startsRuns = anyOf(['mlro', 'compliance_manager', 'admin']);
+/** The KYC refresh runs list (GET /api/kyc-refresh/runs; of those who see the runs page, MLRO besides the starters). */
+export const readsKycRefreshRuns = anyOf(['kyc_officer', 'senior_compliance_officer', 'compliance_manager', 'mlro', 'admin']);
 /** A KYC refresh run now (as the daily schedule does). */
 export const startsKycRefresh = anyOf(['compliance_manager', 'admin']);

@@ -47,6 +47,8 @@ export interface Alert extends RaRecord {
   windowEnd: string;
   transactionIds: string[];
   evidence: Evidence;
+  /** the red flag as a message code and parameters (GET /api/alerts); `text`: English */
+  redFlag?: { code: string; params: Record<string, unknown>; text: string } | null;
   sweepId: string | null;
   createdAt: string;
 }

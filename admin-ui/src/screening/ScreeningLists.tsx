@@ -28,6 +28,7 @@ import { humanize } from '../i18n/humanize';
 import { ScrollX } from '../layout/ScrollX';
 import { http, upload } from '../providers/dataProvider';
 import { usePerms } from '../providers/permissions';
+import { DeltaRescreenButton } from '../monitoring/DeltaRescreen';
 
 interface ListVersion {
   id: string;
@@ -171,6 +172,7 @@ export const ScreeningLists = () => {
                   {['list', 'imported', 'published', 'entries', 'files'].map((k) => (
                     <TableCell key={k}>{translate(`screening.column.${k}`)}</TableCell>
                   ))}
+                  <TableCell />
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -184,6 +186,9 @@ export const ScreeningLists = () => {
                     <TableCell>{v.publishedAt ? format.date(v.publishedAt) : '-'}</TableCell>
                     <TableCell>{format.number(v.entryCount)}</TableCell>
                     <TableCell>{v.files.map((f) => f.name).join(', ')}</TableCell>
+                    <TableCell>
+                      <DeltaRescreenButton versionId={v.id} list={translate(`screening.source.${v.source}`, { _: humanize(v.source) })} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -4,7 +4,7 @@
 // the index of every entry. The same search decides both, so they agree on what they both look at.
 import type { PrismaClient } from '@prisma/client';
 import { toEntry } from '../../screening/store';
-import { buildIndex, searchName, type ScreeningIndex, type SearchHit } from '../../screening/index';
+import { buildIndex, nameCouldReach, searchName, type ScreeningIndex, type SearchHit } from '../../screening/index';
 import type { SanctionEntry } from '../../screening/types';
 import type { Queryable } from '../versions';
 import { clientSchema, lookupKeys } from './keys';
@@ -42,45 +42,79 @@ export function search(index: ScreeningIndex, c: BookClient, minScore: number, l
   );
 }
 
+/** What the reverse index proposes for an entry's names (a superset of what could match): a SELECT of name hashes. */
+function candidateQuery(index: ScreeningIndex): { sql: string; params: string[][] } {
+  const { direct, near } = lookupKeys(index.variants.map((v) => v.name.tokens));
+  return {
+    // two index lookups (an OR across them would read the whole index)
+    sql: `SELECT k.name_hash FROM screening_name_keys k WHERE k.key = ANY($1::text[])
+     UNION
+     SELECT k.name_hash FROM (SELECT DISTINCT 't:' || d.token AS key FROM screening_token_deletions d WHERE d.key = ANY($2::text[])) t
+       JOIN screening_name_keys k ON k.key = t.key`,
+    params: [direct, near],
+  };
+}
+
 /** Clients the reverse index proposes for an entry's names (a superset of what could match). */
 export async function candidatesFor(db: Queryable, index: ScreeningIndex): Promise<string[]> {
-  const { direct, near } = lookupKeys(index.variants.map((v) => v.name.tokens));
+  const { sql, params } = candidateQuery(index);
   const { rows } = await db.query<{ client_id: string }>(
-    // two index lookups (an OR across them would read the whole index)
-    `SELECT k.client_id FROM screening_book_keys k WHERE k.key = ANY($1::text[])
-     UNION
-     SELECT k.client_id FROM (SELECT DISTINCT 't:' || d.token AS key FROM screening_token_deletions d WHERE d.key = ANY($2::text[])) t
-       JOIN screening_book_keys k ON k.key = t.key`,
-    [direct, near],
+    `SELECT s.client_id FROM (${sql}) x JOIN screening_book_state s ON s.name_hash = x.name_hash`,
+    params,
   );
   return rows.map((r) => r.client_id);
 }
 
 const CLIENT_CHUNK = 10_000;
 
+/** What the pruning did (added up over calls): names proposed, names kept, clients searched. */
+export interface MatchStats {
+  names: number;
+  namesKept: number;
+  clientsScored: number;
+}
+
 /**
- * A batch of entries against the clients the reverse index proposes for any of them: one lookup, and each
- * proposed client read and scored once against the batch's index. Common names (a first name thousands of
- * clients share) propose the same clients for many entries; per entry, each of them was read and scored again.
+ * A batch of entries against the clients the reverse index proposes for any of them. The index proposes
+ * names (each distinct client name once); a name that cannot reach `minScore` against any entry of the
+ * batch, even with the most a birth date and country could add (nameCouldReach, an exact bound), is
+ * dropped and its clients are never read; the clients of the other names are read and searched in full.
+ * Common names (a first name or surname thousands of clients share) propose many names, and almost all of
+ * them fail on the name.
  */
 export async function matchEntries(
   db: Queryable,
   entries: { entry: SanctionEntry; versionId: string }[],
   minScore: number,
+  stats?: MatchStats,
 ): Promise<Match[]> {
   if (!entries.length) return [];
   const index = buildIndex(entries.map((e) => e.entry));
   const versionOf = new Map(entries.map((e) => [`${e.entry.source}:${e.entry.entryId}`, e.versionId]));
-  const ids = await candidatesFor(db, index);
+  const { sql, params } = candidateQuery(index);
+  const { rows: names } = await db.query<{ name_hash: string; name: string; type: string }>(
+    `SELECT n.name_hash, n.name, n.type FROM (${sql}) x JOIN screening_book_names n ON n.name_hash = x.name_hash`,
+    params,
+  );
+  const kept = names.filter((n) => nameCouldReach(index, n.name, clientSchema(n.type), minScore)).map((n) => n.name_hash);
   const out: Match[] = [];
-  for (let i = 0; i < ids.length; i += CLIENT_CHUNK) {
-    const { rows } = await db.query<BookClient>(`SELECT ${BOOK_COLUMNS} FROM ${BOOK_FROM} WHERE c.id = ANY($1::text[])`, [
-      ids.slice(i, i + CLIENT_CHUNK),
-    ]);
+  let scored = 0;
+  for (let i = 0; i < kept.length; i += CLIENT_CHUNK) {
+    const { rows } = await db.query<BookClient>(
+      `SELECT ${BOOK_COLUMNS} FROM screening_book_state s JOIN clients c ON c.id = s.client_id LEFT JOIN kyc_profiles p ON p.client_id = c.id
+        WHERE s.name_hash = ANY($1::text[])`,
+      [kept.slice(i, i + CLIENT_CHUNK)],
+    );
+    scored += rows.length;
     for (const c of rows) {
       for (const hit of search(index, c, minScore, entries.length))
         out.push({ clientId: c.id, hit, versionId: versionOf.get(`${hit.list}:${hit.entryId}`)! });
     }
+  }
+  if (stats) {
+    stats.names += names.length;
+    stats.namesKept += kept.length;
+    stats.clientsScored += scored;
   }
   return out;
 }

@@ -11,7 +11,7 @@ import type { ScreeningIndex } from '../../screening/index';
 import type { AlertRow } from '../alerts';
 import { SANCTIONS_SCENARIO, templateOf } from '../templates';
 import { versionsInForce, type Queryable, type ScenarioVersion } from '../versions';
-import { BOOK_COLUMNS, BOOK_FROM, loadEntries, matchEntries, search, type BookClient, type Match } from './match';
+import { BOOK_COLUMNS, BOOK_FROM, loadEntries, matchEntries, search, type BookClient, type Match, type MatchStats } from './match';
 
 export type RescreenKind = 'delta' | 'full';
 
@@ -141,7 +141,7 @@ async function guarded(
 export function deltaBatch(
   pool: pg.Pool,
   prisma: PrismaClient,
-  input: { runId: string; after: string | null; size: number; now?: Date },
+  input: { runId: string; after: string | null; size: number; now?: Date; stats?: MatchStats },
 ): Promise<RescreenBatch> {
   return guarded(pool, input.runId, input.after, async (db, run) => {
     const { rows } = await db.query<{ entry_id: string; change: string; source: string }>(
@@ -158,6 +158,7 @@ export function deltaBatch(
       db,
       entries.map((entry) => ({ entry, versionId: run.version_id! })),
       minScore,
+      input.stats,
     );
     const alerts = await recordMatches(db, run.id, matches, v, input.now ?? new Date());
     const withdrawn = await withdraw(

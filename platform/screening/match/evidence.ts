@@ -99,6 +99,21 @@ function countryEvidence(query: string, facts: EntryFacts, person: boolean): Evi
   return undefined;
 }
 
+/**
+ * The most evidence can add to a name score for this entry, whatever the query's birth date and country,
+ * for a query with `identifiers` identifiers: weighEvidence adds at most one birth-date effect (where the
+ * entry has a date), one country effect (where it has a country) and one identifier effect per query
+ * identifier that equals a listed one.
+ */
+export function maxEvidenceEffect(facts: EntryFacts, identifiers = 0): number {
+  const countries = facts.nationalities.size + facts.otherCountries.size > 0;
+  return (
+    (facts.birthDates.length ? Math.max(EFFECTS.birthDateExact, EFFECTS.birthYear) : 0) +
+    (countries ? EFFECTS.countryMatch : 0) +
+    (facts.identifiers.size ? identifiers * EFFECTS.identifierMatch : 0)
+  );
+}
+
 export function weighEvidence(query: QueryFacts, facts: EntryFacts, person: boolean): Evidence[] {
   const out: Evidence[] = [];
   if (query.birthDate && /^\d{4}/.test(query.birthDate)) {

@@ -116,6 +116,39 @@ function dropLegalForms(words: Word[], removed: string[]): Word[] {
   return w;
 }
 
+// Screening a book normalises the same words (first names, surnames) again and again: what a word becomes
+// depends on the word alone, so it is remembered (the words are not changed after; the caches are bounded).
+const CACHE_LIMIT = 100_000;
+const wordCache = new Map<string, { words: Word[]; scripts: Script[] }>();
+const skelCache = new Map<string, string>();
+
+function wordsOf(w: string, person: boolean): { words: Word[]; scripts: Script[] } {
+  const key = (person ? 'p' : 'o') + w;
+  let done = wordCache.get(key);
+  if (done) return done;
+  done = { words: [], scripts: [] };
+  for (const t of transliterateWord(w, person)) {
+    if (t.script !== 'Latin' && t.script !== 'Other') done.scripts.push(t.script);
+    // the Arabic article is "al", "el" or "ul" in Latin spellings: one spelling, so they pair
+    const folded = foldLatin(t.text);
+    const text = ARTICLE_SPELLINGS.has(folded) ? 'al' : folded;
+    if (text) done.words.push({ text, abjad: t.abjad, translit: t.script !== 'Latin' && t.script !== 'Other', skel: t.skel });
+  }
+  if (wordCache.size >= CACHE_LIMIT) wordCache.clear();
+  wordCache.set(key, done);
+  return done;
+}
+
+function skeletonOf(text: string): string {
+  let skel = skelCache.get(text);
+  if (skel === undefined) {
+    skel = skeleton(text);
+    if (skelCache.size >= CACHE_LIMIT) skelCache.clear();
+    skelCache.set(text, skel);
+  }
+  return skel;
+}
+
 export function normalizeName(name: string, kind: NameKind = 'any'): NormalizedName {
   const removed: string[] = [];
   const scripts = new Set<Script>();
@@ -130,13 +163,9 @@ export function normalizeName(name: string, kind: NameKind = 'any'): NormalizedN
   }
   let words: Word[] = [];
   for (const w of scriptWords(raw)) {
-    for (const t of transliterateWord(w, kind === 'person')) {
-      if (t.script !== 'Latin' && t.script !== 'Other') scripts.add(t.script);
-      // the Arabic article is "al", "el" or "ul" in Latin spellings: one spelling, so they pair
-      const folded = foldLatin(t.text);
-      const text = ARTICLE_SPELLINGS.has(folded) ? 'al' : folded;
-      if (text) words.push({ text, abjad: t.abjad, translit: t.script !== 'Latin' && t.script !== 'Other', skel: t.skel });
-    }
+    const done = wordsOf(w, kind === 'person');
+    for (const sc of done.scripts) scripts.add(sc);
+    words.push(...done.words);
   }
   if (kind !== 'org') words = dropHonorifics(words, removed);
   if (kind !== 'person') words = dropLegalForms(words, removed);
@@ -153,7 +182,7 @@ export function normalizeName(name: string, kind: NameKind = 'any'): NormalizedN
           : kind !== 'person' && GENERIC_ORG_WORDS.has(text)
             ? 'generic'
             : 'word';
-    return { text, skel: skel ?? skeleton(text), weight: WEIGHTS[tokenKind], kind: tokenKind, abjad, translit };
+    return { text, skel: skel ?? skeletonOf(text), weight: WEIGHTS[tokenKind], kind: tokenKind, abjad, translit };
   });
   return { original: name, tokens, removed, scripts: [...scripts] };
 }

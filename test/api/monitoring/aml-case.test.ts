@@ -204,6 +204,34 @@ describe('sweeps and backtests over HTTP', () => {
       );
       expect(r.body.alerts).toEqual([]);
     }
+    // a period the deposits fall outside: the sweep honours it and raises nothing
+    const before = await compliance.post('/api/monitoring/sweeps', {
+      clientIds: [clientId],
+      from: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+      to: new Date(Date.now() - 86_400_000).toISOString(),
+    });
+    expect(before.status, JSON.stringify(before.body)).toBe(201);
+    const outside = await waitFor(
+      async () => {
+        const r = await compliance.get(`/api/monitoring/sweeps/${before.body.id}`);
+        return r.body.status === 'completed' ? r.body : null;
+      },
+      'sweep of an earlier period completed',
+      30_000,
+    );
+    expect(outside).toMatchObject({ alertsCreated: 0, clientIds: [clientId], progress: { totalClients: 1 } });
+    expect(new Date(outside.to).getTime()).toBeLessThan(Date.now() - 86_000_000);
+    // the period and the client are checked
+    const invalid = async (body: object, path: string) => {
+      const r = await compliance.post('/api/monitoring/sweeps', body);
+      expect(r.status, JSON.stringify(r.body)).toBe(400);
+      expect(JSON.stringify(r.body)).toContain(path);
+    };
+    await invalid({ from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' }, 'from');
+    await invalid({ to: new Date(Date.now() + 86_400_000).toISOString() }, 'to');
+    await invalid({ from: '2020-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z' }, 'from');
+    await invalid({ clientIds: ['no-such-client'] }, 'clientIds');
+
     const started = await compliance.post('/api/monitoring/sweeps', { clientIds: [clientId] });
     expect(started.status).toBe(201);
     const done = await waitFor(
@@ -219,6 +247,12 @@ describe('sweeps and backtests over HTTP', () => {
     expect(alerts).toMatchObject([
       { scenario: 'structuring', scenarioVersion: expect.any(Number), caseId: expect.any(String), source: 'sweep' },
     ]);
+    // the red flag as a code for the console's languages, and in English for exports
+    expect(alerts[0].redFlag).toEqual({
+      code: 'monitoring.red_flag.structuring',
+      params: {},
+      text: expect.stringMatching(/^Several cash-like deposits/),
+    });
     expect((await agent.post('/api/monitoring/sweeps', {})).status).toBe(403);
     expect((await compliance.get('/api/monitoring/sweeps/not-a-sweep')).status).toBe(404);
   });

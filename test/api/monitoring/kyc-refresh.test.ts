@@ -57,7 +57,14 @@ describe('KYC refresh', () => {
     expect(review.attributes).toMatchObject({ kind: 'periodic', note: expect.stringMatching(/^Periodic review due/) });
     expect(await kycCases(later)).toEqual([]);
     expect(await kycCases(busy)).toHaveLength(1);
-    await refresh();
+    const second = await refresh();
+    // the runs list: newest first, with their counts, read by KYC officers too
+    const runs = await kyc1.get('/api/kyc-refresh/runs?limit=2');
+    expect(runs.status, JSON.stringify(runs.body)).toBe(200);
+    expect(runs.body.map((r: any) => r.id)).toEqual([second.id, first.id]);
+    expect(runs.body[1]).toMatchObject({ status: 'completed', started: first.started, alreadyOpen: first.alreadyOpen });
+    expect(runs.body[0]).not.toHaveProperty('cursor');
+    expect((await kyc1.get('/api/kyc-refresh/runs?limit=1000')).status).toBe(400);
     expect(await kycCases(due)).toHaveLength(1);
   });
 

@@ -258,6 +258,22 @@ export const monitoring = {
     switched_off: 'Scenario switched off',
     switched_on: 'Scenario switched on',
   },
+  red_flag: {
+    structuring:
+      'Several cash-like deposits each just under a reporting threshold within a few days, as if kept below it on purpose (FINRA Regulatory Notice 19-18, money movements: cash deposits kept under reporting thresholds; FATF structuring typology).',
+    in_and_out:
+      'Most of a deposit withdrawn again within a few days with little trading in between: the account moves money rather than invests it (FINRA Regulatory Notice 19-18: a deposit followed by an immediate wire-out, no apparent business purpose, high activity with little trading).',
+    third_party:
+      'A payment from or to someone other than the account holder, the first time that counterparty appears: third-party funding hides the source of funds (FINRA Regulatory Notice 19-18: acting as an agent for undisclosed third parties, wire transfers to or from unrelated third parties).',
+    dormant_reactivation:
+      'An account idle for months receives a deposit several times its earlier monthly average, or pays out a large withdrawal: dormant accounts are used to move funds once opened and aged (securities-dealer red-flag lists; FINRA Regulatory Notice 19-18, sudden activity in a dormant account).',
+    high_risk_jurisdiction:
+      'Money to or from a high-risk jurisdiction: FATF "call for action" countries always, FATF increased-monitoring (grey list) countries above an amount (FATF public statements, updated after each plenary; FINRA Regulatory Notice 19-18: transfers to or from high-risk geographies).',
+    above_profile:
+      'Deposits over the last 30 days beyond half of what the client declared they would invest in a year: inflows beyond known income or resources (FINRA Regulatory Notice 19-18; FCA Financial Crime Guide 3, ongoing monitoring against the customer profile).',
+    sanctions_match:
+      'A client name matches an entry added to or changed on a sanctions list (OFAC SDN and consolidated, UN Security Council) since the client was last screened: dealing with a listed person is prohibited (FATF Recommendation 6; OFAC).',
+  },
   runs: {
     title: 'Monitoring runs',
     started: 'Started',
@@ -284,6 +300,9 @@ export const monitoring = {
       found: 'New matches',
       withdrawn: 'Withdrawn',
       finished: 'Finished',
+      as_of: 'As of',
+      reviews: 'Reviews started',
+      already_open: 'Already open',
     },
     sweep: {
       title: 'Sweep of the rules',
@@ -291,6 +310,13 @@ export const monitoring = {
       start: 'Sweep now',
       clients: 'Clients: %{done} of %{total}',
       alerts: 'Alerts raised: %{count}',
+      dialog_title: 'Sweep the rules now',
+      period_hint:
+        'The transactions of the period are looked at; leave it empty for the last days, as the daily sweep does. At most 366 days.',
+      from: 'From',
+      to: 'To',
+      client: 'Client (optional)',
+      client_hint: 'A client id: only this client is swept. Empty: every client.',
     },
     rescreen: {
       title: 'Re-screening',
@@ -298,12 +324,19 @@ export const monitoring = {
       start: 'Re-screen the whole book',
       counts: 'Clients: %{done} of %{total} · new matches: %{found} · withdrawn: %{withdrawn}',
       empty: 'No re-screening run yet.',
+      delta_button: 'Re-screen changes',
+      delta_title: 'Re-screen the changes of this list version?',
+      delta_confirm:
+        'The entries this version of %{list} added, changed or removed are matched against the whole client book. New matches become alerts in AML cases; matches of removed entries are withdrawn. A version already re-screened shows its run.',
+      delta_start: 'Re-screen',
+      delta_counts: 'Changed entries: %{done} of %{total} · new matches: %{found} · withdrawn: %{withdrawn}',
     },
     kyc_refresh: {
       title: 'KYC refresh',
       hint: 'Starts a periodic KYC review for every client whose review date has come, as the daily schedule does.',
       start: 'Run the KYC refresh now',
       counts: 'Reviews started: %{started} · already open: %{open}',
+      empty: 'No KYC refresh run yet.',
     },
   },
 };

@@ -258,6 +258,22 @@ export const monitoring = {
     switched_off: 'Đã tắt kịch bản',
     switched_on: 'Đã bật kịch bản',
   },
+  red_flag: {
+    structuring:
+      'Nhiều khoản nạp tương đương tiền mặt trong vài ngày, mỗi khoản chỉ thấp hơn ngưỡng báo cáo một chút, như thể cố ý giữ dưới ngưỡng (FINRA Regulatory Notice 19-18: nạp tiền mặt dưới ngưỡng báo cáo; loại hình chia nhỏ giao dịch của FATF).',
+    in_and_out:
+      'Phần lớn khoản nạp bị rút ra trong vài ngày với rất ít giao dịch chứng khoán: tài khoản dùng để chuyển tiền chứ không đầu tư (FINRA Regulatory Notice 19-18: nạp rồi chuyển đi ngay, không có mục đích kinh doanh rõ ràng, hoạt động nhiều nhưng ít giao dịch).',
+    third_party:
+      'Khoản thanh toán từ hoặc cho người không phải chủ tài khoản, lần đầu đối tác đó xuất hiện: tiền từ bên thứ ba che giấu nguồn tiền (FINRA Regulatory Notice 19-18: làm đại lý cho bên thứ ba không công khai, chuyển khoản với bên thứ ba không liên quan).',
+    dormant_reactivation:
+      'Tài khoản không hoạt động nhiều tháng nhận khoản nạp gấp nhiều lần mức trung bình tháng trước đó, hoặc rút một khoản lớn: tài khoản ngủ đông được dùng để chuyển tiền (danh sách dấu hiệu cảnh báo của công ty chứng khoán; FINRA Regulatory Notice 19-18: hoạt động đột ngột ở tài khoản ngủ đông).',
+    high_risk_jurisdiction:
+      'Tiền đến hoặc từ khu vực tài phán rủi ro cao: các nước FATF "kêu gọi hành động" luôn cảnh báo, các nước FATF giám sát tăng cường (danh sách xám) khi vượt một số tiền (tuyên bố công khai của FATF sau mỗi phiên họp toàn thể; FINRA Regulatory Notice 19-18: chuyển tiền đến hoặc từ khu vực rủi ro cao).',
+    above_profile:
+      'Tiền nạp trong 30 ngày qua vượt quá một nửa số tiền khách hàng khai sẽ đầu tư trong một năm: dòng tiền vượt thu nhập hoặc tài sản đã biết (FINRA Regulatory Notice 19-18; FCA Financial Crime Guide 3: giám sát liên tục theo hồ sơ khách hàng).',
+    sanctions_match:
+      'Tên khách hàng khớp với một mục được thêm hoặc thay đổi trong danh sách trừng phạt (OFAC SDN và danh sách hợp nhất, Hội đồng Bảo an LHQ) kể từ lần sàng lọc trước: giao dịch với người trong danh sách bị cấm (Khuyến nghị 6 của FATF; OFAC).',
+  },
   runs: {
     title: 'Lượt chạy giám sát',
     started: 'Đã bắt đầu',
@@ -284,6 +300,9 @@ export const monitoring = {
       found: 'Kết quả khớp mới',
       withdrawn: 'Đã rút lại',
       finished: 'Kết thúc',
+      as_of: 'Tính đến',
+      reviews: 'Đã bắt đầu rà soát',
+      already_open: 'Đang mở sẵn',
     },
     sweep: {
       title: 'Quét theo quy tắc',
@@ -291,6 +310,13 @@ export const monitoring = {
       start: 'Quét ngay',
       clients: 'Khách hàng: %{done} / %{total}',
       alerts: 'Cảnh báo đã tạo: %{count}',
+      dialog_title: 'Quét quy tắc ngay',
+      period_hint:
+        'Các giao dịch trong khoảng thời gian được xem xét; để trống để dùng vài ngày gần nhất như lượt quét hằng ngày. Tối đa 366 ngày.',
+      from: 'Từ',
+      to: 'Đến',
+      client: 'Khách hàng (không bắt buộc)',
+      client_hint: 'Mã khách hàng: chỉ quét khách hàng này. Để trống: mọi khách hàng.',
     },
     rescreen: {
       title: 'Sàng lọc lại',
@@ -298,12 +324,19 @@ export const monitoring = {
       start: 'Sàng lọc lại toàn bộ khách hàng',
       counts: 'Khách hàng: %{done} / %{total} · khớp mới: %{found} · đã rút lại: %{withdrawn}',
       empty: 'Chưa có lượt sàng lọc lại nào.',
+      delta_button: 'Sàng lọc lại thay đổi',
+      delta_title: 'Sàng lọc lại các thay đổi của phiên bản danh sách này?',
+      delta_confirm:
+        'Các mục mà phiên bản này của %{list} đã thêm, thay đổi hoặc xóa được đối chiếu với toàn bộ khách hàng. Kết quả khớp mới trở thành cảnh báo trong hồ sơ AML; kết quả khớp của mục đã xóa bị rút lại. Phiên bản đã sàng lọc lại sẽ hiển thị lượt chạy của nó.',
+      delta_start: 'Sàng lọc lại',
+      delta_counts: 'Mục thay đổi: %{done} / %{total} · khớp mới: %{found} · đã rút lại: %{withdrawn}',
     },
     kyc_refresh: {
       title: 'Rà soát KYC định kỳ',
       hint: 'Bắt đầu rà soát KYC định kỳ cho mọi khách hàng đã đến hạn rà soát, như lịch chạy hằng ngày.',
       start: 'Chạy rà soát KYC ngay',
       counts: 'Đã bắt đầu rà soát: %{started} · đang mở sẵn: %{open}',
+      empty: 'Chưa có lượt làm mới KYC nào.',
     },
   },
 } satisfies MessagesOf<typeof en>;

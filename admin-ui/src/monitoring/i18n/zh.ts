@@ -258,6 +258,22 @@ export const monitoring = {
     switched_off: '场景已关闭',
     switched_on: '场景已开启',
   },
+  red_flag: {
+    structuring:
+      '数天内多笔类现金存款，每笔均略低于申报门槛，似有意规避门槛（FINRA 监管通告 19-18：低于申报门槛的现金存款；FATF 拆分交易类型）。',
+    in_and_out:
+      '存款在数天内大部分被取出，期间交易很少：账户用于转移资金而非投资（FINRA 监管通告 19-18：存入后立即汇出，无明显商业目的，活动频繁但交易很少）。',
+    third_party:
+      '与账户持有人以外的人之间的收付款，且该交易对手首次出现：第三方资金掩盖资金来源（FINRA 监管通告 19-18：为未披露的第三方代理，与无关第三方之间的电汇）。',
+    dormant_reactivation:
+      '闲置数月的账户收到数倍于此前月均的存款，或支出大额取款：休眠账户被用于转移资金（证券商风险信号清单；FINRA 监管通告 19-18：休眠账户突然活跃）。',
+    high_risk_jurisdiction:
+      '与高风险司法辖区之间的资金往来：FATF“呼吁采取行动”国家一律预警，FATF 加强监控（灰名单）国家超过金额时预警（FATF 每次全会后更新的公开声明；FINRA 监管通告 19-18：往来高风险地区的转账）。',
+    above_profile:
+      '最近 30 天的存款超过客户申报的年度投资额的一半：资金流入超出已知收入或资产（FINRA 监管通告 19-18；FCA 金融犯罪指南第 3 章：按客户画像持续监控）。',
+    sanctions_match:
+      '客户姓名与制裁名单（OFAC SDN 及综合名单、联合国安理会）中自上次筛查以来新增或变更的条目相符：禁止与名单所列人员交易（FATF 第 6 项建议；OFAC）。',
+  },
   runs: {
     title: '监控运行',
     started: '已开始',
@@ -284,6 +300,9 @@ export const monitoring = {
       found: '新匹配',
       withdrawn: '已撤回',
       finished: '结束时间',
+      as_of: '截至',
+      reviews: '已启动审查',
+      already_open: '已在进行',
     },
     sweep: {
       title: '规则批量检查',
@@ -291,6 +310,12 @@ export const monitoring = {
       start: '立即检查',
       clients: '客户：%{done} / %{total}',
       alerts: '生成预警：%{count}',
+      dialog_title: '立即执行规则扫描',
+      period_hint: '扫描该期间内的交易；留空则为最近几天，与每日扫描相同。最长 366 天。',
+      from: '开始',
+      to: '结束',
+      client: '客户（可选）',
+      client_hint: '客户编号：仅扫描该客户。留空：全部客户。',
     },
     rescreen: {
       title: '重新筛查',
@@ -298,12 +323,19 @@ export const monitoring = {
       start: '重新筛查全部客户',
       counts: '客户：%{done} / %{total} · 新匹配：%{found} · 已撤回：%{withdrawn}',
       empty: '尚无重新筛查记录。',
+      delta_button: '重新筛查变更',
+      delta_title: '重新筛查此名单版本的变更？',
+      delta_confirm:
+        '%{list} 此版本新增、变更或删除的条目将与全部客户比对。新匹配将成为反洗钱案件中的预警；已删除条目的匹配将被撤回。已筛查过的版本将显示其运行记录。',
+      delta_start: '重新筛查',
+      delta_counts: '变更条目：%{done} / %{total} · 新匹配：%{found} · 已撤回：%{withdrawn}',
     },
     kyc_refresh: {
       title: 'KYC 定期复核',
       hint: '与每日计划一样，为每位复核日期已到的客户启动定期 KYC 复核。',
       start: '立即运行 KYC 复核',
       counts: '已启动复核：%{started} · 已有进行中：%{open}',
+      empty: '尚无 KYC 定期复核记录。',
     },
   },
 } satisfies MessagesOf<typeof en>;
