@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../../platform/timeline';
 import { derivedId } from '../../platform/ids';
 import { IMPORT_KINDS, type ImportKind } from '../../platform/imports/kinds';
-import { ImportFileError, JOB_COLUMNS, importWorkflowId, readJob, stageImport, type JobRow } from '../../platform/imports/jobs';
+import { ImportFileError, JOB_COLUMNS, importWorkflowId, progressOf, readJob, stageImport, type JobRow } from '../../platform/imports/jobs';
 import { findingsOf } from '../../platform/imports/apply';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
@@ -79,19 +79,13 @@ export const ImportView = z.object({
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const toImportView = (j: JobRow): z.infer<typeof ImportView> => ({
-  id: j.id,
+  ...progressOf(j),
   kind: j.kind,
   fileName: j.file_name,
   format: j.format,
   dryRun: j.dry_run,
   source: j.source,
   status: j.status as z.infer<typeof ImportView>['status'],
-  total: j.total,
-  processed: j.processed,
-  applied: j.applied,
-  rejected: j.rejected,
-  duplicates: j.duplicates,
-  cases: { total: j.cases_total, processed: j.cases_processed, started: j.cases_started },
   columns: j.columns,
   fields: j.fields,
   error: j.error,
