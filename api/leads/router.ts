@@ -19,14 +19,14 @@ import {
   storedDuplicates,
   type LeadRow,
 } from '../../platform/crm/leads';
-import { searchNameOf } from '../../platform/crm/names';
-import { phoneQuery } from '../../platform/crm/phones';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { inScope, resolveClientScope, scopeSql, type ClientScopeSet } from '../clients/scope';
+import { inScope, resolveClientScope, type ClientScopeSet } from '../clients/scope';
+import { EXPORT_MAX_ROWS, exportLeads } from './export';
+import { LEAD_SORTS, LeadFilter, leadFilterSql, leadOrderSql } from './filter';
 import { scopedClient } from '../clients/client360';
 import { intakeLead } from '../../platform/crm/development';
 import { CreateLeadBody } from '../../platform/crm/lead-input';
@@ -77,6 +77,8 @@ export const LeadSchema = z.object({
   /** the client the lead became when it applied */
   clientId: z.string().nullable(),
   lostReason: z.string().nullable(),
+  /** the account manager's name (lists and one lead; not on create) */
+  accountManagerName: z.string().nullable().optional(),
   /** findings: on create, all found; in lists, the open ones; on GET one, all with their status */
   duplicates: z.array(DuplicateSchema),
 });
@@ -100,23 +102,6 @@ const CreatedLeadSchema = LeadSchema.extend({
     reason: z.string().optional(),
   }),
 });
-
-const LeadFilter = z
-  .object({
-    q: z.string().max(200).optional(),
-    /** true: the duplicate review queue (leads with open findings) */
-    duplicate: z.boolean().optional(),
-    /** false: leads nobody is assigned to */
-    assigned: z.boolean().optional(),
-    status: z.enum(['new', 'contacted', 'qualified', 'converted', 'lost', 'merged']).optional(),
-    accountManagerId: z.string().max(100).optional(),
-    branchId: z.string().max(100).optional(),
-    source: z.string().max(60).optional(),
-    campaign: z.string().max(120).optional(),
-    ib: z.string().max(100).optional(),
-    id: z.array(z.string()).max(200).optional(),
-  })
-  .strict();
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function toLeadView(l: LeadRow, duplicates: LeadView['duplicates']): LeadView {
@@ -148,6 +133,14 @@ export function toLeadView(l: LeadRow, duplicates: LeadView['duplicates']): Lead
     lostReason: l.lost_reason,
     duplicates,
   };
+}
+
+/** The names of the account managers of these leads (the console shows names, and agents may not list staff). */
+async function managerNames(q: Pick<ApiDeps['db']['pool'], 'query'>, leads: LeadRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(leads.flatMap((l) => (l.account_manager_id ? [l.account_manager_id] : [])))];
+  if (!ids.length) return new Map();
+  const { rows } = await q.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE id = ANY($1::text[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -266,51 +259,16 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         'Leads in your scope (react-admin list params); filter.duplicate=true is the duplicate review queue, filter.assigned=false the unassigned queue',
       tag: 'leads',
       roles: READ,
-      query: listQuery(LeadFilter, ['createdAt', 'lastName'] as const),
+      query: listQuery(LeadFilter, LEAD_SORTS),
       response: z.array(LeadSchema),
     },
     async ({ query, user, res }) => {
       const scope = await resolveClientScope(deps, user);
       const f = query.filter ?? {};
       const params: unknown[] = [];
-      const where = [scopeSql(scope, 'l', params)];
-      const add = (clause: (n: string) => string, v: unknown) => {
-        params.push(v);
-        where.push(clause(`$${params.length}`));
-      };
-      if (f.status) add((n) => `l.status = ${n}`, f.status);
-      if (f.accountManagerId) add((n) => `l.account_manager_id = ${n}`, f.accountManagerId);
-      if (f.branchId) add((n) => `l.branch_id = ${n}`, f.branchId);
-      if (f.source) add((n) => `l.source = ${n}`, f.source);
-      if (f.campaign) add((n) => `l.campaign = ${n}`, f.campaign);
-      if (f.ib) add((n) => `l.introducing_broker_id = ${n}`, f.ib);
-      if (f.id) add((n) => `l.id::text = ANY(${n}::text[])`, f.id);
-      if (f.assigned !== undefined) where.push(`l.account_manager_id IS ${f.assigned ? 'NOT ' : ''}NULL`);
-      if (f.duplicate !== undefined) {
-        where.push(`${f.duplicate ? '' : 'NOT '}EXISTS (SELECT 1 FROM lead_duplicates d WHERE d.lead_id = l.id AND d.status = 'open')`);
-      }
-      if (f.q?.trim()) {
-        const q = f.q.trim();
-        const parts: string[] = [];
-        if (q.includes('@')) {
-          params.push(q.toLowerCase());
-          parts.push(`l.email_norm = $${params.length}`);
-        }
-        const phone = phoneQuery(q, []);
-        if (phone) {
-          params.push(phone.e164, phone.national);
-          parts.push(`l.phone_e164 = ANY($${params.length - 1}::text[]) OR l.phone_national = ANY($${params.length}::text[])`);
-        }
-        if (/\p{L}/u.test(q)) {
-          params.push(searchNameOf(q));
-          parts.push(`$${params.length} <% l.search_name`);
-        }
-        where.push(parts.length ? `(${parts.join(' OR ')})` : 'FALSE');
-      }
-      const [field, dir] = query.sort ?? ['createdAt', 'DESC'];
-      const order = `${field === 'lastName' ? 'l.last_name' : 'l.created_at'} ${dir === 'ASC' ? 'ASC' : 'DESC'}, l.id`;
+      const filter = leadFilterSql(scope, f, params);
+      const order = leadOrderSql(query.sort ?? ['createdAt', 'DESC']);
       const { skip, take } = page(query.range);
-      const filter = where.join(' AND ');
       const [rows, count] = await Promise.all([
         pool.query<LeadRow>(
           `SELECT ${LEAD_COLUMNS} FROM leads l WHERE ${filter} ORDER BY ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
@@ -330,9 +288,39 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         list.push({ id: d.other_id, kind: d.other_kind, reason: d.reason, score: d.score, ...(d.detail ? { detail: d.detail } : {}) });
         byLead.set(d.lead_id, list);
       }
+      const names = await managerNames(pool, rows.rows);
       sendRange(res, 'leads', skip, rows.rows.length, count.rows[0].n);
-      return rows.rows.map((l) => toLeadView(l, byLead.get(l.id) ?? []));
+      return rows.rows.map((l) => ({
+        ...toLeadView(l, byLead.get(l.id) ?? []),
+        accountManagerName: l.account_manager_id ? (names.get(l.account_manager_id) ?? null) : null,
+      }));
     },
+  );
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/leads/export.csv',
+      summary:
+        'The leads list as CSV (UTF-8 with a byte-order mark): the same filter and sort as GET /api/leads (the duplicate review queue too), ' +
+        `within your scope, with the names of branch, account manager and IB and the number of open duplicate findings; at most ${EXPORT_MAX_ROWS} ` +
+        'rows (more: 400, narrow the filters). Audited as an export.',
+      tag: 'leads',
+      roles: READ,
+      query: listQuery(LeadFilter, LEAD_SORTS).omit({ range: true }),
+      errors: { 400: 'A filter that is not valid, or more rows than one export holds' },
+    },
+    async ({ query, user, req, res }) =>
+      exportLeads(deps, {
+        user,
+        scope: await resolveClientScope(deps, user),
+        filter: query.filter ?? {},
+        sort: query.sort ?? ['createdAt', 'DESC'],
+        ip: req.ip,
+        res,
+      }),
   );
 
   defineRoute(
@@ -349,7 +337,11 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     },
     async ({ params, user }) => {
       const lead = await scopedLead(await resolveClientScope(deps, user), params.id);
-      return toLeadView(lead, await storedDuplicates(pool, lead.id));
+      const names = await managerNames(pool, [lead]);
+      return {
+        ...toLeadView(lead, await storedDuplicates(pool, lead.id)),
+        accountManagerName: lead.account_manager_id ? (names.get(lead.account_manager_id) ?? null) : null,
+      };
     },
   );
 

@@ -1,7 +1,8 @@
 // Leads: the POST /api/leads contract, duplicates (e-mail, phone in any format, name with date of birth),
 // idempotency, the review queue, merges with audit, and assignment rules (round robin, least loaded,
-// working hours) on a real PostgreSQL.
+// working hours), the CSV export (scope, filters, audit) on a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
 import { addClient, addUser } from '../support/crm';
@@ -308,6 +309,75 @@ describe('duplicate review and merge', () => {
 });
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+describe('lead export (CSV)', () => {
+  const exportCsv = async (client: ApiClient, query: Record<string, unknown> = {}) => {
+    const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, JSON.stringify(v)])).toString();
+    const res = await client.get(`/api/leads/export.csv${qs ? `?${qs}` : ''}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?leads-\d{4}-\d{2}-\d{2}\.csv"?$/);
+    const text = (res.body as string).replace(/^\ufeff/, '');
+    expect(text.startsWith('id,firstName,lastName,email,')).toBe(true);
+    expect(text).toContain('\r\n');
+    return parseCsv(text, { columns: true }) as Record<string, string>[];
+  };
+  const listed = async (client: ApiClient, filter: Record<string, unknown> = {}) => (await queue(client, filter)).map((r) => r.id);
+
+  it('holds exactly the caller’s leads (the list’s rows, newest first), nothing masked to mask, and is audited', async () => {
+    const mine = await agent1.post(
+      '/api/leads',
+      lead({ firstName: 'Export', lastName: 'Mine', email: 'export.mine@example.org', phone: undefined, accountManagerId: 'u-agent1' }),
+    );
+    expect(mine.status, JSON.stringify(mine.body)).toBe(201);
+    const rows = await exportCsv(agent1);
+    expect(rows.map((r) => r.id)).toEqual(await listed(agent1));
+    expect(rows.map((r) => r.id)).toContain(mine.body.id);
+    expect(rows.every((r) => r.accountManagerId === 'u-agent1')).toBe(true);
+    expect(rows.find((r) => r.id === mine.body.id)).toMatchObject({
+      firstName: 'Export',
+      lastName: 'Mine',
+      email: 'export.mine@example.org',
+      source: 'web',
+      branch: 'London',
+      accountManager: expect.any(String),
+    });
+    // a lead holds no national id or document: no column of the kind, and the audit says nothing was masked
+    expect(Object.keys(rows[0])).not.toContain('nationalId');
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'leads_exported', actorId: 'u-agent1' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.data).toMatchObject({ format: 'csv', rows: rows.length, filter: {}, sort: ['createdAt', 'DESC'], masked: [] });
+    // another branch sees none of London's leads
+    const sh = await ApiClient.login(stack.url, 'zhang.min@example.com');
+    expect((await exportCsv(sh)).map((r) => r.id)).not.toContain(mine.body.id);
+  });
+
+  it('takes the list’s filters and sort: the duplicate review queue of a supervisor', async () => {
+    const filter = { duplicate: true };
+    const rows = await exportCsv(supervisor, { filter, sort: ['lastName', 'ASC'] });
+    expect(rows.length).toBeGreaterThan(0);
+    const all = (
+      await supervisor.get(
+        `/api/leads?range=[0,199]&sort=${encodeURIComponent('["lastName","ASC"]')}&filter=${encodeURIComponent(JSON.stringify(filter))}`,
+      )
+    ).body as { id: string }[];
+    expect(rows.map((r) => r.id)).toEqual(all.map((r) => r.id));
+    expect(rows.every((r) => Number(r.openDuplicates) > 0)).toBe(true);
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'leads_exported', actorId: 'u-supervisor' },
+      orderBy: { id: 'desc' },
+    });
+    expect(audit.data).toMatchObject({ rows: rows.length, filter, sort: ['lastName', 'ASC'] });
+  });
+
+  it('refuses roles without client data, and filters it does not know', async () => {
+    expect((await webforms.get('/api/leads/export.csv')).status).toBe(403);
+    expect((await admin.get('/api/leads/export.csv')).status).toBe(403);
+    expect((await agent1.get(`/api/leads/export.csv?filter=${encodeURIComponent('{"nope":1}')}`)).status).toBe(400);
+  });
+});
 
 describe('assignment rules', () => {
   const rule = (id: string, body: Record<string, unknown>) =>

@@ -200,6 +200,8 @@ const POLICY: Record<string, Entry> = {
   'PUT /api/clients/{id}/kyc-profile': { who: kyc, on: 'intakeClient', body: () => ({}), phase: 'write' },
 
   'GET /api/leads': { who: clientData, list: { of: 'lead' } },
+  // the export: the list's rows (and filters) as CSV
+  'GET /api/leads/export.csv': { who: clientData, list: { of: 'lead', rows: csvRows } },
   'POST /api/leads/import': { who: clientEditors, body: () => ({}), phase: 'write' },
   // import jobs: leads for client editors and admins (other kinds admins only: checked in test/api/imports.test.ts)
   'POST /api/imports': { who: or(clientEditors, admin), body: () => ({}), phase: 'write' },
