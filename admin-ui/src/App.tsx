@@ -7,6 +7,7 @@ import { incidents, settings, slaPolicies } from './admin';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
 import imports from './imports';
+import leads from './leads';
 import { Layout } from './layout/Layout';
 import { OverdueList, Runs, ScenarioList, ScenarioShow, Suppression, alerts } from './monitoring';
 import { LoginPage } from './login/LoginPage';
@@ -36,6 +37,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
         <Resource key={key} {...resource} />
       ))}
       <Resource name="clients" {...clients} />
+      <Resource name="leads" {...leads} />
       <Resource name="imports" {...imports} />
       <Resource name="notifications" {...notifications} />
       <Resource name="incidents" {...incidents} />

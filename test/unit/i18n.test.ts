@@ -19,6 +19,8 @@ import * as requests from '../../admin-ui/src/internal-requests/enums';
 import * as development from '../../admin-ui/src/client-development/enums';
 import * as developmentWorkflow from '../../workflows/client-development/states';
 import { clientKycStatuses } from '../../admin-ui/src/clients/fields';
+import { LEAD_STATUSES, TEMPERATURES } from '../../admin-ui/src/leads/types';
+import { LEAD_STATUSES as API_LEAD_STATUSES } from '../../api/leads/filter';
 import {
   categories,
   channels,
@@ -86,6 +88,7 @@ const SHELL = [
   'admin',
   'monitoring',
   'imports',
+  'lead',
   'resources',
 ];
 const NAMESPACES = [...SHELL, ...CASE_TYPES.map((t) => t.key)].join('|');
@@ -131,6 +134,10 @@ describe('English messages', () => {
       ...complaintStates.map((v) => `complaint.state.${v}`),
       ...complaintEvents.map((v) => `complaint.event.${v}`),
       ...clientKycStatuses.map((v) => `client.kyc_status.${v}`),
+      ...LEAD_STATUSES.map((v) => `lead.status.${v}`),
+      ...TEMPERATURES.map((v) => `lead.temperature.${v}`),
+      ...['email', 'phone', 'name_dob'].map((v) => `lead.duplicates.reasons.${v}`),
+      ...['open', 'merged', 'dismissed'].map((v) => `lead.duplicates.statuses.${v}`),
       // What the KYC screens show: no code reaches the screen unlabelled (risk factor values included).
       ...kyc.reviewKinds.map((v) => `kyc_review.kind.${v}`),
       ...kyc.reviewStatuses.map((v) => `kyc_review.status.${v}`),
@@ -197,6 +204,10 @@ describe('English messages', () => {
 });
 
 describe('the console', () => {
+  it('lists lead statuses as the API does', () => {
+    expect([...LEAD_STATUSES]).toEqual([...API_LEAD_STATUSES]);
+  });
+
   it('has a module for every case type the API serves', () => {
     expect(API_CASE_TYPES.map((m) => m.definition.type).filter((t) => !CASE_TYPES.some((c) => c.key === t))).toEqual([]);
   });

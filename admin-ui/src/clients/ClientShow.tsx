@@ -1,10 +1,11 @@
 import { Suspense } from 'react';
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Labeled, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
 import { humanize } from '../i18n/humanize';
 import { ClientAccounts } from './ClientAccounts';
 import { ClientCases } from './ClientCases';
+import { EditClientButton } from './ClientEditDialog';
 import { ClientProfile, ClientRelatedPersons } from './ClientProfile';
 import { ClientTimeline } from './ClientTimeline';
 import { ClientTransactions } from './ClientTransactions';
@@ -73,12 +74,20 @@ const ClientDocuments = () => {
   );
 };
 
-/** The client 360 (GET /api/clients/:id) in tabs: the overview (identity, profile, related persons, documents,
+/** The client 360 (GET /api/clients/:id) in tabs (Edit above them when the 360 says `mayEdit`): the overview (identity, profile, related persons, documents,
  * each case type's section), accounts and trading summary, transactions, open cases and tasks, the timeline. */
 export const ClientShow = () => {
   const caseTypes = useCaseTypes();
   return (
-    <Show error={<ClientUnavailable />} queryOptions={{ onError: () => undefined }}>
+    <Show
+      error={<ClientUnavailable />}
+      queryOptions={{ onError: () => undefined }}
+      actions={
+        <TopToolbar>
+          <EditClientButton />
+        </TopToolbar>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="client.tabs.overview" data-testid="client-tab-overview">
           <TextField source="name" />

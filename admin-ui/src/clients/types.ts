@@ -82,9 +82,30 @@ export interface RelatedPerson {
   sharePercent: number | null;
 }
 
+export interface ClientContact {
+  kind: 'email' | 'phone';
+  value: string;
+  normalized: string;
+  label: string | null;
+  primary: boolean;
+}
+
 export interface Client360 {
   id: string;
   name: string;
+  type?: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  legalName?: string | null;
+  registrationNumber?: string | null;
+  dateOfBirth?: string | null;
+  nationality?: string | null;
+  country?: string | null;
+  language?: string | null;
+  segment?: string | null;
+  contacts?: ClientContact[];
+  branch?: { id: string; name: string };
+  accountManager?: { id: string; name: string } | null;
   tier?: string;
   tags?: string[];
   nationalId: string | null;

@@ -2,6 +2,7 @@
 // (admin-ui/src/<case type>/i18n/). Other languages must translate every key (test/unit/i18n.test.ts).
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/en';
 import { imports, resource as importsResource } from '../imports/i18n/en';
+import { lead, resource as leadsResource } from '../leads/i18n/en';
 export const en = {
   app: {
     timeline_empty: 'Nothing has happened yet',
@@ -319,6 +320,27 @@ export const en = {
         client_updated: 'Client details edited',
       },
     },
+    edit: {
+      title: 'Edit %{name}',
+      saved: 'Client saved',
+      legal_name: 'Legal name',
+      registration_number: 'Registration number',
+      first_name: 'First name',
+      last_name: 'Last name',
+      date_of_birth: 'Date of birth',
+      nationality: 'Nationality (two letters)',
+      language: 'Language',
+      tags_hint: 'Separated by commas',
+      segment: 'Segment',
+      contacts: 'Contacts',
+      contact_kind: 'Kind',
+      contact_value: 'E-mail or phone',
+      contact_label: 'Label',
+      contact_primary: 'Primary',
+      owner: 'Owner',
+      branch_id: 'Branch (id)',
+      none: 'None',
+    },
     interaction: {
       log: 'Log interaction',
       title: 'Log an interaction',
@@ -350,6 +372,7 @@ export const en = {
   resources: {
     alerts: monitoringAlerts,
     imports: importsResource,
+    leads: leadsResource,
     tasks: {
       name: 'Task |||| Tasks',
       fields: {
@@ -431,6 +454,8 @@ export const en = {
   monitoring,
   // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
   imports,
+  // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
+  lead,
   screening: {
     title: 'Sanctions lists',
     current: 'In use',

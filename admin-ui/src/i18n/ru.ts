@@ -2,6 +2,7 @@ import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/ru';
 import { imports, resource as importsResource } from '../imports/i18n/ru';
+import { lead, resource as leadsResource } from '../leads/i18n/ru';
 
 // Russian plurals have three forms: one |||| few |||| many.
 export const ru = {
@@ -324,6 +325,27 @@ export const ru = {
         client_updated: 'Данные клиента изменены',
       },
     },
+    edit: {
+      title: 'Изменить: %{name}',
+      saved: 'Клиент сохранён',
+      legal_name: 'Юридическое название',
+      registration_number: 'Регистрационный номер',
+      first_name: 'Имя',
+      last_name: 'Фамилия',
+      date_of_birth: 'Дата рождения',
+      nationality: 'Гражданство (две буквы)',
+      language: 'Язык',
+      tags_hint: 'Через запятую',
+      segment: 'Сегмент',
+      contacts: 'Контакты',
+      contact_kind: 'Тип',
+      contact_value: 'E-mail или телефон',
+      contact_label: 'Метка',
+      contact_primary: 'Основной',
+      owner: 'Владелец',
+      branch_id: 'Филиал (id)',
+      none: 'Нет',
+    },
     interaction: {
       log: 'Записать контакт',
       title: 'Запись контакта с клиентом',
@@ -355,6 +377,7 @@ export const ru = {
   resources: {
     alerts: monitoringAlerts,
     imports: importsResource,
+    leads: leadsResource,
     tasks: {
       name: 'Задача |||| Задачи |||| Задач',
       fields: {
@@ -436,6 +459,8 @@ export const ru = {
   monitoring,
   // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
   imports,
+  // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
+  lead,
   screening: {
     title: 'Санкционные списки',
     current: 'Используется',

@@ -2,6 +2,7 @@ import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/th';
 import { imports, resource as importsResource } from '../imports/i18n/th';
+import { lead, resource as leadsResource } from '../leads/i18n/th';
 
 export const th = {
   app: {
@@ -319,6 +320,27 @@ export const th = {
         client_updated: 'แก้ไขข้อมูลลูกค้าแล้ว',
       },
     },
+    edit: {
+      title: 'แก้ไข %{name}',
+      saved: 'บันทึกลูกค้าแล้ว',
+      legal_name: 'ชื่อนิติบุคคล',
+      registration_number: 'เลขทะเบียน',
+      first_name: 'ชื่อ',
+      last_name: 'นามสกุล',
+      date_of_birth: 'วันเกิด',
+      nationality: 'สัญชาติ (ตัวอักษรสองตัว)',
+      language: 'ภาษา',
+      tags_hint: 'คั่นด้วยจุลภาค',
+      segment: 'กลุ่ม',
+      contacts: 'ช่องทางติดต่อ',
+      contact_kind: 'ประเภท',
+      contact_value: 'อีเมลหรือโทรศัพท์',
+      contact_label: 'ป้ายกำกับ',
+      contact_primary: 'หลัก',
+      owner: 'ผู้ดูแล',
+      branch_id: 'สาขา (id)',
+      none: 'ไม่มี',
+    },
     interaction: {
       log: 'บันทึกการติดต่อ',
       title: 'บันทึกการติดต่อกับลูกค้า',
@@ -350,6 +372,7 @@ export const th = {
   resources: {
     alerts: monitoringAlerts,
     imports: importsResource,
+    leads: leadsResource,
     tasks: {
       name: 'งาน',
       fields: {
@@ -431,6 +454,8 @@ export const th = {
   monitoring,
   // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
   imports,
+  // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
+  lead,
   screening: {
     title: 'รายชื่อคว่ำบาตร',
     current: 'ใช้งานอยู่',

@@ -2,6 +2,7 @@ import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/vi';
 import { imports, resource as importsResource } from '../imports/i18n/vi';
+import { lead, resource as leadsResource } from '../leads/i18n/vi';
 
 export const vi = {
   app: {
@@ -321,6 +322,27 @@ export const vi = {
         client_updated: 'Đã sửa thông tin khách hàng',
       },
     },
+    edit: {
+      title: 'Sửa %{name}',
+      saved: 'Đã lưu khách hàng',
+      legal_name: 'Tên pháp lý',
+      registration_number: 'Số đăng ký',
+      first_name: 'Tên',
+      last_name: 'Họ',
+      date_of_birth: 'Ngày sinh',
+      nationality: 'Quốc tịch (hai chữ cái)',
+      language: 'Ngôn ngữ',
+      tags_hint: 'Phân tách bằng dấu phẩy',
+      segment: 'Phân khúc',
+      contacts: 'Liên hệ',
+      contact_kind: 'Loại',
+      contact_value: 'E-mail hoặc điện thoại',
+      contact_label: 'Nhãn',
+      contact_primary: 'Chính',
+      owner: 'Phụ trách',
+      branch_id: 'Chi nhánh (id)',
+      none: 'Không',
+    },
     interaction: {
       log: 'Ghi nhận liên hệ',
       title: 'Ghi nhận một lần liên hệ',
@@ -352,6 +374,7 @@ export const vi = {
   resources: {
     alerts: monitoringAlerts,
     imports: importsResource,
+    leads: leadsResource,
     tasks: {
       name: 'Công việc',
       fields: {
@@ -433,6 +456,8 @@ export const vi = {
   monitoring,
   // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
   imports,
+  // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
+  lead,
   screening: {
     title: 'Danh sách trừng phạt',
     current: 'Đang dùng',

@@ -2,6 +2,7 @@ import type { MessagesOf } from './types';
 import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/zh';
 import { imports, resource as importsResource } from '../imports/i18n/zh';
+import { lead, resource as leadsResource } from '../leads/i18n/zh';
 
 export const zh = {
   app: {
@@ -319,6 +320,27 @@ export const zh = {
         client_updated: '客户资料已编辑',
       },
     },
+    edit: {
+      title: '编辑 %{name}',
+      saved: '客户已保存',
+      legal_name: '法定名称',
+      registration_number: '注册号',
+      first_name: '名',
+      last_name: '姓',
+      date_of_birth: '出生日期',
+      nationality: '国籍（两个字母）',
+      language: '语言',
+      tags_hint: '以逗号分隔',
+      segment: '细分',
+      contacts: '联系方式',
+      contact_kind: '类型',
+      contact_value: '电子邮件或电话',
+      contact_label: '标签',
+      contact_primary: '主要',
+      owner: '归属',
+      branch_id: '分支机构（id）',
+      none: '无',
+    },
     interaction: {
       log: '记录联系',
       title: '记录一次联系',
@@ -350,6 +372,7 @@ export const zh = {
   resources: {
     alerts: monitoringAlerts,
     imports: importsResource,
+    leads: leadsResource,
     tasks: {
       name: '任务',
       fields: {
@@ -431,6 +454,8 @@ export const zh = {
   monitoring,
   // the imports of leads, clients, accounts and transactions (admin-ui/src/imports)
   imports,
+  // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
+  lead,
   screening: {
     title: '制裁名单',
     current: '使用中',

@@ -1,8 +1,10 @@
 import ListsIcon from '@mui/icons-material/GppMaybe';
+import DuplicatesIcon from '@mui/icons-material/JoinInner';
 import { memo } from 'react';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
 import { imports } from '../imports/access';
+import { readsLeads } from '../leads/access';
 import { OverdueIcon, RunsIcon, ScenarioIcon, SuppressionIcon } from '../monitoring';
 import { readsMonitoring, readsOverdue } from '../monitoring/access';
 import { isAdmin, takesPart, usePerms } from '../providers/permissions';
@@ -58,6 +60,18 @@ const MenuItems = () => {
         />
       )}
       <RaMenu.ResourceItem name="clients" data-testid="nav-clients" />
+      {readsLeads(permissions) && (
+        <>
+          <RaMenu.ResourceItem name="leads" data-testid="nav-leads" />
+          {/* the duplicate review queue: the leads list filtered to leads with open findings */}
+          <RaMenu.Item
+            to={{ pathname: '/leads', search: `filter=${encodeURIComponent(JSON.stringify({ duplicate: true }))}` }}
+            primaryText="lead.queue.title"
+            leftIcon={<DuplicatesIcon />}
+            data-testid="nav-lead-duplicates"
+          />
+        </>
+      )}
       {imports(permissions) && <RaMenu.ResourceItem name="imports" data-testid="nav-imports" />}
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
       {isAdmin(permissions) &&

@@ -1,0 +1,160 @@
+// Leads and client edits in the console (issue 9), in headless Chromium against the real stack:
+// - an account manager (agent1, who manages c-1001) types in a lead with the client's e-mail, is told at once that it
+//   duplicates the client, finds the lead in the duplicate review queue, and merges it into the client: the lead ends
+//   merged with a link to the client, and its new phone joins the client's contacts;
+// - the same account manager edits the client (tier, tags, language): a phone that is not one comes back on its field
+//   from the API's 400, and once saved the overview shows the change and the timeline the audited edit. An agent is
+//   offered no owner fields and no national id; a supervisor is offered the owner fields.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startStack, type Stack } from '../support/stack';
+import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
+import { choose, signIn } from './console-ui';
+
+let stack: Stack;
+let browser: Browser;
+/** pages load their chunks on first use: give a first visit time */
+const POLL = { timeout: 15_000 };
+const CLIENT = 'c-1001';
+
+/** No message key shows untranslated on the page (react-admin shows a missing key as itself). */
+async function noRawKeys(page: Page): Promise<void> {
+  expect(await page.locator('#main-content').textContent()).not.toMatch(/\b(lead|client|resources)\.[a-z_]+\.[a-z_]+/);
+}
+
+beforeAll(async () => {
+  assertConsoleBuilt();
+  stack = await startStack();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('leads in the console', () => {
+  it(
+    'a lead typed in with a client’s e-mail shows the finding, waits in the review queue, and merges into the client',
+    { timeout: 120_000 },
+    async () => {
+      const { rows } = await stack.db.pool.query<{ email: string }>('SELECT email FROM clients WHERE id = $1', [CLIENT]);
+      const clientEmail = rows[0].email;
+      const { page } = await openSession(browser, stack.url, 'leads-merge');
+      await signIn(page, 'agent1@example.com');
+
+      // manual entry from the leads list
+      await page.getByTestId('nav-leads').click();
+      await page.getByTestId('lead-create').click();
+      await page.getByTestId('lead-firstName').fill('Olly');
+      await page.getByTestId('lead-lastName').fill('Bennet');
+      await page.getByTestId('lead-email').fill(clientEmail.toUpperCase());
+      await page.getByTestId('lead-phone').fill('07700 900987');
+      await page.getByTestId('lead-country').fill('GB');
+      await page.getByTestId('lead-source').fill('phone');
+      await noRawKeys(page);
+      await page.locator('form [type=submit]').click();
+
+      // the 201's findings, at once: the client, by e-mail
+      const dialog = page.getByTestId('lead-created-dialog');
+      await dialog.waitFor(POLL);
+      const finding = dialog.locator(`[data-testid=lead-created-duplicate][data-kind=client][data-other="${CLIENT}"]`);
+      await finding.waitFor();
+      await page.getByTestId('lead-created-open').click();
+      await page.waitForURL(/\/leads\/[^/]+\/show$/);
+      const leadId = decodeURIComponent(page.url().match(/\/leads\/([^/]+)\/show$/)![1]);
+
+      // the review queue lists it
+      await page.getByTestId('nav-lead-duplicates').click();
+      const row = page.locator('tr', { has: page.getByText('Olly Bennet') });
+      await row.waitFor(POLL);
+      expect(await row.getByTestId('lead-open-duplicates').count()).toBe(1);
+      await noRawKeys(page);
+      await row.click();
+      await page.waitForURL(new RegExp(`/leads/${leadId}/show$`));
+
+      // the lead's page: the finding about the client (linked to its page), merged after a confirmation
+      const open = page.locator(`[data-testid=duplicate-finding][data-kind=client][data-other="${CLIENT}"][data-reason=email]`);
+      await open.waitFor(POLL);
+      expect(await open.getByTestId('duplicate-link').getAttribute('href')).toContain(`/clients/${CLIENT}/show`);
+      await noRawKeys(page);
+      await open.getByTestId('duplicate-merge').click();
+      await page.getByTestId('merge-dialog').waitFor();
+      await page.getByTestId('merge-confirm').click();
+      await page.getByTestId('merge-dialog').waitFor({ state: 'detached' });
+      const merged = page.getByTestId('lead-merged-into');
+      await merged.waitFor(POLL);
+      expect(await merged.getAttribute('data-id')).toBe(CLIENT);
+      await expect.poll(() => page.getByTestId('lead-status').getAttribute('data-status'), POLL).toBe('merged');
+      expect(await page.getByTestId('duplicate-merge').count()).toBe(0);
+
+      const lead = await stack.db.pool.query('SELECT status, merged_into_id FROM leads WHERE id = $1', [leadId]);
+      expect(lead.rows[0]).toEqual({ status: 'merged', merged_into_id: CLIENT });
+      const contacts = await stack.db.pool.query('SELECT normalized FROM client_contacts WHERE client_id = $1', [CLIENT]);
+      expect(contacts.rows.map((r) => r.normalized)).toContain('+447700900987');
+    },
+  );
+
+  it(
+    'an account manager edits a client: a field error lands on its field, then the change shows and heads the timeline',
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await openSession(browser, stack.url, 'client-edit-agent');
+      await signIn(page, 'agent1@example.com');
+      await page.goto(`/#/clients/${CLIENT}/show`);
+      await page.getByTestId('client-profile').waitFor(POLL);
+      await page.getByTestId('client-edit').click();
+      const dialog = page.getByTestId('client-edit-dialog');
+      await dialog.waitFor();
+      // an agent: no owner fields, and no national id (masked for the role)
+      expect(await page.getByTestId('client-edit-branchId').count()).toBe(0);
+      expect(await page.getByTestId('client-edit-nationalId').count()).toBe(0);
+      await noRawKeys(page);
+
+      await choose(page, 'client-edit-tier', 'platinum');
+      await page.getByTestId('client-edit-tags').fill('vip, edited-in-console');
+      await page.getByTestId('client-edit-language').fill('fr');
+      // a phone that is not one: the API's 400 names contacts.N.value
+      const values = dialog.locator('input[name^="contacts."][name$=".value"]');
+      const phoneAt = (await values.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).findIndex((v) =>
+        /^\+?[\d ()-]+$/.test(v),
+      );
+      expect(phoneAt).toBeGreaterThanOrEqual(0);
+      const phone = dialog.locator(`input[name="contacts.${phoneAt}.value"]`);
+      const before = await phone.inputValue();
+      await phone.fill('12');
+      await page.getByTestId('client-edit-submit').click();
+      await page.getByTestId('client-edit-error').waitFor(POLL);
+      await expect.poll(() => phone.getAttribute('aria-invalid'), POLL).toBe('true');
+      // the API's message is the field's helper text
+      const helper = await phone.getAttribute('aria-describedby');
+      expect(helper).toBeTruthy();
+      expect(await page.locator(`[id="${helper}"]`).textContent()).toMatch(/phone|number/i);
+      await phone.fill(before);
+      await page.getByTestId('client-edit-submit').click();
+      await dialog.waitFor({ state: 'detached', ...POLL });
+
+      // the page shows the change
+      await expect.poll(() => page.getByTestId('client-profile').textContent(), POLL).toContain('Platinum');
+      expect(await page.getByTestId('client-tag').allTextContents()).toEqual(expect.arrayContaining(['vip', 'edited-in-console']));
+      // and the timeline the audited edit
+      await page.getByTestId('client-tab-timeline').click();
+      const first = page.getByTestId('client-timeline-item').first();
+      await expect.poll(() => first.getAttribute('data-type'), POLL).toBe('client_updated');
+      expect(await first.getAttribute('data-source')).toBe('audit');
+      const stored = await stack.db.pool.query('SELECT tier, tags, language FROM clients WHERE id = $1', [CLIENT]);
+      expect(stored.rows[0]).toEqual({ tier: 'platinum', tags: expect.arrayContaining(['vip', 'edited-in-console']), language: 'fr' });
+    },
+  );
+
+  it('a supervisor is offered the owner fields', { timeout: 60_000 }, async () => {
+    const { page } = await openSession(browser, stack.url, 'client-edit-supervisor');
+    await signIn(page, 'supervisor@example.com');
+    await page.goto(`/#/clients/${CLIENT}/show`);
+    await page.getByTestId('client-profile').waitFor(POLL);
+    await page.getByTestId('client-edit').click();
+    await page.getByTestId('client-edit-dialog').waitFor();
+    await page.getByTestId('client-edit-branchId').waitFor();
+    expect(await page.getByTestId('client-edit-nationalId').count()).toBe(1);
+  });
+});
