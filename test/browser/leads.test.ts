@@ -1,5 +1,6 @@
 // Leads and client edits in the console (issue 9), in headless Chromium against the real stack:
-// - an account manager (agent1, who manages c-1001) types in a lead with the client's e-mail, is told at once that it
+// - an account manager (agent1, who manages c-1001) types in a lead with the client's e-mail (a phone that is not one
+//   first comes back on its field from the API's 400), is told at once that it
 //   duplicates the client, finds the lead in the duplicate review queue, and merges it into the client: the lead ends
 //   merged with a link to the client, and its new phone joins the client's contacts;
 // - the same account manager edits the client (tier, tags, language): a phone that is not one comes back on its field
@@ -49,10 +50,17 @@ describe('leads in the console', () => {
       await page.getByTestId('lead-firstName').fill('Olly');
       await page.getByTestId('lead-lastName').fill('Bennet');
       await page.getByTestId('lead-email').fill(clientEmail.toUpperCase());
-      await page.getByTestId('lead-phone').fill('07700 900987');
       await page.getByTestId('lead-country').fill('GB');
       await page.getByTestId('lead-source').fill('phone');
       await noRawKeys(page);
+      // a phone that is not one: the API's 400 lands on the phone field
+      const phone = page.getByTestId('lead-phone');
+      await phone.fill('12');
+      await page.locator('form [type=submit]').click();
+      await expect.poll(() => phone.getAttribute('aria-invalid'), POLL).toBe('true');
+      const helper = await phone.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${helper}"]`).textContent()).toMatch(/phone number/);
+      await phone.fill('07700 900987');
       await page.locator('form [type=submit]').click();
 
       // the 201's findings, at once: the client, by e-mail
