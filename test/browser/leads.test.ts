@@ -5,7 +5,10 @@
 //   merged with a link to the client, and its new phone joins the client's contacts;
 // - the same account manager edits the client (tier, tags, language): a phone that is not one comes back on its field
 //   from the API's 400, and once saved the overview shows the change and the timeline the audited edit. An agent is
-//   offered no owner fields and no national id; a supervisor is offered the owner fields.
+//   offered no owner fields and no national id; a supervisor is offered the owner fields; an introducing broker
+//   (read only) neither New lead nor Edit. The queue's Export downloads the queue.
+import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
@@ -78,6 +81,14 @@ describe('leads in the console', () => {
       await row.waitFor(POLL);
       expect(await row.getByTestId('lead-open-duplicates').count()).toBe(1);
       await noRawKeys(page);
+      // Export downloads what the queue selects: leads with open findings, this one among them
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('leads-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
+      const text = readFileSync((await download.path())!, 'utf8');
+      expect(text.startsWith('\ufeff')).toBe(true);
+      const exported = parseCsv(text.slice(1), { columns: true }) as Record<string, string>[];
+      expect(exported.map((r) => r.id)).toContain(leadId);
+      expect(exported.every((r) => Number(r.openDuplicates) > 0)).toBe(true);
       await row.click();
       await page.waitForURL(new RegExp(`/leads/${leadId}/show$`));
 
@@ -154,6 +165,17 @@ describe('leads in the console', () => {
       expect(stored.rows[0]).toEqual({ tier: 'platinum', tags: expect.arrayContaining(['vip', 'edited-in-console']), language: 'fr' });
     },
   );
+
+  it('an introducing broker reads leads and the client but is offered neither New lead nor Edit', { timeout: 60_000 }, async () => {
+    const { page } = await openSession(browser, stack.url, 'leads-ib');
+    await signIn(page, 'apex.partner@example.com');
+    await page.getByTestId('nav-leads').click();
+    await page.getByTestId('leads-export').waitFor(POLL);
+    expect(await page.getByTestId('lead-create').count()).toBe(0);
+    await page.goto(`/#/clients/${CLIENT}/show`);
+    await page.getByTestId('client-profile').waitFor(POLL);
+    expect(await page.getByTestId('client-edit').count()).toBe(0);
+  });
 
   it('a supervisor is offered the owner fields', { timeout: 60_000 }, async () => {
     const { page } = await openSession(browser, stack.url, 'client-edit-supervisor');
