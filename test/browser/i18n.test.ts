@@ -36,6 +36,7 @@ const NAMESPACES = [
   'kyc_review',
   'internal_request',
   'imports',
+  'lead',
 ];
 const MESSAGE_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z_]+\\.[a-z_.]+`);
 const RAW_CODE = /\b[a-z]+(?:_[a-z]+)+\b|\b(?:true|false|null|undefined)\b/;
@@ -44,6 +45,7 @@ let stack: Stack;
 let browser: Browser;
 let complaintId: string;
 let reviewId: string;
+let leadId: string;
 
 beforeAll(async () => {
   assertConsoleBuilt();
@@ -65,6 +67,16 @@ beforeAll(async () => {
   expect(complaint.status).toBe(201);
   complaintId = complaint.body.id;
   await agent.post(`/api/complaints/${complaintId}/comments`, { text: 'Payments team asked for the card scheme reference.' });
+  // a lead with the client's e-mail: its page lists the finding with its actions
+  const lead = await agent.post('/api/leads', {
+    firstName: 'Olly',
+    lastName: 'Bennet',
+    email: 'c-1001@clients.example.com',
+    source: 'web',
+    accountManagerId: 'u-agent1',
+  });
+  expect(lead.status, JSON.stringify(lead.body)).toBe(201);
+  leadId = lead.body.id;
   // A review past its automated checks: risk factors, checks and documents on its page.
   const review = await kyc1.post('/api/kyc-reviews', { clientId: 'c-1001' });
   expect(review.status).toBe(201);
@@ -99,7 +111,7 @@ const screenText = (page: Page) =>
 
 describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
   it(
-    'shows no message key, raw code or English message on the inbox, complaint, KYC, client, notification, dashboard, task, import, sanctions list and administration screens',
+    'shows no message key, raw code or English message on the inbox, complaint, KYC, client (and its edit), lead, notification, dashboard, task, import, sanctions list and administration screens',
     { timeout: 120_000 },
     async () => {
       const own = flatten((await loadMessages(locale)) as Tree);
@@ -197,6 +209,35 @@ describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
           async () => {
             await page.goto('/#/imports/create');
             await page.getByTestId('import-check').waitFor();
+          },
+        ],
+        [
+          'the duplicate review queue',
+          async () => {
+            await page.getByTestId('nav-lead-duplicates').click();
+            await page.getByTestId('lead-open-duplicates').first().waitFor();
+          },
+        ],
+        [
+          'a lead',
+          async () => {
+            await page.goto(`/#/leads/${leadId}/show`);
+            await page.getByTestId('duplicate-merge').first().waitFor();
+          },
+        ],
+        [
+          'a new lead',
+          async () => {
+            await page.goto('/#/leads/create');
+            await page.getByTestId('lead-firstName').waitFor();
+          },
+        ],
+        [
+          'a client being edited',
+          async () => {
+            await page.goto('/#/clients/c-1001/show');
+            await page.getByTestId('client-edit').click();
+            await page.getByTestId('client-edit-tier').waitFor();
           },
         ],
         [
