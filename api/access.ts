@@ -75,6 +75,8 @@ export interface Access {
    * (list, 360, search) follows clientGrant. An administrator without a case role sees none: no need to know.
    */
   clientWhere(user: SessionUser, caseType?: string): Prisma.ClientWhereInput;
+  /** the same as clientWhere(user, caseType) for raw SQL over `clients` (alias cl): [clause, params] */
+  clientScopeSql(user: SessionUser, caseType: string, firstParam: number): [string, unknown[]];
   /** staff the user may see and assign work to */
   staffWhere(user: SessionUser): Prisma.UserWhereInput;
   /** the user's client-data access (CRM): scopes and masking, see CLIENT_ACCESS */
@@ -167,6 +169,11 @@ export function createAccess(definitions: readonly CaseTypeDefinition[]): Access
       const scope = caseType ? scopeFor(user, caseType) : widest(user.roles.flatMap((r) => roleScopes.get(r) ?? []));
       if (scope === 'all') return {};
       return scope ? { branchId: user.branchId } : NOTHING;
+    },
+    clientScopeSql(user, caseType, firstParam) {
+      const scope = scopeFor(user, caseType);
+      if (scope === 'all') return ['TRUE', []];
+      return scope ? [`cl.branch_id = $${firstParam}`, [user.branchId]] : ['FALSE', []];
     },
     staffWhere(user) {
       const scope = widest(user.roles.flatMap((r) => roleScopes.get(r) ?? []));

@@ -6,8 +6,8 @@ import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
 import { sendUpdate } from '../temporal/updates';
 import { actorOf, type SessionUser } from '../auth/session';
-import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
-import { TimelineEventSchema, baseCaseView, loadTimeline, scopedCase } from '../cases/view';
+import { loadCaseTaskViews, userNames, viewerOf } from '../tasks/view';
+import { TimelineEventSchema, baseCaseView, loadTimeline, scopedCaseRow } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
 import { audit } from '../../platform/audit';
 import { evidencePack, generateNarrative, sarFacts } from '../../platform/monitoring/sar';
@@ -50,7 +50,7 @@ export function amlCasesRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     });
   }
 
-  const scoped = (user: SessionUser, id: string) => scopedCase(deps, user, TYPE, id, include, 'AML case');
+  const scoped = (user: SessionUser, id: string) => scopedCaseRow(deps, user, TYPE, id, 'AML case');
   const detail = async (user: SessionUser, row: Row) => {
     const [view] = await toView([row]);
     const alerts = await prisma.monitoringAlert.findMany({ where: { caseId: row.id }, select: { id: true } });
@@ -60,7 +60,7 @@ export function amlCasesRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         deps.db.pool,
         alerts.map((a) => a.id),
       ),
-      tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)),
+      tasks: await loadCaseTaskViews(deps.db.pool, row.id, viewerOf(deps.access, user)),
     };
   };
 

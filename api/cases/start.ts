@@ -37,6 +37,24 @@ async function claimKey(deps: ApiDeps, definition: CaseTypeDefinition, user: Ses
   return caseId;
 }
 
+/**
+ * The client a new case is about, when the user's scope in the case type holds it; one statement of SQL, as
+ * every registration asks it.
+ */
+export async function clientInCaseScope(
+  deps: ApiDeps,
+  user: SessionUser,
+  caseType: string,
+  clientId: string,
+): Promise<{ id: string; branchId: string } | null> {
+  const [scope, params] = deps.access.clientScopeSql(user, caseType, 2);
+  const { rows } = await deps.db.pool.query(`SELECT cl.id, cl.branch_id FROM clients cl WHERE cl.id = $1 AND ${scope}`, [
+    clientId,
+    ...params,
+  ]);
+  return rows[0] ? { id: rows[0].id, branchId: rows[0].branch_id } : null;
+}
+
 export async function startCaseWorkflow<A>(
   deps: ApiDeps,
   opts: { definition: CaseTypeDefinition; user: SessionUser; idempotencyKey?: string; request: unknown; args: (caseId: string) => A },

@@ -1,6 +1,7 @@
 // What every case type's API shares: the SLA filter over case rows and the timeline.
 import { z } from 'zod';
 import type { Prisma, PrismaClient } from '@prisma/client';
+import type { SqlRow } from '../../platform/db';
 import { SLA_STATES, slaStateOf, userNames, type SlaStateName } from '../tasks/view';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/session';
@@ -120,4 +121,63 @@ export async function scopedCase<I extends Prisma.CaseInclude>(
   const found = where ? await deps.db.prisma.case.findFirst({ where: { AND: [{ id }, where] }, include }) : null;
   if (!found) throw notFound(what);
   return found as Prisma.CaseGetPayload<{ include: I }>;
+}
+
+/** A case row with its client's and its lead's names: what every case page and every registration's 201 reads. */
+export type CaseDetailRow = CaseRow & { lead: { firstName: string; lastName: string } | null };
+
+// Timestamps are stored without a zone, in UTC (as Prisma writes them).
+const utc = (column: string) => `c.${column} AT TIME ZONE 'UTC' AS ${column}`;
+const CASE_COLUMNS = [
+  'c.id, c.type, c.workflow_id, c.client_id, c.lead_id, c.branch_id, c.team_id, c.reference, c.status, c.state, c.summary',
+  'c.attributes, c.priority, c.assignee_id, c.opened_by_id, c.escalation_level, c.revision',
+  ...['due_at', 'at_risk_at', 'sla_paused_at', 'opened_at', 'closed_at', 'breached_at', 'updated_at'].map(utc),
+].join(', ');
+
+function caseFromSql(r: SqlRow): CaseDetailRow {
+  return {
+    id: r.id,
+    type: r.type,
+    workflowId: r.workflow_id,
+    clientId: r.client_id,
+    leadId: r.lead_id,
+    branchId: r.branch_id,
+    teamId: r.team_id,
+    reference: r.reference,
+    status: r.status,
+    state: r.state,
+    summary: r.summary,
+    attributes: r.attributes,
+    priority: r.priority,
+    assigneeId: r.assignee_id,
+    openedById: r.opened_by_id,
+    dueAt: r.due_at,
+    atRiskAt: r.at_risk_at,
+    slaPausedAt: r.sla_paused_at,
+    escalationLevel: r.escalation_level,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    breachedAt: r.breached_at,
+    updatedAt: r.updated_at,
+    revision: r.revision,
+    client: r.client_found === null ? null : { name: r.client_name },
+    lead: r.lead_found === null ? null : { firstName: r.lead_first_name, lastName: r.lead_last_name },
+  };
+}
+
+/**
+ * `scopedCase` with the client's and lead's names, in one statement of SQL: it answers every case page and
+ * every registration's 201, where Prisma's query compiler cost more CPU than the query itself.
+ */
+export async function scopedCaseRow(deps: ApiDeps, user: SessionUser, caseType: string, id: string, what = 'Case'): Promise<CaseDetailRow> {
+  const scope = deps.access.caseScopeSql(user, caseType, 3);
+  if (!scope) throw notFound(what);
+  const { rows } = await deps.db.pool.query(
+    `SELECT ${CASE_COLUMNS}, cl.id AS client_found, cl.name AS client_name, l.id AS lead_found, l.first_name AS lead_first_name, l.last_name AS lead_last_name
+       FROM cases c LEFT JOIN clients cl ON cl.id = c.client_id LEFT JOIN leads l ON l.id = c.lead_id
+      WHERE c.id = $1 AND c.type = $2 AND ${scope[0]}`,
+    [id, caseType, ...scope[1]],
+  );
+  if (!rows[0]) throw notFound(what);
+  return caseFromSql(rows[0]);
 }

@@ -9,8 +9,8 @@ import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
 import { notFound } from '../http/errors';
 import type { SessionUser } from '../auth/session';
-import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
-import { TimelineEventSchema, baseCaseView, loadTimeline, scopedCase } from '../cases/view';
+import { loadCaseTaskViews, userNames, viewerOf } from '../tasks/view';
+import { TimelineEventSchema, baseCaseView, loadTimeline, scopedCaseRow } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
 import { clientDevelopmentCase } from '../../workflows/client-development/definition';
 import type { DevelopmentAttributes } from '../../workflows/client-development/workflow';
@@ -37,7 +37,7 @@ export function clientDevelopmentRouter(deps: ApiDeps, registry: RouteRegistry):
       : { OR: [{ assigneeId: user.id }, { attributes: { path: ['accountManagerId'], equals: user.id } }] };
 
   async function scoped(user: SessionUser, id: string): Promise<Row> {
-    const row = await scopedCase(deps, user, TYPE, id, include, 'Client-development case');
+    const row = await scopedCaseRow(deps, user, TYPE, id, 'Client-development case');
     if (!deps.access.supervises(user, TYPE)) {
       const mine = await prisma.case.count({ where: { AND: [{ id }, ownOnly(user)] } });
       if (!mine) throw notFound('Client-development case');
@@ -82,7 +82,7 @@ export function clientDevelopmentRouter(deps: ApiDeps, registry: RouteRegistry):
     const [view] = await toView([row]);
     return {
       ...view,
-      tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)),
+      tasks: await loadCaseTaskViews(deps.db.pool, row.id, viewerOf(deps.access, user)),
     };
   };
 

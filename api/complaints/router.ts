@@ -9,11 +9,11 @@ import { sendUpdate } from '../temporal/updates';
 import { inTransaction } from '../../platform/db';
 import { appendEvents } from '../../platform/timeline';
 import { actorOf, type SessionUser } from '../auth/session';
-import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
-import { baseCaseView, caseInclude, scopedCase, type CaseRow } from '../cases/view';
+import { loadCaseTaskViews, userNames, viewerOf } from '../tasks/view';
+import { baseCaseView, caseInclude, scopedCaseRow, type CaseRow } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
 import { defineCaseTimelineRoute } from '../cases/timeline';
-import { startCaseWorkflow } from '../cases/start';
+import { clientInCaseScope, startCaseWorkflow } from '../cases/start';
 import { complaintCase } from '../../workflows/complaint/definition';
 import { clientRespondedUpdate, reopenCaseUpdate } from '../../workflows/complaint/updates';
 import type { ComplaintAttributes, ComplaintInput } from '../../workflows/complaint/workflow';
@@ -51,12 +51,12 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
     });
   }
 
-  const scoped = (user: SessionUser, id: string) => scopedCase(deps, user, TYPE, id, caseInclude, 'Complaint');
+  const scoped = (user: SessionUser, id: string) => scopedCaseRow(deps, user, TYPE, id, 'Complaint');
 
   // the case's tasks with what this user may do with each (the console offers only that)
   async function detail(row: CaseRow, user: SessionUser) {
     const [view] = await toView([row]);
-    const tasks = await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user));
+    const tasks = await loadCaseTaskViews(deps.db.pool, row.id, viewerOf(deps.access, user));
     return { ...view, tasks };
   }
 
@@ -79,10 +79,8 @@ export function complaintsRouter(deps: ApiDeps, registry: RouteRegistry): Router
       engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({
-        where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, complaintCase.type)] },
-      });
-      if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
+      if (!(await clientInCaseScope(deps, user, TYPE, body.clientId)))
+        throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const caseId = await startCaseWorkflow(deps, {
         definition: complaintCase,
         user,

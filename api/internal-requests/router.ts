@@ -7,11 +7,11 @@ import { defineRoute, type RouteRegistry } from '../http/route';
 import { IdParams } from '../http/schemas';
 import { sendUpdate } from '../temporal/updates';
 import { actorOf, type SessionUser } from '../auth/session';
-import { loadTaskViews, userNames, viewerOf } from '../tasks/view';
-import { baseCaseView, scopedCase } from '../cases/view';
+import { loadCaseTaskViews, userNames, viewerOf } from '../tasks/view';
+import { baseCaseView, scopedCaseRow } from '../cases/view';
 import { defineCaseListRoute } from '../cases/list';
 import { defineCaseTimelineRoute } from '../cases/timeline';
-import { startCaseWorkflow } from '../cases/start';
+import { clientInCaseScope, startCaseWorkflow } from '../cases/start';
 import { internalRequestCase } from '../../workflows/internal-request/definition';
 import { answerRequestUpdate } from '../../workflows/internal-request/updates';
 import type { InternalRequestAttributes, InternalRequestInput } from '../../workflows/internal-request/workflow';
@@ -53,12 +53,12 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
     });
   }
 
-  const scoped = (user: SessionUser, id: string) => scopedCase(deps, user, TYPE, id, include, 'Internal request');
+  const scoped = (user: SessionUser, id: string) => scopedCaseRow(deps, user, TYPE, id, 'Internal request');
   const detail = async (user: SessionUser, row: Row) => {
     const [view] = await toView([row]);
     return {
       ...view,
-      tasks: await loadTaskViews(prisma, { caseId: row.id }, { orderBy: { createdAt: 'asc' } }, viewerOf(deps.access, user)),
+      tasks: await loadCaseTaskViews(deps.db.pool, row.id, viewerOf(deps.access, user)),
     };
   };
 
@@ -78,9 +78,7 @@ export function internalRequestsRouter(deps: ApiDeps, registry: RouteRegistry): 
       engine: true,
     },
     async ({ body, user, req }) => {
-      const client = await prisma.client.findFirst({
-        where: { AND: [{ id: body.clientId }, deps.access.clientWhere(user, internalRequestCase.type)] },
-      });
+      const client = await clientInCaseScope(deps, user, TYPE, body.clientId);
       if (!client) throw badRequest([{ path: 'body.clientId', message: 'No such client in your scope' }]);
       const team = await prisma.team.findFirst({ where: { id: body.teamId, branchId: client.branchId } });
       if (!team) throw badRequest([{ path: 'body.teamId', message: "No such team in the client's branch" }]);

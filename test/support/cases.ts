@@ -19,7 +19,7 @@ export async function openComplaint(
   taskQueue: string,
   over: Partial<ComplaintInput> = {},
 ): Promise<{ caseId: string; workflowId: string }> {
-  const caseId = randomUUID();
+  const caseId = over.caseId ?? randomUUID();
   const workflowId = `complaint-${caseId}`;
   await temporal.workflow.executeUpdateWithStart(registerCaseUpdate, {
     startWorkflowOperation: new WithStartWorkflowOperation<typeof complaintWorkflow>('complaintWorkflow', {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { startStack, type Stack } from '../support/stack';
@@ -93,7 +94,13 @@ describe('complaint workflow on a real Temporal server', () => {
     const history = await handle.fetchHistory();
     expect(history.events!.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')).toEqual([]);
     expect(history.events!.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
-    await recordHistoryIfAsked(handle, 'complaint-high-severity-generation-2.json');
+    // its opening is written by a local activity in its first workflow task: the registration Update is answered
+    // before any activity round trip through the server
+    const registered = history.events!.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes);
+    expect(registered).toBeGreaterThan(0);
+    expect(history.events!.slice(0, registered).filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+    expect(history.events!.slice(0, registered).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    await recordHistoryIfAsked(handle, 'complaint-high-severity-generation-3.json');
   });
 
   it('pauses the case deadline while waiting on the client and resumes it with the time that was left', async () => {
@@ -128,6 +135,33 @@ describe('complaint workflow on a real Temporal server', () => {
       .catch((e) => e);
     expect(refused.cause.details[0]).toBe('NOT_AWAITING_CLIENT');
   });
+
+  it('refuses task actions while the case opening is still being written, and takes them once it is', async () => {
+    // the first write (a local activity) waits on a lock for longer than a workflow task: the worker heartbeats
+    // the task, and the Update sent meanwhile reaches the case in the next one, the write still in flight
+    const lock = await stack.db.pool.connect();
+    const caseId = randomUUID();
+    const taskId = `complaint-${caseId}.acknowledge.1`;
+    try {
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE');
+      const opening = openComplaint(stack.temporal, stack.taskQueue, { caseId });
+      await new Promise((r) => setTimeout(r, 2_000));
+      const early = await stack.temporal.workflow
+        .getHandle(`complaint-${caseId}`)
+        .executeUpdate(claimTaskUpdate, { args: [{ taskId, actor: AGENT1 }] })
+        .catch((e: unknown) => e);
+      expect(early).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((early as WorkflowUpdateFailedError & { cause: { details: unknown[] } }).cause.details[0]).toBe('CASE_OPENING');
+      await lock.query('COMMIT');
+      await opening;
+    } finally {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      lock.release();
+    }
+    await stack.temporal.workflow.getHandle(`complaint-${caseId}`).executeUpdate(claimTaskUpdate, { args: [{ taskId, actor: AGENT1 }] });
+    expect((await activeTask(stack.db.prisma, caseId, 'acknowledge')).assigneeId).toBe(AGENT1.id);
+  }, 60_000);
 
   it('loses nothing when the worker stops mid-case and another one takes over', async () => {
     const { caseId } = await openComplaint(stack.temporal, stack.taskQueue);

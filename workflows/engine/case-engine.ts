@@ -85,7 +85,7 @@ export class CaseEngine {
         task.claimedAt = Date.now();
         return this.afterTaskChange(task, 'task_claimed', actor.id, {});
       },
-      { validator: ({ taskId, actor }) => void this.checkClaim(taskId, actor) },
+      { validator: ({ taskId, actor }) => void this.checkClaim(this.checkOpened(taskId), actor) },
     );
 
     setHandler(
@@ -98,7 +98,7 @@ export class CaseEngine {
         task.claimedAt = null;
         return this.afterTaskChange(task, 'task_released', actor.id, { previousAssigneeId: previous });
       },
-      { validator: (args) => void this.checkRelease(args) },
+      { validator: (args) => void this.checkRelease({ ...args, taskId: this.checkOpened(args.taskId) }) },
     );
 
     setHandler(
@@ -112,7 +112,7 @@ export class CaseEngine {
         const data = { previousAssigneeId: previous, assigneeId: assignee.id };
         return this.afterTaskChange(task, 'task_reassigned', actor.id, data, [taskAssigned(task, this.about, assignee.id)]);
       },
-      { validator: ({ taskId, actor, assignee }) => void this.checkReassign(taskId, actor, assignee) },
+      { validator: ({ taskId, actor, assignee }) => void this.checkReassign(this.checkOpened(taskId), actor, assignee) },
     );
 
     setHandler(
@@ -127,7 +127,7 @@ export class CaseEngine {
         this.settled.add(task.id);
         return view;
       },
-      { validator: ({ taskId, actor, outcome }) => void this.checkComplete(taskId, actor, outcome.outcome) },
+      { validator: ({ taskId, actor, outcome }) => void this.checkComplete(this.checkOpened(taskId), actor, outcome.outcome) },
     );
   }
 
@@ -137,6 +137,16 @@ export class CaseEngine {
 
   // --- validation: the same checks run in the validator (to reject early) and in the handler
   // (because two updates accepted together run one after the other: the second must lose).
+
+  /**
+   * Validators only: no task action while the case's first write is in flight as a local activity (only
+   * regular activities record the order of writes in flight together). Not re-checked in the handlers: nothing
+   * between a validator and its handler starts that write, and histories from before it must replay as they are.
+   */
+  private checkOpened(taskId: string): string {
+    if (this.writer.openingLocally) throw conflict('CASE_OPENING', 'The case is still being opened; try again in a moment');
+    return taskId;
+  }
 
   private activeTask(taskId: string): TaskState {
     const task = this.tasks.get(taskId);

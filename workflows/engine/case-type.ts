@@ -7,7 +7,7 @@ import type { Role } from './types';
  * The memo every starter of a case workflow sets: the case engine's generation, which tells the workflow
  * which changes to live cases it was started with (workflows/engine/changes.ts).
  */
-export const CASE_START_MEMO = { caseEngine: 2 } as const;
+export const CASE_START_MEMO = { caseEngine: 3 } as const;
 
 /** Which records a role sees: its own team's, its branch's, or every branch's. */
 export type Scope = 'team' | 'branch' | 'all';

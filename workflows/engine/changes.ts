@@ -13,6 +13,7 @@ const BUILT_IN = {
   'url-safe-task-ids': 2,
   'timeline-causal-order': 2,
   'case-opened-with-first-task': 2,
+  'first-write-in-local-activity': 3,
 } as const satisfies Record<string, number>;
 
 export type ChangeId = keyof typeof BUILT_IN;
