@@ -6,12 +6,14 @@
 // - the same account manager edits the client (tier, tags, language): a phone that is not one comes back on its field
 //   from the API's 400, and once saved the overview shows the change and the timeline the audited edit. An agent is
 //   offered no owner fields and no national id; a supervisor is offered the owner fields; an introducing broker
-//   (read only) neither New lead nor Edit. The queue's Export downloads the queue.
+//   (read only) neither New lead nor Edit. The queue's Export downloads the queue. A finding about another lead is
+//   settled with Not a duplicate.
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
+import { ApiClient } from '../support/api-client';
 import { assertConsoleBuilt, launchChromium, openSession } from './chromium';
 import { choose, signIn } from './console-ui';
 
@@ -165,6 +167,28 @@ describe('leads in the console', () => {
       expect(stored.rows[0]).toEqual({ tier: 'platinum', tags: expect.arrayContaining(['vip', 'edited-in-console']), language: 'fr' });
     },
   );
+
+  it('a finding about another lead is settled as not a duplicate, and the lead leaves the queue', { timeout: 60_000 }, async () => {
+    const api = await ApiClient.login(stack.url, 'agent1@example.com');
+    const lead = (firstName: string) =>
+      api.post('/api/leads', { firstName, lastName: 'Dismissed', phone: '+44 7700 900321', source: 'web', accountManagerId: 'u-agent1' });
+    const first = await lead('Ann');
+    const second = await lead('Anne');
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    expect(second.body.duplicates).toEqual([expect.objectContaining({ kind: 'lead', id: first.body.id, reason: 'phone' })]);
+
+    const { page } = await openSession(browser, stack.url, 'leads-dismiss');
+    await signIn(page, 'agent1@example.com');
+    await page.goto(`/#/leads/${second.body.id}/show`);
+    const finding = page.locator(`[data-testid=duplicate-finding][data-kind=lead][data-other="${first.body.id}"]`);
+    await finding.getByTestId('duplicate-link').waitFor(POLL);
+    expect(await finding.getByTestId('duplicate-link').getAttribute('href')).toContain(`/leads/${first.body.id}/show`);
+    await finding.getByTestId('duplicate-dismiss').click();
+    await expect.poll(() => finding.getAttribute('data-status'), POLL).toBe('dismissed');
+    expect(await finding.getByTestId('duplicate-dismiss').count()).toBe(0);
+    const queue = await api.get(`/api/leads?filter=${encodeURIComponent(JSON.stringify({ duplicate: true }))}&range=[0,199]`);
+    expect((queue.body as { id: string }[]).map((l) => l.id)).not.toContain(second.body.id);
+  });
 
   it('an introducing broker reads leads and the client but is offered neither New lead nor Edit', { timeout: 60_000 }, async () => {
     const { page } = await openSession(browser, stack.url, 'leads-ib');
