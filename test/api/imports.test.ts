@@ -9,6 +9,10 @@ import { waitFor } from '../support/cases';
 import { startKillableWorker } from '../support/killable-worker';
 import { parse } from 'csv-parse/sync';
 import { io, type Socket } from 'socket.io-client';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
+import { createApp } from '../../api/app';
 
 let stack: Stack;
 let agent1: ApiClient;
@@ -353,4 +357,68 @@ describe('a job whose worker is killed mid-way', () => {
     expect(findings.rows[0]).toEqual({ n: invalid, lines: invalid });
     expect(job.cases.processed).toBe(N - invalid);
   }, 300_000);
+});
+
+describe('a job whose workflow cannot be started', () => {
+  /** The API on the same database with a Temporal client whose start throws `err`. */
+  const failingApi = async (err: () => Error) => {
+    const temporal = {
+      workflow: {
+        start: async () => {
+          throw err();
+        },
+      },
+    } as unknown as Client;
+    const server = http.createServer(createApp({ db: stack.db, env: stack.env, temporal, log: () => {} }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  };
+  /** like a gRPC UNAVAILABLE from the Temporal client */
+  const unreachable = () =>
+    Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'down', metadata: {} });
+  const upload = { kind: 'leads', fileName: 'late.csv', format: 'csv', content: LEADS_CSV, dryRun: true, source: 'late' };
+
+  it('is marked failed with a readable reason (503 when the engine did not answer, 500 for another fault), never left queued', async () => {
+    const down = await failingApi(unreachable);
+    try {
+      const res = await new ApiClient(down.url, agent1.bearer).post('/api/imports', upload);
+      expect(res.status, JSON.stringify(res.body)).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'ENGINE_UNAVAILABLE', reason: 'import_not_started' });
+      const id = /import ([0-9a-f-]{36})/.exec(res.body.error.message)![1];
+      const job = (await agent1.get(`/api/imports/${id}`)).body;
+      expect(job).toMatchObject({ status: 'failed', finishedAt: expect.any(String), startedAt: null });
+      expect(job.error).toMatch(/could not be started: the workflow engine did not answer/);
+    } finally {
+      down.close();
+    }
+    const broken = await failingApi(() => new Error('unexpected'));
+    try {
+      const res = await new ApiClient(broken.url, agent1.bearer).post('/api/imports', upload);
+      expect(res.status).toBe(500);
+      const [latest] = (await agent1.get('/api/imports')).body;
+      expect(latest).toMatchObject({ fileName: 'late.csv', status: 'failed', error: expect.stringMatching(/fault on our side/) });
+    } finally {
+      broken.close();
+    }
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status = 'queued' AND source = 'late'`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('the same Idempotency-Key again starts the job that failed to start, and it runs', async () => {
+    const key = { 'idempotency-key': 'late-start-1' };
+    const down = await failingApi(unreachable);
+    let id: string;
+    try {
+      const res = await new ApiClient(down.url, agent1.bearer).post('/api/imports', upload, key);
+      expect(res.status).toBe(503);
+      id = /import ([0-9a-f-]{36})/.exec(res.body.error.message)![1];
+      expect((await agent1.get(`/api/imports/${id}`)).body.status).toBe('failed');
+    } finally {
+      down.close();
+    }
+    const retry = await agent1.post('/api/imports', upload, key);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.body).toMatchObject({ id, error: null });
+    expect(await finished(agent1, id)).toMatchObject({ status: 'dry_run', total: 8, applied: 3, rejected: 5, error: null });
+  });
 });
