@@ -422,3 +422,88 @@ describe('a job whose workflow cannot be started', () => {
     expect(await finished(agent1, id)).toMatchObject({ status: 'dry_run', total: 8, applied: 3, rejected: 5, error: null });
   });
 });
+
+describe('a character the database cannot store (NUL, a lone surrogate)', () => {
+  const REASON = /^contains a character the database cannot store/;
+
+  it('CSV: refuses only the rows that hold one, with line, field and reason; the rest is imported', async () => {
+    const csv = [
+      'id,firstName,lastName,email,country,branchId',
+      'nul-1,Nora,Null,nora@example.org,GB,london',
+      'nul-2,Ned,Zero\u0000Byte,ned@example.org,GB,london',
+      'nul-3,Sue,Rogate,sue\ud800@example.org,GB,london',
+      'nul-4,Ida,Okay,ida@example.org,GB,london',
+    ].join('\n');
+    const res = await admin.post('/api/imports', { kind: 'clients', fileName: 'nul.csv', format: 'csv', content: csv });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await finished(admin, res.body.id)).toMatchObject({ status: 'done', total: 4, applied: 2, rejected: 2 });
+    const rejects = await rejectsOf(admin, res.body.id);
+    expect(rejects.map((r) => [r.line, r.field])).toEqual([
+      ['3', 'lastName'],
+      ['4', 'email'],
+    ]);
+    expect(rejects[0].reason).toMatch(REASON);
+    expect(rejects[0].reason).toContain('U+0000');
+    expect(rejects[1].reason).toContain('surrogate');
+    // the row as it was, with U+FFFD in place of what could not be stored
+    expect(rejects[0].lastName).toBe('Zero\uFFFDByte');
+    const { rows } = await stack.db.pool.query(`SELECT id FROM clients WHERE id LIKE 'nul-%' ORDER BY id`);
+    expect(rows.map((r) => r.id)).toEqual(['nul-1', 'nul-4']);
+  });
+
+  it('XLSX (written _x0000_ as OOXML does): the same, in a dry run', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Leads');
+    ws.addRow(['firstName', 'lastName', 'email', 'country']);
+    ws.addRow(['Ana', 'Lima', 'ana.nul@example.org', 'GB']);
+    ws.addRow(['Bo', 'Ch_x0000_en', 'bo.nul@example.org', 'GB']);
+    ws.addRow(['Cy', 'Dunn', 'cy.nul@example.org', 'GB']);
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const res = await agent1.post('/api/imports', {
+      kind: 'leads',
+      fileName: 'nul.xlsx',
+      format: 'xlsx',
+      content,
+      dryRun: true,
+      source: 'nul',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await finished(agent1, res.body.id)).toMatchObject({ status: 'dry_run', total: 3, applied: 2, rejected: 1 });
+    const rejects = await rejectsOf(agent1, res.body.id);
+    expect(rejects.map((r) => [r.line, r.field])).toEqual([['3', 'lastName']]);
+    expect(rejects[0].reason).toMatch(REASON);
+  });
+
+  it('one in the header refuses the file with a 400 naming the column, CSV and XLSX', async () => {
+    const csv = await admin.post('/api/imports', {
+      kind: 'clients',
+      fileName: 'h.csv',
+      format: 'csv',
+      content: 'id,first\u0000Name,lastName\nh-1,A,B',
+    });
+    expect(csv.status).toBe(400);
+    expect(csv.body.error.fields[0]).toMatchObject({ path: 'body.content', message: expect.stringContaining("header's column 2") });
+    expect(csv.body.error.fields[0].message).toContain('cannot store');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('x').addRows([
+      ['id', 'firstName', 'last_x0000_Name'],
+      ['h-2', 'A', 'B'],
+    ]);
+    const xlsx = await admin.post('/api/imports', {
+      kind: 'clients',
+      fileName: 'h.xlsx',
+      format: 'xlsx',
+      content: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(xlsx.status).toBe(400);
+    expect(xlsx.body.error.fields[0].message).toContain("header's column 3");
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM import_jobs WHERE file_name IN ('h.csv', 'h.xlsx')`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('other fields of the upload are still checked', async () => {
+    const res = await admin.post('/api/imports', { kind: 'clients', fileName: 'a\u0000.csv', format: 'csv', content: 'id\nx' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('body.fileName');
+  });
+});
