@@ -2,8 +2,8 @@
 // job's workflow (`import-<id>`); the job, its list and its rejects as CSV are read here, its progress also
 // goes live to the uploader's sockets (`import.progress`, api/realtime).
 //
-// Who imports what: leads, the staff who edit client data (the roles of POST /api/leads) and admins;
-// clients, trading accounts and transactions (back-office data loads), admins only. Who sees a job: its
+// Who imports what: leads, the staff who edit client data (the roles of POST /api/leads, back_office among
+// them) and admins; clients, trading accounts and transactions (back-office data loads), back_office and admins. Who sees a job: its
 // uploader; admins every job; roles that supervise client books the jobs of uploaders of their branch.
 import { createHash, randomUUID } from 'node:crypto';
 import { Router } from 'express';
@@ -113,7 +113,8 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
   const { pool } = deps.db;
   const LEAD_ROLES = [...new Set([...deps.access.clientRoles('edits'), 'admin'])];
-  const BULK_ROLES = ['admin'];
+  /** back-office data loads (docs/crm.md "Imports", Who) */
+  const BULK_ROLES = ['back_office', 'admin'];
   const rolesFor = (kind: ImportKind) => (kind === 'leads' ? LEAD_ROLES : BULK_ROLES);
   const SUPERVISORS = deps.access.clientRoles('supervises');
   const mayImport = (user: SessionUser, kind: ImportKind) => user.roles.some((r) => rolesFor(kind).includes(r));
@@ -148,7 +149,7 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         'Import leads, clients, trading accounts or transactions from a CSV or XLSX file (content: CSV text or base64 XLSX, at most ~30 MB) as a ' +
         'background job: the rows are stored, then applied in batches by the workflow import-<id>; progress in GET /api/imports/{id} and the ' +
         'socket event import.progress. dryRun validates every row and stores nothing else. Leads: roles that edit client data, and admins; ' +
-        'clients, accounts and transactions: admins. With an Idempotency-Key the same upload answers the same job.',
+        'clients, accounts and transactions: back_office and admins. With an Idempotency-Key the same upload answers the same job.',
       tag: 'imports',
       roles: ALL,
       body: ImportBody,

@@ -283,6 +283,33 @@ describe('who imports and who sees a job', () => {
     expect((await admin.get(`/api/imports/${res.body.id}`)).status).toBe(200);
   });
 
+  it('back office (demo user backoffice) loads clients, accounts, transactions and leads; sees its own jobs', async () => {
+    const backoffice = await ApiClient.login(stack.url, 'backoffice@example.com');
+    const files = {
+      clients: 'id,firstName,lastName,country\nbo-1,Beth,Office,GB',
+      accounts: 'clientId,platform,login,currency\nc-1001,MT5,880001,USD',
+      transactions: 'clientId,externalId,type,amount,currency,method,bookedAt\nc-1001,BO-1,deposit,100,USD,card,2026-11-02',
+      leads: 'firstName,lastName,email\nLena,Load,lena.load@example.org',
+    };
+    for (const [kind, content] of Object.entries(files)) {
+      const res = await backoffice.post('/api/imports', {
+        kind,
+        fileName: `${kind}.csv`,
+        format: 'csv',
+        content,
+        dryRun: true,
+        source: 'bo',
+      });
+      expect(res.status, `${kind}: ${JSON.stringify(res.body)}`).toBe(201);
+      expect(await finished(backoffice, res.body.id)).toMatchObject({ status: 'dry_run', applied: 1, rejected: 0 });
+      expect((await agent1.get(`/api/imports/${res.body.id}`)).status).toBe(404);
+      expect((await admin.get(`/api/imports/${res.body.id}`)).status).toBe(200);
+    }
+    const mine = (await backoffice.get('/api/imports')).body as { createdBy: string }[];
+    expect(mine.length).toBe(4);
+    expect(new Set(mine.map((j) => j.createdBy))).toEqual(new Set(['u-backoffice']));
+  });
+
   it('import.progress goes to the uploader’s sockets only', async () => {
     const connect = (token: string | null) =>
       new Promise<Socket>((resolve, reject) => {
