@@ -11,7 +11,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { canonicalJson } from '../../platform/timeline';
 import { derivedId } from '../../platform/ids';
-import { IMPORT_KINDS, type ImportKind } from '../../platform/imports/kinds';
+import { IMPORT_KINDS, kindFields, type ImportKind } from '../../platform/imports/kinds';
 import {
   ImportFileError,
   JOB_COLUMNS,
@@ -255,6 +255,35 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       throw err;
     }
   }
+
+  const KindView = z.object({
+    kind: z.enum(IMPORT_KINDS),
+    fields: z.array(
+      z.object({
+        name: z.string(),
+        /** the file's header must have a column for it (leads' source: unless the upload gives a source) */
+        required: z.boolean(),
+        description: z.string(),
+        /** other column names that fill it, folded: lower case, letters and digits only */
+        aliases: z.array(z.string()),
+      }),
+    ),
+  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/imports/kinds',
+      summary:
+        'The kinds of import your role may start, each with its fields (the columns a file may have): name, whether the header must have it, ' +
+        'what it holds, and other column names that fill it. A column maps to a field by its name folded (letter case, spaces, _ and - ignored).',
+      tag: 'imports',
+      roles: ALL,
+      response: z.array(KindView),
+    },
+    async ({ user }) => IMPORT_KINDS.filter((k) => mayImport(user, k)).map((kind) => ({ kind, fields: kindFields(kind) })),
+  );
 
   const ListQuery = z.object({
     range: z

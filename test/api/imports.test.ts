@@ -310,6 +310,35 @@ describe('who imports and who sees a job', () => {
     expect(new Set(mine.map((j) => j.createdBy))).toEqual(new Set(['u-backoffice']));
   });
 
+  it('GET /api/imports/kinds: the kinds each role may import, with their fields', async () => {
+    const kindsOf = async (c: ApiClient) => {
+      const res = await c.get('/api/imports/kinds');
+      expect(res.status).toBe(200);
+      return res.body as { kind: string; fields: { name: string; required: boolean; description: string; aliases: string[] }[] }[];
+    };
+    expect((await kindsOf(agent1)).map((k) => k.kind)).toEqual(['leads']);
+    const all = await kindsOf(admin);
+    expect(all.map((k) => k.kind)).toEqual(['leads', 'clients', 'accounts', 'transactions']);
+    const backoffice = await ApiClient.login(stack.url, 'backoffice@example.com');
+    expect((await kindsOf(backoffice)).map((k) => k.kind)).toEqual(['leads', 'clients', 'accounts', 'transactions']);
+    const ib = await ApiClient.login(stack.url, 'apex.partner@example.com');
+    expect((await ib.get('/api/imports/kinds')).status).toBe(403);
+    const tx = all.find((k) => k.kind === 'transactions')!;
+    expect(tx.fields.filter((f) => f.required).map((f) => f.name)).toEqual([
+      'clientId',
+      'externalId',
+      'type',
+      'amount',
+      'currency',
+      'bookedAt',
+    ]);
+    expect(tx.fields.find((f) => f.name === 'login')).toMatchObject({ required: false, aliases: ['accountlogin'] });
+    expect(tx.fields.every((f) => f.description.length > 0 && f.description !== f.name)).toBe(true);
+    const leads = all.find((k) => k.kind === 'leads')!;
+    expect(leads.fields.map((f) => f.name)).toContain('temperature');
+    expect(leads.fields.find((f) => f.name === 'firstName')).toMatchObject({ required: true });
+  });
+
   it('import.progress goes to the uploader’s sockets only', async () => {
     const connect = (token: string | null) =>
       new Promise<Socket>((resolve, reject) => {
