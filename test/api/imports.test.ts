@@ -10,9 +10,12 @@ import { startKillableWorker } from '../support/killable-worker';
 import { parse } from 'csv-parse/sync';
 import { io, type Socket } from 'socket.io-client';
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../../api/app';
+import { startQueuedImports } from '../../api/imports/reconcile';
+import { stageImport } from '../../platform/imports/jobs';
 
 let stack: Stack;
 let agent1: ApiClient;
@@ -458,6 +461,28 @@ describe('a job whose workflow cannot be started', () => {
     }
     const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status = 'queued' AND source = 'late'`);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('a job left queued with no workflow (the process died after staging it) is started by the reconciler', async () => {
+    const id = randomUUID();
+    await stageImport(stack.db.pool, {
+      id,
+      kind: 'leads',
+      fileName: 'orphan.csv',
+      format: 'csv',
+      content: LEADS_CSV,
+      dryRun: true,
+      source: 'orphan',
+      createdById: 'u-agent1',
+      branchId: 'london',
+    });
+    // not yet: the API's own start may still be on its way
+    expect(await startQueuedImports(stack, 60_000)).toBe(0);
+    await stack.db.pool.query(`UPDATE import_jobs SET created_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    expect(await startQueuedImports(stack, 60_000)).toBe(1);
+    expect(await finished(agent1, id)).toMatchObject({ status: 'dry_run', total: 8, applied: 3, rejected: 5 });
+    // finished jobs are not started again
+    expect(await startQueuedImports(stack, 0)).toBe(0);
   });
 
   it('the same Idempotency-Key again starts the job that failed to start, and it runs', async () => {
