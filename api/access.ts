@@ -15,7 +15,9 @@ import { ADMIN_ROLE, type Role } from '../workflows/engine/types';
  * - introducing_broker: the clients of its IB and every sub-IB (users.ib_id), read only, masked;
  * - integration: telephony, e-mail and web-form systems and partners: post leads and interactions, read nothing;
  * - branch_manager / entity_manager: the branch / legal entity, and hand over client books;
- * - supervisor: the branch, and hands over client books.
+ * - supervisor: the branch, and hands over client books;
+ * - back_office: operations and payments staff who load and correct the company's data: every client, with
+ *   edits (imports of clients, accounts, transactions and leads), no hand-overs, no case-type role (decides no case).
  */
 export const CLIENT_ACCESS: Record<Role, ClientAccessRule> = {
   agent: { scope: 'own', nationalId: false, documents: false, edits: true },
@@ -24,10 +26,11 @@ export const CLIENT_ACCESS: Record<Role, ClientAccessRule> = {
   integration: { scope: null },
   branch_manager: { scope: 'branch', nationalId: true, documents: true, edits: true, supervises: true },
   entity_manager: { scope: 'entity', nationalId: true, documents: true, edits: true, supervises: true },
+  back_office: { scope: 'all', nationalId: true, documents: true, edits: true },
 };
 
 /** Roles that belong to no case type: declared here so that users may hold them. */
-export const PLATFORM_ROLES: Role[] = ['introducing_broker', 'integration', 'branch_manager', 'entity_manager'];
+export const PLATFORM_ROLES: Role[] = ['introducing_broker', 'integration', 'branch_manager', 'entity_manager', 'back_office'];
 
 /** What one user may see and do with client data: the union over their roles. */
 export interface ClientGrant {

@@ -8,6 +8,7 @@ import { attachRealtime } from './realtime';
 import { createLogger } from '../platform/log';
 import { installCrashPolicy } from '../platform/process';
 import { purgeExpired } from './auth/session';
+import { QUEUED_GRACE_MS, startQueuedImports } from './imports/reconcile';
 
 const env = parseEnv();
 if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded database)');
@@ -29,11 +30,18 @@ const purge = () =>
     .catch((err) => log.error('purging expired sessions failed', err));
 const purger = setInterval(purge, PURGE_MS);
 setTimeout(purge, 10_000).unref();
+// import jobs left queued without their workflow (a process that died between staging and starting) are started
+const reconcile = () =>
+  void startQueuedImports(deps)
+    .then((n) => n && log.info(`started ${n} queued import jobs`))
+    .catch((err) => log.error('starting queued import jobs failed', err));
+const reconciler = setInterval(reconcile, QUEUED_GRACE_MS);
 server.listen(env.PORT, () => log.info(`listening on http://127.0.0.1:${env.PORT} (console at /, API at /api)`));
 
 const stop = async () => {
   log.info('stopping');
   clearInterval(purger);
+  clearInterval(reconciler);
   await realtime.close();
   server.close();
   await connection.close();

@@ -45,6 +45,16 @@ export const CRM_STAFF = [
     ibId: null,
   },
   {
+    id: 'u-backoffice',
+    email: 'backoffice@example.com',
+    name: 'Bea Backoffice',
+    roles: ['back_office'],
+    teamId: null,
+    branchId: 'london',
+    locale: 'en',
+    ibId: null,
+  },
+  {
     id: 'u-webforms',
     email: 'webforms@example.com',
     name: 'Website forms',

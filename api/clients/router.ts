@@ -154,7 +154,10 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
     {
       method: 'get',
       path: '/clients/:id/transactions',
-      summary: 'A client’s deposits, withdrawals, transfers and trades, newest first (react-admin range; Content-Range has the total)',
+      summary:
+        'A client’s deposits, withdrawals, transfers and trades, newest first (react-admin range; Content-Range has the total). ' +
+        'filter={"type","status","accountId","from","to"}: from and to a day (YYYY-MM-DD, UTC; both days included) or a time with its offset ' +
+        '(from inclusive, to exclusive); 400 names the field at fault',
       tag: 'clients',
       roles: READ,
       params: IdParams,

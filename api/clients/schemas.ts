@@ -72,15 +72,39 @@ export const ClientFilter = z
   })
   .strict();
 
+/**
+ * A bound on when a transaction was booked: a time with its offset (ISO 8601), or a day (YYYY-MM-DD, in UTC):
+ * `from` a day's start, `to` its end (the day is included). As an ISO instant (UTC).
+ */
+const bookedBound = (edge: 'from' | 'to') =>
+  z
+    .string()
+    .max(40)
+    .transform((s, ctx) => {
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(s);
+      const parsed = (day ? Day : Timestamp).safeParse(s);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: 'a day (YYYY-MM-DD) or a time with its offset (ISO 8601)' });
+        return z.NEVER;
+      }
+      if (!day) return parsed.data;
+      const d = new Date(`${s}T00:00:00Z`);
+      if (edge === 'to') d.setUTCDate(d.getUTCDate() + 1);
+      return d.toISOString();
+    });
+
 export const TransactionFilter = z
   .object({
     type: z.enum(['deposit', 'withdrawal', 'transfer', 'trade']).optional(),
     status: z.enum(['pending', 'completed', 'failed', 'cancelled', 'reversed']).optional(),
     accountId: z.string().max(100).optional(),
-    from: Timestamp.optional(),
-    to: Timestamp.optional(),
+    /** booked at or after */
+    from: bookedBound('from').optional(),
+    /** booked before (a day: on or before that day) */
+    to: bookedBound('to').optional(),
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.from || !f.to || f.from < f.to, { message: 'must be after from', path: ['to'] });
 
 export const HandoverBody = z
   .object({

@@ -31,6 +31,11 @@ export interface RouteDef<B extends ZodType, Q extends ZodType, P extends ZodTyp
   authenticate?: (req: Request) => void | Promise<void>;
   /** a body the handler reads itself from the raw bytes (req.rawBody): documented, not validated here */
   documentedBody?: ZodType;
+  /**
+   * top-level body fields whose text is not checked for what PostgreSQL cannot store, because the
+   * handler stores none of it as it is and reports such characters itself (an import's file content)
+   */
+  rawText?: string[];
   /** sends a change to a case workflow: may answer 503 ENGINE_UNAVAILABLE or CASE_STUCK (api/temporal/updates.ts) */
   engine?: boolean;
 }
@@ -53,13 +58,17 @@ export type RouteRegistry = RouteDef<ZodType, ZodType, ZodType>[];
  * query or in a workflow's projection write. The parsed value is checked, so text inside a JSON filter
  * counts too. findUnstorable is iterative; body depth is bounded by jsonBody before this runs.
  */
-function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+function parse<T extends ZodType>(schema: T | undefined, value: unknown, where: string, skip: string[] = []): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
   const result = schema.safeParse(value);
   if (!result.success) {
     throw badRequest(result.error.issues.map((i) => ({ path: [where, ...i.path.map(String)].join('.'), message: i.message })));
   }
-  const unstorable = findUnstorable(result.data, [where]);
+  const checked =
+    skip.length && result.data && typeof result.data === 'object'
+      ? Object.fromEntries(Object.entries(result.data).filter(([k]) => !skip.includes(k)))
+      : result.data;
+  const unstorable = findUnstorable(checked, [where]);
   if (unstorable) throw badRequest([{ path: unstorable.path.join('.'), message: unstorable.reason }]);
   return result.data;
 }
@@ -88,7 +97,7 @@ export function defineRoute<
     await def.authenticate?.(req);
     const params = parse(def.params, req.params, 'params');
     const query = parse(def.query, req.query, 'query');
-    const body = parse(def.body, req.body ?? {}, 'body');
+    const body = parse(def.body, req.body ?? {}, 'body', def.rawText);
     const result = await handler({ body, query, params, user: user as SessionUser, req, res });
     if (res.headersSent) return;
     if (result === undefined) res.status(def.status ?? 204).end();

@@ -2,8 +2,8 @@
 // job's workflow (`import-<id>`); the job, its list and its rejects as CSV are read here, its progress also
 // goes live to the uploader's sockets (`import.progress`, api/realtime).
 //
-// Who imports what: leads, the staff who edit client data (the roles of POST /api/leads) and admins;
-// clients, trading accounts and transactions (back-office data loads), admins only. Who sees a job: its
+// Who imports what: leads, the staff who edit client data (the roles of POST /api/leads, back_office among
+// them) and admins; clients, trading accounts and transactions (back-office data loads), back_office and admins. Who sees a job: its
 // uploader; admins every job; roles that supervise client books the jobs of uploaders of their branch.
 import { createHash, randomUUID } from 'node:crypto';
 import { Router } from 'express';
@@ -11,15 +11,24 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { canonicalJson } from '../../platform/timeline';
 import { derivedId } from '../../platform/ids';
-import { IMPORT_KINDS, type ImportKind } from '../../platform/imports/kinds';
-import { ImportFileError, JOB_COLUMNS, importWorkflowId, progressOf, readJob, stageImport, type JobRow } from '../../platform/imports/jobs';
+import { IMPORT_KINDS, kindFields, type ImportKind } from '../../platform/imports/kinds';
+import {
+  ImportFileError,
+  JOB_COLUMNS,
+  importWorkflowId,
+  notifyProgress,
+  progressOf,
+  readJob,
+  stageImport,
+  type JobRow,
+} from '../../platform/imports/jobs';
 import { findingsOf } from '../../platform/imports/apply';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors';
 import { page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
-import { engineUnavailable, isEngineUnreachable } from '../temporal/updates';
+import { isEngineUnreachable } from '../temporal/updates';
 
 /** Largest body of POST /api/imports (api/http/json-body.ts): a 20 MB XLSX is about 27 MB in base64. */
 export const IMPORT_BODY_LIMIT = '30mb';
@@ -104,7 +113,8 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
   const router = Router();
   const { pool } = deps.db;
   const LEAD_ROLES = [...new Set([...deps.access.clientRoles('edits'), 'admin'])];
-  const BULK_ROLES = ['admin'];
+  /** back-office data loads (docs/crm.md "Imports", Who) */
+  const BULK_ROLES = ['back_office', 'admin'];
   const rolesFor = (kind: ImportKind) => (kind === 'leads' ? LEAD_ROLES : BULK_ROLES);
   const SUPERVISORS = deps.access.clientRoles('supervises');
   const mayImport = (user: SessionUser, kind: ImportKind) => user.roles.some((r) => rolesFor(kind).includes(r));
@@ -139,14 +149,19 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         'Import leads, clients, trading accounts or transactions from a CSV or XLSX file (content: CSV text or base64 XLSX, at most ~30 MB) as a ' +
         'background job: the rows are stored, then applied in batches by the workflow import-<id>; progress in GET /api/imports/{id} and the ' +
         'socket event import.progress. dryRun validates every row and stores nothing else. Leads: roles that edit client data, and admins; ' +
-        'clients, accounts and transactions: admins. With an Idempotency-Key the same upload answers the same job.',
+        'clients, accounts and transactions: back_office and admins. With an Idempotency-Key the same upload answers the same job.',
       tag: 'imports',
       roles: ALL,
       body: ImportBody,
+      // a NUL or lone surrogate in a cell refuses that row only (a finding), in the header the file (400)
+      rawText: ['content'],
       response: ImportView,
       status: 201,
       alsoOk: { 200: 'the same Idempotency-Key and request again: the job it started' },
-      errors: { 422: 'the Idempotency-Key was used with another request' },
+      errors: {
+        422: 'the Idempotency-Key was used with another request',
+        503: 'the workflow engine did not answer: the job is stored as failed (the same Idempotency-Key again retries it)',
+      },
     },
     async ({ body, user, req, res }) => {
       if (!mayImport(user, body.kind)) throw forbidden(`Your role does not import ${body.kind}`, 'import_kind');
@@ -158,7 +173,12 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         if (existing) {
           if (existing.request_hash !== requestHash)
             throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key');
-          await startJob(existing.id);
+          // a job whose start failed before (marked failed, never begun) is started again by the retry
+          await pool.query(
+            `UPDATE import_jobs SET status = 'queued', error = NULL, finished_at = NULL WHERE id = $1 AND status = 'failed' AND started_at IS NULL`,
+            [id],
+          );
+          await startOrFail(id);
           res.status(200).json(toImportView((await readJob(pool, id))!));
           return undefined;
         }
@@ -188,26 +208,82 @@ export function importsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
         }
         throw err;
       }
-      await startJob(id);
+      await startOrFail(id);
       return toImportView((await readJob(pool, id))!);
     },
   );
 
-  /** Starts the job's workflow; a retry (the same Idempotency-Key) finds it started. */
-  async function startJob(id: string): Promise<void> {
+  /**
+   * Starts a queued job's workflow (id `import-<job id>`; one already running is the job started). A start
+   * that fails marks the job failed with a reason a person can read, so no job waits in `queued` for a
+   * workflow that does not exist; the answer is then 503 (the engine did not answer) or 500. A retry with
+   * the same Idempotency-Key starts it again.
+   */
+  async function startOrFail(id: string): Promise<void> {
+    const job = await readJob(pool, id);
+    if (job?.status !== 'queued') return;
     try {
       await deps.temporal.workflow.start('importWorkflow', {
         workflowId: importWorkflowId(id),
         taskQueue: deps.env.TEMPORAL_TASK_QUEUE,
         args: [{ jobId: id }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // a workflow that ran for this job and ended (it found the job failed) does not block a new start
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
     } catch (err) {
       if ((err as Error).name === 'WorkflowExecutionAlreadyStartedError') return;
-      if (isEngineUnreachable(err)) throw engineUnavailable();
+      const unreachable = isEngineUnreachable(err);
+      // only a job still queued: a start that did happen despite the error has moved it on
+      const marked = await pool.query(
+        `UPDATE import_jobs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'queued'`,
+        [
+          id,
+          unreachable
+            ? 'The import could not be started: the workflow engine did not answer. Nothing was applied; upload the file again.'
+            : 'The import could not be started because of a fault on our side. Nothing was applied; upload the file again.',
+        ],
+      );
+      if (!marked.rowCount) return;
+      await notifyProgress(pool, id, job.created_by_id);
+      if (unreachable)
+        throw new AppError(
+          503,
+          'ENGINE_UNAVAILABLE',
+          `The import ${id} could not be started: the workflow engine did not answer. The job is marked failed and nothing was applied; upload the file again.`,
+          { reason: 'import_not_started' },
+        );
       throw err;
     }
   }
+
+  const KindView = z.object({
+    kind: z.enum(IMPORT_KINDS),
+    fields: z.array(
+      z.object({
+        name: z.string(),
+        /** the file's header must have a column for it (leads' source: unless the upload gives a source) */
+        required: z.boolean(),
+        description: z.string(),
+        /** other column names that fill it, folded: lower case, letters and digits only */
+        aliases: z.array(z.string()),
+      }),
+    ),
+  });
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'get',
+      path: '/imports/kinds',
+      summary:
+        'The kinds of import your role may start, each with its fields (the columns a file may have): name, whether the header must have it, ' +
+        'what it holds, and other column names that fill it. A column maps to a field by its name folded (letter case, spaces, _ and - ignored).',
+      tag: 'imports',
+      roles: ALL,
+      response: z.array(KindView),
+    },
+    async ({ user }) => IMPORT_KINDS.filter((k) => mayImport(user, k)).map((kind) => ({ kind, fields: kindFields(kind) })),
+  );
 
   const ListQuery = z.object({
     range: z

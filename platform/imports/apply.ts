@@ -85,9 +85,16 @@ export async function applyBatch(
       'SELECT seq, line, cells FROM import_rows WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
       [jobId, job.processed, size],
     );
+    // rows refused when the file was staged (a cell with a character PostgreSQL cannot store): their findings are stored
+    const { rows: early } = await tx.query<{ seq: number }>(
+      'SELECT DISTINCT seq FROM import_findings WHERE job_id = $1 AND seq > $2 AND seq <= $3 AND rejected',
+      [jobId, job.processed, staged.at(-1)?.seq ?? job.processed],
+    );
+    const refused = new Set(early.map((r) => r.seq));
     const findings: Finding[] = [];
     const rows: StagedRow[] = [];
     for (const r of staged) {
+      if (refused.has(r.seq)) continue;
       if (r.cells.length > job.fields.length) {
         findings.push({
           seq: r.seq,
@@ -123,7 +130,7 @@ export async function applyBatch(
         ],
       );
     }
-    const rejected = new Set(findings.filter((f) => f.rejected).map((f) => f.seq)).size;
+    const rejected = new Set([...refused, ...findings.filter((f) => f.rejected).map((f) => f.seq)]).size;
     const processed = job.processed + staged.length;
     await tx.query(
       `UPDATE import_jobs SET processed = $2, applied = applied + $3, rejected = rejected + $4, duplicates = duplicates + $5,

@@ -7,6 +7,7 @@ import { LIVE_CHANNEL } from '../live';
 import type { Queryable } from '../crm/clients';
 import { mapColumns, type ImportKind } from './kinds';
 import { FileFormatError, readRecords } from './parse';
+import { sanitizeText, unstorableReason } from '../text';
 
 export const importWorkflowId = (id: string) => `import-${id}`;
 
@@ -38,6 +39,13 @@ export class ImportFileError extends Error {
   }
 }
 
+const what = (s: string) => (s.includes('\u0000') ? 'NUL, U+0000' : 'a lone UTF-16 surrogate');
+const storable = (s: string) => sanitizeText(s);
+/** The finding of a cell with a character PostgreSQL refuses (platform/text.ts): its row is not imported. */
+export const cellUnstorable = (s: string) => `contains a character the database cannot store (${what(s)})`;
+const headerUnstorable = (s: string, i: number) =>
+  `the header's column ${i + 1} ("${storable(s)}") contains a character the database cannot store (${what(s)}): nothing was imported`;
+
 /** Reads the file, maps its header and stores the job (queued) with every data row. Audited. */
 export async function stageImport(pool: pg.Pool, job: NewImport): Promise<void> {
   await inTransaction(pool, async (tx) => {
@@ -45,6 +53,8 @@ export async function stageImport(pool: pg.Pool, job: NewImport): Promise<void> 
     let fields: string[] = [];
     let seq = 0;
     let chunk: { line: number; cells: string[] }[] = [];
+    /** rows refused at staging: a mapped cell held a character PostgreSQL cannot store */
+    let unstorable: { seq: number; line: number; field: string; reason: string }[] = [];
     const flush = async () => {
       if (!chunk.length) return;
       const first = seq - chunk.length + 1;
@@ -54,10 +64,25 @@ export async function stageImport(pool: pg.Pool, job: NewImport): Promise<void> 
         [job.id, first, chunk.map((r) => r.line), chunk.map((r) => JSON.stringify(r.cells))],
       );
       chunk = [];
+      if (!unstorable.length) return;
+      await tx.query(
+        `INSERT INTO import_findings (job_id, seq, line, field, reason, rejected)
+         SELECT $1, * , TRUE FROM unnest($2::int[], $3::int[], $4::text[], $5::text[])`,
+        [
+          job.id,
+          unstorable.map((f) => f.seq),
+          unstorable.map((f) => f.line),
+          unstorable.map((f) => f.field),
+          unstorable.map((f) => f.reason),
+        ],
+      );
+      unstorable = [];
     };
     try {
       for await (const rec of readRecords(job.format, job.content)) {
         if (!header) {
+          const bad = rec.cells.flatMap((c, i) => (unstorableReason(c) ? [{ path: 'body.content', message: headerUnstorable(c, i) }] : []));
+          if (bad.length) throw new ImportFileError(bad);
           header = rec.cells;
           const mapped = mapColumns(job.kind, header, job.mapping, !!job.source);
           if (mapped.errors.length) throw new ImportFileError(mapped.errors);
@@ -85,6 +110,13 @@ export async function stageImport(pool: pg.Pool, job: NewImport): Promise<void> 
           continue;
         }
         if (++seq > MAX_IMPORT_ROWS) throw new ImportFileError([{ path: 'body.content', message: `more than ${MAX_IMPORT_ROWS} rows` }]);
+        if (rec.cells.some((c) => unstorableReason(c))) {
+          // the row is kept (cleaned, for the rejects) and refused: each mapped field that held such a character
+          rec.cells.forEach((c, i) => {
+            if (fields[i] && unstorableReason(c)) unstorable.push({ seq, line: rec.line, field: fields[i], reason: cellUnstorable(c) });
+          });
+          rec.cells = rec.cells.map(storable);
+        }
         chunk.push(rec);
         if (chunk.length >= STAGE_CHUNK) await flush();
       }

@@ -153,6 +153,74 @@ export const fold = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 /** Aliases a file may use besides the field's own name. */
 const ALIASES: Record<string, string> = { introducingbrokerid: 'ib', introducingbroker: 'ib', accountlogin: 'login' };
 
+/** What each field holds, as GET /api/imports/kinds tells the console (one entry per field of every kind). */
+const DESCRIPTIONS: Record<string, string> = {
+  id: "the client's id in the CRM, e.g. the back office's client number (letters, digits and . _ : -, at most 64); an id the CRM has is refused",
+  type: 'clients: individual (default) or corporate; transactions: deposit, withdrawal, transfer or trade',
+  firstName: 'first name (an individual needs it)',
+  lastName: 'last name (an individual needs it)',
+  legalName: "a corporate client's registered name",
+  email: 'e-mail address',
+  phone: 'phone number, with its country code or a country column',
+  country: 'country of residence, ISO 3166-1 alpha-2 (GB)',
+  source: 'where the lead came from (required unless the import gives one)',
+  campaign: 'the marketing campaign',
+  ib: "the introducing broker's id",
+  utmSource: 'utm_source of the landing page',
+  utmMedium: 'utm_medium of the landing page',
+  utmCampaign: 'utm_campaign of the landing page',
+  utmTerm: 'utm_term of the landing page',
+  utmContent: 'utm_content of the landing page',
+  dateOfBirth: 'date of birth, YYYY-MM-DD',
+  language: 'preferred language, a language tag (en, zh-CN)',
+  temperature: 'cold, warm or hot',
+  nationality: 'nationality, ISO 3166-1 alpha-2',
+  nationalId: 'national id number',
+  branchId: "the branch's id (default: the uploader's branch)",
+  accountManagerId: "the account manager's user id",
+  tier: 'standard, silver, gold or platinum',
+  segment: 'a free segment label',
+  kycStatus: 'pending, in_review, approved, rejected or expired',
+  clientId: "the client's id in the CRM",
+  platform: 'the trading platform, e.g. MT5',
+  login: 'the account login on the platform (a transaction: with its platform)',
+  currency: 'ISO 4217 currency code (USD)',
+  leverage: 'a whole number, e.g. 100',
+  balance: 'a decimal with a point, e.g. 1250.50 (default 0)',
+  equity: 'a decimal with a point (default 0)',
+  marginLevel: 'a decimal ≥ 0',
+  status: 'accounts: active (default), disabled or closed; transactions: completed (default), pending, failed, cancelled or reversed',
+  asOf: 'when the figures were true (ISO 8601 or a day; default the upload): older figures than the account holds change nothing',
+  externalId: 'the transaction id in the system it comes from: stored once per source',
+  amount: 'a decimal ≥ 0 with a point, e.g. 500.00',
+  method: `how money moved: ${TRANSACTION_METHODS.join(', ')} (deposits, withdrawals and transfers need it)`,
+  bookedAt: 'when it was booked: ISO 8601 with an offset, or a day (midnight UTC)',
+  counterpartyName: 'who paid or was paid',
+  counterpartyCountry: "the counterparty's country, ISO 3166-1 alpha-2",
+  instrument: 'the traded instrument, e.g. EURUSD',
+  pnl: 'profit or loss of a trade, a decimal (may be negative)',
+};
+
+export interface KindField {
+  name: string;
+  /** the header must have a column for it (leads' source: unless the import gives one) */
+  required: boolean;
+  description: string;
+  /** other column names that fill it, folded (lower case, letters and digits only) */
+  aliases: string[];
+}
+
+/** The fields of a kind as GET /api/imports/kinds gives them, in file order. */
+export const kindFields = (kind: ImportKind): KindField[] =>
+  KINDS[kind].fields.map((name) => ({
+    name,
+    required: KINDS[kind].required.includes(name),
+    description: DESCRIPTIONS[name] ?? name,
+    aliases: Object.entries(ALIASES)
+      .filter(([, f]) => f === name)
+      .map(([a]) => a),
+  }));
+
 export interface ColumnMapping {
   /** per file column, the field it fills, or '' when it is left out */
   fields: string[];

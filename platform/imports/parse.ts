@@ -1,6 +1,6 @@
 // Reading an import's file, streaming: CSV with csv-parse, XLSX with exceljs's streaming reader (the first
 // worksheet). Each record comes with the line it ends on (CSV: a quoted value may span lines; XLSX: the
-// row number), its cells as text. Empty records are skipped.
+// row number), its cells as text (XLSX strings with their `_xHHHH_` escapes decoded). Empty records are skipped.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -18,16 +18,40 @@ export async function* readRecords(format: 'csv' | 'xlsx', content: string): Asy
   else yield* readXlsx(Buffer.from(content, 'base64'));
 }
 
-async function* readCsv(text: string): AsyncGenerator<FileRecord> {
+/**
+ * The parser reads UTF-8, where a lone UTF-16 surrogate would silently become U+FFFD: such code units are
+ * carried through it as a noncharacter the text does not use, and given back as one, so the row is refused.
+ */
+function carrySurrogates(text: string): { text: string; restore: (cell: string) => string } {
+  if (text.isWellFormed()) return { text, restore: (c) => c };
+  let marker = 0xfdd0;
+  while (marker <= 0xfdef && text.includes(String.fromCharCode(marker))) marker++;
+  // a file that uses every one of them: its lone surrogates are read as U+FFFD, as the parser does
+  if (marker > 0xfdef) return { text, restore: (c) => c };
+  const m = String.fromCharCode(marker);
+  return {
+    text: text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, m),
+    restore: (c) => (c.includes(m) ? c.replaceAll(m, '\ud800') : c),
+  };
+}
+
+async function* readCsv(content: string): AsyncGenerator<FileRecord> {
+  const { text, restore } = carrySurrogates(content);
   const parser = Readable.from([text]).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }));
   try {
     for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (r.record.some((c) => c !== '')) yield { line: r.info.lines, cells: r.record };
+      if (r.record.some((c) => c !== '')) yield { line: r.info.lines, cells: r.record.map(restore) };
     }
   } catch (err) {
     throw new FileFormatError(`not readable as CSV: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
+
+/**
+ * Text as OOXML writes it (ECMA-376 ST_Xstring): a character XML cannot carry, such as U+0000, is written
+ * `_xHHHH_` (a literal `_x` as `_x005F_x`). Decoded, so such a character reaches the row's checks.
+ */
+export const decodeXstring = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 /** A cell's value as text: dates as YYYY-MM-DD (or ISO instants when they have a time), formulas by their result. */
 function cellText(v: ExcelJS.CellValue): string {
@@ -37,13 +61,13 @@ function cellText(v: ExcelJS.CellValue): string {
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
   }
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('richText' in v) return decodeXstring(v.richText.map((t) => t.text).join(''));
     if ('text' in v && typeof v.text === 'string') return v.text; // hyperlink
     if ('result' in v) return cellText((v.result ?? null) as ExcelJS.CellValue);
     if ('error' in v) return '';
     return '';
   }
-  return String(v).trim();
+  return typeof v === 'string' ? decodeXstring(v).trim() : String(v).trim();
 }
 
 async function* readXlsx(buf: Buffer): AsyncGenerator<FileRecord> {

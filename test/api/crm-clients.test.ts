@@ -291,6 +291,41 @@ describe('client 360', () => {
     expect(res.headers.get('content-range')).toBe('transactions 0-3/8');
   });
 
+  it('filters transactions by type, status and booked from/to (days inclusive); bad input is a 400 naming the field', async () => {
+    const list = async (filter: object) => {
+      const res = await agent1.get(`/api/clients/c-1001/transactions?range=[0,99]&filter=${encodeURIComponent(JSON.stringify(filter))}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as { type: string; status: string; bookedAt: string }[];
+    };
+    const { rows } = await stack.db.pool.query<{ type: string; status: string; day: string; n: number }>(
+      `SELECT type, status, to_char(booked_at, 'YYYY-MM-DD') AS day, count(*)::int AS n FROM transactions WHERE client_id = 'c-1001'
+        GROUP BY 1, 2, 3 ORDER BY 3`,
+    );
+    const count = (p: (r: (typeof rows)[number]) => boolean) => rows.filter(p).reduce((a, r) => a + r.n, 0);
+    expect(await list({ type: 'trade', status: 'completed' })).toHaveLength(count((r) => r.type === 'trade' && r.status === 'completed'));
+    expect(await list({ status: 'failed' })).toHaveLength(count((r) => r.status === 'failed'));
+    // a day from and to: that whole day; a range of days: both ends included
+    const days = [...new Set(rows.map((r) => r.day))];
+    const [first, second, third] = [days[0], days[1], days[2]];
+    const one = await list({ from: second, to: second });
+    expect(one).toHaveLength(count((r) => r.day === second));
+    expect(one.every((t) => t.bookedAt.startsWith(second))).toBe(true);
+    expect(await list({ from: first, to: third })).toHaveLength(count((r) => r.day >= first && r.day <= third));
+    expect(await list({ type: 'deposit', from: `${second}T00:00:00+00:00` })).toHaveLength(
+      count((r) => r.type === 'deposit' && r.day >= second),
+    );
+    const bad = async (filter: object, field: string) => {
+      const res = await agent1.get(`/api/clients/c-1001/transactions?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+      expect(res.status, JSON.stringify(filter)).toBe(400);
+      expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    };
+    await bad({ type: 'gift' }, 'query.filter.type');
+    await bad({ status: 'lost' }, 'query.filter.status');
+    await bad({ from: '2026-13-01' }, 'query.filter.from');
+    await bad({ to: 'yesterday' }, 'query.filter.to');
+    await bad({ from: third, to: first }, 'query.filter.to');
+  });
+
   it('merges case events into the timeline for those who may see the case', async () => {
     await stack.db.pool.query(
       `INSERT INTO cases (id, type, workflow_id, client_id, branch_id, team_id, reference, status, state, opened_at)

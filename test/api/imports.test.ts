@@ -9,6 +9,13 @@ import { waitFor } from '../support/cases';
 import { startKillableWorker } from '../support/killable-worker';
 import { parse } from 'csv-parse/sync';
 import { io, type Socket } from 'socket.io-client';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
+import { createApp } from '../../api/app';
+import { startQueuedImports } from '../../api/imports/reconcile';
+import { stageImport } from '../../platform/imports/jobs';
 
 let stack: Stack;
 let agent1: ApiClient;
@@ -279,6 +286,62 @@ describe('who imports and who sees a job', () => {
     expect((await admin.get(`/api/imports/${res.body.id}`)).status).toBe(200);
   });
 
+  it('back office (demo user backoffice) loads clients, accounts, transactions and leads; sees its own jobs', async () => {
+    const backoffice = await ApiClient.login(stack.url, 'backoffice@example.com');
+    const files = {
+      clients: 'id,firstName,lastName,country\nbo-1,Beth,Office,GB',
+      accounts: 'clientId,platform,login,currency\nc-1001,MT5,880001,USD',
+      transactions: 'clientId,externalId,type,amount,currency,method,bookedAt\nc-1001,BO-1,deposit,100,USD,card,2026-11-02',
+      leads: 'firstName,lastName,email\nLena,Load,lena.load@example.org',
+    };
+    for (const [kind, content] of Object.entries(files)) {
+      const res = await backoffice.post('/api/imports', {
+        kind,
+        fileName: `${kind}.csv`,
+        format: 'csv',
+        content,
+        dryRun: true,
+        source: 'bo',
+      });
+      expect(res.status, `${kind}: ${JSON.stringify(res.body)}`).toBe(201);
+      expect(await finished(backoffice, res.body.id)).toMatchObject({ status: 'dry_run', applied: 1, rejected: 0 });
+      expect((await agent1.get(`/api/imports/${res.body.id}`)).status).toBe(404);
+      expect((await admin.get(`/api/imports/${res.body.id}`)).status).toBe(200);
+    }
+    const mine = (await backoffice.get('/api/imports')).body as { createdBy: string }[];
+    expect(mine.length).toBe(4);
+    expect(new Set(mine.map((j) => j.createdBy))).toEqual(new Set(['u-backoffice']));
+  });
+
+  it('GET /api/imports/kinds: the kinds each role may import, with their fields', async () => {
+    const kindsOf = async (c: ApiClient) => {
+      const res = await c.get('/api/imports/kinds');
+      expect(res.status).toBe(200);
+      return res.body as { kind: string; fields: { name: string; required: boolean; description: string; aliases: string[] }[] }[];
+    };
+    expect((await kindsOf(agent1)).map((k) => k.kind)).toEqual(['leads']);
+    const all = await kindsOf(admin);
+    expect(all.map((k) => k.kind)).toEqual(['leads', 'clients', 'accounts', 'transactions']);
+    const backoffice = await ApiClient.login(stack.url, 'backoffice@example.com');
+    expect((await kindsOf(backoffice)).map((k) => k.kind)).toEqual(['leads', 'clients', 'accounts', 'transactions']);
+    const ib = await ApiClient.login(stack.url, 'apex.partner@example.com');
+    expect((await ib.get('/api/imports/kinds')).status).toBe(403);
+    const tx = all.find((k) => k.kind === 'transactions')!;
+    expect(tx.fields.filter((f) => f.required).map((f) => f.name)).toEqual([
+      'clientId',
+      'externalId',
+      'type',
+      'amount',
+      'currency',
+      'bookedAt',
+    ]);
+    expect(tx.fields.find((f) => f.name === 'login')).toMatchObject({ required: false, aliases: ['accountlogin'] });
+    expect(tx.fields.every((f) => f.description.length > 0 && f.description !== f.name)).toBe(true);
+    const leads = all.find((k) => k.kind === 'leads')!;
+    expect(leads.fields.map((f) => f.name)).toContain('temperature');
+    expect(leads.fields.find((f) => f.name === 'firstName')).toMatchObject({ required: true });
+  });
+
   it('import.progress goes to the uploader’s sockets only', async () => {
     const connect = (token: string | null) =>
       new Promise<Socket>((resolve, reject) => {
@@ -353,4 +416,175 @@ describe('a job whose worker is killed mid-way', () => {
     expect(findings.rows[0]).toEqual({ n: invalid, lines: invalid });
     expect(job.cases.processed).toBe(N - invalid);
   }, 300_000);
+});
+
+describe('a job whose workflow cannot be started', () => {
+  /** The API on the same database with a Temporal client whose start throws `err`. */
+  const failingApi = async (err: () => Error) => {
+    const temporal = {
+      workflow: {
+        start: async () => {
+          throw err();
+        },
+      },
+    } as unknown as Client;
+    const server = http.createServer(createApp({ db: stack.db, env: stack.env, temporal, log: () => {} }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+  };
+  /** like a gRPC UNAVAILABLE from the Temporal client */
+  const unreachable = () =>
+    Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'down', metadata: {} });
+  const upload = { kind: 'leads', fileName: 'late.csv', format: 'csv', content: LEADS_CSV, dryRun: true, source: 'late' };
+
+  it('is marked failed with a readable reason (503 when the engine did not answer, 500 for another fault), never left queued', async () => {
+    const down = await failingApi(unreachable);
+    try {
+      const res = await new ApiClient(down.url, agent1.bearer).post('/api/imports', upload);
+      expect(res.status, JSON.stringify(res.body)).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'ENGINE_UNAVAILABLE', reason: 'import_not_started' });
+      const id = /import ([0-9a-f-]{36})/.exec(res.body.error.message)![1];
+      const job = (await agent1.get(`/api/imports/${id}`)).body;
+      expect(job).toMatchObject({ status: 'failed', finishedAt: expect.any(String), startedAt: null });
+      expect(job.error).toMatch(/could not be started: the workflow engine did not answer/);
+    } finally {
+      down.close();
+    }
+    const broken = await failingApi(() => new Error('unexpected'));
+    try {
+      const res = await new ApiClient(broken.url, agent1.bearer).post('/api/imports', upload);
+      expect(res.status).toBe(500);
+      const [latest] = (await agent1.get('/api/imports')).body;
+      expect(latest).toMatchObject({ fileName: 'late.csv', status: 'failed', error: expect.stringMatching(/fault on our side/) });
+    } finally {
+      broken.close();
+    }
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM import_jobs WHERE status = 'queued' AND source = 'late'`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('a job left queued with no workflow (the process died after staging it) is started by the reconciler', async () => {
+    const id = randomUUID();
+    await stageImport(stack.db.pool, {
+      id,
+      kind: 'leads',
+      fileName: 'orphan.csv',
+      format: 'csv',
+      content: LEADS_CSV,
+      dryRun: true,
+      source: 'orphan',
+      createdById: 'u-agent1',
+      branchId: 'london',
+    });
+    // not yet: the API's own start may still be on its way
+    expect(await startQueuedImports(stack, 60_000)).toBe(0);
+    await stack.db.pool.query(`UPDATE import_jobs SET created_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+    expect(await startQueuedImports(stack, 60_000)).toBe(1);
+    expect(await finished(agent1, id)).toMatchObject({ status: 'dry_run', total: 8, applied: 3, rejected: 5 });
+    // finished jobs are not started again
+    expect(await startQueuedImports(stack, 0)).toBe(0);
+  });
+
+  it('the same Idempotency-Key again starts the job that failed to start, and it runs', async () => {
+    const key = { 'idempotency-key': 'late-start-1' };
+    const down = await failingApi(unreachable);
+    let id: string;
+    try {
+      const res = await new ApiClient(down.url, agent1.bearer).post('/api/imports', upload, key);
+      expect(res.status).toBe(503);
+      id = /import ([0-9a-f-]{36})/.exec(res.body.error.message)![1];
+      expect((await agent1.get(`/api/imports/${id}`)).body.status).toBe('failed');
+    } finally {
+      down.close();
+    }
+    const retry = await agent1.post('/api/imports', upload, key);
+    expect(retry.status, JSON.stringify(retry.body)).toBe(200);
+    expect(retry.body).toMatchObject({ id, error: null });
+    expect(await finished(agent1, id)).toMatchObject({ status: 'dry_run', total: 8, applied: 3, rejected: 5, error: null });
+  });
+});
+
+describe('a character the database cannot store (NUL, a lone surrogate)', () => {
+  const REASON = /^contains a character the database cannot store/;
+
+  it('CSV: refuses only the rows that hold one, with line, field and reason; the rest is imported', async () => {
+    const csv = [
+      'id,firstName,lastName,email,country,branchId',
+      'nul-1,Nora,Null,nora@example.org,GB,london',
+      'nul-2,Ned,Zero\u0000Byte,ned@example.org,GB,london',
+      'nul-3,Sue,Rogate,sue\ud800@example.org,GB,london',
+      'nul-4,Ida,Okay,ida@example.org,GB,london',
+    ].join('\n');
+    const res = await admin.post('/api/imports', { kind: 'clients', fileName: 'nul.csv', format: 'csv', content: csv });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await finished(admin, res.body.id)).toMatchObject({ status: 'done', total: 4, applied: 2, rejected: 2 });
+    const rejects = await rejectsOf(admin, res.body.id);
+    expect(rejects.map((r) => [r.line, r.field])).toEqual([
+      ['3', 'lastName'],
+      ['4', 'email'],
+    ]);
+    expect(rejects[0].reason).toMatch(REASON);
+    expect(rejects[0].reason).toContain('U+0000');
+    expect(rejects[1].reason).toContain('surrogate');
+    // the row as it was, with U+FFFD in place of what could not be stored
+    expect(rejects[0].lastName).toBe('Zero\uFFFDByte');
+    const { rows } = await stack.db.pool.query(`SELECT id FROM clients WHERE id LIKE 'nul-%' ORDER BY id`);
+    expect(rows.map((r) => r.id)).toEqual(['nul-1', 'nul-4']);
+  });
+
+  it('XLSX (written _x0000_ as OOXML does): the same, in a dry run', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Leads');
+    ws.addRow(['firstName', 'lastName', 'email', 'country']);
+    ws.addRow(['Ana', 'Lima', 'ana.nul@example.org', 'GB']);
+    ws.addRow(['Bo', 'Ch_x0000_en', 'bo.nul@example.org', 'GB']);
+    ws.addRow(['Cy', 'Dunn', 'cy.nul@example.org', 'GB']);
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const res = await agent1.post('/api/imports', {
+      kind: 'leads',
+      fileName: 'nul.xlsx',
+      format: 'xlsx',
+      content,
+      dryRun: true,
+      source: 'nul',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(await finished(agent1, res.body.id)).toMatchObject({ status: 'dry_run', total: 3, applied: 2, rejected: 1 });
+    const rejects = await rejectsOf(agent1, res.body.id);
+    expect(rejects.map((r) => [r.line, r.field])).toEqual([['3', 'lastName']]);
+    expect(rejects[0].reason).toMatch(REASON);
+  });
+
+  it('one in the header refuses the file with a 400 naming the column, CSV and XLSX', async () => {
+    const csv = await admin.post('/api/imports', {
+      kind: 'clients',
+      fileName: 'h.csv',
+      format: 'csv',
+      content: 'id,first\u0000Name,lastName\nh-1,A,B',
+    });
+    expect(csv.status).toBe(400);
+    expect(csv.body.error.fields[0]).toMatchObject({ path: 'body.content', message: expect.stringContaining("header's column 2") });
+    expect(csv.body.error.fields[0].message).toContain('cannot store');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('x').addRows([
+      ['id', 'firstName', 'last_x0000_Name'],
+      ['h-2', 'A', 'B'],
+    ]);
+    const xlsx = await admin.post('/api/imports', {
+      kind: 'clients',
+      fileName: 'h.xlsx',
+      format: 'xlsx',
+      content: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(xlsx.status).toBe(400);
+    expect(xlsx.body.error.fields[0].message).toContain("header's column 3");
+    const { rows } = await stack.db.pool.query(`SELECT count(*)::int AS n FROM import_jobs WHERE file_name IN ('h.csv', 'h.xlsx')`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('other fields of the upload are still checked', async () => {
+    const res = await admin.post('/api/imports', { kind: 'clients', fileName: 'a\u0000.csv', format: 'csv', content: 'id\nx' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('body.fileName');
+  });
 });

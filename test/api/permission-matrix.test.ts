@@ -206,6 +206,7 @@ const POLICY: Record<string, Entry> = {
   // import jobs: leads for client editors and admins (other kinds admins only: checked in test/api/imports.test.ts)
   'POST /api/imports': { who: or(clientEditors, admin), body: () => ({}), phase: 'write' },
   'GET /api/imports': { who: or(clientEditors, admin) },
+  'GET /api/imports/kinds': { who: or(clientEditors, admin) },
   'GET /api/imports/{id}': { who: or(clientEditors, admin), on: 'missing' },
   'GET /api/imports/{id}/rejects': { who: or(clientEditors, admin), on: 'missing' },
   'GET /api/client-development/funnel': { who: supervisorsOf('client_development'), query: () => ({ by: 'matrix-none' }) },

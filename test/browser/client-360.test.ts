@@ -88,6 +88,17 @@ describe('the client 360 page', () => {
       const amounts = page.getByTestId('client-transactions').getByTestId('transaction-amount');
       await expect.poll(async () => (await amounts.allTextContents())[0], POLL).toContain('4,321.09');
       await noRawKeys(page);
+      // filters: trades only (the deposit leaves), deposits again, then booked from tomorrow: none match
+      await choose(page, 'transactions-filter-type', 'trade');
+      await expect.poll(async () => (await amounts.allTextContents())[0], POLL).not.toContain('4,321.09');
+      await choose(page, 'transactions-filter-type', 'deposit');
+      await expect.poll(async () => (await amounts.allTextContents())[0], POLL).toContain('4,321.09');
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      await page.getByTestId('transactions-filter-from').locator('input').fill(tomorrow);
+      await expect
+        .poll(async () => await page.getByTestId('client-transactions-none').textContent(), POLL)
+        .toBe('No transactions match these filters.');
+      await noRawKeys(page);
 
       // cases and tasks: the open complaint by its reference, linking to the complaint's page
       await page.getByTestId('client-tab-cases').click();

@@ -4,6 +4,9 @@
 // another branch's; an agent sees the national id masked and no documents where the branch manager sees both.
 // Demo data (prisma/seed.ts, seed-crm.ts): agent1 manages the London clients but c-1006..c-1008 (agent2's);
 // Shanghai's are another branch's. The list's Export button downloads the same clients, masked the same way.
+// An introducing broker (apex.partner, users.ib_id ib-apex) sees the clients of its IB and every IB below it
+// (ib-apex-north, ib-apex-leeds), not another IB's (ib-orient), masked and read-only; a sub-IB's partner
+// (north.partner) sees its own subtree and not its parent's own clients.
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -139,6 +142,64 @@ describe('client data scopes in the console', () => {
     expect(text).not.toContain('QQ123456C');
     expect(text).not.toContain('533380006');
   });
+
+  it(
+    'an introducing broker sees only the clients of its IB tree (sub-IBs’ included), masked and read-only; another IB’s client is not found',
+    { timeout: 120_000 },
+    async () => {
+      /** the clients of an IB and of every IB below it */
+      const treeOf = async (ib: string) =>
+        (
+          await stack.db.pool.query<{ id: string; name: string; ib: string }>(
+            `WITH RECURSIVE t AS (SELECT id FROM introducing_brokers WHERE id = $1
+               UNION SELECT c.id FROM introducing_brokers c JOIN t ON c.parent_id = t.id)
+             SELECT id, name, introducing_broker_id AS ib FROM clients WHERE introducing_broker_id IN (SELECT id FROM t) ORDER BY name`,
+            [ib],
+          )
+        ).rows;
+      const apex = await treeOf('ib-apex');
+      // its own clients, its sub-IB's and its sub-sub-IB's
+      expect(new Set(apex.map((c) => c.ib))).toEqual(new Set(['ib-apex', 'ib-apex-north', 'ib-apex-leeds']));
+      const [other] = await treeOf('ib-orient');
+      expect(other).toBeDefined();
+
+      const { page } = await openSession(browser, stack.url, 'ib-apex');
+      await signIn(page, 'apex.partner@example.com');
+      await page.getByTestId('nav-clients').click();
+      await expect.poll(() => listedNames(page), POLL).toEqual(apex.map((c) => c.name).sort());
+      await search(page, other.name);
+      await page.getByTestId('empty-state').waitFor();
+      expect(await page.locator('tbody tr').count()).toBe(0);
+
+      // another IB's client by its address: the not-found page, none of its data
+      await page.goto(`/#/clients/${other.id}/show`);
+      await page.getByTestId('client-not-found').waitFor();
+      expect(page.url()).toContain(`/clients/${other.id}/show`);
+      expect(await page.locator('body').textContent()).not.toContain(other.name);
+
+      // a sub-IB's client: read, national id masked, no documents, and no Log interaction
+      const sub = apex.find((c) => c.id === 'c-1001')!;
+      expect(sub.ib).toBe('ib-apex-north');
+      await page.goto(`/#/clients/${sub.id}/show`);
+      const id = page.getByTestId('client-national-id');
+      await expect.poll(() => id.textContent(), POLL).toBe('******56C');
+      await page.getByTestId('client-documents-hidden').waitFor();
+      await page.goto(`/#/clients/${sub.id}/show/timeline`);
+      await page.getByTestId('client-timeline').waitFor(POLL);
+      expect(await page.getByTestId('log-interaction').count()).toBe(0);
+
+      // the sub-IB's partner: its subtree only, not the clients ib-apex brought itself
+      const north = await treeOf('ib-apex-north');
+      const parents = apex.filter((c) => c.ib === 'ib-apex');
+      expect(parents.length).toBeGreaterThan(0);
+      const { page: northPage } = await openSession(browser, stack.url, 'ib-north');
+      await signIn(northPage, 'north.partner@example.com');
+      await northPage.getByTestId('nav-clients').click();
+      await expect.poll(() => listedNames(northPage), POLL).toEqual(north.map((c) => c.name).sort());
+      await northPage.goto(`/#/clients/${parents[0].id}/show`);
+      await northPage.getByTestId('client-not-found').waitFor();
+    },
+  );
 
   it(
     'a branch manager sees the branch’s clients, not another branch’s, with national ids and documents',

@@ -69,6 +69,8 @@ describe('imports in the console', () => {
       await page.getByTestId('nav-imports').click();
       await page.getByTestId('import-create').first().click();
       await choose(page, 'import-kind', 'leads');
+      // the kinds and their fields come from GET /api/imports/kinds
+      expect(await page.getByTestId('import-required').textContent()).toContain('firstName, lastName');
       await page.getByTestId('import-file').setInputFiles(file);
       await page.getByTestId('import-mapping').waitFor();
       // "Mail Address" is no field's name: map it; the notes are left out

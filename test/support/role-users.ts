@@ -83,6 +83,7 @@ const CLIENT_SCOPE: Record<string, 'own' | 'branch' | 'entity' | 'ib_tree' | 'al
   integration: null,
   branch_manager: 'branch',
   entity_manager: 'entity',
+  back_office: 'all',
   admin: null,
 };
 

@@ -267,6 +267,9 @@ export const en = {
     },
     transactions: {
       none: 'No transactions.',
+      none_filtered: 'No transactions match these filters.',
+      from: 'Booked from',
+      to: 'Booked to',
       booked_at: 'Booked at',
       type: 'Type',
       amount: 'Amount',

@@ -272,6 +272,9 @@ export const ru = {
     },
     transactions: {
       none: 'Операций нет.',
+      none_filtered: 'Нет операций по этим фильтрам.',
+      from: 'Проведена с',
+      to: 'Проведена по',
       booked_at: 'Проведена',
       type: 'Тип',
       amount: 'Сумма',

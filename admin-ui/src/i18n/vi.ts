@@ -269,6 +269,9 @@ export const vi = {
     },
     transactions: {
       none: 'Không có giao dịch.',
+      none_filtered: 'Không có giao dịch nào khớp với bộ lọc này.',
+      from: 'Ghi sổ từ',
+      to: 'Ghi sổ đến',
       booked_at: 'Thời điểm ghi sổ',
       type: 'Loại',
       amount: 'Số tiền',

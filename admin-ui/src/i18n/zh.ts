@@ -267,6 +267,9 @@ export const zh = {
     },
     transactions: {
       none: '没有交易记录。',
+      none_filtered: '没有符合筛选条件的交易。',
+      from: '记账日期自',
+      to: '记账日期至',
       booked_at: '记账时间',
       type: '类型',
       amount: '金额',

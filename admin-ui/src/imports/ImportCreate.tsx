@@ -22,14 +22,12 @@ import { HttpError, Loading, Title, useNotify, useTranslate } from 'react-admin'
 import { useNavigate } from 'react-router-dom';
 import { ScrollX } from '../layout/ScrollX';
 import { newKey, postImport, type NewImport } from './api';
-import { IMPORT_FIELDS, fieldByName } from './fields';
+import { fieldByName, useImportKinds } from './kinds';
 import { readImportFile, type ReadFile } from './file';
 import { InvalidRows } from './InvalidRows';
 import { ProgressBar } from './ImportProgress';
-import { importsKind } from './access';
-import { usePerms } from '../providers/permissions';
 import { useImportJob, useRejects } from './useImportJob';
-import { finished, importKinds, type ImportKind } from './types';
+import { finished, type ImportKind } from './types';
 
 /** New import: what the file holds, the file (read here: CSV as text, XLSX as base64), its columns' fields, a dry
  * run that lists every invalid row, then the import itself, whose page shows its progress. */
@@ -73,15 +71,17 @@ export const ImportCreate = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<ImportKind>('leads');
+  const [chosenKind, setKind] = useState<ImportKind | null>(null);
   const [file, setFile] = useState<ReadFile | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [checkId, setCheckId] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const fields = IMPORT_FIELDS[kind];
-  const { permissions } = usePerms();
-  const kinds = importKinds.filter((k) => importsKind(permissions, k));
+  // the kinds this user may import and their fields, from the API
+  const specs = useImportKinds();
+  const kinds = (specs.data ?? []).map((k) => k.kind);
+  const kind: ImportKind = chosenKind ?? kinds[0] ?? 'leads';
+  const fields = useMemo(() => specs.data?.find((k) => k.kind === kind)?.fields ?? [], [specs.data, kind]);
 
   // One key per request body: a second click on Import sends the same request, which the API applies once.
   const body = useMemo((): NewImport | null => {
@@ -134,6 +134,7 @@ export const ImportCreate = () => {
     }
   };
 
+  if (specs.isPending) return <Loading />;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="imports.new.title" />
@@ -157,6 +158,16 @@ export const ImportCreate = () => {
                 </MenuItem>
               ))}
             </TextField>
+            {fields.length > 0 && (
+              <Typography variant="body2" color="text.secondary" data-testid="import-required">
+                {translate('imports.new.required', {
+                  fields: fields
+                    .filter((f) => f.required)
+                    .map((f) => f.name)
+                    .join(', '),
+                })}
+              </Typography>
+            )}
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <Button component="label" variant="outlined" startIcon={<UploadIcon />}>
                 {translate('imports.new.choose')}
@@ -190,7 +201,7 @@ export const ImportCreate = () => {
                     </TableHead>
                     <TableBody>
                       {file.columns.map((column) => {
-                        const byName = fieldByName(kind, column);
+                        const byName = fieldByName(fields, column);
                         const choice = mapping[column] ?? '';
                         return (
                           <TableRow key={column}>
@@ -219,8 +230,8 @@ export const ImportCreate = () => {
                                   <em>{translate('imports.new.leave_out')}</em>
                                 </MenuItem>
                                 {fields.map((f) => (
-                                  <MenuItem key={f} value={f}>
-                                    {f}
+                                  <MenuItem key={f.name} value={f.name} title={f.description} data-server-text>
+                                    {f.required ? `${f.name} *` : f.name}
                                   </MenuItem>
                                 ))}
                               </TextField>

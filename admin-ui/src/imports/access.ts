@@ -1,7 +1,7 @@
-// Who imports what: the roles the API allows on /api/imports (api/imports/router.ts). Leads: every role that edits
-// client data (every staff role but introducing brokers and integrations) and admins; clients, trading accounts
-// and transactions: admins. The console offers what these allow; the API decides.
-import type { ImportKind } from './types';
+// Who sees imports in the menu: the roles the API allows on /api/imports (api/imports/router.ts), that is every role
+// that edits client data (every staff role but introducing brokers and integrations) and admins. The kinds offered
+// on New import are those GET /api/imports/kinds gives the user (clients, trading accounts and transactions:
+// back_office and admins); the API decides.
 
 const rolesOf = (p: unknown): string[] => (p as { roles?: string[] } | undefined)?.roles ?? [];
 
@@ -10,6 +10,3 @@ const NO_IMPORTS = ['introducing_broker', 'integration'];
 
 /** Sees imports (their own, their branch's for supervisors, all for admins) and imports leads. */
 export const imports = (p: unknown): boolean => rolesOf(p).some((r) => !NO_IMPORTS.includes(r));
-
-/** The kinds the user may import. */
-export const importsKind = (p: unknown, kind: ImportKind): boolean => (kind === 'leads' ? imports(p) : rolesOf(p).includes('admin'));

@@ -23,6 +23,7 @@ export const imports = {
     read_failed: 'The file could not be read',
     rows: '%{smart_count} column in the header |||| %{smart_count} columns in the header',
     mapping: 'Columns',
+    required: 'Columns the file must have: %{fields}',
     mapping_hint: 'Each column of the file goes to the field of the same name unless you choose another here.',
     column: 'Column in the file',
     field: 'Field',

@@ -24,6 +24,7 @@ export const imports = {
     read_failed: 'Không đọc được tệp',
     rows: 'Dòng tiêu đề có %{smart_count} cột',
     mapping: 'Cột',
+    required: 'Các cột tệp bắt buộc phải có: %{fields}',
     mapping_hint: 'Mỗi cột của tệp được đưa vào trường cùng tên, trừ khi bạn chọn trường khác ở đây.',
     column: 'Cột trong tệp',
     field: 'Trường',

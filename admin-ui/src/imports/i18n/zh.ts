@@ -24,6 +24,7 @@ export const imports = {
     read_failed: '无法读取该文件',
     rows: '表头共 %{smart_count} 列',
     mapping: '列',
+    required: '文件必须包含的列：%{fields}',
     mapping_hint: '文件的每一列默认对应同名字段，除非在此另行选择。',
     column: '文件中的列',
     field: '字段',
