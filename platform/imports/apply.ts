@@ -8,7 +8,7 @@ import { inTransaction, type SqlRow } from '../db';
 import { derivedId } from '../ids';
 import { DomainError } from '../errors';
 import { CreateLeadBody } from '../crm/lead-input';
-import { normalizePhone } from '../crm/phones';
+import { phoneNumberOf } from '../crm/phones';
 import { searchNameOf } from '../crm/names';
 import { findDuplicatesMany, strongest, type Duplicate } from '../crm/duplicates';
 import { assignLeads, ibChain } from '../crm/assignment';
@@ -147,7 +147,7 @@ type LeadIn = z.infer<typeof CreateLeadBody>;
  */
 async function applyLeads(tx: pg.PoolClient, job: JobFacts, rows: StagedRow[], now: number): Promise<Outcome> {
   const findings: Finding[] = [];
-  const valid: { row: StagedRow; lead: LeadIn; emailNorm: string | null; phone: ReturnType<typeof normalizePhone> }[] = [];
+  const valid: { row: StagedRow; lead: LeadIn; emailNorm: string | null; phone: ReturnType<typeof phoneNumberOf> }[] = [];
   for (const row of rows) {
     const raw = { ...row.record };
     if (!raw.source && job.source) raw.source = job.source;
@@ -157,7 +157,7 @@ async function applyLeads(tx: pg.PoolClient, job: JobFacts, rows: StagedRow[], n
       continue;
     }
     const lead = parsed.data;
-    const phone = lead.phone ? normalizePhone(lead.phone, lead.country) : null;
+    const phone = lead.phone ? phoneNumberOf(lead.phone, lead.country) : null;
     if (lead.phone && !phone) {
       findings.push({
         seq: row.seq,
