@@ -26,6 +26,11 @@ function personName(name: string): NormalizedName {
   return n;
 }
 
+/** Normalises names ahead (imports: the next batch's, while this one waits on the database), so that nameDobMatch finds them done. */
+export function warmPersonName(name: string): void {
+  personName(name);
+}
+
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
