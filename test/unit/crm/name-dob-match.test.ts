@@ -52,6 +52,9 @@ describe('nameDobMatch', () => {
     const names = Array.from({ length: 400 }, () => nameOf(rand));
     let reported = 0;
     let pairs = 0;
+    // pairs near the threshold, where the rounding matters, and matches across scripts
+    let near = 0;
+    let acrossScripts = 0;
     for (let i = 0; i < names.length; i++) {
       for (let j = 0; j < 40; j++) {
         const other = names[(i * 7 + j * 13) % names.length];
@@ -60,6 +63,8 @@ describe('nameDobMatch', () => {
         const full = compareNames(names[i], b, 'Person');
         const fast = nameDobMatch(names[i], b);
         pairs++;
+        if (Math.abs(full.score - NAME_DOB_THRESHOLD) <= 0.05) near++;
+        if (full.score >= NAME_DOB_THRESHOLD && full.explanation.transliterated.length) acrossScripts++;
         if (full.score >= NAME_DOB_THRESHOLD) {
           expect(fast, `${names[i]} / ${b}`).toEqual(full);
           reported++;
@@ -69,6 +74,8 @@ describe('nameDobMatch', () => {
     // the set holds both kinds in number
     expect(reported).toBeGreaterThan(pairs / 50);
     expect(pairs - reported).toBeGreaterThan(pairs / 2);
+    expect(near).toBeGreaterThan(50);
+    expect(acrossScripts).toBeGreaterThan(20);
   });
 
   it('matches across scripts as compareNames does', () => {
