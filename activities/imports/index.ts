@@ -9,6 +9,9 @@ import { routeAlerts } from '../../platform/monitoring/grouping';
 import { DomainError } from '../../platform/errors';
 import { amlCaseStarter } from '../aml-case/starter';
 
+/** How long one applyImportBatch activity goes on applying batches (each committed on its own). */
+const BATCHES_FOR_MS = 5_000;
+
 export function createImportActivities(db: Db) {
   const { pool } = db;
   return {
@@ -17,13 +20,24 @@ export function createImportActivities(db: Db) {
       const sizes = await batchRows(pool);
       return { ...job, batchRows: sizes.rows, caseBatch: sizes.cases };
     },
+    /**
+     * Applies batches one after another, each in its own transaction (applyBatch), until the job is done or
+     * BATCHES_FOR_MS have passed: the same batches as one activity each, without a round trip through the
+     * workflow between them. A retry after a crash goes on after the last committed batch.
+     */
     async applyImportBatch(input: { jobId: string; size: number }): Promise<{ processed: number; total: number }> {
-      Context.current().heartbeat();
+      const ctx = Context.current();
+      ctx.heartbeat();
+      const until = Date.now() + BATCHES_FOR_MS;
       try {
-        const r = await applyBatch(pool, input.jobId, input.size);
-        // alerts the batch's transactions raised go to AML cases; a crash here leaves them to monitoring's routePending
-        if (r.alerts.length) await routeAlerts(pool, amlCaseStarter(), r.alerts);
-        return { processed: r.processed, total: r.total };
+        for (;;) {
+          const r = await applyBatch(pool, input.jobId, input.size);
+          // alerts the batch's transactions raised go to AML cases; a crash here leaves them to monitoring's routePending
+          if (r.alerts.length) await routeAlerts(pool, amlCaseStarter(), r.alerts);
+          ctx.heartbeat();
+          if (r.processed >= r.total || Date.now() >= until || ctx.cancellationSignal.aborted)
+            return { processed: r.processed, total: r.total };
+        }
       } catch (err) {
         if (err instanceof DomainError) throw ApplicationFailure.nonRetryable(err.message, err.code);
         throw err;

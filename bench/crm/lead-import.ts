@@ -4,11 +4,12 @@
 // (POST /api/imports) as agent1, applied by the real worker (workflows/import) against a book of existing
 // leads. Prints the upload (parse and staging) time, the storing rate (rows / (appliedAt - startedAt)),
 // and separately the rate at which the leads' client-development cases start, over --case-seconds.
-// Run: tsx bench/crm/lead-import.ts [--rows 100000] [--existing 100000] [--case-seconds 60]
+// Run: tsx bench/crm/lead-import.ts [--rows 100000] [--existing 100000] [--case-seconds 60] [--digest]
+// --digest prints digests of the findings, leads and duplicate findings stored, to compare two versions' results.
 import { createDb } from '../../platform/db';
 import { seedReferenceData } from '../../prisma/seed';
 import { Api } from '../case-engine/lib/http';
-import { loadLine } from '../case-engine/lib/cpu';
+import { cpuLine, cpuSeconds, loadLine } from '../case-engine/lib/cpu';
 import { elapsedS, machineLine } from '../case-engine/lib/report';
 import { startStack } from '../case-engine/lib/stack';
 import { FIRST, LAST } from './generate';
@@ -33,6 +34,21 @@ const rand = () => {
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 const pad8 = (n: number) => String(n).padStart(8, '0');
 const dob = (n: number) => new Date(Date.UTC(1950, 0, 1) + (n % 18_000) * 86_400_000).toISOString().slice(0, 10);
+
+const other = (kind: string, id: string) =>
+  `CASE WHEN ${kind} = 'lead' THEN (SELECT o.email_norm FROM leads o WHERE o.id = (${id})::uuid) ELSE ${id} END`;
+const DIGESTS: Record<string, string> = {
+  findings: `SELECT count(*)::int AS n, md5(string_agg(concat_ws('|', f.line, f.field, replace(f.reason, coalesce(f.other_id, '-'), coalesce(${other('f.other_kind', 'f.other_id')}, '-')),
+      f.rejected, f.other_kind, ${other('f.other_kind', 'f.other_id')}), E'\n' ORDER BY f.line, f.field, f.reason)) AS md5
+    FROM import_findings f WHERE f.job_id = $1`,
+  leads: `SELECT count(*)::int AS n, md5(string_agg(concat_ws('|', l.email_norm, l.first_name, l.last_name, l.search_name, l.phone_e164, l.phone_national,
+      l.date_of_birth, l.branch_id, l.account_manager_id, l.assignment_rule_id, l.duplicate_of_kind, ${other('l.duplicate_of_kind', 'l.duplicate_of_id')}, l.temperature),
+      E'\n' ORDER BY l.email_norm)) AS md5
+    FROM leads l WHERE l.source = 'bench-import' AND $1::text IS NOT NULL`,
+  duplicates: `SELECT count(*)::int AS n, md5(string_agg(concat_ws('|', l.email_norm, d.other_kind, ${other('d.other_kind', 'd.other_id')}, d.reason, d.score, d.detail::text),
+      E'\n' ORDER BY l.email_norm, d.other_kind, ${other('d.other_kind', 'd.other_id')})) AS md5
+    FROM lead_duplicates d JOIN leads l ON l.id = d.lead_id WHERE l.source = 'bench-import' AND $1::text IS NOT NULL`,
+};
 
 async function main(): Promise<void> {
   const began = performance.now();
@@ -87,6 +103,7 @@ async function main(): Promise<void> {
     await stack.startWorker();
     const agent = await Api.login(url, 'agent1@example.com');
     console.log(`${loadLine()} before the upload`);
+    const cpu0 = cpuSeconds(stack.pids());
     const tUp = performance.now();
     const created = await agent.ok('POST', '/api/imports', { kind: 'leads', fileName: 'bench.csv', format: 'csv', content: csv }, 201);
     const uploadS = (performance.now() - tUp) / 1000;
@@ -106,10 +123,20 @@ async function main(): Promise<void> {
     const storeS = (Date.parse(job.appliedAt) - Date.parse(job.startedAt)) / 1000;
     const rate = job.total / storeS;
     console.log(`${loadLine()} after storing`);
+    // CPU each component used from the upload to the last batch: less at the mercy of other load than the rate
+    console.log(`CPU during upload and storing: ${cpuLine(cpu0, cpuSeconds(stack.pids()), performance.now() - tUp)}`);
     console.log(
       `storing: ${job.total} rows in ${storeS.toFixed(1)} s = ${Math.round(rate)} rows/s (goal ≥ ${GOAL}: ${rate >= GOAL ? 'met' : 'NOT met'}); ` +
         `applied ${job.applied}, rejected ${job.rejected}, with possible duplicates ${job.duplicates}`,
     );
+    if (process.argv.includes('--digest')) {
+      // what the import wrote, with the ids that differ from run to run (job, lead ids) replaced by the
+      // leads' e-mail addresses: two runs of different code that print the same digests wrote the same
+      for (const [what, sql] of Object.entries(DIGESTS)) {
+        const { rows } = await db.pool.query<{ n: number; md5: string }>(sql, [id]);
+        console.log(`digest ${what}: ${rows[0].n} rows, md5 ${rows[0].md5}`);
+      }
+    }
     const endToEnd = job.total / (uploadS + storeS);
     console.log(`upload + storing: ${Math.round(endToEnd)} rows/s`);
 

@@ -76,20 +76,57 @@ export function rotation(ids: readonly string[], lastAssignedId: string | null):
   return [...ids.slice(at + 1), ...ids.slice(0, at + 1)];
 }
 
+/** Whether a candidate works at an instant, and when they start work next: from their calendar. */
+export interface Hours {
+  inHours(c: Candidate, at: number): boolean;
+  startsAt(c: Candidate, at: number): number;
+}
+
+const calendarHours: Hours = {
+  inHours: (c, at) => isBusinessTime(c.calendar, at),
+  startsAt: (c, at) => nextBusinessMoment(c.calendar, at),
+};
+
+/**
+ * calendarHours remembered per candidate and instant: a batch of leads assigned at one `now` asks the same
+ * of the same people for every lead (each answer is a pure function of the calendar and the instant; the
+ * calendars are not changed while the batch is assigned).
+ */
+function rememberedHours(): Hours {
+  const inHours = new Map<Candidate, Map<number, boolean>>();
+  const starts = new Map<Candidate, Map<number, number>>();
+  const memo = <T>(m: Map<Candidate, Map<number, T>>, c: Candidate, at: number, f: () => T): T => {
+    let byAt = m.get(c);
+    if (!byAt) m.set(c, (byAt = new Map()));
+    let v = byAt.get(at);
+    if (v === undefined) byAt.set(at, (v = f()));
+    return v;
+  };
+  return {
+    inHours: (c, at) => memo(inHours, c, at, () => calendarHours.inHours(c, at)),
+    startsAt: (c, at) => memo(starts, c, at, () => calendarHours.startsAt(c, at)),
+  };
+}
+
 /**
  * Who gets the lead at `now`. `candidates`: the rule's people who are active (others are skipped), with
  * their calendars and loads.
  */
-export function chooseAssignee(rule: AssignmentRule, candidates: readonly Candidate[], now: number): Assignment {
+export function chooseAssignee(
+  rule: AssignmentRule,
+  candidates: readonly Candidate[],
+  now: number,
+  hours: Hours = calendarHours,
+): Assignment {
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const order = rotation(rule.accountManagerIds, rule.lastAssignedId).flatMap((id) => byId.get(id) ?? []);
   if (!order.length) return { assigneeId: null, ruleId: rule.id, reason: 'no_eligible' };
-  let pool = order.filter((c) => isBusinessTime(c.calendar, now));
+  let pool = order.filter((c) => hours.inHours(c, now));
   let reason: AssignmentReason = 'in_hours';
   let startsAt: number | undefined;
   if (!pool.length) {
     if (rule.outsideHours === 'queue') return { assigneeId: null, ruleId: rule.id, reason: 'queued_outside_hours' };
-    const starts = order.map((c) => nextBusinessMoment(c.calendar, now));
+    const starts = order.map((c) => hours.startsAt(c, now));
     startsAt = Math.min(...starts);
     pool = order.filter((_, i) => starts[i] === startsAt);
     reason = 'next_available';
@@ -178,11 +215,12 @@ export async function assignLeads(
       });
   }
   const turned = new Set<AssignmentRule>();
+  const hours = rememberedHours();
   const out = leads.map((lead, i) => {
     const rule = matched[i];
     if (!rule) return { assigneeId: null, ruleId: null, reason: 'no_rule' as const, branchId: lead.branchId };
     const candidates = rule.accountManagerIds.flatMap((id) => people.get(id) ?? []);
-    const choice = chooseAssignee(rule, candidates, now);
+    const choice = chooseAssignee(rule, candidates, now, hours);
     const chosen = choice.assigneeId ? people.get(choice.assigneeId) : undefined;
     if (chosen) {
       rule.lastAssignedId = chosen.id;

@@ -1,12 +1,52 @@
 // Duplicate detection for leads, against other leads and clients: the same e-mail (any letter case), the
 // same phone number (compared in E.164, so any national or international format of it), or a similar name
 // (the screening matcher, any script) with the same date of birth. Each finding says why.
-import { compareNames } from '../../platform/screening/match/compare';
+import { explainAlignment, type Comparison } from '../../platform/screening/match/compare';
+import { align } from '../../platform/screening/match/align';
+import { normalizeName, type NormalizedName } from '../../platform/screening/text/normalize';
 import type { Queryable } from './clients';
 import type { SqlRow } from '../db';
 
 /** Name similarity (screening matcher, 0..1) from which two people with the same date of birth are duplicates. */
 export const NAME_DOB_THRESHOLD = 0.85;
+
+// A lead with a date of birth meets every stored person born that day, and the same stored names come up
+// batch after batch: a name's normalised form depends on the name alone, so it is kept (bounded, as the
+// screening normaliser's word cache is). Nothing changes a NormalizedName after it is made.
+const NAME_CACHE_LIMIT = 100_000;
+const personNames = new Map<string, NormalizedName>();
+
+function personName(name: string): NormalizedName {
+  let n = personNames.get(name);
+  if (!n) {
+    n = normalizeName(name, 'person');
+    if (personNames.size >= NAME_CACHE_LIMIT) personNames.clear();
+    personNames.set(name, n);
+  }
+  return n;
+}
+
+/** Normalises names ahead (imports: the next batch's, while this one waits on the database), so that nameDobMatch finds them done. */
+export function warmPersonName(name: string): void {
+  personName(name);
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * compareNames(a, b, 'Person') when its score reaches NAME_DOB_THRESHOLD, else null. The same computation:
+ * the alignment is the matcher's, and compareNames's score is that alignment's score rounded (a primary
+ * name, no evidence, no adjustment), so a pair below the threshold is known before its explanation (the
+ * costly part: strings for reviewers) is built; a pair at or above it gets compareNames's explanation.
+ */
+export function nameDobMatch(a: string, b: string): Comparison | null {
+  const qa = personName(a);
+  const qb = personName(b);
+  const alignment = align(qa.tokens, qb.tokens);
+  if (round3(Math.max(0, Math.min(1, alignment.score))) < NAME_DOB_THRESHOLD) return null;
+  const c = explainAlignment(qa, qb, 'primary', [], alignment);
+  return c.score >= NAME_DOB_THRESHOLD ? c : null;
+}
 
 export type DuplicateReason = 'email' | 'phone' | 'name_dob';
 
@@ -68,9 +108,15 @@ export async function findDuplicates(q: Queryable, p: DuplicateProbe): Promise<D
     ]);
     const byName = (kind: 'lead' | 'client', rows: { id: string; name: string }[]) => {
       for (const r of rows) {
-        const { score, explanation } = compareNames(p.fullName, r.name, 'Person');
-        if (score >= NAME_DOB_THRESHOLD)
-          found.push({ kind, id: r.id, reason: 'name_dob', score, detail: { summary: explanation.summary, matchedName: r.name } });
+        const m = nameDobMatch(p.fullName, r.name);
+        if (m)
+          found.push({
+            kind,
+            id: r.id,
+            reason: 'name_dob',
+            score: m.score,
+            detail: { summary: m.explanation.summary, matchedName: r.name },
+          });
       }
     };
     byName('client', clients.rows);
@@ -144,7 +190,11 @@ export async function findDuplicatesMany(q: Queryable, probes: readonly Duplicat
   ]);
   const group = (rows: SqlRow[]) => {
     const m = new Map<string, SqlRow[]>();
-    for (const r of rows) m.set(r.k, [...(m.get(r.k) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(r.k);
+      if (list) list.push(r);
+      else m.set(r.k, [r]);
+    }
     return m;
   };
   const [le, ce, lp, cp, ld, cd] = [leadEmails, clientEmails, leadPhones, clientPhones, leadDobs, clientDobs].map((r) => group(r.rows));
@@ -168,9 +218,15 @@ export async function findDuplicatesMany(q: Queryable, probes: readonly Duplicat
         ['lead', ld.get(p.dateOfBirth)],
       ] as const) {
         for (const r of (rows ?? []).filter(self).slice(0, 500)) {
-          const { score, explanation } = compareNames(p.fullName, r.name, 'Person');
-          if (score >= NAME_DOB_THRESHOLD)
-            found.push({ kind, id: r.id, reason: 'name_dob', score, detail: { summary: explanation.summary, matchedName: r.name } });
+          const m = nameDobMatch(p.fullName, r.name);
+          if (m)
+            found.push({
+              kind,
+              id: r.id,
+              reason: 'name_dob',
+              score: m.score,
+              detail: { summary: m.explanation.summary, matchedName: r.name },
+            });
         }
       }
     }

@@ -3,8 +3,23 @@
 // removed. "Дмитрий Волков" → "dmitriy volkov", "王芳" → "wang fang", "Harbour Capital Ltd" → "harbour capital".
 import { normalizeName } from '../../platform/screening/text/normalize';
 
+// Imports fold the same names (first name and surname pairs) again and again: the folded form depends on
+// the name alone, so it is kept (bounded, as the screening normaliser's word cache is).
+const SEARCH_NAME_CACHE_LIMIT = 100_000;
+const searchNames = new Map<string, string>();
+
 /** The text stored in clients.search_name and leads.search_name, and the form a search query takes. */
 export function searchNameOf(name: string): string {
+  let folded = searchNames.get(name);
+  if (folded === undefined) {
+    folded = foldSearchName(name);
+    if (searchNames.size >= SEARCH_NAME_CACHE_LIMIT) searchNames.clear();
+    searchNames.set(name, folded);
+  }
+  return folded;
+}
+
+function foldSearchName(name: string): string {
   const tokens = normalizeName(name, 'any')
     .tokens.map((t) => t.text)
     .filter(Boolean);

@@ -8,9 +8,9 @@ import { inTransaction, type SqlRow } from '../db';
 import { derivedId } from '../ids';
 import { DomainError } from '../errors';
 import { CreateLeadBody } from '../crm/lead-input';
-import { normalizePhone } from '../crm/phones';
+import { phoneNumberOf } from '../crm/phones';
 import { searchNameOf } from '../crm/names';
-import { findDuplicatesMany, strongest, type Duplicate } from '../crm/duplicates';
+import { findDuplicatesMany, strongest, warmPersonName, type Duplicate } from '../crm/duplicates';
 import { assignLeads, ibChain } from '../crm/assignment';
 import { insertClient, type ContactInput } from '../crm/clients';
 import { upsertAccount } from '../integrations/apply';
@@ -105,12 +105,9 @@ export async function applyBatch(
         });
         continue;
       }
-      const record: Record<string, string> = {};
-      job.fields.forEach((f, i) => {
-        if (f && r.cells[i]) record[f] = r.cells[i];
-      });
-      rows.push({ ...r, record });
+      rows.push({ ...r, record: recordOf(job.fields, r.cells) });
     }
+    if (job.kind === 'leads' && job.processed + staged.length < job.total) warmNextLeads(pool, job, job.processed + staged.length, size);
     const apply = { leads: applyLeads, clients: applyClients, accounts: applyAccounts, transactions: applyTransactions }[job.kind];
     const out = await apply(tx, job, rows, now);
     findings.push(...out.findings);
@@ -142,9 +139,103 @@ export async function applyBatch(
   });
 }
 
+/** A staged row's cells by field (empty cells left out). */
+function recordOf(fields: readonly string[], cells: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  fields.forEach((f, i) => {
+    if (f && cells[i]) record[f] = cells[i];
+  });
+  return record;
+}
+
 // ---------------------------------------------------------------------------------------------- leads
 
 type LeadIn = z.infer<typeof CreateLeadBody>;
+
+interface LeadCheck {
+  parsed: ReturnType<typeof CreateLeadBody.safeParse>;
+  /** the phone read (null: none given, or not a phone number) */
+  phone: ReturnType<typeof phoneNumberOf>;
+}
+
+// A lead row's validation is a pure function of its values: remembered for a few batches, so a row checked
+// ahead (warmNextLeads) is not checked again. Nothing changes a LeadCheck after it is made.
+const LEAD_CHECK_LIMIT = 10_000;
+const leadChecks = new Map<string, LeadCheck>();
+
+function checkLead(raw: Record<string, string>): LeadCheck {
+  const key = JSON.stringify(raw);
+  let check = leadChecks.get(key);
+  if (!check) {
+    const parsed = CreateLeadBody.safeParse(raw);
+    const phone = parsed.success && parsed.data.phone ? phoneNumberOf(parsed.data.phone, parsed.data.country) : null;
+    check = { parsed, phone };
+    if (leadChecks.size >= LEAD_CHECK_LIMIT) leadChecks.clear();
+    leadChecks.set(key, check);
+  }
+  return check;
+}
+
+/** A lead row's values as validated: the job's source when the row has none. */
+function leadRecord(job: { source: string | null }, record: Record<string, string>): Record<string, string> {
+  const raw = { ...record };
+  if (!raw.source && job.source) raw.source = job.source;
+  return raw;
+}
+
+const warming = new Map<string, Promise<void>>();
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Starts the work on the next batch's rows that does not depend on what this batch writes, so that it runs
+ * while this batch waits on PostgreSQL: the rows validated, their search names folded, and the names that
+ * meet in duplicate detection (the rows' own and those of the people stored with their dates of birth)
+ * normalised. It fills caches of pure functions only (checkLead, searchNameOf, the duplicate detection's
+ * names), so the next batch gives exactly what it would without it, sooner. A failure is ignored.
+ */
+function warmNextLeads(pool: pg.Pool, job: JobFacts, after: number, size: number): void {
+  if (warming.has(job.id)) return;
+  const work = warmLeads(pool, job, after, size)
+    .catch(() => undefined)
+    .finally(() => warming.delete(job.id));
+  warming.set(job.id, work);
+}
+
+async function warmLeads(pool: pg.Pool, job: JobFacts, after: number, size: number): Promise<void> {
+  const { rows } = await pool.query<{ cells: string[] }>(
+    'SELECT cells FROM import_rows WHERE job_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+    [job.id, after, size],
+  );
+  const names: string[] = [];
+  const dobs = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    // in slices, so the batch being applied goes on as soon as its queries answer
+    if (i % 50 === 49) await yieldToLoop();
+    if (rows[i].cells.length > job.fields.length) continue;
+    const { parsed } = checkLead(leadRecord(job, recordOf(job.fields, rows[i].cells)));
+    if (!parsed.success) continue;
+    const fullName = `${parsed.data.firstName.trim()} ${parsed.data.lastName.trim()}`;
+    searchNameOf(fullName);
+    if (parsed.data.dateOfBirth && fullName.trim()) {
+      dobs.add(parsed.data.dateOfBirth);
+      names.push(fullName);
+    }
+  }
+  if (dobs.size) {
+    const [leads, clients] = await Promise.all([
+      pool.query<{ name: string }>(
+        `SELECT first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = ANY($1::date[]) AND status <> 'merged'`,
+        [[...dobs]],
+      ),
+      pool.query<{ name: string }>(`SELECT name FROM clients WHERE date_of_birth = ANY($1::date[]) AND type = 'individual'`, [[...dobs]]),
+    ]);
+    names.push(...leads.rows.map((r) => r.name), ...clients.rows.map((r) => r.name));
+  }
+  for (let i = 0; i < names.length; i++) {
+    if (i % 50 === 49) await yieldToLoop();
+    warmPersonName(names[i]);
+  }
+}
 
 /**
  * Leads, set-based: validated as POST /api/leads validates one; a row with the e-mail or phone (E.164) of
@@ -154,17 +245,14 @@ type LeadIn = z.infer<typeof CreateLeadBody>;
  */
 async function applyLeads(tx: pg.PoolClient, job: JobFacts, rows: StagedRow[], now: number): Promise<Outcome> {
   const findings: Finding[] = [];
-  const valid: { row: StagedRow; lead: LeadIn; emailNorm: string | null; phone: ReturnType<typeof normalizePhone> }[] = [];
+  const valid: { row: StagedRow; lead: LeadIn; emailNorm: string | null; phone: ReturnType<typeof phoneNumberOf> }[] = [];
   for (const row of rows) {
-    const raw = { ...row.record };
-    if (!raw.source && job.source) raw.source = job.source;
-    const parsed = CreateLeadBody.safeParse(raw);
+    const { parsed, phone } = checkLead(leadRecord(job, row.record));
     if (!parsed.success) {
       findings.push(...issues(row, parsed.error));
       continue;
     }
     const lead = parsed.data;
-    const phone = lead.phone ? normalizePhone(lead.phone, lead.country) : null;
     if (lead.phone && !phone) {
       findings.push({
         seq: row.seq,

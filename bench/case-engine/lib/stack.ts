@@ -85,7 +85,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       ...extra,
     });
     const startNode = (name: 'api' | 'worker', entry: string, env: NodeJS.ProcessEnv, onLine?: (line: string) => void) => {
-      const proc = launch(name, process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env, onLine, keep: 60 });
+      // BENCH_CPU_PROF=<dir>: the API and the worker write V8 CPU profiles there when they stop
+      const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+      const proc = launch(name, process.execPath, [...prof, '--import', 'tsx', entry], { cwd: repoRoot, env, onLine, keep: 60 });
       procs.push(proc);
       let exit: string | undefined;
       void proc.exited.then((e) => (exit = describeExit(e)));

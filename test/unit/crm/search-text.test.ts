@@ -1,6 +1,6 @@
 // How phone numbers, names and search texts are normalised for the CRM.
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, phoneQuery } from '../../../platform/crm/phones';
+import { normalizePhone, phoneNumberOf, phoneQuery } from '../../../platform/crm/phones';
 import { maskIdentifier, searchNameOf } from '../../../platform/crm/names';
 import { planSearch } from '../../../api/clients/search';
 
@@ -18,6 +18,26 @@ describe('phones', () => {
     expect(normalizePhone('138 0013 8000', 'CN')?.e164).toBe('+8613800138000');
     expect(normalizePhone('call me', 'GB')).toBeNull();
     expect(normalizePhone('12', 'GB')).toBeNull();
+  });
+
+  it('phoneNumberOf gives what normalizePhone gives for e164 and national, and null for the same texts', () => {
+    for (const [raw, country] of [
+      ['020 7946 0018', 'GB'],
+      ['+44 20 7946 0018', null],
+      ['0044 20 7946 0018', 'RU'],
+      ['8 (912) 345-67-89', 'RU'],
+      ['138 0013 8000', 'CN'],
+      ['+44 7800 000001', 'GB'],
+      ['07911 123456', 'GB'],
+      ['+1 555 0100', null],
+      ['+999 1234567', null],
+      ['call me', 'GB'],
+      ['12', 'GB'],
+      ['0123456', null],
+    ] as const) {
+      const full = normalizePhone(raw, country);
+      expect(phoneNumberOf(raw, country), raw).toEqual(full && { e164: full.e164, national: full.national });
+    }
   });
 
   it('turns a search text into the numbers it can be', () => {
