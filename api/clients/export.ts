@@ -3,12 +3,12 @@
 // as an export (`clients_exported`: the filter, sort and number of rows) before the first byte is sent. Rows are
 // streamed from a cursor in a read-only transaction (one snapshot, constant memory).
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify';
 import { audit } from '../../platform/audit';
 import { maskIdentifier } from '../../platform/crm/names';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
 import { badRequest } from '../http/errors';
+import { streamCsvExport } from '../http/csv-export';
 import { scopeSql, type ClientScopeSet } from './scope';
 import type { ClientFilter } from './schemas';
 import { planSearch, searchClients } from './search';
@@ -17,7 +17,6 @@ import type { z } from 'zod';
 
 /** The most rows one export holds; a wider selection is refused (narrow the filters). */
 export const EXPORT_MAX_ROWS = 100_000;
-const BATCH = 2_000;
 
 export const SORT_COLUMNS = {
   name: 'c.name',
@@ -173,48 +172,15 @@ export async function exportClients(
     ip: input.ip,
   });
 
-  const db = await pool.connect();
-  let failed = false;
-  try {
-    await db.query('BEGIN READ ONLY');
-    await db.query(
-      `DECLARE client_export NO SCROLL CURSOR FOR
-       SELECT ${CLIENT_COLUMNS}, b.name AS branch_name, am.name AS account_manager_name, ib.name AS introducing_broker_name
-       FROM clients c JOIN branches b ON b.id = c.branch_id
-       LEFT JOIN users am ON am.id = c.account_manager_id
-       LEFT JOIN introducing_brokers ib ON ib.id = c.introducing_broker_id
-       WHERE ${where} ORDER BY ${order}`,
-      params,
-    );
-    const stamp = new Date().toISOString().slice(0, 10);
-    res.status(200);
-    res.type('text/csv; charset=utf-8');
-    res.attachment(`clients-${stamp}.csv`);
-    const csv = stringify({ bom: true, record_delimiter: 'windows' });
-    csv.pipe(res);
-    const write = async (record: string[]) => {
-      if (!csv.write(record))
-        await new Promise((resolve) => {
-          csv.once('drain', resolve);
-          res.once('close', resolve);
-        });
-    };
-    await write(HEADER);
-    for (;;) {
-      if (res.destroyed) break; // the caller went away
-      const { rows } = await db.query<ExportRow>(`FETCH ${BATCH} FROM client_export`);
-      for (const r of rows) await write(line(r, scope.grant.nationalId));
-      if (rows.length < BATCH) break;
-    }
-    csv.end();
-    await db.query('COMMIT');
-  } catch (e) {
-    failed = true;
-    await db.query('ROLLBACK').catch(() => undefined);
-    // once the header is sent the only way to tell the caller is a cut-off body
-    if (res.headersSent) res.destroy(e as Error);
-    else throw e;
-  } finally {
-    db.release(failed);
-  }
+  await streamCsvExport<ExportRow>(pool, res, {
+    fileStem: 'clients',
+    sql: `SELECT ${CLIENT_COLUMNS}, b.name AS branch_name, am.name AS account_manager_name, ib.name AS introducing_broker_name
+     FROM clients c JOIN branches b ON b.id = c.branch_id
+     LEFT JOIN users am ON am.id = c.account_manager_id
+     LEFT JOIN introducing_brokers ib ON ib.id = c.introducing_broker_id
+     WHERE ${where} ORDER BY ${order}`,
+    params,
+    header: HEADER,
+    line: (r: ExportRow) => line(r, scope.grant.nationalId),
+  });
 }

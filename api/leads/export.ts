@@ -4,18 +4,17 @@
 // from a cursor in a read-only transaction (one snapshot, constant memory), at most EXPORT_MAX_ROWS rows. A lead
 // holds no identifier a role may not see (no national id, no documents), so nothing is masked.
 import type { Response } from 'express';
-import { stringify } from 'csv-stringify';
 import { audit } from '../../platform/audit';
 import { LEAD_COLUMNS, type LeadRow } from '../../platform/crm/leads';
 import type { SessionUser } from '../auth/session';
 import type { ClientScopeSet } from '../clients/scope';
 import type { ApiDeps } from '../deps';
 import { badRequest } from '../http/errors';
+import { streamCsvExport } from '../http/csv-export';
 import { leadFilterSql, leadOrderSql, type LeadFilter, type LeadSort } from './filter';
 
 /** The most rows one export holds; a wider selection is refused (narrow the filters). */
 export const EXPORT_MAX_ROWS = 100_000;
-const BATCH = 2_000;
 
 const HEADER = [
   'id',
@@ -123,49 +122,16 @@ export async function exportLeads(
     ip: input.ip,
   });
 
-  const db = await pool.connect();
-  let failed = false;
-  try {
-    await db.query('BEGIN READ ONLY');
-    await db.query(
-      `DECLARE lead_export NO SCROLL CURSOR FOR
-       SELECT ${LEAD_COLUMNS}, b.name AS branch_name, am.name AS account_manager_name, ib.name AS introducing_broker_name,
-         (SELECT count(*)::int FROM lead_duplicates d WHERE d.lead_id = l.id AND d.status = 'open') AS open_duplicates
-       FROM leads l LEFT JOIN branches b ON b.id = l.branch_id
-       LEFT JOIN users am ON am.id = l.account_manager_id
-       LEFT JOIN introducing_brokers ib ON ib.id = l.introducing_broker_id
-       WHERE ${where} ORDER BY ${order}`,
-      params,
-    );
-    const stamp = new Date().toISOString().slice(0, 10);
-    res.status(200);
-    res.type('text/csv; charset=utf-8');
-    res.attachment(`leads-${stamp}.csv`);
-    const csv = stringify({ bom: true, record_delimiter: 'windows' });
-    csv.pipe(res);
-    const write = async (record: string[]) => {
-      if (!csv.write(record))
-        await new Promise((resolve) => {
-          csv.once('drain', resolve);
-          res.once('close', resolve);
-        });
-    };
-    await write(HEADER);
-    for (;;) {
-      if (res.destroyed) break; // the caller went away
-      const { rows } = await db.query<ExportRow>(`FETCH ${BATCH} FROM lead_export`);
-      for (const r of rows) await write(line(r));
-      if (rows.length < BATCH) break;
-    }
-    csv.end();
-    await db.query('COMMIT');
-  } catch (e) {
-    failed = true;
-    await db.query('ROLLBACK').catch(() => undefined);
-    // once the header is sent the only way to tell the caller is a cut-off body
-    if (res.headersSent) res.destroy(e as Error);
-    else throw e;
-  } finally {
-    db.release(failed);
-  }
+  await streamCsvExport<ExportRow>(pool, res, {
+    fileStem: 'leads',
+    sql: `SELECT ${LEAD_COLUMNS}, b.name AS branch_name, am.name AS account_manager_name, ib.name AS introducing_broker_name,
+       (SELECT count(*)::int FROM lead_duplicates d WHERE d.lead_id = l.id AND d.status = 'open') AS open_duplicates
+     FROM leads l LEFT JOIN branches b ON b.id = l.branch_id
+     LEFT JOIN users am ON am.id = l.account_manager_id
+     LEFT JOIN introducing_brokers ib ON ib.id = l.introducing_broker_id
+     WHERE ${where} ORDER BY ${order}`,
+    params,
+    header: HEADER,
+    line,
+  });
 }
