@@ -1,7 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Box, Button, Card, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
+import { Box, Button, Divider, Grid, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import {
   FunctionField,
   ReferenceField,
@@ -24,20 +23,7 @@ import { CaseTasks } from '../tasks/CaseTasks';
 import { ReopenButton } from './ReopenButton';
 import { amlStates, amlStatuses, choices, closures } from './enums';
 import type { AmlCase, Sar } from './types';
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+import { Section } from '../layout/Section';
 
 const Alerts = () => {
   const record = useRecordContext<AmlCase>();

@@ -1,5 +1,4 @@
-import { Card, CardContent, Grid, Step, StepLabel, Stepper, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Grid, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { LocalDateField } from '../i18n/LocalDateField';
@@ -7,20 +6,7 @@ import { useFormat } from '../i18n/format';
 import { CaseTasks } from '../tasks/CaseTasks';
 import { choices, developmentStages, developmentStates, developmentStatuses, lostReasons, temperatures } from './enums';
 import type { DevelopmentCase } from './types';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+import { Section } from '../layout/Section';
 
 /** The funnel's stages with when each was reached; a lost case shows where it was lost. */
 const StageStepper = () => {

@@ -1,6 +1,5 @@
-import { Card, CardContent, Grid, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Grid } from '@mui/material';
+import { NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { SlaChip } from '../sla/SlaChip';
 import { TimeLeft } from '../sla/TimeLeft';
@@ -10,20 +9,7 @@ import { CaseTasks } from '../tasks/CaseTasks';
 import { ComplaintActions } from './ComplaintActions';
 import { categories, channels, choices, complaintStatuses, rootCauses, severities } from './enums';
 import { StateField } from './StateField';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+import { Section } from '../layout/Section';
 
 // `label` is read by SimpleShowLayout, which wraps each child in a <Labeled>.
 const Sla = (_: { label: string }) => {

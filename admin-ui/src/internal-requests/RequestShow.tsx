@@ -1,25 +1,11 @@
-import { Card, CardContent, Grid, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
-import { BooleanField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar, useTranslate } from 'react-admin';
+import { Grid } from '@mui/material';
+import { BooleanField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { LocalDateField } from '../i18n/LocalDateField';
 import { CaseTasks } from '../tasks/CaseTasks';
 import { AnswerButton } from './AnswerButton';
 import { choices, requestKinds, requestStates, requestStatuses } from './enums';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+import { Section } from '../layout/Section';
 
 export const RequestShow = () => (
   <Show

@@ -8,7 +8,8 @@ import { humanize } from '../i18n/humanize';
 import { RiskBandChip } from './RiskBandChip';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { kycTimelineDetail } from './timeline';
-import { Checks, Documents, Hits, RiskBreakdown, Section } from './sections';
+import { Checks, Documents, Hits, RiskBreakdown } from './sections';
+import { Section } from '../layout/Section';
 import type { KycReview } from './types';
 
 const NextReview = () => {

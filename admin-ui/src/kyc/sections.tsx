@@ -1,25 +1,10 @@
-import { Card, CardContent, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
 import { ScrollX } from '../layout/ScrollX';
 import { RiskBandChip } from './RiskBandChip';
 import type { KycReview, RiskFactor } from './types';
-
-export const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
 
 const Head = ({ keys }: { keys: string[] }) => {
   const translate = useTranslate();

@@ -1,4 +1,4 @@
-import { Alert, Box, Card, CardContent, Grid, Typography } from '@mui/material';
+import { Alert, Box, Grid, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
@@ -8,20 +8,7 @@ import { recordPath } from './api';
 import { DuplicateFindings } from './DuplicateFindings';
 import { AccountManagerField, LeadStatusField } from './fields';
 import type { Lead } from './types';
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mb: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+import { Section } from '../layout/Section';
 
 const Row = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => {
   const translate = useTranslate();
