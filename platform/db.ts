@@ -16,7 +16,9 @@ export interface Db {
 
 /** One pool per process, shared by Prisma and raw SQL. */
 export function createDb(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // Timestamps are stored without a zone, in UTC (as Prisma writes them): every session reads and compares them
+  // in UTC, so `now()` and `AT TIME ZONE` mean the same on a server set to any other zone.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
   // An idle connection the server ends (restart, failover, admin) is dropped from the pool and replaced
   // on demand; without a listener it would be an uncaught exception that stops the process.
   pool.on('error', (err) => console.warn(`database: idle connection lost (${err.message}); the pool will reconnect`));
