@@ -201,6 +201,47 @@ describe('leads in the console', () => {
     expect(await page.getByTestId('client-edit').count()).toBe(0);
   });
 
+  it(
+    'related persons are edited on the client: a beneficial owner under 25 % is refused on its field, then saved and shown',
+    { timeout: 120_000 },
+    async () => {
+      const CORPORATE = 'c-1003';
+      const { page } = await openSession(browser, stack.url, 'client-edit-related');
+      await signIn(page, 'supervisor@example.com');
+      await page.goto(`/#/clients/${CORPORATE}/show`);
+      await page.getByTestId('client-related-persons').waitFor(POLL);
+      const shown = await page.getByTestId('client-related-person').count();
+      await page.getByTestId('client-edit').click();
+      const dialog = page.getByTestId('client-edit-dialog');
+      await dialog.waitFor();
+      // the persons already there fill the form, so saving keeps them
+      expect(await dialog.locator('input[name^="relatedPersons."][name$=".name"]').count()).toBe(shown);
+      await dialog.locator('.button-add-relatedPersons').click();
+      const at = shown;
+      await dialog.locator(`input[name="relatedPersons.${at}.role"]`).locator('xpath=..').locator('[role=combobox]').click();
+      await page.locator('ul[role=listbox] li[data-value="beneficial_owner"]').click();
+      await dialog.locator(`input[name="relatedPersons.${at}.name"]`).fill('Marta Console');
+      await dialog.locator(`input[name="relatedPersons.${at}.nationality"]`).fill('pl');
+      const share = dialog.locator(`input[name="relatedPersons.${at}.sharePercent"]`);
+      await share.fill('10');
+      await page.getByTestId('client-edit-submit').click();
+      await page.getByTestId('client-edit-error').waitFor(POLL);
+      await expect.poll(() => share.getAttribute('aria-invalid'), POLL).toBe('true');
+      await share.fill('30');
+      await page.getByTestId('client-edit-submit').click();
+      await dialog.waitFor({ state: 'detached', ...POLL });
+
+      await expect.poll(() => page.getByTestId('client-related-person').count(), POLL).toBe(shown + 1);
+      expect(await page.getByTestId('client-related-persons').textContent()).toContain('Marta Console');
+      const stored = await stack.db.pool.query(
+        'SELECT role, name, nationality, share_percent::float8 AS share FROM client_related_persons WHERE client_id = $1 ORDER BY name',
+        [CORPORATE],
+      );
+      expect(stored.rows).toHaveLength(shown + 1);
+      expect(stored.rows).toContainEqual({ role: 'beneficial_owner', name: 'Marta Console', nationality: 'PL', share: 30 });
+    },
+  );
+
   it('a supervisor is offered the owner fields', { timeout: 60_000 }, async () => {
     const { page } = await openSession(browser, stack.url, 'client-edit-supervisor');
     await signIn(page, 'supervisor@example.com');

@@ -8,6 +8,7 @@ import {
   DateInput,
   Form,
   HttpError,
+  NumberInput,
   ReferenceInput,
   SelectInput,
   SimpleFormIterator,
@@ -47,7 +48,19 @@ interface ContactValue {
   primary?: boolean;
 }
 
-type Values = Record<string, unknown> & { tags?: string; contacts?: ContactValue[] };
+const RELATED_ROLES = ['director', 'beneficial_owner', 'authorised_signatory', 'shareholder'] as const;
+
+interface RelatedValue {
+  role: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  name?: string | null;
+  dateOfBirth?: string | null;
+  nationality?: string | null;
+  sharePercent?: number | null;
+}
+
+type Values = Record<string, unknown> & { tags?: string; contacts?: ContactValue[]; relatedPersons?: RelatedValue[] };
 
 const blank = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v ?? null));
 const contactsOf = (list: ContactValue[] = []) =>
@@ -57,6 +70,22 @@ const contactsOf = (list: ContactValue[] = []) =>
     ...(c.label?.trim() ? { label: c.label.trim() } : {}),
     ...(c.primary ? { primary: true } : {}),
   }));
+// every field the 360 gives is sent back, so replacing the list keeps what the form does not change
+const relatedOf = (list: RelatedValue[] = []) =>
+  list.map((p) => {
+    const text = (v: string | null | undefined) => v?.trim() || undefined;
+    return Object.fromEntries(
+      Object.entries({
+        role: p.role,
+        firstName: text(p.firstName),
+        lastName: text(p.lastName),
+        name: text(p.name),
+        dateOfBirth: text(p.dateOfBirth),
+        nationality: text(p.nationality)?.toUpperCase(),
+        sharePercent: typeof p.sharePercent === 'number' ? p.sharePercent : undefined,
+      }).filter(([, v]) => v !== undefined),
+    );
+  });
 const tagsOf = (text: string | undefined) => [
   ...new Set(
     (text ?? '')
@@ -81,12 +110,19 @@ const initialValues = (c: Client360): Values => ({
   tier: c.tier ?? 'standard',
   tags: (c.tags ?? []).join(', '),
   contacts: (c.contacts ?? []).map((x) => ({ kind: x.kind, value: x.value, label: x.label ?? '', primary: x.primary })),
+  relatedPersons: (c.relatedPersons ?? []).map(({ id: _id, ...p }) => ({
+    ...p,
+    firstName: p.firstName ?? '',
+    lastName: p.lastName ?? '',
+    dateOfBirth: p.dateOfBirth ?? '',
+    nationality: p.nationality ?? '',
+  })),
   accountManagerId: c.accountManager?.id ?? '',
   branchId: c.branch?.id ?? '',
   introducingBrokerId: c.introducingBroker?.id ?? '',
 });
 
-/** Only what changed: PATCH takes the fields given (contacts replaced as a whole). */
+/** Only what changed: PATCH takes the fields given (contacts and related persons replaced as a whole). */
 export const patchOf = (before: Values, after: Values, opts: { owner: boolean; nationalId: boolean }): Record<string, unknown> => {
   const body: Record<string, unknown> = {};
   for (const k of TEXT_FIELDS) {
@@ -98,6 +134,8 @@ export const patchOf = (before: Values, after: Values, opts: { owner: boolean; n
   if (JSON.stringify(tags) !== JSON.stringify(tagsOf(before.tags))) body.tags = tags;
   const contacts = contactsOf(after.contacts);
   if (JSON.stringify(contacts) !== JSON.stringify(contactsOf(before.contacts))) body.contacts = contacts;
+  const related = relatedOf(after.relatedPersons);
+  if (JSON.stringify(related) !== JSON.stringify(relatedOf(before.relatedPersons))) body.relatedPersons = related;
   if (opts.nationalId && blank(after.nationalId) !== blank(before.nationalId)) body.nationalId = blank(after.nationalId);
   if (opts.owner)
     for (const k of OWNER_FIELDS) {
@@ -127,9 +165,10 @@ const useIntroducingBrokers = (enabled: boolean) => {
 const tid = (id: string) => ({ slotProps: { htmlInput: { 'data-testid': `client-edit-${id}` } } });
 
 /** Edit the client (PATCH /api/clients/:id, audited with before and after): names, contacts, tier, tags, language,
- * country, segment; the national id for roles that see it; account manager, branch and introducing broker for roles
- * that supervise client books. Offered only when the 360 says `mayEdit`; 400 field errors land on the fields; after
- * saving the page reloads, and the edit appears on the timeline. Related persons are not edited here. */
+ * country, segment, related persons (directors, beneficial owners, signatories, shareholders); the national id for roles
+ * that see it; account manager, branch and introducing broker for roles that supervise client books. Offered only when
+ * the 360 says `mayEdit`; 400 field errors land on the fields; after saving the page reloads, and the edit appears on
+ * the timeline. */
 export const EditClientButton = () => {
   const client = useRecordContext<Client360>();
   const translate = useTranslate();
@@ -172,7 +211,8 @@ export const EditClientButton = () => {
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="md" data-testid="client-edit-dialog">
         <DialogTitle>{translate('client.edit.title', { name: client.name })}</DialogTitle>
-        <Form onSubmit={submit} defaultValues={before}>
+        {/* its own record: inside the client page, Form would otherwise start from the 360 record itself (tags as a list) */}
+        <Form onSubmit={submit} record={before}>
           <DialogContent>
             {error && (
               <Alert severity="error" sx={{ mb: 2 }} data-testid="client-edit-error">
@@ -255,6 +295,25 @@ export const EditClientButton = () => {
                 <TextInput source="value" label="client.edit.contact_value" validate={[required(), maxLength(254)]} />
                 <TextInput source="label" label="client.edit.contact_label" validate={maxLength(40)} />
                 <BooleanInput source="primary" label="client.edit.contact_primary" />
+              </SimpleFormIterator>
+            </ArrayInput>
+            <Typography variant="subtitle1" sx={{ mt: 2 }}>
+              {translate('client.related.title')}
+            </Typography>
+            <ArrayInput source="relatedPersons" label={false} data-testid="client-edit-related">
+              <SimpleFormIterator inline disableReordering>
+                <SelectInput
+                  source="role"
+                  label="client.related.role"
+                  choices={RELATED_ROLES.map((id) => ({ id, name: translate(`client.related.roles.${id}`) }))}
+                  validate={required()}
+                />
+                <TextInput source="name" label="client.related.name" validate={maxLength(200)} />
+                <TextInput source="firstName" label="client.edit.first_name" validate={maxLength(100)} />
+                <TextInput source="lastName" label="client.edit.last_name" validate={maxLength(100)} />
+                <DateInput source="dateOfBirth" label="client.edit.date_of_birth" />
+                <TextInput source="nationality" label="client.edit.nationality" validate={country} />
+                <NumberInput source="sharePercent" label="client.related.share" min={0} max={100} />
               </SimpleFormIterator>
             </ArrayInput>
             {owner && (

@@ -62,7 +62,8 @@ export const LogInteractionButton = ({ clientId }: { clientId: string }) => {
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" data-testid="log-interaction-dialog">
         <DialogTitle>{translate('client.interaction.title')}</DialogTitle>
-        <Form onSubmit={submit} defaultValues={{ kind: 'call', direction: 'outbound' }}>
+        {/* its own record: not the client page's */}
+        <Form onSubmit={submit} record={{}} defaultValues={{ kind: 'call', direction: 'outbound' }}>
           <DialogContent>
             <SelectInput
               source="kind"

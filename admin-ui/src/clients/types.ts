@@ -77,7 +77,10 @@ export interface TimelineItem {
 export interface RelatedPerson {
   id: string;
   role: string;
+  firstName: string | null;
+  lastName: string | null;
   name: string;
+  dateOfBirth: string | null;
   nationality: string | null;
   sharePercent: number | null;
 }
