@@ -1,8 +1,7 @@
-import DownloadIcon from '@mui/icons-material/GetApp';
-import { Button } from '@mui/material';
-import { DataTable, List, SearchInput, SimpleList, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { DataTable, List, SearchInput, SimpleList, TopToolbar } from 'react-admin';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import { ListEmpty } from '../lists/EmptyState';
+import { ServerExportButton } from '../lists/ServerExportButton';
 import { CountryField, KycStatusField } from './fields';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
@@ -15,28 +14,6 @@ interface Client {
   country?: string | null;
   kycStatus?: string | null;
 }
-
-/** The server's export of what the list selects (its filters, or its search, and its sort) within the user's scope and
- * masking, as CSV: all of it, not one page, audited by the API. A link, so the browser downloads it with the session's cookie. */
-const ExportClientsButton = () => {
-  const { filterValues, sort, total } = useListContext();
-  const translate = useTranslate();
-  const query = new URLSearchParams({ filter: JSON.stringify(filterValues ?? {}) });
-  if (sort?.field) query.set('sort', JSON.stringify([sort.field, sort.order]));
-  return (
-    <Button
-      component="a"
-      href={`/api/clients/export.csv?${query}`}
-      download
-      size="small"
-      startIcon={<DownloadIcon />}
-      disabled={total === 0}
-      data-testid="export"
-    >
-      {translate('ra.action.export')}
-    </Button>
-  );
-};
 
 const Empty = () => <ListEmpty message="client.empty" />;
 
@@ -66,7 +43,7 @@ export const ClientList = () => (
     exporter={false}
     actions={
       <TopToolbar>
-        <ExportClientsButton />
+        <ServerExportButton path="/api/clients/export.csv" testId="export" />
       </TopToolbar>
     }
     perPage={25}

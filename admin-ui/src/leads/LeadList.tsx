@@ -1,5 +1,3 @@
-import DownloadIcon from '@mui/icons-material/GetApp';
-import { Button } from '@mui/material';
 import {
   BooleanInput,
   CreateButton,
@@ -15,39 +13,18 @@ import {
 } from 'react-admin';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import { ListEmpty } from '../lists/EmptyState';
+import { ServerExportButton } from '../lists/ServerExportButton';
 import { usePerms } from '../providers/permissions';
 import { editsLeads } from './access';
 import { AccountManagerField, CreatedField, LeadCountryField, LeadNameField, LeadStatusField } from './fields';
 import { LEAD_STATUSES, type Lead } from './types';
-
-/** The server's export of what the list selects (its search and filters, the duplicate queue too, and its sort) within the
- * user's scope, as CSV: all of it, not one page, audited by the API. A link, so the browser downloads it with the session's cookie. */
-const ExportLeadsButton = () => {
-  const { filterValues, sort, total } = useListContext();
-  const translate = useTranslate();
-  const query = new URLSearchParams({ filter: JSON.stringify(filterValues ?? {}) });
-  if (sort?.field) query.set('sort', JSON.stringify([sort.field, sort.order]));
-  return (
-    <Button
-      component="a"
-      href={`/api/leads/export.csv?${query}`}
-      download
-      size="small"
-      startIcon={<DownloadIcon />}
-      disabled={total === 0}
-      data-testid="leads-export"
-    >
-      {translate('ra.action.export')}
-    </Button>
-  );
-};
 
 const Actions = () => {
   const { permissions } = usePerms();
   return (
     <TopToolbar>
       {editsLeads(permissions) && <CreateButton data-testid="lead-create" />}
-      <ExportLeadsButton />
+      <ServerExportButton path="/api/leads/export.csv" testId="leads-export" />
     </TopToolbar>
   );
 };
