@@ -7,16 +7,12 @@ import { audit } from '../../platform/audit';
 import { maskIdentifier } from '../../platform/crm/names';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
-import { badRequest } from '../http/errors';
-import { streamCsvExport } from '../http/csv-export';
+import { EXPORT_MAX_ROWS, assertExportSize, streamCsvExport } from '../http/csv-export';
 import { scopeSql, type ClientScopeSet } from './scope';
 import type { ClientFilter } from './schemas';
 import { planSearch, searchClients } from './search';
 import { CLIENT_COLUMNS, type ClientRow } from './views';
 import type { z } from 'zod';
-
-/** The most rows one export holds; a wider selection is refused (narrow the filters). */
-export const EXPORT_MAX_ROWS = 100_000;
 
 export const SORT_COLUMNS = {
   name: 'c.name',
@@ -158,11 +154,7 @@ export async function exportClients(
     order = `${SORT_COLUMNS[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'} NULLS LAST, c.id`;
     total = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM clients c WHERE ${where}`, params)).rows[0].n;
   }
-  if (total > EXPORT_MAX_ROWS)
-    throw badRequest(
-      [{ path: 'query.filter', message: `The export would hold ${total} clients, more than ${EXPORT_MAX_ROWS}: narrow the filters` }],
-      'Too many clients for one export',
-    );
+  assertExportSize(total, 'clients');
 
   await audit(deps.db.prisma, {
     actorId: input.user.id,

@@ -16,7 +16,8 @@ import { IdParams, Timestamp } from '../http/schemas';
 import { FIRST_PAGE, loadClient360, loadContacts, loadRelatedPersons, loadTimeline, loadTransactions, scopedClient } from './client360';
 import { ClientFilter, ClientInteractionBody, ClientPatch, HandoverBody, OWNER_FIELDS, TransactionFilter } from './schemas';
 import { planSearch, searchClients } from './search';
-import { EXPORT_MAX_ROWS, exportClients, filterSql, SORT_COLUMNS } from './export';
+import { exportClients, filterSql, SORT_COLUMNS } from './export';
+import { EXPORT_MAX_ROWS } from '../http/csv-export';
 import { hasClientAccess, resolveClientScope, scopeSql, type ClientScopeSet } from './scope';
 import {
   CLIENT_COLUMNS,

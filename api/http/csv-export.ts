@@ -4,8 +4,21 @@ import type pg from 'pg';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import type { SqlRow } from '../../platform/db';
+import { badRequest } from './errors';
 
 const BATCH = 2_000;
+
+/** The most rows one export holds; a wider selection is refused (narrow the filters). */
+export const EXPORT_MAX_ROWS = 100_000;
+
+/** 400 on the filter when the selection is more than one export holds. */
+export function assertExportSize(total: number, what: string): void {
+  if (total > EXPORT_MAX_ROWS)
+    throw badRequest(
+      [{ path: 'query.filter', message: `The export would hold ${total} ${what}, more than ${EXPORT_MAX_ROWS}: narrow the filters` }],
+      `Too many ${what} for one export`,
+    );
+}
 
 export async function streamCsvExport<R extends SqlRow>(
   pool: pg.Pool,

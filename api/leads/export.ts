@@ -9,12 +9,8 @@ import { LEAD_COLUMNS, type LeadRow } from '../../platform/crm/leads';
 import type { SessionUser } from '../auth/session';
 import type { ClientScopeSet } from '../clients/scope';
 import type { ApiDeps } from '../deps';
-import { badRequest } from '../http/errors';
-import { streamCsvExport } from '../http/csv-export';
+import { assertExportSize, streamCsvExport } from '../http/csv-export';
 import { leadFilterSql, leadOrderSql, type LeadFilter, type LeadSort } from './filter';
-
-/** The most rows one export holds; a wider selection is refused (narrow the filters). */
-export const EXPORT_MAX_ROWS = 100_000;
 
 const HEADER = [
   'id',
@@ -108,11 +104,7 @@ export async function exportLeads(
   const where = leadFilterSql(scope, f, params);
   const order = leadOrderSql(input.sort);
   const total = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM leads l WHERE ${where}`, params)).rows[0].n;
-  if (total > EXPORT_MAX_ROWS)
-    throw badRequest(
-      [{ path: 'query.filter', message: `The export would hold ${total} leads, more than ${EXPORT_MAX_ROWS}: narrow the filters` }],
-      'Too many leads for one export',
-    );
+  assertExportSize(total, 'leads');
 
   await audit(deps.db.prisma, {
     actorId: input.user.id,

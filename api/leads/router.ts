@@ -25,7 +25,8 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../http/err
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { inScope, resolveClientScope, type ClientScopeSet } from '../clients/scope';
-import { EXPORT_MAX_ROWS, exportLeads } from './export';
+import { exportLeads } from './export';
+import { EXPORT_MAX_ROWS } from '../http/csv-export';
 import { LEAD_SORTS, LeadFilter, leadFilterSql, leadOrderSql } from './filter';
 import { scopedClient } from '../clients/client360';
 import { intakeLead } from '../../platform/crm/development';

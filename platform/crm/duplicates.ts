@@ -59,6 +59,14 @@ export interface Duplicate {
   detail?: { summary: string; matchedName: string };
 }
 
+/** The name_dob finding for a person with the same date of birth as the probe, when the names match. */
+function nameDobFinding(kind: Duplicate['kind'], fullName: string, other: { id: string; name: string }): Duplicate | null {
+  const m = nameDobMatch(fullName, other.name);
+  return (
+    m && { kind, id: other.id, reason: 'name_dob', score: m.score, detail: { summary: m.explanation.summary, matchedName: other.name } }
+  );
+}
+
 export interface DuplicateProbe {
   /** the lead itself, left out of the results */
   selfId?: string;
@@ -108,15 +116,8 @@ export async function findDuplicates(q: Queryable, p: DuplicateProbe): Promise<D
     ]);
     const byName = (kind: 'lead' | 'client', rows: { id: string; name: string }[]) => {
       for (const r of rows) {
-        const m = nameDobMatch(p.fullName, r.name);
-        if (m)
-          found.push({
-            kind,
-            id: r.id,
-            reason: 'name_dob',
-            score: m.score,
-            detail: { summary: m.explanation.summary, matchedName: r.name },
-          });
+        const finding = nameDobFinding(kind, p.fullName, r);
+        if (finding) found.push(finding);
       }
     };
     byName('client', clients.rows);
@@ -218,15 +219,8 @@ export async function findDuplicatesMany(q: Queryable, probes: readonly Duplicat
         ['lead', ld.get(p.dateOfBirth)],
       ] as const) {
         for (const r of (rows ?? []).filter(self).slice(0, 500)) {
-          const m = nameDobMatch(p.fullName, r.name);
-          if (m)
-            found.push({
-              kind,
-              id: r.id,
-              reason: 'name_dob',
-              score: m.score,
-              detail: { summary: m.explanation.summary, matchedName: r.name },
-            });
+          const finding = nameDobFinding(kind, p.fullName, { id: r.id, name: r.name });
+          if (finding) found.push(finding);
         }
       }
     }

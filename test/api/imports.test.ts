@@ -16,6 +16,7 @@ import type { Client } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import { startQueuedImports } from '../../api/imports/reconcile';
 import { stageImport } from '../../platform/imports/jobs';
+import { MIXED_LEADS_CSV } from '../support/crm';
 
 let stack: Stack;
 let agent1: ApiClient;
@@ -47,18 +48,7 @@ const rejectsOf = async (client: ApiClient, id: string, extra = '') => {
   return parse(await res.text(), { columns: true }) as Record<string, string>[];
 };
 
-const LEADS_CSV = [
-  'First Name,last_name,Email,Phone,Country,temperature,Date of birth',
-  'Maya,Okafor,maya.okafor@example.org,07700 900411,GB,hot,1988-02-03',
-  'Tom,Reyes,tom.reyes@example.org,,GB,,',
-  ',Nameless,nameless@example.org,,GB,,',
-  'Bad,Phone,bad.phone@example.org,12,GB,,',
-  'Maya,Okafor-Smith,MAYA.OKAFOR@example.org,,GB,,',
-  'Same,Phone,same.phone@example.org,+44 7700 900411,,,',
-  'Olly,Client,c-1001@clients.example.com,,GB,lukewarm,',
-  '',
-  '"Quoted, Name",Line,quoted@example.org,,GB,,',
-].join('\n');
+const LEADS_CSV = MIXED_LEADS_CSV;
 
 describe('POST /api/imports: dry runs report every invalid row', () => {
   it('CSV leads: line, field and reason of each refused row; duplicates named; nothing stored', async () => {

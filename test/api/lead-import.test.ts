@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
+import { MIXED_LEADS_CSV } from '../support/crm';
 
 let stack: Stack;
 let agent1: ApiClient;
@@ -16,18 +17,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => stack?.stop());
 
-const CSV = [
-  'First Name,last_name,Email,Phone,Country,temperature,Date of birth',
-  'Maya,Okafor,maya.okafor@example.org,07700 900411,GB,hot,1988-02-03',
-  'Tom,Reyes,tom.reyes@example.org,,GB,,',
-  ',Nameless,nameless@example.org,,GB,,',
-  'Bad,Phone,bad.phone@example.org,12,GB,,',
-  'Maya,Okafor-Smith,MAYA.OKAFOR@example.org,,GB,,',
-  'Same,Phone,same.phone@example.org,+44 7700 900411,,,',
-  'Olly,Client,c-1001@clients.example.com,,GB,lukewarm,',
-  '',
-  '"Quoted, Name",Line,quoted@example.org,,GB,,',
-].join('\n');
+const CSV = MIXED_LEADS_CSV;
 
 const run = (body: Record<string, unknown>, headers?: Record<string, string>) => agent1.post('/api/leads/import', body, headers);
 

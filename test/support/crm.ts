@@ -43,3 +43,18 @@ export async function setHours(pool: pg.Pool, branchId: string, open: boolean, t
     [branchId, timezone, open ? [] : [today]],
   );
 }
+
+/** Leads as a CSV with one of each kind of row an import meets: valid, no first name, a bad phone, the same e-mail or phone
+ * as an earlier line, a client's e-mail, an empty line and a quoted comma. */
+export const MIXED_LEADS_CSV = [
+  'First Name,last_name,Email,Phone,Country,temperature,Date of birth',
+  'Maya,Okafor,maya.okafor@example.org,07700 900411,GB,hot,1988-02-03',
+  'Tom,Reyes,tom.reyes@example.org,,GB,,',
+  ',Nameless,nameless@example.org,,GB,,',
+  'Bad,Phone,bad.phone@example.org,12,GB,,',
+  'Maya,Okafor-Smith,MAYA.OKAFOR@example.org,,GB,,',
+  'Same,Phone,same.phone@example.org,+44 7700 900411,,,',
+  'Olly,Client,c-1001@clients.example.com,,GB,lukewarm,',
+  '',
+  '"Quoted, Name",Line,quoted@example.org,,GB,,',
+].join('\n');
