@@ -3,7 +3,7 @@
 import { Context, activityInfo } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../platform/db';
-import { applyBatch } from '../../platform/imports/apply';
+import { applyBatches } from '../../platform/imports/apply';
 import { batchRows, beginImport, finishImport, startCasesBatch, type JobState } from '../../platform/imports/run';
 import { routeAlerts } from '../../platform/monitoring/grouping';
 import { DomainError } from '../../platform/errors';
@@ -21,8 +21,8 @@ export function createImportActivities(db: Db) {
       return { ...job, batchRows: sizes.rows, caseBatch: sizes.cases };
     },
     /**
-     * Applies batches one after another, each in its own transaction (applyBatch), until the job is done or
-     * BATCHES_FOR_MS have passed: the same batches as one activity each, without a round trip through the
+     * Applies batches one after another, each in its own transaction (applyBatches), until the job is done
+     * or BATCHES_FOR_MS have passed: the same batches as one activity each, without a round trip through the
      * workflow between them. A retry after a crash goes on after the last committed batch.
      */
     async applyImportBatch(input: { jobId: string; size: number }): Promise<{ processed: number; total: number }> {
@@ -30,14 +30,17 @@ export function createImportActivities(db: Db) {
       ctx.heartbeat();
       const until = Date.now() + BATCHES_FOR_MS;
       try {
-        for (;;) {
-          const r = await applyBatch(pool, input.jobId, input.size);
-          // alerts the batch's transactions raised go to AML cases; a crash here leaves them to monitoring's routePending
-          if (r.alerts.length) await routeAlerts(pool, amlCaseStarter(), r.alerts);
-          ctx.heartbeat();
-          if (r.processed >= r.total || Date.now() >= until || ctx.cancellationSignal.aborted)
-            return { processed: r.processed, total: r.total };
-        }
+        return await applyBatches(
+          pool,
+          input.jobId,
+          input.size,
+          () => Date.now() < until && !ctx.cancellationSignal.aborted,
+          async (r) => {
+            // alerts the batch's transactions raised go to AML cases; a crash here leaves them to monitoring's routePending
+            if (r.alerts.length) await routeAlerts(pool, amlCaseStarter(), r.alerts);
+            ctx.heartbeat();
+          },
+        );
       } catch (err) {
         if (err instanceof DomainError) throw ApplicationFailure.nonRetryable(err.message, err.code);
         throw err;

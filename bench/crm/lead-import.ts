@@ -5,7 +5,8 @@
 // leads. Prints the upload (parse and staging) time, the storing rate (rows / (appliedAt - startedAt)),
 // and separately the rate at which the leads' client-development cases start, over --case-seconds.
 // Run: tsx bench/crm/lead-import.ts [--rows 100000] [--existing 100000] [--case-seconds 60] [--digest]
-// --digest prints digests of the findings, leads and duplicate findings stored, to compare two versions' results.
+// --digest prints digests of the findings, leads and duplicate findings stored, to compare two versions' results;
+// BENCH_PG_STATS=1 prints PostgreSQL's costliest statements.
 import { createDb } from '../../platform/db';
 import { seedReferenceData } from '../../prisma/seed';
 import { Api } from '../case-engine/lib/http';
@@ -129,6 +130,14 @@ async function main(): Promise<void> {
       `storing: ${job.total} rows in ${storeS.toFixed(1)} s = ${Math.round(rate)} rows/s (goal ≥ ${GOAL}: ${rate >= GOAL ? 'met' : 'NOT met'}); ` +
         `applied ${job.applied}, rejected ${job.rejected}, with possible duplicates ${job.duplicates}`,
     );
+    if (process.env.BENCH_PG_STATS) {
+      // where PostgreSQL's time went (BENCH_PG_STATS=1 loads pg_stat_statements): the 25 costliest statements
+      await db.pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      const { rows } = await db.pool.query(
+        `SELECT calls, round(total_exec_time)::int AS ms, round(total_plan_time)::int AS plan, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+      );
+      for (const r of rows) console.log(`PGSTAT ${r.ms} ms (plan ${r.plan}) ${r.calls}x ${r.q}`);
+    }
     if (process.argv.includes('--digest')) {
       // what the import wrote, with the ids that differ from run to run (job, lead ids) replaced by the
       // leads' e-mail addresses: two runs of different code that print the same digests wrote the same

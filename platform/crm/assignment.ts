@@ -35,7 +35,7 @@ export interface LeadFacts {
 export interface Candidate {
   id: string;
   calendar: BusinessCalendar;
-  /** open leads (new, contacted, qualified) assigned to them */
+  /** open leads (new, contacted, qualified) assigned to them (assignLeads counts them for least-loaded rules only) */
   load: number;
 }
 
@@ -199,12 +199,14 @@ export async function assignLeads(
   const used = [...new Set(matched.filter((r): r is AssignmentRule => !!r))];
   const people = new Map<string, Candidate & { branchId: string }>();
   const ids = [...new Set(used.flatMap((r) => r.accountManagerIds))];
+  // only least-loaded rules look at loads: counting a person's open leads costs more the more they have
+  const counted = [...new Set(used.filter((r) => r.strategy === 'least_loaded').flatMap((r) => r.accountManagerIds))];
   if (ids.length) {
     const { rows: found } = await tx.query(
       `SELECT u.id, u.branch_id, b.timezone, b.workdays, b.work_start, b.work_end, b.holidays,
-         (SELECT count(*)::int FROM leads l WHERE l.account_manager_id = u.id AND l.status = ANY($2::text[])) AS load
+         CASE WHEN u.id = ANY($3::text[]) THEN (SELECT count(*)::int FROM leads l WHERE l.account_manager_id = u.id AND l.status = ANY($2::text[])) ELSE 0 END AS load
        FROM users u JOIN branches b ON b.id = u.branch_id WHERE u.id = ANY($1::text[]) AND u.active`,
-      [ids, OPEN_LEAD_STATUSES],
+      [ids, OPEN_LEAD_STATUSES, counted],
     );
     for (const p of found as SqlRow[])
       people.set(p.id, {

@@ -26,11 +26,6 @@ function personName(name: string): NormalizedName {
   return n;
 }
 
-/** Normalises names ahead (imports: the next batch's, while this one waits on the database), so that nameDobMatch finds them done. */
-export function warmPersonName(name: string): void {
-  personName(name);
-}
-
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -138,11 +133,24 @@ export function strongest(found: readonly Duplicate[]): Duplicate | null {
   );
 }
 
+/** A lead being stored by a transaction that may not have committed yet (an import's batch being written). */
+export interface PendingLead {
+  id: string;
+  dateOfBirth: string | null;
+  name: string;
+}
+
 /**
  * findDuplicates for many probes at once (imports): one query per kind of key for all of them, the same
- * findings in the same order as findDuplicates gives each probe alone.
+ * findings in the same order as findDuplicates gives each probe alone. `pending`: leads stored by a
+ * transaction that may not have committed yet, met by name and date of birth as if it had (after the
+ * people read); an import refuses a line with the e-mail or phone of an earlier line before it gets here.
  */
-export async function findDuplicatesMany(q: Queryable, probes: readonly DuplicateProbe[]): Promise<Duplicate[][]> {
+export async function findDuplicatesMany(
+  q: Queryable,
+  probes: readonly DuplicateProbe[],
+  pending: readonly PendingLead[] = [],
+): Promise<Duplicate[][]> {
   const emails = [...new Set(probes.map((p) => p.emailNorm).filter((e): e is string => !!e))];
   const phones = [...new Set(probes.map((p) => p.phoneE164).filter((e): e is string => !!e))];
   const dobs = [
@@ -199,7 +207,18 @@ export async function findDuplicatesMany(q: Queryable, probes: readonly Duplicat
     return m;
   };
   const [le, ce, lp, cp, ld, cd] = [leadEmails, clientEmails, leadPhones, clientPhones, leadDobs, clientDobs].map((r) => group(r.rows));
-  return probes.map((p) => {
+  const wanted = new Set(dobs);
+  for (const p of pending) {
+    if (!p.dateOfBirth || !wanted.has(p.dateOfBirth)) continue;
+    const list = ld.get(p.dateOfBirth) ?? [];
+    // unless the read already saw it committed
+    if (!list.some((r) => r.id === p.id)) list.push({ k: p.dateOfBirth, id: p.id, name: p.name });
+    ld.set(p.dateOfBirth, list);
+  }
+  const out: Duplicate[][] = [];
+  for (const p of probes) {
+    // in slices, so that other work of the process (an import's batch being written) goes on meanwhile
+    if (out.length % 100 === 99) await new Promise<void>((resolve) => setImmediate(resolve));
     const found: Duplicate[] = [];
     const self = (r: SqlRow) => r.id !== p.selfId;
     const add = (kind: 'lead' | 'client', reason: 'email' | 'phone', rows: SqlRow[] | undefined) => {
@@ -224,6 +243,7 @@ export async function findDuplicatesMany(q: Queryable, probes: readonly Duplicat
         }
       }
     }
-    return found;
-  });
+    out.push(found);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import type { Client as TemporalClient } from '@temporalio/client';
 import { auditIn } from '../audit';
 import { inTransaction } from '../db';
 import { intakeLead } from '../crm/development';
-import { importedLeadId } from './apply';
+import { importedLeadId } from './batch';
 import { notifyProgress } from './jobs';
 
 export interface JobState {

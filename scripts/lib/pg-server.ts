@@ -26,6 +26,10 @@ const port = Number(portArg);
 const flag = (name: string) => flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 // Test clusters are thrown away: durability only costs time there.
+// BENCH_PG_STATS=1 (benches): pg_stat_statements counts every statement, nested ones too, for a bench to print
+const statsFlags = process.env.BENCH_PG_STATS
+  ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all']
+  : [];
 const fastFlags = flags.includes('--fast') ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [];
 
 const print = (message: string) => process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
@@ -124,7 +128,18 @@ async function initialise(runtime: PgRuntime, locale: string): Promise<void> {
 function start(runtime: PgRuntime, locale: string): Promise<void> {
   const proc = spawn(
     runtime.postgres,
-    ['-D', runtime.dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...fastFlags],
+    [
+      '-D',
+      runtime.dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...fastFlags,
+      ...statsFlags,
+    ],
     // TCP on loopback only, no Unix socket: nothing to collide on in /tmp and nothing reachable from outside.
     {
       ...asUser(runtime),

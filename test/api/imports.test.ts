@@ -578,3 +578,75 @@ describe('a character the database cannot store (NUL, a lone surrogate)', () => 
     expect(res.body.error.fields[0].path).toBe('body.fileName');
   });
 });
+
+describe('a batch planned while the batch before it is being written', () => {
+  // imports.batchRows 1: each line is a batch. The first line's insert is held (leads locked in SHARE mode,
+  // which lets reads through but no insert) while the second line is planned: it must decide as if the
+  // first had been stored.
+  const importHeld = async (csv: string) => {
+    await stack.db.prisma.setting.upsert({
+      where: { key: 'imports.batchRows' },
+      create: { key: 'imports.batchRows', value: 1 },
+      update: { value: 1 },
+    });
+    const lock = await stack.db.pool.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE leads IN SHARE MODE');
+      const res = await agent1.post('/api/imports', { kind: 'leads', fileName: 'held.csv', format: 'csv', content: csv });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      await waitFor(
+        async () =>
+          (await stack.db.pool.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO leads%'`))
+            .rowCount
+            ? true
+            : null,
+        'the first line’s insert to wait',
+        60_000,
+      );
+      // the second line was planned when the first began to be written: give it time to finish
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await agent1.get(`/api/imports/${res.body.id}`)).body.processed).toBe(0);
+      await lock.query('COMMIT');
+      return await finished(agent1, res.body.id);
+    } finally {
+      lock.release();
+      await stack.db.prisma.setting.deleteMany({ where: { key: 'imports.batchRows' } });
+    }
+  };
+
+  it('the e-mail of the line being written refuses the next line as a repeat', async () => {
+    const job = await importHeld(
+      [
+        'firstName,lastName,email,country,source',
+        'Held,First,held.first@example.org,GB,held',
+        'Held,Second,held.first@example.org,GB,held',
+      ].join('\n'),
+    );
+    expect(job).toMatchObject({ status: 'done', applied: 1, rejected: 1 });
+    expect(await rejectsOf(agent1, job.id)).toEqual([
+      expect.objectContaining({ line: '3', field: 'email', reason: 'the same e-mail as line 2' }),
+    ]);
+  });
+
+  it('the person of the line being written is found as a duplicate by name and date of birth', async () => {
+    const job = await importHeld(
+      [
+        'firstName,lastName,email,country,dateOfBirth,source',
+        'Wiktoria,Zawadzka,wiktoria.one@example.org,GB,1984-02-29,held-name',
+        'Wiktoria,Zawadzka,wiktoria.two@example.org,GB,1984-02-29,held-name',
+      ].join('\n'),
+    );
+    expect(job).toMatchObject({ status: 'done', applied: 2, rejected: 0, duplicates: 1 });
+    const { rows } = await stack.db.pool.query(
+      `SELECT id, email_norm, duplicate_of_id, duplicate_of_kind FROM leads WHERE source = 'held-name' ORDER BY email_norm`,
+    );
+    expect(rows).toEqual([
+      { id: rows[0].id, email_norm: 'wiktoria.one@example.org', duplicate_of_id: null, duplicate_of_kind: null },
+      { id: rows[1].id, email_norm: 'wiktoria.two@example.org', duplicate_of_id: rows[0].id, duplicate_of_kind: 'lead' },
+    ]);
+    expect(await rejectsOf(agent1, job.id, '?duplicates=true')).toEqual([
+      expect.objectContaining({ line: '3', field: 'name', rejected: 'no', otherKind: 'lead', otherId: rows[0].id }),
+    ]);
+  });
+});

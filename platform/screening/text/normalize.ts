@@ -53,8 +53,12 @@ const LATIN_SPECIAL: Record<string, string> = {
   ĸ: 'k',
 };
 
+// Most names are plain ASCII: no mark to drop, no letter to decompose or rewrite, nothing for NFKC to change
+const ASCII = /^[\x00-\x7f]*$/;
+
 function foldLatin(word: string): string {
   const lower = word.toLowerCase();
+  if (ASCII.test(lower)) return lower.replace(/[^a-z0-9]/g, '');
   let out = '';
   for (const ch of lower.normalize('NFKD')) {
     if (/\p{M}/u.test(ch)) continue;
@@ -65,6 +69,8 @@ function foldLatin(word: string): string {
 
 const toSeq = (list: string[]) => list.map((s) => s.split(' ')).sort((a, b) => b.length - a.length);
 const HONORIFIC_SEQS = toSeq(HONORIFICS);
+/** The words an honorific can start with: any other word starts none (most words, so most are passed at once). */
+const HONORIFIC_STARTS = new Set(HONORIFIC_SEQS.map((s) => s[0]));
 const LEGAL_SEQS = toSeq(LEGAL_FORMS);
 
 function seqAt(words: string[], at: number, seq: string[]): boolean {
@@ -84,7 +90,7 @@ function dropHonorifics(words: Word[], removed: string[]): Word[] {
   const texts = words.map((w) => (w.abjad && !ABJAD_HONORIFICS.has(w.text) ? '' : w.text));
   const keep: Word[] = [];
   for (let i = 0; i < words.length;) {
-    const seq = HONORIFIC_SEQS.find((s) => seqAt(texts, i, s));
+    const seq = HONORIFIC_STARTS.has(texts[i]) ? HONORIFIC_SEQS.find((s) => seqAt(texts, i, s)) : undefined;
     // never drop everything: "Major" may be a surname when it is all there is
     if (seq && words.length - seq.length > 0) {
       removed.push(seq.join(' '));
@@ -153,7 +159,7 @@ export function normalizeName(name: string, kind: NameKind = 'any'): NormalizedN
   const removed: string[] = [];
   const scripts = new Set<Script>();
   // apostrophes join: O'Brien → obrien, Nu'man → numan
-  let raw = name.normalize('NFKC').replace(/['’ʼʻ`´]/g, '');
+  let raw = (ASCII.test(name) ? name : name.normalize('NFKC')).replace(/['’ʼʻ`´]/g, '');
   if (kind !== 'person') {
     const m = CJK_LEGAL.exec(raw.replace(/\s+$/, ''));
     if (m && raw.trim().length > m[0].length) {

@@ -371,11 +371,21 @@ export function transliterateWord(word: string, person: boolean): TranslitWord[]
   }
 }
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
 /** Split text into single-script words: "ООО Ромашка" → ["ООО", "Ромашка"], "王建国Ltd" → ["王建国", "Ltd"]. */
 export function scriptWords(text: string): string[] {
   const words: string[] = [];
-  for (const chunk of text.split(/[^\p{L}\p{N}\p{M}]+/u)) {
+  // in ASCII the letters, numbers and marks are [A-Za-z0-9]: the same split without Unicode properties
+  const chunks = ASCII_TEXT.test(text) ? text.split(/[^A-Za-z0-9]+/) : text.split(/[^\p{L}\p{N}\p{M}]+/u);
+  for (const chunk of chunks) {
     if (!chunk) continue;
+    // ASCII letters and digits are all Latin, with no marks: one word
+    if (ASCII_WORD.test(chunk)) {
+      words.push(chunk);
+      continue;
+    }
     let current = '';
     let script: Script | undefined;
     for (const ch of chunk) {
