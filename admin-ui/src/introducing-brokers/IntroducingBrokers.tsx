@@ -136,7 +136,7 @@ const IbDialog = ({ ib, all, onClose }: { ib: IntroducingBroker | 'new'; all: In
             label={translate('ib.fields.parentId')}
             value={draft.parentId}
             onChange={(e) => set('parentId')(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'ib-parent' } }}
+            data-testid="ib-parent"
             {...err('parentId')}
           >
             <MenuItem value={TOP}>{translate('ib.top')}</MenuItem>
