@@ -232,6 +232,9 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       const branches = await branchesOf(user);
       if (branches !== 'all' && (!body.branchId || !branches.includes(body.branchId)))
         throw forbidden('Name a branch in your scope', 'branch_scope');
+      // (the table's check would refuse it with a 500 before ON CONFLICT saw a taken id; found by schemathesis)
+      if (body.parentId === body.id)
+        throw badRequest([{ path: 'body.parentId', message: 'An introducing broker cannot be its own parent' }]);
       return inTransaction(pool, async (tx) => {
         if (body.parentId && !(await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.parentId])).rows[0]) {
           throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);

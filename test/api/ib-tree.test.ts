@@ -93,6 +93,11 @@ describe('PATCH /api/introducing-brokers/:id', () => {
       expect(res, parentId).toMatchObject({ status: 400, body: { error: { fields: [{ path: 'body.parentId' }] } } });
     }
     expect((await stack.db.pool.query(`SELECT parent_id FROM introducing_brokers WHERE id = 't-old'`)).rows[0].parent_id).toBeNull();
+    // nor does POST add one under itself, even with an id that is taken (a 500 before; found by schemathesis)
+    for (const id of ['t-old', 't-self']) {
+      const res = await admin.post('/api/introducing-brokers', { id, name: 'Self', parentId: id });
+      expect(res, id).toMatchObject({ status: 400, body: { error: { fields: [{ path: 'body.parentId' }] } } });
+    }
   });
 
   it('lets only one of two racing moves through when together they would close a loop', async () => {
