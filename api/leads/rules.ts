@@ -308,6 +308,16 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
           (body.parentId !== undefined && before.parentId !== null && !inBranches(await branchOf(before.parentId)))
         )
           throw forbidden('That introducing broker belongs to another branch', 'branch_scope');
+        // its sub-IBs move with it: a move below company scope may not carry another branch's IBs along
+        if (body.parentId !== undefined && branches !== 'all') {
+          const { rows: foreign } = await tx.query(
+            `WITH RECURSIVE down AS (SELECT id, branch_id FROM introducing_brokers WHERE parent_id = $1
+               UNION SELECT ib.id, ib.branch_id FROM introducing_brokers ib JOIN down ON ib.parent_id = down.id)
+             SELECT 1 FROM down WHERE branch_id IS NULL OR NOT (branch_id = ANY($2::text[])) LIMIT 1`,
+            [params.id, branches],
+          );
+          if (foreign[0]) throw forbidden('Some of its sub-IBs belong to another branch', 'branch_scope');
+        }
         const after = {
           name: body.name ?? before.name,
           parentId: body.parentId === undefined ? before.parentId : body.parentId,

@@ -149,6 +149,15 @@ describe('PATCH /api/introducing-brokers/:id', () => {
     expect((await patch(admin, 't-leaf', { branchId: 'shanghai' })).body).toMatchObject({ branchId: 'shanghai' });
     expect((await patch(supervisor, 't-leaf', { name: 'Leaf' })).status).toBe(403);
     expect((await patch(admin, 't-leaf', { branchId: 'london' })).status).toBe(200);
+    // nor carry another branch's sub-IB along in a move (a rename is still its own)
+    expect(
+      (await admin.post('/api/introducing-brokers', { id: 't-sh', name: 'Shanghai desk', parentId: 't-leaf', branchId: 'shanghai' }))
+        .status,
+    ).toBe(201);
+    expect((await patch(supervisor, 't-sub', { parentId: 't-new' })).status).toBe(403);
+    expect((await patch(supervisor, 't-sub', { name: 'Sub IB' })).status).toBe(200);
+    expect((await patch(admin, 't-sh', { parentId: null })).status).toBe(200);
+    expect((await patch(supervisor, 't-sub', { parentId: 't-old' })).status).toBe(200);
     // roles that do not maintain IBs
     expect((await patch(agent1, 't-sub', { name: 'x' })).status).toBe(403);
     expect((await patch(oldParent, 't-sub', { parentId: null })).status).toBe(403);
