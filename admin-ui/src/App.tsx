@@ -18,6 +18,7 @@ import tasks from './tasks';
 
 // Pages outside a resource, loaded when opened.
 const ScreeningLists = lazy(() => import('./screening/ScreeningLists').then((m) => ({ default: m.ScreeningLists })));
+const IntroducingBrokers = lazy(() => import('./introducing-brokers/IntroducingBrokers').then((m) => ({ default: m.IntroducingBrokers })));
 
 export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
   <CaseTypesProvider value={CASE_TYPES}>
@@ -46,6 +47,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
       <Resource name="alerts" {...alerts} />
       <CustomRoutes>
         <Route path="/screening-lists" element={<ScreeningLists />} />
+        <Route path="/introducing-brokers" element={<IntroducingBrokers />} />
         <Route path="/monitoring/scenarios" element={<ScenarioList />} />
         <Route path="/monitoring/scenarios/:id" element={<ScenarioShow />} />
         <Route path="/monitoring/kyc-overdue" element={<OverdueList />} />

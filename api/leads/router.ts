@@ -71,13 +71,18 @@ export const LeadSchema = z.object({
   assignedAt: z.string().nullable(),
   assignmentRuleId: z.string().nullable(),
   duplicateOf: z.object({ id: z.string(), kind: z.string() }).nullable(),
-  mergedInto: z.object({ id: z.string(), kind: z.string() }).nullable(),
+  /** on GET one: `name` the lead's or client's name when the caller may see that record, else null (the id only) */
+  mergedInto: z.object({ id: z.string(), kind: z.string(), name: z.string().nullable().optional() }).nullable(),
   createdById: z.string().nullable(),
   createdAt: z.string(),
   temperature: z.enum(['hot', 'warm', 'cold']),
   /** the client the lead became when it applied */
   clientId: z.string().nullable(),
   lostReason: z.string().nullable(),
+  /** on GET one: the branch's name, the introducing broker's name, the name of the client it became (null when outside the caller's scope) */
+  branchName: z.string().nullable().optional(),
+  ibName: z.string().nullable().optional(),
+  clientName: z.string().nullable().optional(),
   /** the account manager's name (lists and one lead; not on create) */
   accountManagerName: z.string().nullable().optional(),
   /** findings: on create, all found; in lists, the open ones; on GET one, all with their status */
@@ -187,6 +192,28 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       throw notFound('Lead');
     }
     return lead;
+  }
+
+  /** A lead's or client's name when the caller may see that record; null when it is outside the scope (or gone). */
+  async function recordName(scope: ClientScopeSet, kind: string, id: string): Promise<string | null> {
+    const sql =
+      kind === 'client'
+        ? 'SELECT name, branch_id, account_manager_id, introducing_broker_id FROM clients WHERE id = $1'
+        : `SELECT first_name || ' ' || last_name AS name, branch_id, account_manager_id, introducing_broker_id FROM leads WHERE id = $1`;
+    if (kind !== 'client' && !z.uuid().safeParse(id).success) return null;
+    const { rows } = await pool.query<{
+      name: string;
+      branch_id: string | null;
+      account_manager_id: string | null;
+      introducing_broker_id: string | null;
+    }>(sql, [id]);
+    const r = rows[0];
+    if (
+      !r ||
+      !inScope(scope, { branchId: r.branch_id, accountManagerId: r.account_manager_id, introducingBrokerId: r.introducing_broker_id })
+    )
+      return null;
+    return r.name;
   }
 
   defineLeadImportRoute(router, registry, deps, EDIT, CreateLeadBody);
@@ -337,11 +364,20 @@ export function leadsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       response: LeadSchema,
     },
     async ({ params, user }) => {
-      const lead = await scopedLead(await resolveClientScope(deps, user), params.id);
+      const scope = await resolveClientScope(deps, user);
+      const lead = await scopedLead(scope, params.id);
       const names = await managerNames(pool, [lead]);
+      const view = toLeadView(lead, await storedDuplicates(pool, lead.id));
+      const nameOf = async (sql: string, id: string | null) =>
+        id ? ((await pool.query<{ name: string }>(sql, [id])).rows[0]?.name ?? null) : null;
       return {
-        ...toLeadView(lead, await storedDuplicates(pool, lead.id)),
+        ...view,
         accountManagerName: lead.account_manager_id ? (names.get(lead.account_manager_id) ?? null) : null,
+        branchName: await nameOf('SELECT name FROM branches WHERE id = $1', lead.branch_id),
+        // the lead is in scope, so is its IB (an IB user sees the leads of its own tree only)
+        ibName: await nameOf('SELECT name FROM introducing_brokers WHERE id = $1', lead.introducing_broker_id),
+        clientName: lead.client_id ? await recordName(scope, 'client', lead.client_id) : null,
+        mergedInto: view.mergedInto && { ...view.mergedInto, name: await recordName(scope, view.mergedInto.kind, view.mergedInto.id) },
       };
     },
   );

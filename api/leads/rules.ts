@@ -232,6 +232,9 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       const branches = await branchesOf(user);
       if (branches !== 'all' && (!body.branchId || !branches.includes(body.branchId)))
         throw forbidden('Name a branch in your scope', 'branch_scope');
+      // (the table's check would refuse it with a 500 before ON CONFLICT saw a taken id; found by schemathesis)
+      if (body.parentId === body.id)
+        throw badRequest([{ path: 'body.parentId', message: 'An introducing broker cannot be its own parent' }]);
       return inTransaction(pool, async (tx) => {
         if (body.parentId && !(await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.parentId])).rows[0]) {
           throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
@@ -252,6 +255,115 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
           entity: 'introducing_broker',
           entityId: body.id,
           data: { after: rows[0] },
+          ip: req.ip,
+        });
+        return rows[0];
+      });
+    },
+  );
+
+  const IB_COLUMNS = 'id, name, parent_id AS "parentId", branch_id AS "branchId", active';
+  /** Serialises re-parenting: row locks alone cannot stop two moves of unrelated rows from closing a loop together. */
+  const IB_TREE_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
+
+  defineRoute(
+    router,
+    registry,
+    {
+      method: 'patch',
+      path: '/introducing-brokers/:id',
+      summary:
+        'Move an introducing broker under another parent (parentId null: to the top), rename it, change its branch, deactivate or reactivate it (audited with before and after). Its sub-IBs move with it; IB users\u2019 scopes follow at once.',
+      tag: 'clients',
+      roles: MAINTAIN,
+      params: z.object({ id: z.string().min(1).max(100) }),
+      body: z
+        .object({
+          name: z.string().trim().min(1).max(200).optional(),
+          parentId: z.string().min(1).max(100).nullable().optional(),
+          branchId: z.string().min(1).max(100).nullable().optional(),
+          active: z.boolean().optional(),
+        })
+        .strict()
+        .refine((b) => Object.keys(b).length > 0, { message: 'Say what to change' }),
+      response: IbSchema,
+      errors: { 404: 'No such introducing broker' },
+    },
+    async ({ params, body, user, req }) => {
+      const branches = await branchesOf(user);
+      const inBranches = (branchId: string | null) => branches === 'all' || (branchId !== null && branches.includes(branchId));
+      return inTransaction(pool, async (tx) => {
+        if (body.parentId !== undefined) await tx.query(IB_TREE_LOCK, ['introducing_brokers.tree']);
+        const before = (await tx.query(`SELECT ${IB_COLUMNS} FROM introducing_brokers WHERE id = $1 FOR UPDATE`, [params.id])).rows[0] as
+          z.infer<typeof IbSchema> | undefined;
+        if (!before) throw notFound('Introducing broker');
+        const branchOf = async (id: string | null) =>
+          id === null
+            ? null
+            : ((await tx.query<{ branch_id: string | null }>('SELECT branch_id FROM introducing_brokers WHERE id = $1', [id])).rows[0]
+                ?.branch_id ?? null);
+        // the old place: the IB and the parent it leaves, both in the caller's branches
+        if (
+          !inBranches(before.branchId) ||
+          (body.parentId !== undefined && before.parentId !== null && !inBranches(await branchOf(before.parentId)))
+        )
+          throw forbidden('That introducing broker belongs to another branch', 'branch_scope');
+        // its sub-IBs move with it: a move below company scope may not carry another branch's IBs along
+        if (body.parentId !== undefined && branches !== 'all') {
+          const { rows: foreign } = await tx.query(
+            `WITH RECURSIVE down AS (SELECT id, branch_id FROM introducing_brokers WHERE parent_id = $1
+               UNION SELECT ib.id, ib.branch_id FROM introducing_brokers ib JOIN down ON ib.parent_id = down.id)
+             SELECT 1 FROM down WHERE branch_id IS NULL OR NOT (branch_id = ANY($2::text[])) LIMIT 1`,
+            [params.id, branches],
+          );
+          if (foreign[0]) throw forbidden('Some of its sub-IBs belong to another branch', 'branch_scope');
+        }
+        const after = {
+          name: body.name ?? before.name,
+          parentId: body.parentId === undefined ? before.parentId : body.parentId,
+          branchId: body.branchId === undefined ? before.branchId : body.branchId,
+          active: body.active ?? before.active,
+        };
+        if (body.branchId !== undefined && after.branchId !== null) {
+          if (!(await tx.query('SELECT 1 FROM branches WHERE id = $1', [after.branchId])).rows[0])
+            throw badRequest([{ path: 'body.branchId', message: 'No such branch' }]);
+        }
+        if (!inBranches(after.branchId)) throw forbidden('Name a branch in your scope', 'branch_scope');
+        if (body.parentId !== undefined && after.parentId !== null) {
+          const parent = (
+            await tx.query<{ branch_id: string | null }>('SELECT branch_id FROM introducing_brokers WHERE id = $1', [after.parentId])
+          ).rows[0];
+          if (!parent) throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
+          // the new place: the parent it joins is in the caller's branches too
+          if (!inBranches(parent.branch_id)) throw forbidden('That parent belongs to another branch', 'branch_scope');
+          // under the tree lock: no other move can change the ancestry read here before this one commits
+          const { rows: loop } = await tx.query(
+            `WITH RECURSIVE up AS (SELECT id, parent_id FROM introducing_brokers WHERE id = $1
+               UNION SELECT ib.id, ib.parent_id FROM introducing_brokers ib JOIN up ON ib.id = up.parent_id)
+             SELECT 1 FROM up WHERE id = $2`,
+            [after.parentId, params.id],
+          );
+          if (loop[0])
+            throw badRequest([
+              {
+                path: 'body.parentId',
+                message:
+                  after.parentId === params.id
+                    ? 'An introducing broker cannot be its own parent'
+                    : 'That introducing broker is below this one: the move would make a loop',
+              },
+            ]);
+        }
+        const { rows } = await tx.query(
+          `UPDATE introducing_brokers SET name = $2, parent_id = $3, branch_id = $4, active = $5 WHERE id = $1 RETURNING ${IB_COLUMNS}`,
+          [params.id, after.name, after.parentId, after.branchId, after.active],
+        );
+        await auditIn(tx, {
+          actorId: user.id,
+          action: 'introducing_broker_updated',
+          entity: 'introducing_broker',
+          entityId: params.id,
+          data: { before, after: rows[0] },
           ip: req.ip,
         });
         return rows[0];

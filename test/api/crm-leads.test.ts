@@ -237,7 +237,7 @@ describe('duplicate review and merge', () => {
     expect(res.status).toBe(200);
     expect(res.body.filled.sort()).toEqual(['campaign', 'dateOfBirth', 'phone', 'phoneE164', 'phoneNational']);
     const merged = (await supervisor.get(`/api/leads/${source.body.id}`)).body;
-    expect(merged).toMatchObject({ status: 'merged', mergedInto: { id: target.body.id, kind: 'lead' } });
+    expect(merged).toMatchObject({ status: 'merged', mergedInto: { id: target.body.id, kind: 'lead', name: 'Merge Target' } });
     expect((await supervisor.get(`/api/leads/${target.body.id}`)).body).toMatchObject({
       phoneE164: '+447700900321',
       campaign: 'spring',
@@ -274,6 +274,19 @@ describe('duplicate review and merge', () => {
     ]);
     const res = await supervisor.post(`/api/leads/${l.body.id}/merge`, { into: { kind: 'client', id: 'c-1001' } });
     expect(res.status).toBe(200);
+    // the lead page names the branch and the client it was merged into (a link in the console) …
+    expect((await supervisor.get(`/api/leads/${l.body.id}`)).body).toMatchObject({
+      branchId: 'london',
+      branchName: 'London',
+      mergedInto: { id: 'c-1001', kind: 'client', name: 'Oliver Bennett' },
+    });
+    // … but not to someone who sees the lead and not the client: the id only
+    await stack.db.pool.query(`UPDATE leads SET account_manager_id = 'u-agent2' WHERE id = $1`, [l.body.id]);
+    expect((await agent2.get('/api/clients/c-1001')).status).toBe(404);
+    expect((await agent2.get(`/api/leads/${l.body.id}`)).body).toMatchObject({
+      branchName: 'London',
+      mergedInto: { id: 'c-1001', kind: 'client', name: null },
+    });
     const client = (await agent1.get('/api/clients/c-1001')).body;
     expect(client.contacts.map((c: { normalized: string }) => c.normalized)).toEqual(
       expect.arrayContaining(['oliver.b@example.net', '+447700900111']),

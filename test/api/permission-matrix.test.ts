@@ -231,6 +231,7 @@ const POLICY: Record<string, Entry> = {
   'DELETE /api/assignment-rules/{id}': { who: or(clientSupervisors, admin), on: 'missing', phase: 'write' },
   'GET /api/introducing-brokers': { who: or(clientData, admin) },
   'POST /api/introducing-brokers': { who: or(clientSupervisors, admin), body: () => ({}), phase: 'write' },
+  'PATCH /api/introducing-brokers/{id}': { who: or(clientSupervisors, admin), on: 'missing', body: () => ({ name: 'x' }), phase: 'write' },
   'GET /api/users': { who: or(anySupervisor, admin), list: { of: 'staff' } },
   'GET /api/teams': { who: anyRole },
   'GET /api/tasks/workload': { who: anySupervisor },

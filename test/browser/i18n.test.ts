@@ -37,6 +37,7 @@ const NAMESPACES = [
   'internal_request',
   'imports',
   'lead',
+  'ib',
 ];
 const MESSAGE_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z_]+\\.[a-z_.]+`);
 const RAW_CODE = /\b[a-z]+(?:_[a-z]+)+\b|\b(?:true|false|null|undefined)\b/;
@@ -111,7 +112,7 @@ const screenText = (page: Page) =>
 
 describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
   it(
-    'shows no message key, raw code or English message on the inbox, complaint, KYC, client (and its edit), lead, notification, dashboard, task, import, sanctions list and administration screens',
+    'shows no message key, raw code or English message on the inbox, complaint, KYC, client (and its edit), lead, notification, dashboard, task, import, introducing broker, sanctions list and administration screens',
     { timeout: 120_000 },
     async () => {
       const own = flatten((await loadMessages(locale)) as Tree);
@@ -245,6 +246,15 @@ describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
           async () => {
             await page.goto('/#/screening-lists');
             await page.getByTestId('lists-empty').waitFor();
+          },
+        ],
+        [
+          'the introducing brokers, a new one being added',
+          async () => {
+            await page.goto('/#/introducing-brokers');
+            await page.locator('[data-testid=ib-row][data-id=ib-apex-leeds]').waitFor();
+            await page.getByTestId('ib-new').click();
+            await page.getByTestId('ib-id').waitFor();
           },
         ],
         [

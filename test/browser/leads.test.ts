@@ -7,7 +7,9 @@
 //   from the API's 400, and once saved the overview shows the change and the timeline the audited edit. An agent is
 //   offered no owner fields and no national id; a supervisor is offered the owner fields; an introducing broker
 //   (read only) neither New lead nor Edit. The queue's Export downloads the queue. A finding about another lead is
-//   settled with Not a duplicate.
+//   settled with Not a duplicate. The merged lead's page names the client (a link) and the branch.
+// - a supervisor adds an introducing broker under a parent on the Introducing brokers page, then moves it to the top
+//   and deactivates it; an introducing broker is not offered the page.
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +108,10 @@ describe('leads in the console', () => {
       const merged = page.getByTestId('lead-merged-into');
       await merged.waitFor(POLL);
       expect(await merged.getAttribute('data-id')).toBe(CLIENT);
+      // named, not by their ids: the client merged into (a link to it) and the branch
+      const { rows: named } = await stack.db.pool.query<{ name: string }>('SELECT name FROM clients WHERE id = $1', [CLIENT]);
+      await expect.poll(() => merged.locator('a').textContent(), POLL).toBe(named[0].name);
+      expect(await page.getByTestId('lead-show-branch').textContent()).toBe('London');
       await expect.poll(() => page.getByTestId('lead-status').getAttribute('data-status'), POLL).toBe('merged');
       expect(await page.getByTestId('duplicate-merge').count()).toBe(0);
 
@@ -196,6 +202,7 @@ describe('leads in the console', () => {
     await page.getByTestId('nav-leads').click();
     await page.getByTestId('leads-export').waitFor(POLL);
     expect(await page.getByTestId('lead-create').count()).toBe(0);
+    expect(await page.getByTestId('nav-introducing-brokers').count()).toBe(0);
     await page.goto(`/#/clients/${CLIENT}/show`);
     await page.getByTestId('client-profile').waitFor(POLL);
     expect(await page.getByTestId('client-edit').count()).toBe(0);
@@ -239,6 +246,48 @@ describe('leads in the console', () => {
       );
       expect(stored.rows).toHaveLength(shown + 1);
       expect(stored.rows).toContainEqual({ role: 'beneficial_owner', name: 'Marta Console', nationality: 'PL', share: 30 });
+    },
+  );
+
+  it(
+    'a supervisor adds an introducing broker under a parent in the tree, then moves it to the top and deactivates it',
+    { timeout: 60_000 },
+    async () => {
+      const { page } = await openSession(browser, stack.url, 'ib-tree');
+      await signIn(page, 'supervisor@example.com');
+      await page.getByTestId('nav-introducing-brokers').click();
+      const row = (id: string) => page.locator(`[data-testid=ib-row][data-id="${id}"]`);
+      await row('ib-apex-leeds').waitFor(POLL);
+      // the demo tree, each IB under its parent
+      expect(await row('ib-apex-leeds').getAttribute('data-parent')).toBe('ib-apex-north');
+      expect(await row('ib-apex-leeds').getAttribute('data-depth')).toBe('2');
+      await page.getByTestId('ib-new').click();
+      await page.getByTestId('ib-id').fill('ib-browser');
+      await page.getByTestId('ib-name').fill('Browser Introducers');
+      await choose(page, 'ib-parent', 'ib-apex');
+      await page.getByTestId('ib-branch').fill('london');
+      await page.getByTestId('ib-save').click();
+      await page.getByTestId('ib-dialog').waitFor({ state: 'detached' });
+      await row('ib-browser').waitFor(POLL);
+      expect(await row('ib-browser').getAttribute('data-parent')).toBe('ib-apex');
+      expect(await page.locator('#main-content').textContent()).not.toMatch(/\bib\.[a-z_]+/);
+
+      await row('ib-browser').getByTestId('ib-edit').click();
+      // not under itself: its own id is not offered as a parent
+      await page.getByTestId('ib-parent').locator('[role=combobox]').click();
+      expect(await page.locator('ul[role=listbox] li[data-value="ib-browser"]').count()).toBe(0);
+      await page.locator('ul[role=listbox] li[data-value=""]').click();
+      await page.locator('ul[role=listbox]').waitFor({ state: 'detached' });
+      await page.getByTestId('ib-active').click();
+      await page.getByTestId('ib-save').click();
+      await page.getByTestId('ib-dialog').waitFor({ state: 'detached' });
+      await expect.poll(() => row('ib-browser').getAttribute('data-parent'), POLL).toBe('');
+      const { rows } = await stack.db.pool.query('SELECT parent_id, active FROM introducing_brokers WHERE id = $1', ['ib-browser']);
+      expect(rows[0]).toEqual({ parent_id: null, active: false });
+      const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+        where: { action: 'introducing_broker_updated', entityId: 'ib-browser' },
+      });
+      expect(audit.data).toMatchObject({ before: { parentId: 'ib-apex', active: true }, after: { parentId: null, active: false } });
     },
   );
 

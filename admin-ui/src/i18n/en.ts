@@ -3,6 +3,7 @@
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/en';
 import { imports, resource as importsResource } from '../imports/i18n/en';
 import { lead, resource as leadsResource } from '../leads/i18n/en';
+import { ib } from '../introducing-brokers/i18n/en';
 export const en = {
   app: {
     timeline_empty: 'Nothing has happened yet',
@@ -69,6 +70,7 @@ export const en = {
       TWO_FACTOR_REQUIRED: 'Your role requires two-factor authentication',
       NOT_STUCK: 'The case is not waiting for a repair',
       NO_TASK: 'Nothing to take: no open task you may work',
+      branch_scope: 'That is outside your branches',
     },
     network: 'Cannot reach the server: check your connection',
     connection_lost: 'The server cannot be reached. What you see may be out of date; trying again…',
@@ -459,6 +461,8 @@ export const en = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
+  ib,
   screening: {
     title: 'Sanctions lists',
     current: 'In use',

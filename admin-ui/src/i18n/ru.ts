@@ -3,6 +3,7 @@ import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/ru';
 import { imports, resource as importsResource } from '../imports/i18n/ru';
 import { lead, resource as leadsResource } from '../leads/i18n/ru';
+import { ib } from '../introducing-brokers/i18n/ru';
 
 // Russian plurals have three forms: one |||| few |||| many.
 export const ru = {
@@ -72,6 +73,7 @@ export const ru = {
       TWO_FACTOR_REQUIRED: 'Для вашей роли требуется двухфакторная аутентификация',
       NOT_STUCK: 'Дело не ожидает исправления',
       NO_TASK: 'Брать нечего: нет открытых задач, доступных вам',
+      branch_scope: 'Это за пределами ваших филиалов',
     },
     network: 'Нет связи с сервером: проверьте подключение',
     connection_lost: 'Сервер недоступен. Данные на экране могут быть устаревшими; повторяем попытку…',
@@ -464,6 +466,8 @@ export const ru = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
+  ib,
   screening: {
     title: 'Санкционные списки',
     current: 'Используется',

@@ -3,6 +3,7 @@ import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/th';
 import { imports, resource as importsResource } from '../imports/i18n/th';
 import { lead, resource as leadsResource } from '../leads/i18n/th';
+import { ib } from '../introducing-brokers/i18n/th';
 
 export const th = {
   app: {
@@ -69,6 +70,7 @@ export const th = {
       TWO_FACTOR_REQUIRED: 'บทบาทของคุณต้องใช้การยืนยันตัวตนสองขั้นตอน',
       NOT_STUCK: 'เคสไม่ได้รอการซ่อมแซม',
       NO_TASK: 'ไม่มีงานให้รับ: ไม่มีงานเปิดที่คุณทำได้',
+      branch_scope: 'อยู่นอกสาขาของคุณ',
     },
     network: 'ติดต่อเซิร์ฟเวอร์ไม่ได้ โปรดตรวจสอบการเชื่อมต่อ',
     connection_lost: 'ติดต่อเซิร์ฟเวอร์ไม่ได้ ข้อมูลบนหน้าจออาจไม่เป็นปัจจุบัน กำลังลองใหม่…',
@@ -459,6 +461,8 @@ export const th = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
+  ib,
   screening: {
     title: 'รายชื่อคว่ำบาตร',
     current: 'ใช้งานอยู่',

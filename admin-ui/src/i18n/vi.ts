@@ -3,6 +3,7 @@ import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/vi';
 import { imports, resource as importsResource } from '../imports/i18n/vi';
 import { lead, resource as leadsResource } from '../leads/i18n/vi';
+import { ib } from '../introducing-brokers/i18n/vi';
 
 export const vi = {
   app: {
@@ -71,6 +72,7 @@ export const vi = {
       TWO_FACTOR_REQUIRED: 'Vai trò của bạn bắt buộc xác thực hai lớp',
       NOT_STUCK: 'Hồ sơ không chờ sửa chữa',
       NO_TASK: 'Không có việc để nhận: không còn công việc mở bạn được làm',
+      branch_scope: 'Việc này nằm ngoài các chi nhánh của bạn',
     },
     network: 'Không kết nối được máy chủ: hãy kiểm tra kết nối',
     connection_lost: 'Không kết nối được máy chủ. Nội dung trên màn hình có thể đã cũ; đang thử lại…',
@@ -461,6 +463,8 @@ export const vi = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
+  ib,
   screening: {
     title: 'Danh sách trừng phạt',
     current: 'Đang dùng',

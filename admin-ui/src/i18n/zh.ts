@@ -3,6 +3,7 @@ import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/zh';
 import { imports, resource as importsResource } from '../imports/i18n/zh';
 import { lead, resource as leadsResource } from '../leads/i18n/zh';
+import { ib } from '../introducing-brokers/i18n/zh';
 
 export const zh = {
   app: {
@@ -69,6 +70,7 @@ export const zh = {
       TWO_FACTOR_REQUIRED: '您的角色必须使用双重身份验证',
       NOT_STUCK: '案件未在等待修复',
       NO_TASK: '没有可领取的任务',
+      branch_scope: '超出您所属分支机构的范围',
     },
     network: '无法连接服务器：请检查网络连接',
     connection_lost: '无法连接服务器。屏幕上的内容可能已过时；正在重试…',
@@ -459,6 +461,8 @@ export const zh = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
+  ib,
   screening: {
     title: '制裁名单',
     current: '使用中',

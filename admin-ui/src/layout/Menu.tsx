@@ -1,9 +1,11 @@
 import ListsIcon from '@mui/icons-material/GppMaybe';
 import DuplicatesIcon from '@mui/icons-material/JoinInner';
+import IbIcon from '@mui/icons-material/AccountTree';
 import { memo } from 'react';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
 import { imports } from '../imports/access';
+import { maintainsIbs } from '../introducing-brokers/access';
 import { readsLeads } from '../leads/access';
 import { OverdueIcon, RunsIcon, ScenarioIcon, SuppressionIcon } from '../monitoring';
 import { readsMonitoring, readsOverdue } from '../monitoring/access';
@@ -73,6 +75,9 @@ const MenuItems = () => {
         </>
       )}
       {imports(permissions) && <RaMenu.ResourceItem name="imports" data-testid="nav-imports" />}
+      {maintainsIbs(permissions) && (
+        <RaMenu.Item to="/introducing-brokers" primaryText="ib.title" leftIcon={<IbIcon />} data-testid="nav-introducing-brokers" />
+      )}
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
       {isAdmin(permissions) &&
         ['incidents', 'sla-policies', 'settings'].map((name) => <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />)}

@@ -52,7 +52,9 @@ const LeadFields = () => {
       <Row label={F('accountManagerId')}>
         <AccountManagerField />
       </Row>
-      <Row label={F('branchId')}>{lead.branchId}</Row>
+      <Row label={F('branchId')} testId="lead-show-branch">
+        {lead.branchName ?? lead.branchId}
+      </Row>
       <Row label={F('createdAt')}>{format.dateTime(lead.createdAt)}</Row>
       {lead.lostReason && <Row label={F('lostReason')}>{lead.lostReason}</Row>}
     </>
@@ -69,7 +71,9 @@ const Attribution = () => {
         {lead.source}
       </Row>
       <Row label={F('campaign')}>{lead.campaign}</Row>
-      <Row label={F('ib')}>{lead.ib}</Row>
+      <Row label={F('ib')} testId="lead-show-ib">
+        {lead.ibName ?? lead.ib}
+      </Row>
       <Row label="lead.utm.source">{lead.utm.source}</Row>
       <Row label="lead.utm.medium">{lead.utm.medium}</Row>
       <Row label="lead.utm.campaign">{lead.utm.campaign}</Row>
@@ -79,7 +83,8 @@ const Attribution = () => {
   );
 };
 
-/** A merged lead names what it was merged into; a converted one its client. */
+/** A merged lead names what it was merged into; a converted one its client (by name, or by id only when that record is
+ * outside the user's scope). */
 const Outcome = () => {
   const lead = useRecordContext<Lead>();
   const translate = useTranslate();
@@ -88,13 +93,13 @@ const Outcome = () => {
     return (
       <Alert severity="info" sx={{ mb: 2 }} data-testid="lead-merged-into" data-kind={lead.mergedInto.kind} data-id={lead.mergedInto.id}>
         {translate(`lead.merged_into.${lead.mergedInto.kind}`, { _: translate('lead.merged_into.lead') })}{' '}
-        <Link to={recordPath(lead.mergedInto.kind, lead.mergedInto.id)}>{lead.mergedInto.id}</Link>
+        <Link to={recordPath(lead.mergedInto.kind, lead.mergedInto.id)}>{lead.mergedInto.name ?? lead.mergedInto.id}</Link>
       </Alert>
     );
   if (lead.clientId)
     return (
       <Alert severity="success" sx={{ mb: 2 }} data-testid="lead-client">
-        {translate('lead.became_client')} <Link to={recordPath('client', lead.clientId)}>{lead.clientId}</Link>
+        {translate('lead.became_client')} <Link to={recordPath('client', lead.clientId)}>{lead.clientName ?? lead.clientId}</Link>
       </Alert>
     );
   return null;

@@ -31,8 +31,13 @@ export interface Lead {
   accountManagerName?: string | null;
   assignedAt: string | null;
   duplicateOf: { id: string; kind: string } | null;
-  mergedInto: { id: string; kind: string } | null;
+  /** on one lead: `name` when the user may see that lead or client, else null (the id only) */
+  mergedInto: { id: string; kind: string; name?: string | null } | null;
   clientId: string | null;
+  /** on one lead: the branch's, the introducing broker's and (in scope) the client's names */
+  branchName?: string | null;
+  ibName?: string | null;
+  clientName?: string | null;
   lostReason: string | null;
   createdAt: string;
   duplicates: DuplicateFinding[];
