@@ -3,6 +3,9 @@ import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/ru';
 import { imports, resource as importsResource } from '../imports/i18n/ru';
 import { lead, resource as leadsResource } from '../leads/i18n/ru';
+import { accountList, resource as accountsResource } from '../accounts/i18n/ru';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/ru';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/ru';
 
 // Russian plurals have three forms: one |||| few |||| many.
 export const ru = {
@@ -381,6 +384,9 @@ export const ru = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: 'Задача |||| Задачи |||| Задач',
       fields: {
@@ -464,6 +470,10 @@ export const ru = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: 'Санкционные списки',
     current: 'Используется',

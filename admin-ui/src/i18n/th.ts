@@ -3,6 +3,9 @@ import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/th';
 import { imports, resource as importsResource } from '../imports/i18n/th';
 import { lead, resource as leadsResource } from '../leads/i18n/th';
+import { accountList, resource as accountsResource } from '../accounts/i18n/th';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/th';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/th';
 
 export const th = {
   app: {
@@ -376,6 +379,9 @@ export const th = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: 'งาน',
       fields: {
@@ -459,6 +465,10 @@ export const th = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: 'รายชื่อคว่ำบาตร',
     current: 'ใช้งานอยู่',

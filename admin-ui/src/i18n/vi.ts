@@ -3,6 +3,9 @@ import type { en } from './en';
 import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/vi';
 import { imports, resource as importsResource } from '../imports/i18n/vi';
 import { lead, resource as leadsResource } from '../leads/i18n/vi';
+import { accountList, resource as accountsResource } from '../accounts/i18n/vi';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/vi';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/vi';
 
 export const vi = {
   app: {
@@ -378,6 +381,9 @@ export const vi = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: 'Công việc',
       fields: {
@@ -461,6 +467,10 @@ export const vi = {
   imports,
   // leads, the duplicate review queue and manual entry (admin-ui/src/leads)
   lead,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: 'Danh sách trừng phạt',
     current: 'Đang dùng',

@@ -3,6 +3,7 @@ import DuplicatesIcon from '@mui/icons-material/JoinInner';
 import { memo } from 'react';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
+import { readsClientData } from '../clients/access';
 import { imports } from '../imports/access';
 import { readsLeads } from '../leads/access';
 import { OverdueIcon, RunsIcon, ScenarioIcon, SuppressionIcon } from '../monitoring';
@@ -72,6 +73,11 @@ const MenuItems = () => {
           />
         </>
       )}
+      {/* the cross-client lists: every interaction, trading account and transaction of the clients in scope */}
+      {readsClientData(permissions) &&
+        ['interactions', 'accounts', 'transactions'].map((name) => (
+          <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />
+        ))}
       {imports(permissions) && <RaMenu.ResourceItem name="imports" data-testid="nav-imports" />}
       <RaMenu.ResourceItem name="notifications" data-testid="nav-notifications" />
       {isAdmin(permissions) &&
