@@ -1,4 +1,4 @@
-import { DataTable, List, SelectInput, SimpleList, TextInput, useTranslate } from 'react-admin';
+import { DataTable, FilterButton, List, SelectInput, SimpleList, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import { useMoney } from '../clients/money';
 import { choices } from '../i18n/choices';
 import { useFormat } from '../i18n/format';
@@ -6,6 +6,7 @@ import { humanize } from '../i18n/humanize';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import { ClientLinkField, toClientPage } from '../lists/ClientLinkField';
 import { ListEmpty } from '../lists/EmptyState';
+import { ServerExportButton } from '../lists/ServerExportButton';
 import { ClientFilter } from '../lists/filters';
 
 /** A row of GET /api/accounts (api/clients/lists.ts). */
@@ -84,8 +85,23 @@ const AccountLines = () => {
   );
 };
 
+/** The server's CSV of everything the list selects (GET /api/accounts/export.csv), audited there. */
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ServerExportButton path="/api/accounts/export.csv" testId="accounts-export" />
+  </TopToolbar>
+);
+
 export const AccountList = () => (
-  <List exporter={false} perPage={25} filters={useFilters()} sort={{ field: 'openedAt', order: 'DESC' }} empty={false}>
+  <List
+    exporter={false}
+    actions={<Actions />}
+    perPage={25}
+    filters={useFilters()}
+    sort={{ field: 'openedAt', order: 'DESC' }}
+    empty={false}
+  >
     {useSmallScreen() ? <AccountLines /> : <AccountTable />}
   </List>
 );

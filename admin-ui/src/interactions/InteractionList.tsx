@@ -2,12 +2,14 @@ import {
   AutocompleteInput,
   BooleanInput,
   DataTable,
+  FilterButton,
   DateInput,
   List,
   ReferenceInput,
   SelectInput,
   SimpleList,
   TextInput,
+  TopToolbar,
   useGetIdentity,
   useTranslate,
 } from 'react-admin';
@@ -17,6 +19,7 @@ import { humanize } from '../i18n/humanize';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import { ClientLinkField, toClientPage } from '../lists/ClientLinkField';
 import { ListEmpty } from '../lists/EmptyState';
+import { ServerExportButton } from '../lists/ServerExportButton';
 import { ClientFilter } from '../lists/filters';
 import { supervises, usePerms } from '../providers/permissions';
 
@@ -122,8 +125,23 @@ const InteractionLines = () => {
   );
 };
 
+/** The server's CSV of everything the list selects (GET /api/interactions/export.csv), audited there. */
+const Actions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ServerExportButton path="/api/interactions/export.csv" testId="interactions-export" />
+  </TopToolbar>
+);
+
 export const InteractionList = () => (
-  <List exporter={false} perPage={25} filters={useFilters()} sort={{ field: 'occurredAt', order: 'DESC' }} empty={false}>
+  <List
+    exporter={false}
+    actions={<Actions />}
+    perPage={25}
+    filters={useFilters()}
+    sort={{ field: 'occurredAt', order: 'DESC' }}
+    empty={false}
+  >
     {useSmallScreen() ? <InteractionLines /> : <InteractionTable />}
   </List>
 );

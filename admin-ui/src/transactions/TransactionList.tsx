@@ -1,4 +1,4 @@
-import { DataTable, DateInput, List, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import { DataTable, DateInput, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
 import { useMoney } from '../clients/money';
 import { choices } from '../i18n/choices';
 import { useFormat } from '../i18n/format';
@@ -6,6 +6,7 @@ import { humanize } from '../i18n/humanize';
 import { useSmallScreen } from '../layout/useSmallScreen';
 import { ClientLinkField, toClientPage } from '../lists/ClientLinkField';
 import { ListEmpty } from '../lists/EmptyState';
+import { ServerExportButton } from '../lists/ServerExportButton';
 import { ClientFilter } from '../lists/filters';
 
 /** A row of GET /api/transactions (api/clients/lists.ts). */
@@ -98,8 +99,22 @@ const TransactionLines = () => {
   );
 };
 
+/** The server's CSV of everything the list selects (GET /api/transactions/export.csv), audited there. */
+const Actions = () => (
+  <TopToolbar>
+    <ServerExportButton path="/api/transactions/export.csv" testId="transactions-export" />
+  </TopToolbar>
+);
+
 export const TransactionList = () => (
-  <List exporter={false} perPage={25} filters={useFilters()} sort={{ field: 'bookedAt', order: 'DESC' }} empty={false}>
+  <List
+    exporter={false}
+    actions={<Actions />}
+    perPage={25}
+    filters={useFilters()}
+    sort={{ field: 'bookedAt', order: 'DESC' }}
+    empty={false}
+  >
     {useSmallScreen() ? <TransactionLines /> : <TransactionTable />}
   </List>
 );
