@@ -1,6 +1,8 @@
 // The cross-client lists (GET /api/interactions, /api/accounts, /api/transactions) on a real PostgreSQL: every row
 // is of a client in the caller's scope (an agent their own clients, an IB its tree, a supervisor the branch), the
-// totals and filters agree with the database, and a bad filter is a 400 naming the field.
+// totals and filters agree with the database, and a bad filter is a 400 naming the field. Each list's CSV export holds
+// the same rows and is audited.
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
@@ -193,5 +195,37 @@ describe('filters and sort', () => {
     const unknown = await supervisor.get(`/api/interactions?${f({ colour: 'red' })}`);
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(unknown.body.error.fields)).toContain('colour');
+  });
+});
+
+describe('CSV exports', () => {
+  const csv = async (who: ApiClient, resource: string, filter: object = {}) => {
+    const res = await who.get(`/api/${resource}/export.csv?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+    expect(res.status, String(res.body).slice(0, 200)).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    return parseCsv((res.body as string).replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
+  };
+
+  it('export the rows the list selects, within the scope, and are audited', async () => {
+    for (const resource of ['transactions', 'accounts', 'interactions']) {
+      const list = await get(agent1, resource, {});
+      const rows = await csv(agent1, resource);
+      expect(
+        rows.map((r) => r.id),
+        resource,
+      ).toEqual(list.rows.map((r) => r.id));
+      expect(rows.every((r) => r.client && r.clientId)).toBe(true);
+      const audited = await stack.db.prisma.auditEvent.findFirst({ where: { action: `${resource}_exported`, actorId: 'u-agent1' } });
+      expect(audited?.data, resource).toMatchObject({ format: 'csv', rows: list.total });
+    }
+    const pending = await csv(agent2, 'transactions', { clientId: 'c-list-1', status: 'pending' });
+    expect(pending).toEqual([
+      expect.objectContaining({ client: 'Lena Listova', login: '5550001', type: 'withdrawal', amount: '200.0000', status: 'pending' }),
+    ]);
+    expect(await csv(agent1, 'transactions', { clientId: 'c-list-1' })).toEqual([]);
+    expect((await admin.get('/api/transactions/export.csv')).status).toBe(403);
+    const bad = await supervisor.get(`/api/accounts/export.csv?filter=${encodeURIComponent(JSON.stringify({ status: 'open' }))}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toContain('query.filter.status');
   });
 });

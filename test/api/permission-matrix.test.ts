@@ -206,6 +206,9 @@ const POLICY: Record<string, Entry> = {
     who: clientData,
     list: { of: 'transaction', filters: [{ clientId: 'c-1003' }, { type: 'withdrawal' }, { clientId: 'c-2003', type: 'deposit' }] },
   },
+  'GET /api/interactions/export.csv': { who: clientData, list: { of: 'interaction', rows: csvRows, filters: [{ kind: 'note' }] } },
+  'GET /api/accounts/export.csv': { who: clientData, list: { of: 'account', rows: csvRows, filters: [{ clientId: 'c-2003' }] } },
+  'GET /api/transactions/export.csv': { who: clientData, list: { of: 'transaction', rows: csvRows, filters: [{ type: 'withdrawal' }] } },
   'GET /api/leads': { who: clientData, list: { of: 'lead' } },
   // the export: the list's rows (and filters) as CSV
   'GET /api/leads/export.csv': { who: clientData, list: { of: 'lead', rows: csvRows } },

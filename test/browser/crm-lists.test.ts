@@ -2,7 +2,7 @@
 // (agent1, who manages the London clients but c-1006..c-1008 in the demo data) opens Transactions from the menu and
 // sees only their own clients' rows, each naming its client with a link to the client's page; a deposit of another
 // agent's client booked just now, the newest of all, is not among them. A filter narrows the list; the client's name
-// opens the client page.
+// opens the client page; the Export button asks the server for the same selection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
@@ -71,6 +71,10 @@ describe('the transactions list', () => {
       .toBe(false);
     const filtered = await page.getByTestId('client-link').evaluateAll((els) => els.map((e) => e.getAttribute('data-client-id')));
     expect(filtered.filter((id) => !own.has(id!))).toEqual([]);
+
+    // the Export button downloads the same selection from the server
+    const href = await page.getByTestId('transactions-export').getAttribute('href');
+    expect(decodeURIComponent(href!)).toMatch(/^\/api\/transactions\/export\.csv\?filter=\{"type":"deposit"\}/);
 
     // the client's name opens the client page
     await page.getByTestId('client-link').first().click();
