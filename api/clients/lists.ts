@@ -4,9 +4,8 @@
 // page costs one indexed query and one capped count however many rows there are (docs/crm.md, "Lists").
 // Nothing on these rows is masked on the client page (national ids and documents are not on them). Each list has a
 // CSV export of what it selects (GET /api/<list>/export.csv), audited like the client list's.
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
-import type { Response } from 'express';
 import { audit } from '../../platform/audit';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
