@@ -5,6 +5,7 @@ import { authenticate } from './auth/middleware';
 import { authRouter } from './auth/router';
 import { crossSiteWrites, securityHeaders } from './http/security';
 import { clientsRouter } from './clients/router';
+import { crmListsRouter } from './clients/lists';
 import { healthRouter } from './health/router';
 import { serveConsole } from './http/console-static';
 import { interactionsRouter } from './interactions/router';
@@ -58,6 +59,7 @@ export function createApp(processDeps: Deps): Express {
     clientsRouter,
     leadsRouter,
     interactionsRouter,
+    crmListsRouter,
     crmReferenceRouter,
     usersRouter,
     tasksRouter,

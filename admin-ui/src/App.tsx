@@ -4,9 +4,11 @@ import { Route } from 'react-router-dom';
 import { CaseTypesProvider } from './caseTypeRegistry';
 import { CASE_TYPES } from './caseTypes';
 import { incidents, settings, slaPolicies } from './admin';
+import accounts from './accounts';
 import clients from './clients';
 import { Dashboard } from './dashboard/Dashboard';
 import imports from './imports';
+import interactions from './interactions';
 import leads from './leads';
 import { Layout } from './layout/Layout';
 import { OverdueList, Runs, ScenarioList, ScenarioShow, Suppression, alerts } from './monitoring';
@@ -15,6 +17,7 @@ import notifications from './notifications';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import tasks from './tasks';
+import transactions from './transactions';
 
 // Pages outside a resource, loaded when opened.
 const ScreeningLists = lazy(() => import('./screening/ScreeningLists').then((m) => ({ default: m.ScreeningLists })));
@@ -39,6 +42,9 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
       ))}
       <Resource name="clients" {...clients} />
       <Resource name="leads" {...leads} />
+      <Resource name="interactions" {...interactions} />
+      <Resource name="accounts" {...accounts} />
+      <Resource name="transactions" {...transactions} />
       <Resource name="imports" {...imports} />
       <Resource name="notifications" {...notifications} />
       <Resource name="incidents" {...incidents} />

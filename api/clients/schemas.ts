@@ -73,10 +73,10 @@ export const ClientFilter = z
   .strict();
 
 /**
- * A bound on when a transaction was booked: a time with its offset (ISO 8601), or a day (YYYY-MM-DD, in UTC):
- * `from` a day's start, `to` its end (the day is included). As an ISO instant (UTC).
+ * A bound on a time (when a transaction was booked, an interaction happened): a time with its offset (ISO 8601),
+ * or a day (YYYY-MM-DD, in UTC): `from` a day's start, `to` its end (the day is included). As an ISO instant (UTC).
  */
-const bookedBound = (edge: 'from' | 'to') =>
+export const timeBound = (edge: 'from' | 'to') =>
   z
     .string()
     .max(40)
@@ -93,18 +93,68 @@ const bookedBound = (edge: 'from' | 'to') =>
       return d.toISOString();
     });
 
+/** `to` after `from`, when both are given. */
+const fromBeforeTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from < f.to;
+
+export const TRANSACTION_TYPES = ['deposit', 'withdrawal', 'transfer', 'trade'] as const;
+export const TRANSACTION_STATUSES = ['pending', 'completed', 'failed', 'cancelled', 'reversed'] as const;
+
+/** The filter of a client's transactions; the cross-client list (GET /api/transactions) adds the client. */
+const transactionFilterFields = {
+  type: z.enum(TRANSACTION_TYPES).optional(),
+  status: z.enum(TRANSACTION_STATUSES).optional(),
+  accountId: z.string().max(100).optional(),
+  /** booked at or after */
+  from: timeBound('from').optional(),
+  /** booked before (a day: on or before that day) */
+  to: timeBound('to').optional(),
+};
+
 export const TransactionFilter = z
+  .object(transactionFilterFields)
+  .strict()
+  .refine(fromBeforeTo, { message: 'must be after from', path: ['to'] });
+
+/** GET /api/transactions: a client's filter, and the client. */
+export const TransactionListFilter = z
+  .object({ ...transactionFilterFields, clientId: z.string().max(100).optional() })
+  .strict()
+  .refine(fromBeforeTo, { message: 'must be after from', path: ['to'] });
+
+export const INTERACTION_KINDS = ['call', 'email', 'chat', 'meeting', 'note', 'system'] as const;
+export const INTERACTION_DIRECTIONS = ['inbound', 'outbound', 'internal'] as const;
+
+/** GET /api/interactions */
+export const InteractionListFilter = z
   .object({
-    type: z.enum(['deposit', 'withdrawal', 'transfer', 'trade']).optional(),
-    status: z.enum(['pending', 'completed', 'failed', 'cancelled', 'reversed']).optional(),
-    accountId: z.string().max(100).optional(),
-    /** booked at or after */
-    from: bookedBound('from').optional(),
-    /** booked before (a day: on or before that day) */
-    to: bookedBound('to').optional(),
+    kind: z.enum(INTERACTION_KINDS).optional(),
+    /** as the sending system names it (phone, web chat, WhatsApp…): exact */
+    channel: z.string().max(40).optional(),
+    direction: z.enum(INTERACTION_DIRECTIONS).optional(),
+    agentId: z.string().max(100).optional(),
+    clientId: z.string().max(100).optional(),
+    /** happened at or after */
+    from: timeBound('from').optional(),
+    /** happened before (a day: on or before that day) */
+    to: timeBound('to').optional(),
   })
   .strict()
-  .refine((f) => !f.from || !f.to || f.from < f.to, { message: 'must be after from', path: ['to'] });
+  .refine(fromBeforeTo, { message: 'must be after from', path: ['to'] });
+
+/** GET /api/accounts */
+export const AccountListFilter = z
+  .object({
+    platform: z.string().max(40).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z0-9]{3,6}$/, 'a currency code, e.g. USD')
+      .optional(),
+    clientId: z.string().max(100).optional(),
+    /** the login on its platform: exact */
+    login: z.string().max(100).optional(),
+    status: z.enum(['active', 'disabled', 'closed']).optional(),
+  })
+  .strict();
 
 export const HandoverBody = z
   .object({
@@ -120,8 +170,8 @@ export const HandoverBody = z
   .refine((b) => b.from !== b.to, { message: 'from and to are the same person', path: ['to'] });
 
 export const InteractionBase = z.object({
-  kind: z.enum(['call', 'email', 'chat', 'meeting', 'note', 'system']),
-  direction: z.enum(['inbound', 'outbound', 'internal']).optional(),
+  kind: z.enum(INTERACTION_KINDS),
+  direction: z.enum(INTERACTION_DIRECTIONS).optional(),
   channel: text(40).optional(),
   subject: text(300).optional(),
   body: z.string().max(20_000).optional(),

@@ -199,6 +199,16 @@ const POLICY: Record<string, Entry> = {
   'GET /api/clients/{id}/kyc-profile': { who: kyc, on: 'intakeClient' },
   'PUT /api/clients/{id}/kyc-profile': { who: kyc, on: 'intakeClient', body: () => ({}), phase: 'write' },
 
+  // the cross-client lists: exactly the rows of the clients the user sees, with and without filters
+  'GET /api/interactions': { who: clientData, list: { of: 'interaction', filters: [{ clientId: 'c-1003' }, { kind: 'note' }] } },
+  'GET /api/accounts': { who: clientData, list: { of: 'account', filters: [{ clientId: 'c-2003' }, { platform: 'mt5' }] } },
+  'GET /api/transactions': {
+    who: clientData,
+    list: { of: 'transaction', filters: [{ clientId: 'c-1003' }, { type: 'withdrawal' }, { clientId: 'c-2003', type: 'deposit' }] },
+  },
+  'GET /api/interactions/export.csv': { who: clientData, list: { of: 'interaction', rows: csvRows, filters: [{ kind: 'note' }] } },
+  'GET /api/accounts/export.csv': { who: clientData, list: { of: 'account', rows: csvRows, filters: [{ clientId: 'c-2003' }] } },
+  'GET /api/transactions/export.csv': { who: clientData, list: { of: 'transaction', rows: csvRows, filters: [{ type: 'withdrawal' }] } },
   'GET /api/leads': { who: clientData, list: { of: 'lead' } },
   // the export: the list's rows (and filters) as CSV
   'GET /api/leads/export.csv': { who: clientData, list: { of: 'lead', rows: csvRows } },
@@ -533,6 +543,33 @@ async function loadRecords(fixtureCases: Set<string>) {
       });
     }
   }
+  // interactions, trading accounts and transactions: seen with their client
+  const clientRows = new Map((await prisma.client.findMany()).map((c) => [c.id, c]));
+  const withClient = (clientId: string) => (u: RoleUser) => spec.seesClient(u, clientRows.get(clientId)!, entityOf);
+  for (const i of await prisma.interaction.findMany({ where: { clientId: { not: null } } }))
+    records.push({
+      kind: 'interaction',
+      label: `${i.kind} with ${i.clientId}`,
+      params: { id: i.id },
+      fields: { clientId: i.clientId, kind: i.kind },
+      sees: withClient(i.clientId!),
+    });
+  for (const a of await prisma.tradingAccount.findMany())
+    records.push({
+      kind: 'account',
+      label: `account ${a.platform} ${a.login} of ${a.clientId}`,
+      params: { id: a.id },
+      fields: { clientId: a.clientId, platform: a.platform },
+      sees: withClient(a.clientId),
+    });
+  for (const t of await prisma.transaction.findMany())
+    records.push({
+      kind: 'transaction',
+      label: `${t.type} ${t.externalId} of ${t.clientId}`,
+      params: { id: t.id },
+      fields: { clientId: t.clientId, type: t.type },
+      sees: withClient(t.clientId),
+    });
   const leads = await stack.db.pool.query<{
     id: string;
     branch_id: string | null;
@@ -758,6 +795,12 @@ beforeAll(async () => {
       kycStatus: 'approved',
     },
   });
+  // interactions with a client of this branch (the agent's) and of another
+  await stack.db.pool.query(
+    `INSERT INTO interactions (client_id, kind, direction, channel, agent_id, source, occurred_at)
+     VALUES ('c-1003', 'call', 'outbound', 'phone', $1, 'matrix', now()), ('c-2003', 'note', 'internal', NULL, NULL, 'matrix', now())`,
+    [single('agent').id],
+  );
   openapi = (await call(null, 'GET', '/api/openapi.json')).body;
   await Promise.all(users.map(connect));
 

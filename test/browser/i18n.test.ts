@@ -38,6 +38,9 @@ const NAMESPACES = [
   'imports',
   'lead',
   'ib',
+  'interactionList',
+  'accountList',
+  'transactionList',
 ];
 const MESSAGE_KEY = new RegExp(`\\b(${NAMESPACES.join('|')})\\.[a-z_]+\\.[a-z_.]+`);
 const RAW_CODE = /\b[a-z]+(?:_[a-z]+)+\b|\b(?:true|false|null|undefined)\b/;
@@ -112,7 +115,7 @@ const screenText = (page: Page) =>
 
 describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
   it(
-    'shows no message key, raw code or English message on the inbox, complaint, KYC, client (and its edit), lead, notification, dashboard, task, import, introducing broker, sanctions list and administration screens',
+    'shows no message key, raw code or English message on the inbox, complaint, KYC, client (and its edit), interaction, account and transaction lists, lead, notification, dashboard, task, import, introducing broker, sanctions list and administration screens',
     { timeout: 120_000 },
     async () => {
       const own = flatten((await loadMessages(locale)) as Tree);
@@ -174,6 +177,21 @@ describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
             await page.locator('tbody tr').first().waitFor();
           },
         ],
+        // each list by a column only it has (the previous list's rows may still be on screen)
+        ...(
+          [
+            ['interactions', 'occurredAt'],
+            ['accounts', 'login'],
+            ['transactions', 'bookedAt'],
+          ] as const
+        ).map(([list, column]): [string, () => Promise<unknown>] => [
+          `the ${list} list`,
+          async () => {
+            await page.getByTestId(`nav-${list}`).click();
+            await page.locator(`th.column-${column}`).waitFor();
+            await page.getByTestId('client-link').first().waitFor();
+          },
+        ]),
         [
           'notifications',
           async () => {
@@ -276,11 +294,11 @@ describe.each(['ru', 'zh', 'th', 'vi'])('the console in %s', (locale) => {
       const found: string[] = [];
       for (const [screen, open] of screens) {
         await open();
-        // Data typed by people (descriptions, comments, names, e-mails) is what it is: only our own words count.
+        // Data typed by people (descriptions, comments, names, e-mails, an interaction's subject) is what it is: only our own words count.
         const text = (await screenText(page))
           .replace(/\S+@\S+/g, '')
           .replace(
-            /A withdrawal to a verified card has been pending for nine days\.|Payments team asked for the card scheme reference\./g,
+            /A withdrawal to a verified card has been pending for nine days\.|Payments team asked for the card scheme reference\.|Question about swap fees/g,
             '',
           );
         const key = text.match(MESSAGE_KEY);

@@ -9,3 +9,9 @@ const SUPERVISING = ['supervisor', 'branch_manager', 'entity_manager'];
 
 /** Changes a client's account manager, branch and introducing broker. */
 export const supervisesClients = (p: unknown): boolean => rolesOf(p).some((r) => SUPERVISING.includes(r));
+
+/** Roles without client data (integrations post through the API; administrators need not know). */
+const NO_CLIENT_DATA = ['integration', 'admin'];
+
+/** Reads client data: the client list and the cross-client lists of interactions, accounts and transactions. */
+export const readsClientData = (p: unknown): boolean => rolesOf(p).some((r) => !NO_CLIENT_DATA.includes(r));

@@ -4,6 +4,9 @@ import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/en';
 import { imports, resource as importsResource } from '../imports/i18n/en';
 import { lead, resource as leadsResource } from '../leads/i18n/en';
 import { ib } from '../introducing-brokers/i18n/en';
+import { accountList, resource as accountsResource } from '../accounts/i18n/en';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/en';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/en';
 export const en = {
   app: {
     timeline_empty: 'Nothing has happened yet',
@@ -378,6 +381,9 @@ export const en = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: 'Task |||| Tasks',
       fields: {
@@ -463,6 +469,10 @@ export const en = {
   lead,
   // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
   ib,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: 'Sanctions lists',
     current: 'In use',

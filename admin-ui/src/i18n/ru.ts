@@ -4,6 +4,9 @@ import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/ru';
 import { imports, resource as importsResource } from '../imports/i18n/ru';
 import { lead, resource as leadsResource } from '../leads/i18n/ru';
 import { ib } from '../introducing-brokers/i18n/ru';
+import { accountList, resource as accountsResource } from '../accounts/i18n/ru';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/ru';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/ru';
 
 // Russian plurals have three forms: one |||| few |||| many.
 export const ru = {
@@ -383,6 +386,9 @@ export const ru = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: 'Задача |||| Задачи |||| Задач',
       fields: {
@@ -468,6 +474,10 @@ export const ru = {
   lead,
   // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
   ib,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: 'Санкционные списки',
     current: 'Используется',

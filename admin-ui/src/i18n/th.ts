@@ -4,6 +4,9 @@ import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/th';
 import { imports, resource as importsResource } from '../imports/i18n/th';
 import { lead, resource as leadsResource } from '../leads/i18n/th';
 import { ib } from '../introducing-brokers/i18n/th';
+import { accountList, resource as accountsResource } from '../accounts/i18n/th';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/th';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/th';
 
 export const th = {
   app: {
@@ -378,6 +381,9 @@ export const th = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: 'งาน',
       fields: {
@@ -463,6 +469,10 @@ export const th = {
   lead,
   // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
   ib,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: 'รายชื่อคว่ำบาตร',
     current: 'ใช้งานอยู่',

@@ -4,6 +4,9 @@ import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/vi';
 import { imports, resource as importsResource } from '../imports/i18n/vi';
 import { lead, resource as leadsResource } from '../leads/i18n/vi';
 import { ib } from '../introducing-brokers/i18n/vi';
+import { accountList, resource as accountsResource } from '../accounts/i18n/vi';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/vi';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/vi';
 
 export const vi = {
   app: {
@@ -380,6 +383,9 @@ export const vi = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: 'Công việc',
       fields: {
@@ -465,6 +471,10 @@ export const vi = {
   lead,
   // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
   ib,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: 'Danh sách trừng phạt',
     current: 'Đang dùng',

@@ -4,6 +4,9 @@ import { alerts as monitoringAlerts, monitoring } from '../monitoring/i18n/zh';
 import { imports, resource as importsResource } from '../imports/i18n/zh';
 import { lead, resource as leadsResource } from '../leads/i18n/zh';
 import { ib } from '../introducing-brokers/i18n/zh';
+import { accountList, resource as accountsResource } from '../accounts/i18n/zh';
+import { interactionList, resource as interactionsResource } from '../interactions/i18n/zh';
+import { transactionList, resource as transactionsResource } from '../transactions/i18n/zh';
 
 export const zh = {
   app: {
@@ -378,6 +381,9 @@ export const zh = {
     alerts: monitoringAlerts,
     imports: importsResource,
     leads: leadsResource,
+    accounts: accountsResource,
+    interactions: interactionsResource,
+    transactions: transactionsResource,
     tasks: {
       name: '任务',
       fields: {
@@ -463,6 +469,10 @@ export const zh = {
   lead,
   // introducing brokers: the tree, new, move, rename, deactivate (admin-ui/src/introducing-brokers)
   ib,
+  // the cross-client lists of interactions, trading accounts and transactions (admin-ui/src/{interactions,accounts,transactions})
+  interactionList,
+  accountList,
+  transactionList,
   screening: {
     title: '制裁名单',
     current: '使用中',

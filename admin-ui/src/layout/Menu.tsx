@@ -4,6 +4,7 @@ import IbIcon from '@mui/icons-material/AccountTree';
 import { memo } from 'react';
 import { Menu as RaMenu } from 'react-admin';
 import { useCaseTypes } from '../caseTypeRegistry';
+import { readsClientData } from '../clients/access';
 import { imports } from '../imports/access';
 import { maintainsIbs } from '../introducing-brokers/access';
 import { readsLeads } from '../leads/access';
@@ -74,6 +75,11 @@ const MenuItems = () => {
           />
         </>
       )}
+      {/* the cross-client lists: every interaction, trading account and transaction of the clients in scope */}
+      {readsClientData(permissions) &&
+        ['interactions', 'accounts', 'transactions'].map((name) => (
+          <RaMenu.ResourceItem key={name} name={name} data-testid={`nav-${name}`} />
+        ))}
       {imports(permissions) && <RaMenu.ResourceItem name="imports" data-testid="nav-imports" />}
       {maintainsIbs(permissions) && (
         <RaMenu.Item to="/introducing-brokers" primaryText="ib.title" leftIcon={<IbIcon />} data-testid="nav-introducing-brokers" />
