@@ -110,23 +110,26 @@ export async function loadTransactions(
   ]);
   return {
     total: count,
-    items: items.rows.map((r) => ({
-      id: r.id,
-      accountId: r.account_id,
-      source: r.source,
-      externalId: r.external_id,
-      type: r.type,
-      amount: r.amount,
-      currency: r.currency,
-      method: r.method,
-      status: r.status,
-      bookedAt: r.booked_at.toISOString(),
-      counterparty: { name: r.counterparty_name, country: r.counterparty_country },
-      instrument: r.instrument,
-      pnl: r.pnl,
-    })),
+    items: items.rows.map(transactionOf),
   };
 }
+
+/** A `transactions` row (amount and pnl read as text) as the API gives it. */
+export const transactionOf = (r: SqlRow): Transaction => ({
+  id: r.id,
+  accountId: r.account_id,
+  source: r.source,
+  externalId: r.external_id,
+  type: r.type,
+  amount: r.amount,
+  currency: r.currency,
+  method: r.method,
+  status: r.status,
+  bookedAt: r.booked_at.toISOString(),
+  counterparty: { name: r.counterparty_name, country: r.counterparty_country },
+  instrument: r.instrument,
+  pnl: r.pnl,
+});
 
 /** The case types' scopes as SQL over `cases` (alias c); null when the user sees no case type. */
 function caseScope(deps: ApiDeps, user: SessionUser, params: unknown[]): string | null {

@@ -14,9 +14,11 @@ import { badRequest } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import type { SqlRow } from '../../platform/db';
+import { interactionOf } from '../../platform/crm/interactions';
 import { AccountListFilter, InteractionListFilter, TransactionListFilter } from './schemas';
 import { resolveClientScope, scopeSql, type ClientScopeSet } from './scope';
 import { AccountSchema, TransactionSchema } from './views';
+import { transactionOf } from './client360';
 import { InteractionSchema } from '../interactions/router';
 
 /**
@@ -38,7 +40,6 @@ export const TransactionRowSchema = TransactionSchema.extend({
   account: z.object({ id: z.string(), platform: z.string(), login: z.string() }).nullable(),
 });
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const dir = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'ASC' : 'DESC');
 
 /** WHERE clauses with numbered parameters; the scope over the joined client `c` first. */
@@ -233,23 +234,7 @@ export function crmListsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const { rows, total, skip } = await pageOf(deps, { ...sql, range: query.range });
       sendRange(res, 'interactions', skip, rows.length, total);
       return rows.map((r) => ({
-        id: r.id,
-        clientId: r.client_id,
-        leadId: r.lead_id,
-        kind: r.kind,
-        direction: r.direction,
-        channel: r.channel,
-        subject: r.subject,
-        body: r.body,
-        agentId: r.agent_id,
-        durationSeconds: r.duration_seconds,
-        outcome: r.outcome,
-        link: r.link,
-        source: r.source,
-        externalId: r.external_id,
-        occurredAt: r.occurred_at.toISOString(),
-        createdById: r.created_by_id,
-        createdAt: r.created_at.toISOString(),
+        ...interactionOf(r),
         client: { id: r.client_id, name: r.client_name },
         agent: r.agent_id ? { id: r.agent_id, name: r.agent_name ?? r.agent_id } : null,
       }));
@@ -397,22 +382,10 @@ export function crmListsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
       const { rows, total, skip } = await pageOf(deps, { ...sql, range: query.range });
       sendRange(res, 'transactions', skip, rows.length, total);
       return rows.map((r) => ({
-        id: r.id,
+        ...transactionOf(r),
         clientId: r.client_id,
         client: { id: r.client_id, name: r.client_name },
-        accountId: r.account_id,
         account: r.account_id ? { id: r.account_id, platform: r.account_platform, login: r.account_login } : null,
-        source: r.source,
-        externalId: r.external_id,
-        type: r.type,
-        amount: r.amount,
-        currency: r.currency,
-        method: r.method,
-        status: r.status,
-        bookedAt: iso(r.booked_at)!,
-        counterparty: { name: r.counterparty_name, country: r.counterparty_country },
-        instrument: r.instrument,
-        pnl: r.pnl,
       }));
     },
   );

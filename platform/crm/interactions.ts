@@ -48,7 +48,8 @@ export interface StoredInteraction {
 const COLUMNS = `id, client_id, lead_id, kind, direction, channel, subject, body, agent_id, duration_seconds, outcome, link, source, external_id,
   occurred_at, created_by_id, created_at`;
 
-const toStored = (r: SqlRow): StoredInteraction => ({
+/** An `interactions` row (its columns as stored) as the API gives it. */
+export const interactionOf = (r: SqlRow): StoredInteraction => ({
   id: r.id,
   clientId: r.client_id,
   leadId: r.lead_id,
@@ -94,7 +95,7 @@ export async function recordInteraction(q: Queryable, i: InteractionInput): Prom
       i.createdById ?? null,
     ],
   );
-  if (rows[0]) return { interaction: toStored(rows[0]), created: true };
+  if (rows[0]) return { interaction: interactionOf(rows[0]), created: true };
   const existing = await q.query(`SELECT ${COLUMNS} FROM interactions WHERE source = $1 AND external_id = $2`, [i.source, i.externalId]);
-  return { interaction: toStored(existing.rows[0]), created: false };
+  return { interaction: interactionOf(existing.rows[0]), created: false };
 }

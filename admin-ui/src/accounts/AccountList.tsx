@@ -1,5 +1,6 @@
 import { DataTable, FilterButton, List, SelectInput, SimpleList, TextInput, TopToolbar, useTranslate } from 'react-admin';
 import { useMoney } from '../clients/money';
+import type { TradingAccount } from '../clients/types';
 import { choices } from '../i18n/choices';
 import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
@@ -9,19 +10,10 @@ import { ListEmpty } from '../lists/EmptyState';
 import { ServerExportButton } from '../lists/ServerExportButton';
 import { ClientFilter } from '../lists/filters';
 
-/** A row of GET /api/accounts (api/clients/lists.ts). */
-export interface AccountRow {
-  id: string;
+/** A row of GET /api/accounts (api/clients/lists.ts): the account as on the client page, with its client. */
+export interface AccountRow extends TradingAccount {
   clientId: string;
   client: { id: string; name: string };
-  platform: string;
-  login: string;
-  currency: string;
-  leverage: number | null;
-  balance: string;
-  equity: string;
-  marginLevel: string | null;
-  status: string;
   openedAt: string;
 }
 

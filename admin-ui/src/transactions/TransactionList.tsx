@@ -1,5 +1,6 @@
 import { DataTable, DateInput, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
 import { useMoney } from '../clients/money';
+import type { Transaction } from '../clients/types';
 import { choices } from '../i18n/choices';
 import { useFormat } from '../i18n/format';
 import { humanize } from '../i18n/humanize';
@@ -9,18 +10,11 @@ import { ListEmpty } from '../lists/EmptyState';
 import { ServerExportButton } from '../lists/ServerExportButton';
 import { ClientFilter } from '../lists/filters';
 
-/** A row of GET /api/transactions (api/clients/lists.ts). */
-export interface TransactionRow {
-  id: string;
+/** A row of GET /api/transactions (api/clients/lists.ts): the transaction as on the client page, with its client and account. */
+export interface TransactionRow extends Transaction {
   clientId: string;
   client: { id: string; name: string };
   account: { id: string; platform: string; login: string } | null;
-  type: string;
-  amount: string;
-  currency: string;
-  method: string | null;
-  status: string;
-  bookedAt: string;
 }
 
 const TYPES = ['deposit', 'withdrawal', 'transfer', 'trade'] as const;
