@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit';
 import { maskIdentifier } from '../../platform/crm/names';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
-import { EXPORT_MAX_ROWS, assertExportSize, streamCsvExport } from '../http/csv-export';
+import { EXPORT_MAX_ROWS, assertExportSize, csvCell, streamCsvExport } from '../http/csv-export';
 import { scopeSql, type ClientScopeSet } from './scope';
 import type { ClientFilter } from './schemas';
 import { planSearch, searchClients } from './search';
@@ -85,12 +85,6 @@ interface ExportRow extends ClientRow {
   introducing_broker_name: string | null;
 }
 
-/** A spreadsheet runs a cell that starts like a formula: such text gets a leading apostrophe (as the console's exports do). */
-const cell = (v: string | null | undefined): string => {
-  const text = v ?? '';
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
-
 const line = (c: ExportRow, nationalId: boolean): string[] =>
   [
     c.id,
@@ -120,7 +114,7 @@ const line = (c: ExportRow, nationalId: boolean): string[] =>
     c.introducing_broker_id,
     c.introducing_broker_name,
     c.created_at.toISOString(),
-  ].map(cell);
+  ].map(csvCell);
 
 export async function exportClients(
   deps: ApiDeps,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { audit } from '../../platform/audit';
 import type { SessionUser } from '../auth/session';
 import type { ApiDeps } from '../deps';
-import { EXPORT_MAX_ROWS, assertExportSize, streamCsvExport } from '../http/csv-export';
+import { EXPORT_MAX_ROWS, assertExportSize, csvCell, streamCsvExport } from '../http/csv-export';
 import { badRequest } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
 import { defineRoute, type RouteRegistry } from '../http/route';
@@ -74,12 +74,6 @@ const scoped = (scope: ClientScopeSet): Where => {
   return w;
 };
 
-/** A spreadsheet runs a cell that starts like a formula: such text gets a leading apostrophe (as the client export does). */
-const cell = (v: unknown): string => {
-  const text = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
-
 /**
  * The CSV of everything the list selects (no page), at most EXPORT_MAX_ROWS rows (counted up to one more: more is a
  * 400), audited as `<what>_exported` with the filter, sort and rows before the first byte.
@@ -118,7 +112,7 @@ async function exportCsv(
     sql: `SELECT ${q.select} FROM ${q.from} WHERE ${where} ORDER BY ${q.order}`,
     params,
     header: q.columns.map(([name]) => name),
-    line: (r) => q.columns.map(([, value]) => cell(value(r))),
+    line: (r) => q.columns.map(([, value]) => csvCell(value(r))),
   });
 }
 

@@ -1,5 +1,5 @@
 // A CSV download streamed from a cursor: one read-only transaction (one snapshot), constant memory, and a
-// caller who goes away stops the reading. Used by the exports of client data (clients, leads).
+// caller who goes away stops the reading. Used by the exports of client data (clients, leads, the cross-client lists).
 import type pg from 'pg';
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
@@ -7,6 +7,15 @@ import type { SqlRow } from '../../platform/db';
 import { badRequest } from './errors';
 
 const BATCH = 2_000;
+
+/**
+ * A value as an exported cell: empty for null, ISO for a time; text a spreadsheet would run as a formula
+ * (=, +, -, @, a tab or carriage return first) gets a leading apostrophe.
+ */
+export const csvCell = (v: unknown): string => {
+  const text = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+};
 
 /** The most rows one export holds; a wider selection is refused (narrow the filters). */
 export const EXPORT_MAX_ROWS = 100_000;

@@ -9,7 +9,7 @@ import { LEAD_COLUMNS, type LeadRow } from '../../platform/crm/leads';
 import type { SessionUser } from '../auth/session';
 import type { ClientScopeSet } from '../clients/scope';
 import type { ApiDeps } from '../deps';
-import { assertExportSize, streamCsvExport } from '../http/csv-export';
+import { assertExportSize, csvCell, streamCsvExport } from '../http/csv-export';
 import { leadFilterSql, leadOrderSql, type LeadFilter, type LeadSort } from './filter';
 
 const HEADER = [
@@ -53,12 +53,6 @@ type ExportRow = LeadRow & {
   open_duplicates: number;
 };
 
-/** A spreadsheet runs a cell that starts like a formula: such text gets a leading apostrophe (as the client export does). */
-const cell = (v: unknown): string => {
-  const text = v === null || v === undefined ? '' : String(v);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
-
 const line = (l: ExportRow): string[] =>
   [
     l.id,
@@ -92,7 +86,7 @@ const line = (l: ExportRow): string[] =>
     l.introducing_broker_id,
     l.introducing_broker_name,
     (l.created_at as Date).toISOString(),
-  ].map(cell);
+  ].map(csvCell);
 
 export async function exportLeads(
   deps: ApiDeps,
