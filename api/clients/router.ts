@@ -8,6 +8,7 @@ import { inTransaction } from '../../platform/db';
 import { contactRows, replaceContacts, replaceRelatedPersons, type ContactRow } from '../../platform/crm/clients';
 import { displayName, maskIdentifier, searchNameOf } from '../../platform/crm/names';
 import { recordInteraction } from '../../platform/crm/interactions';
+import { IB_INACTIVE } from '../../platform/crm/assignment';
 import type { ApiDeps } from '../deps';
 import { AppError, badRequest, forbidden, notFound } from '../http/errors';
 import { listQuery, page, sendRange } from '../http/list';
@@ -238,9 +239,12 @@ export function clientsRouter(deps: ApiDeps, registry: RouteRegistry): Router {
           else if (!scope.all && !scope.branchIds.includes(body.branchId))
             fieldErrors.push({ path: 'body.branchId', message: 'That branch is outside your scope' });
         }
-        if (body.introducingBrokerId) {
-          const ib = await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.introducingBrokerId]);
+        if (body.introducingBrokerId && body.introducingBrokerId !== c.introducing_broker_id) {
+          const ib = await tx.query<{ active: boolean }>('SELECT active FROM introducing_brokers WHERE id = $1', [
+            body.introducingBrokerId,
+          ]);
           if (!ib.rows[0]) fieldErrors.push({ path: 'body.introducingBrokerId', message: 'No such introducing broker' });
+          else if (!ib.rows[0].active) fieldErrors.push({ path: 'body.introducingBrokerId', message: IB_INACTIVE });
         }
 
         const next = {

@@ -9,6 +9,7 @@ import type { ApiDeps } from '../deps';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { defineRoute, type RouteRegistry } from '../http/route';
 import { resolveClientScope } from '../clients/scope';
+import { IB_INACTIVE } from '../../platform/crm/assignment';
 import { Language } from '../clients/schemas';
 
 const RuleBody = z
@@ -236,8 +237,11 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       if (body.parentId === body.id)
         throw badRequest([{ path: 'body.parentId', message: 'An introducing broker cannot be its own parent' }]);
       return inTransaction(pool, async (tx) => {
-        if (body.parentId && !(await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1', [body.parentId])).rows[0]) {
-          throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
+        if (body.parentId) {
+          const parent = (await tx.query<{ active: boolean }>('SELECT active FROM introducing_brokers WHERE id = $1', [body.parentId]))
+            .rows[0];
+          if (!parent) throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
+          if (!parent.active) throw badRequest([{ path: 'body.parentId', message: IB_INACTIVE }]);
         }
         // an administrator (every branch) may name any branch: one that exists
         if (body.branchId && !(await tx.query('SELECT 1 FROM branches WHERE id = $1', [body.branchId])).rows[0]) {
@@ -331,9 +335,14 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
         if (!inBranches(after.branchId)) throw forbidden('Name a branch in your scope', 'branch_scope');
         if (body.parentId !== undefined && after.parentId !== null) {
           const parent = (
-            await tx.query<{ branch_id: string | null }>('SELECT branch_id FROM introducing_brokers WHERE id = $1', [after.parentId])
+            await tx.query<{ branch_id: string | null; active: boolean }>(
+              'SELECT branch_id, active FROM introducing_brokers WHERE id = $1',
+              [after.parentId],
+            )
           ).rows[0];
           if (!parent) throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
+          // an IB already under a parent deactivated since stays there; it is not moved under one
+          if (!parent.active && after.parentId !== before.parentId) throw badRequest([{ path: 'body.parentId', message: IB_INACTIVE }]);
           // the new place: the parent it joins is in the caller's branches too
           if (!inBranches(parent.branch_id)) throw forbidden('That parent belongs to another branch', 'branch_scope');
           // under the tree lock: no other move can change the ancestry read here before this one commits

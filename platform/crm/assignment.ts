@@ -145,6 +145,9 @@ export const OPEN_LEAD_STATUSES = ['new', 'contacted', 'qualified'] as const;
 const RULE_COLUMNS = `id, name, priority, branch_id AS "branchId", language, country, source, introducing_broker_id AS "introducingBrokerId",
   strategy, account_manager_ids AS "accountManagerIds", outside_hours AS "outsideHours", last_assigned_id AS "lastAssignedId"`;
 
+/** Why a deactivated IB is refused: it keeps its clients and its place in scopes, but nothing new is attributed to it. */
+export const IB_INACTIVE = 'This introducing broker is deactivated: nothing new can be attributed to it';
+
 /** The IB and its ancestors, nearest first. */
 export async function ibChain(q: Queryable, ibId: string | null): Promise<string[]> {
   if (!ibId) return [];

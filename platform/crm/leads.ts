@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { auditIn } from '../audit';
 import { addContacts, contactRows, type Queryable } from './clients';
 import { findDuplicates, strongest, type Duplicate } from './duplicates';
-import { assignLead, ibChain, type Assignment } from './assignment';
+import { IB_INACTIVE, assignLead, ibChain, type Assignment } from './assignment';
 import { searchNameOf } from './names';
 import { normalizePhone } from './phones';
 import type { SqlRow } from '../db';
@@ -119,10 +119,12 @@ export async function createLead(
 
     let branchId = input.branchId ?? null;
     if (input.introducingBrokerId) {
-      const ib = await client.query<{ branch_id: string | null }>('SELECT branch_id FROM introducing_brokers WHERE id = $1', [
-        input.introducingBrokerId,
-      ]);
+      const ib = await client.query<{ branch_id: string | null; active: boolean }>(
+        'SELECT branch_id, active FROM introducing_brokers WHERE id = $1',
+        [input.introducingBrokerId],
+      );
       if (!ib.rows[0]) fields.push({ path: 'body.ib', message: 'No such introducing broker' });
+      else if (!ib.rows[0].active) fields.push({ path: 'body.ib', message: IB_INACTIVE });
       else branchId ??= ib.rows[0].branch_id;
     }
     if (input.branchId) {

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { inTransaction, type SqlRow } from '../db';
 import { DomainError } from '../errors';
 import { insertClient, type ContactInput } from '../crm/clients';
+import { IB_INACTIVE } from '../crm/assignment';
 import { upsertAccount } from '../integrations/apply';
 import { ingestTransactionIn } from '../monitoring/ingest';
 import type { AlertRow } from '../monitoring/alerts';
@@ -240,6 +241,8 @@ async function applyClients(tx: pg.PoolClient, job: JobFacts, rows: StagedRow[])
     if (!branchId) return refuse(row, 'branchId', 'a branch is needed');
     const branch = await tx.query<{ country: string | null }>('SELECT country FROM branches WHERE id = $1', [branchId]);
     if (!branch.rows[0]) return refuse(row, 'branchId', 'No such branch');
+    if (c.ib && (await tx.query('SELECT 1 FROM introducing_brokers WHERE id = $1 AND NOT active', [c.ib])).rowCount)
+      return refuse(row, 'ib', IB_INACTIVE);
     const contacts: ContactInput[] = [
       ...(c.email ? [{ kind: 'email' as const, value: c.email, primary: true }] : []),
       ...(c.phone ? [{ kind: 'phone' as const, value: c.phone, primary: true }] : []),

@@ -10,7 +10,7 @@ import { CreateLeadBody } from '../crm/lead-input';
 import { phoneNumberOf } from '../crm/phones';
 import { searchNameOf } from '../crm/names';
 import { findDuplicatesMany, strongest, type Duplicate, type PendingLead } from '../crm/duplicates';
-import { assignLeads, ibChain } from '../crm/assignment';
+import { IB_INACTIVE, assignLeads, ibChain } from '../crm/assignment';
 import { importedLeadId, issues, type Finding, type JobFacts, type Outcome, type StagedRow } from './batch';
 
 type LeadIn = z.infer<typeof CreateLeadBody>;
@@ -127,18 +127,23 @@ export async function planLeads(q: Queryable, job: JobFacts, rows: StagedRow[], 
   // introducing brokers named
   const ibIds = [...new Set(unique.map((v) => v.lead.ib).filter((x): x is string => !!x))];
   const ibBranch = new Map<string, string | null>();
+  const inactive = new Set<string>();
   const chains = new Map<string, string[]>();
   if (ibIds.length) {
-    const { rows: ibs } = await q.query<{ id: string; branch_id: string | null }>(
-      'SELECT id, branch_id FROM introducing_brokers WHERE id = ANY($1::text[])',
+    const { rows: ibs } = await q.query<{ id: string; branch_id: string | null; active: boolean }>(
+      'SELECT id, branch_id, active FROM introducing_brokers WHERE id = ANY($1::text[])',
       [ibIds],
     );
-    for (const ib of ibs) ibBranch.set(ib.id, ib.branch_id);
+    for (const ib of ibs) {
+      if (!ib.active) inactive.add(ib.id);
+      else ibBranch.set(ib.id, ib.branch_id);
+    }
     for (const ib of ibs) chains.set(ib.id, await ibChain(q, ib.id));
   }
   const ok = unique.filter((v) => {
     if (!v.lead.ib || ibBranch.has(v.lead.ib)) return true;
-    findings.push({ seq: v.row.seq, line: v.row.line, field: 'ib', reason: 'No such introducing broker', rejected: true });
+    const reason = inactive.has(v.lead.ib) ? IB_INACTIVE : 'No such introducing broker';
+    findings.push({ seq: v.row.seq, line: v.row.line, field: 'ib', reason, rejected: true });
     return false;
   });
 

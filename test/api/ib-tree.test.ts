@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { ApiClient } from '../support/api-client';
 import { addClient, addUser } from '../support/crm';
+import { waitFor } from '../support/cases';
 
 let stack: Stack;
 let admin: ApiClient;
@@ -162,5 +163,87 @@ describe('PATCH /api/introducing-brokers/:id', () => {
     expect((await patch(agent1, 't-sub', { name: 'x' })).status).toBe(403);
     expect((await patch(oldParent, 't-sub', { parentId: null })).status).toBe(403);
     expect((await stack.db.pool.query(`SELECT parent_id FROM introducing_brokers WHERE id = 't-sub'`)).rows[0].parent_id).toBe('t-old');
+  });
+});
+
+describe('a deactivated introducing broker', () => {
+  it('keeps its clients but gets nothing new: no lead (API or import), no client moved to it, no sub-IB', async () => {
+    const { pool } = stack.db;
+    expect((await supervisor.post('/api/introducing-brokers', { id: 't-off', name: 'Off IB', branchId: 'london' })).status).toBe(201);
+    await addClient(pool, { id: 'c-t-off', firstName: 'Otto', lastName: 'Off', branchId: 'london', introducingBrokerId: 't-off' });
+    expect((await patch(supervisor, 't-off', { active: false })).status).toBe(200);
+    const refused = (res: { status: number; body: unknown }, path: string) =>
+      expect(res, path).toMatchObject({
+        status: 400,
+        body: { error: { fields: [{ path, message: expect.stringContaining('deactivated') }] } },
+      });
+
+    refused(
+      await supervisor.post('/api/leads', {
+        firstName: 'Ola',
+        lastName: 'Off',
+        email: 'ola.off@example.org',
+        country: 'GB',
+        source: 'web',
+        ib: 't-off',
+      }),
+      'body.ib',
+    );
+    refused(await supervisor.patch('/api/clients/c-t-new', { introducingBrokerId: 't-off' }), 'body.introducingBrokerId');
+    refused(
+      await supervisor.post('/api/introducing-brokers', { id: 't-off-sub', name: 'Under Off', parentId: 't-off', branchId: 'london' }),
+      'body.parentId',
+    );
+    refused(await patch(supervisor, 't-new', { parentId: 't-off' }), 'body.parentId');
+    expect((await pool.query(`SELECT count(*)::int AS n FROM leads WHERE email_norm = 'ola.off@example.org'`)).rows[0].n).toBe(0);
+    expect((await pool.query(`SELECT introducing_broker_id FROM clients WHERE id = 'c-t-new'`)).rows[0].introducing_broker_id).toBe(
+      't-new',
+    );
+
+    // what it has stays: its client is edited as before, and still counts to it
+    expect((await supervisor.patch('/api/clients/c-t-off', { tier: 'gold' })).status).toBe(200);
+    expect((await pool.query(`SELECT introducing_broker_id FROM clients WHERE id = 'c-t-off'`)).rows[0].introducing_broker_id).toBe(
+      't-off',
+    );
+
+    // an import line naming it is refused with the reason; the other line is imported
+    const csv = [
+      'firstName,lastName,email,country,source,ib',
+      'Ida,Off,ida.off@example.org,GB,web,t-off',
+      'Ivo,On,ivo.on@example.org,GB,web,t-new',
+    ];
+    const job = await supervisor.post('/api/imports', { kind: 'leads', fileName: 'ibs.csv', format: 'csv', content: csv.join('\n') });
+    expect(job.status, JSON.stringify(job.body)).toBe(201);
+    const done = await waitFor(
+      async () => {
+        const r = await supervisor.get(`/api/imports/${job.body.id}`);
+        return r.body.status === 'done' ? r.body : null;
+      },
+      'the import',
+      60_000,
+    );
+    expect(done).toMatchObject({ applied: 1, rejected: 1 });
+    const findings = await pool.query(`SELECT line, field, reason FROM import_findings WHERE job_id = $1`, [job.body.id]);
+    expect(findings.rows).toEqual([{ line: 2, field: 'ib', reason: expect.stringContaining('deactivated') }]);
+
+    // nor a client loaded by the back office's import
+    const clients = await admin.post('/api/imports', {
+      kind: 'clients',
+      fileName: 'clients.csv',
+      format: 'csv',
+      content: ['id,firstName,lastName,branchId,ib', 'c-t-off-2,Ulla,Off,london,t-off', 'c-t-on-2,Uwe,On,london,t-new'].join('\n'),
+    });
+    expect(clients.status, JSON.stringify(clients.body)).toBe(201);
+    expect(
+      await waitFor(
+        async () => {
+          const r = await admin.get(`/api/imports/${clients.body.id}`);
+          return r.body.status === 'done' ? r.body : null;
+        },
+        'the clients import',
+        60_000,
+      ),
+    ).toMatchObject({ applied: 1, rejected: 1 });
+    expect((await pool.query(`SELECT id FROM clients WHERE id IN ('c-t-off-2', 'c-t-on-2')`)).rows).toEqual([{ id: 'c-t-on-2' }]);
   });
 });
