@@ -46,6 +46,8 @@ const dir = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'ASC' : 'DESC');
 class Where {
   readonly params: unknown[] = [];
   readonly parts: string[] = [];
+  /** how many of the parameters are the scope's (the first part) */
+  scopeParams = 0;
   add(clause: (p: string) => string, value: unknown): void {
     this.params.push(value);
     this.parts.push(clause(`$${this.params.length}`));
@@ -60,19 +62,47 @@ function checkRange(range: [number, number] | undefined): void {
     throw badRequest([{ path: 'query.range', message: `a page must start before row ${LIST_COUNT_LIMIT}: narrow the filters` }]);
 }
 
-/** What a list reads: its tables, the scope and filters as WHERE, its order. Shared by the page and the export. */
+/**
+ * What a list reads: its table (each row a client's, joined as `c`), tables joined after, the scope (first
+ * part of `where`, over `c`) and the filters (the other parts, over the table), its order. Shared by the page
+ * and the export.
+ */
 interface ListSql {
   select: string;
-  from: string;
+  table: string;
+  alias: string;
+  joins: string;
   where: Where;
   order: string;
+  /** the scope covers every client */
+  all: boolean;
 }
 
 const scoped = (scope: ClientScopeSet): Where => {
   const w = new Where();
   w.parts.push(scopeSql(scope, 'c', w.params));
+  w.scopeParams = w.params.length;
   return w;
 };
+
+/** The rows joined to their clients: newest first, a wide scope is read along the table's own index. */
+const fromOf = (q: ListSql) => `${q.table} JOIN clients c ON c.id = ${q.alias}.client_id ${q.joins}`;
+
+/** Scopes of at most this many clients are read client by client (an account manager's book, an IB's tree). */
+const NARROW_SCOPE = 5_000;
+
+/**
+ * Whether the scope is narrow: then the table's newest rows are mostly other clients', and reading them in
+ * order until a page (and the capped count) is found would pass over most of the table.
+ */
+async function narrowScope(deps: ApiDeps, q: ListSql): Promise<boolean> {
+  if (q.all) return false;
+  const { rows } = await deps.db.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM clients c WHERE ${q.where.parts[0]} LIMIT ${NARROW_SCOPE + 1}) x`,
+    q.where.params.slice(0, q.where.scopeParams),
+  );
+  return rows[0].n <= NARROW_SCOPE;
+}
 
 /**
  * The CSV of everything the list selects (no page), at most EXPORT_MAX_ROWS rows (counted up to one more: more is a
@@ -95,7 +125,7 @@ async function exportCsv(
   const { params } = q.where;
   const total = (
     await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q.from} WHERE ${where} LIMIT ${EXPORT_MAX_ROWS + 1}) x`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${fromOf(q)} WHERE ${where} LIMIT ${EXPORT_MAX_ROWS + 1}) x`,
       params,
     )
   ).rows[0].n;
@@ -109,14 +139,17 @@ async function exportCsv(
   });
   await streamCsvExport<SqlRow>(pool, q.res, {
     fileStem: q.what,
-    sql: `SELECT ${q.select} FROM ${q.from} WHERE ${where} ORDER BY ${q.order}`,
+    sql: `SELECT ${q.select} FROM ${fromOf(q)} WHERE ${where} ORDER BY ${q.order}`,
     params,
     header: q.columns.map(([name]) => name),
     line: (r) => q.columns.map(([, value]) => csvCell(value(r))),
   });
 }
 
-/** One page and the capped total of `from … where`, ordered by `order`. */
+/**
+ * One page and the capped total, ordered by `order`. A narrow scope is read client by client: each client's
+ * newest rows along its own index (at most as many as the page needs), then merged.
+ */
 async function pageOf(
   deps: ApiDeps,
   q: ListSql & { range: [number, number] | undefined },
@@ -124,14 +157,25 @@ async function pageOf(
   checkRange(q.range);
   const { skip, take } = page(q.range);
   const { params } = q.where;
-  const where = q.where.sql();
+  const n = params.length;
+  let from = fromOf(q);
+  let where = q.where.sql();
+  let counted = from;
+  if (await narrowScope(deps, q)) {
+    const own = [`${q.alias}.client_id = c.id`, ...q.where.parts.slice(1)].join(' AND ');
+    const [table, alias] = [q.table, q.alias];
+    from = `clients c CROSS JOIN LATERAL (SELECT ${alias}.* FROM ${table} WHERE ${own} ORDER BY ${q.order} LIMIT $${n + 1}::int + $${n + 2}::int) ${alias} ${q.joins}`;
+    counted = `clients c CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE ${own} LIMIT ${LIST_COUNT_LIMIT}) ${alias}`;
+    where = q.where.parts[0];
+  }
   const [rows, count] = await Promise.all([
-    deps.db.pool.query(
-      `SELECT ${q.select} FROM ${q.from} WHERE ${where} ORDER BY ${q.order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, skip, take],
-    ),
+    deps.db.pool.query(`SELECT ${q.select} FROM ${from} WHERE ${where} ORDER BY ${q.order} OFFSET $${n + 1} LIMIT $${n + 2}`, [
+      ...params,
+      skip,
+      take,
+    ]),
     deps.db.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q.from} WHERE ${where} LIMIT ${LIST_COUNT_LIMIT}) x`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${counted} WHERE ${where} LIMIT ${LIST_COUNT_LIMIT}) x`,
       params,
     ),
   ]);
@@ -154,8 +198,11 @@ function interactionSql(scope: ClientScopeSet, f: InteractionFilter, order: 'ASC
   const d = dir(order);
   return {
     select: `i.*, c.name AS client_name, u.name AS agent_name`,
-    from: `interactions i JOIN clients c ON c.id = i.client_id LEFT JOIN users u ON u.id = i.agent_id`,
+    table: 'interactions i',
+    alias: 'i',
+    joins: 'LEFT JOIN users u ON u.id = i.agent_id',
     where: w,
+    all: scope.all,
     order: `i.occurred_at ${d}, i.id ${d}`,
   };
 }
@@ -174,8 +221,11 @@ function accountSql(scope: ClientScopeSet, f: AccountFilter, [field, order]: [ke
   return {
     select: `a.id, a.client_id, a.platform, a.login, a.currency, a.leverage, a.balance::text AS balance, a.equity::text AS equity,
       a.margin_level::text AS margin_level, a.status, a.opened_at, a.updated_at, c.name AS client_name`,
-    from: `trading_accounts a JOIN clients c ON c.id = a.client_id`,
+    table: 'trading_accounts a',
+    alias: 'a',
+    joins: '',
     where: w,
+    all: scope.all,
     order: `${ACCOUNT_SORT[field]} ${d}, a.id ${d}`,
   };
 }
@@ -193,8 +243,11 @@ function transactionSql(scope: ClientScopeSet, f: TransactionFilter, order: 'ASC
     select: `t.id, t.client_id, t.account_id, t.source, t.external_id, t.type, t.amount::text AS amount, t.currency, t.method, t.status,
       t.booked_at, t.counterparty_name, t.counterparty_country, t.instrument, t.pnl::text AS pnl, c.name AS client_name,
       a.platform AS account_platform, a.login AS account_login`,
-    from: `transactions t JOIN clients c ON c.id = t.client_id LEFT JOIN trading_accounts a ON a.id = t.account_id`,
+    table: 'transactions t',
+    alias: 't',
+    joins: 'LEFT JOIN trading_accounts a ON a.id = t.account_id',
     where: w,
+    all: scope.all,
     order: `t.booked_at ${d}, t.id ${d}`,
   };
 }

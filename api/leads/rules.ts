@@ -185,6 +185,10 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
     },
   );
 
+  const IB_COLUMNS = 'id, name, parent_id AS "parentId", branch_id AS "branchId", active';
+  /** Serialises re-parenting and adding under a parent: row locks alone cannot stop two moves of unrelated rows from closing a loop together. */
+  const IB_TREE_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
+
   defineRoute(
     router,
     registry,
@@ -238,10 +242,18 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
         throw badRequest([{ path: 'body.parentId', message: 'An introducing broker cannot be its own parent' }]);
       return inTransaction(pool, async (tx) => {
         if (body.parentId) {
-          const parent = (await tx.query<{ active: boolean }>('SELECT active FROM introducing_brokers WHERE id = $1', [body.parentId]))
-            .rows[0];
+          // as a move under it (PATCH): the tree lock, and the parent in the caller's branches, whose IB users see the new one's clients
+          await tx.query(IB_TREE_LOCK, ['introducing_brokers.tree']);
+          const parent = (
+            await tx.query<{ branch_id: string | null; active: boolean }>(
+              'SELECT branch_id, active FROM introducing_brokers WHERE id = $1',
+              [body.parentId],
+            )
+          ).rows[0];
           if (!parent) throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
           if (!parent.active) throw badRequest([{ path: 'body.parentId', message: IB_INACTIVE }]);
+          if (branches !== 'all' && (!parent.branch_id || !branches.includes(parent.branch_id)))
+            throw forbidden('That parent belongs to another branch', 'branch_scope');
         }
         // an administrator (every branch) may name any branch: one that exists
         if (body.branchId && !(await tx.query('SELECT 1 FROM branches WHERE id = $1', [body.branchId])).rows[0]) {
@@ -265,10 +277,6 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
       });
     },
   );
-
-  const IB_COLUMNS = 'id, name, parent_id AS "parentId", branch_id AS "branchId", active';
-  /** Serialises re-parenting: row locks alone cannot stop two moves of unrelated rows from closing a loop together. */
-  const IB_TREE_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 
   defineRoute(
     router,
@@ -301,19 +309,18 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
         const before = (await tx.query(`SELECT ${IB_COLUMNS} FROM introducing_brokers WHERE id = $1 FOR UPDATE`, [params.id])).rows[0] as
           z.infer<typeof IbSchema> | undefined;
         if (!before) throw notFound('Introducing broker');
+        // the parent it has already (a client sending the whole record) is no move
+        const moving = body.parentId !== undefined && body.parentId !== before.parentId;
         const branchOf = async (id: string | null) =>
           id === null
             ? null
             : ((await tx.query<{ branch_id: string | null }>('SELECT branch_id FROM introducing_brokers WHERE id = $1', [id])).rows[0]
                 ?.branch_id ?? null);
         // the old place: the IB and the parent it leaves, both in the caller's branches
-        if (
-          !inBranches(before.branchId) ||
-          (body.parentId !== undefined && before.parentId !== null && !inBranches(await branchOf(before.parentId)))
-        )
+        if (!inBranches(before.branchId) || (moving && before.parentId !== null && !inBranches(await branchOf(before.parentId))))
           throw forbidden('That introducing broker belongs to another branch', 'branch_scope');
         // its sub-IBs move with it: a move below company scope may not carry another branch's IBs along
-        if (body.parentId !== undefined && branches !== 'all') {
+        if (moving && branches !== 'all') {
           const { rows: foreign } = await tx.query(
             `WITH RECURSIVE down AS (SELECT id, branch_id FROM introducing_brokers WHERE parent_id = $1
                UNION SELECT ib.id, ib.branch_id FROM introducing_brokers ib JOIN down ON ib.parent_id = down.id)
@@ -333,7 +340,7 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
             throw badRequest([{ path: 'body.branchId', message: 'No such branch' }]);
         }
         if (!inBranches(after.branchId)) throw forbidden('Name a branch in your scope', 'branch_scope');
-        if (body.parentId !== undefined && after.parentId !== null) {
+        if (moving && after.parentId !== null) {
           const parent = (
             await tx.query<{ branch_id: string | null; active: boolean }>(
               'SELECT branch_id, active FROM introducing_brokers WHERE id = $1',
@@ -341,8 +348,7 @@ export function crmReferenceRouter(deps: ApiDeps, registry: RouteRegistry): Rout
             )
           ).rows[0];
           if (!parent) throw badRequest([{ path: 'body.parentId', message: 'No such introducing broker' }]);
-          // an IB already under a parent deactivated since stays there; it is not moved under one
-          if (!parent.active && after.parentId !== before.parentId) throw badRequest([{ path: 'body.parentId', message: IB_INACTIVE }]);
+          if (!parent.active) throw badRequest([{ path: 'body.parentId', message: IB_INACTIVE }]);
           // the new place: the parent it joins is in the caller's branches too
           if (!inBranches(parent.branch_id)) throw forbidden('That parent belongs to another branch', 'branch_scope');
           // under the tree lock: no other move can change the ancestry read here before this one commits
