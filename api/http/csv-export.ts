@@ -10,11 +10,12 @@ const BATCH = 2_000;
 
 /**
  * A value as an exported cell: empty for null, ISO for a time; text a spreadsheet would run as a formula
- * (=, +, -, @, a tab or carriage return first) gets a leading apostrophe.
+ * (=, +, -, @, a tab or carriage return first) gets a leading apostrophe, but a plain number (a loss, a
+ * negative balance) stays a number.
  */
 export const csvCell = (v: unknown): string => {
   const text = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r]/.test(text) && !/^-\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 };
 
 /** The most rows one export holds; a wider selection is refused (narrow the filters). */

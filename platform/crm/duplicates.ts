@@ -104,10 +104,11 @@ export async function findDuplicates(q: Queryable, p: DuplicateProbe): Promise<D
   if (p.dateOfBirth && p.fullName.trim()) {
     const [leads, clients] = await Promise.all([
       q.query(
-        `SELECT id, first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = $1 AND status <> 'merged' AND id <> $2 LIMIT 500`,
+        `SELECT id, first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = $1 AND status <> 'merged' AND id <> $2
+         ORDER BY created_at, id LIMIT 500`,
         [p.dateOfBirth, self],
       ),
-      q.query(`SELECT id, name FROM clients WHERE date_of_birth = $1 AND type = 'individual' LIMIT 500`, [p.dateOfBirth]),
+      q.query(`SELECT id, name FROM clients WHERE date_of_birth = $1 AND type = 'individual' ORDER BY id LIMIT 500`, [p.dateOfBirth]),
     ]);
     const byName = (kind: 'lead' | 'client', rows: { id: string; name: string }[]) => {
       for (const r of rows) {
@@ -187,14 +188,16 @@ export async function findDuplicatesMany(
       : none,
     dobs.length
       ? q.query(
-          `SELECT date_of_birth::text AS k, id, first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = ANY($1::date[]) AND status <> 'merged'`,
+          `SELECT date_of_birth::text AS k, id, first_name || ' ' || last_name AS name FROM leads WHERE date_of_birth = ANY($1::date[]) AND status <> 'merged'
+           ORDER BY created_at, id`,
           [dobs],
         )
       : none,
     dobs.length
-      ? q.query(`SELECT date_of_birth::text AS k, id, name FROM clients WHERE date_of_birth = ANY($1::date[]) AND type = 'individual'`, [
-          dobs,
-        ])
+      ? q.query(
+          `SELECT date_of_birth::text AS k, id, name FROM clients WHERE date_of_birth = ANY($1::date[]) AND type = 'individual' ORDER BY id`,
+          [dobs],
+        )
       : none,
   ]);
   const group = (rows: SqlRow[]) => {
@@ -208,7 +211,8 @@ export async function findDuplicatesMany(
   };
   const [le, ce, lp, cp, ld, cd] = [leadEmails, clientEmails, leadPhones, clientPhones, leadDobs, clientDobs].map((r) => group(r.rows));
   const wanted = new Set(dobs);
-  for (const p of pending) {
+  // stored at one instant, so in id order; the newest, so last (the read orders by created_at, id)
+  for (const p of [...pending].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (!p.dateOfBirth || !wanted.has(p.dateOfBirth)) continue;
     const list = ld.get(p.dateOfBirth) ?? [];
     // unless the read already saw it committed

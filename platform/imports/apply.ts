@@ -80,11 +80,25 @@ async function planBatch(pool: pg.Pool, jobId: string, size: number, after?: num
     rows.push({ ...r, record: recordOf(job.fields, r.cells) });
   }
   const plan: BatchPlan = { job, after: from, staged: staged.length, rows, findings, refused, now };
-  if (job.kind === 'leads') plan.leads = await planLeads(pool, job, rows, pending ?? null);
+  if (job.kind === 'leads') {
+    // one connection: an import holds two of the worker's pool, this one and its write's
+    const client = await pool.connect();
+    try {
+      plan.leads = await planLeads(client, job, rows, pending ?? null);
+    } finally {
+      client.release();
+    }
+  }
   return plan;
 }
 
-/** Writes a planned batch and moves the job's progress, in one transaction; null when the progress moved meanwhile. */
+/** A plan that no longer holds: its transaction is rolled back and the batch planned again. */
+class StalePlan extends Error {}
+
+/**
+ * Writes a planned batch and moves the job's progress, in one transaction; null when the plan is stale (the
+ * progress moved meanwhile, or an IB it relied on changed).
+ */
 async function writeBatch(pool: pg.Pool, plan: BatchPlan): Promise<BatchResult | null> {
   return inTransaction(pool, async (tx) => {
     const { rows: jobs } = await tx.query<{ processed: number }>('SELECT processed FROM import_jobs WHERE id = $1 FOR UPDATE', [
@@ -96,6 +110,7 @@ async function writeBatch(pool: pg.Pool, plan: BatchPlan): Promise<BatchResult |
       job.kind === 'leads' && plan.leads
         ? await writeLeads(tx, job, plan.leads, plan.now)
         : await APPLY[job.kind as RowKind](tx, job, plan.rows);
+    if (!out) throw new StalePlan();
     const findings = [...plan.findings, ...out.findings];
     if (findings.length) {
       await tx.query(
@@ -122,6 +137,9 @@ async function writeBatch(pool: pg.Pool, plan: BatchPlan): Promise<BatchResult |
     );
     await notifyProgress(tx, job.id, job.created_by_id);
     return { processed, total: job.total, alerts: out.alerts };
+  }).catch((err: unknown) => {
+    if (err instanceof StalePlan) return null;
+    throw err;
   });
 }
 

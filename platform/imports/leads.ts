@@ -191,12 +191,31 @@ export function pendingOf(job: JobFacts, plan: LeadPlan): Pending {
 }
 
 /**
+ * Whether the IBs the plan accepted are still active, in the same branch and under the same parents, held
+ * so (FOR SHARE) until the batch commits: a deactivation or a move meanwhile makes the plan stale.
+ */
+async function sameIbs(tx: pg.PoolClient, plan: LeadPlan): Promise<boolean> {
+  if (!plan.ibBranch.size) return true;
+  const { rows } = await tx.query<{ id: string; branch_id: string | null }>(
+    'SELECT id, branch_id FROM introducing_brokers WHERE id = ANY($1::text[]) AND active FOR SHARE',
+    [[...plan.ibBranch.keys()]],
+  );
+  if (rows.length !== plan.ibBranch.size || rows.some((r) => plan.ibBranch.get(r.id) !== r.branch_id)) return false;
+  for (const [id, chain] of plan.chains) {
+    if (!plan.ibBranch.has(id)) continue;
+    if ((await ibChain(tx, id)).join('/') !== chain.join('/')) return false;
+  }
+  return true;
+}
+
+/**
  * Stores a planned batch inside its transaction: the keys it takes, then (unless a dry run) the assignment
  * rules applied in turn (assignLeads), the leads with one multi-row INSERT, and their duplicate findings.
- * Their client-development cases start after the last batch.
+ * Their client-development cases start after the last batch. Null, and nothing written: the plan is stale.
  */
-export async function writeLeads(tx: pg.PoolClient, job: JobFacts, plan: LeadPlan, now: number): Promise<Outcome> {
+export async function writeLeads(tx: pg.PoolClient, job: JobFacts, plan: LeadPlan, now: number): Promise<Outcome | null> {
   const { findings, duplicates, ok, ids, dups } = plan;
+  if (!(await sameIbs(tx, plan))) return null;
   if (plan.fresh.size)
     await tx.query('INSERT INTO import_keys (job_id, key, line) SELECT $1, * FROM unnest($2::text[], $3::int[]) ON CONFLICT DO NOTHING', [
       job.id,

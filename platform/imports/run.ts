@@ -109,6 +109,8 @@ export async function finishImport(pool: pg.Pool, jobId: string, error?: string)
       `UPDATE import_jobs SET status = $2, error = $3, finished_at = now(), started_at = coalesce(started_at, now()) WHERE id = $1`,
       [jobId, status, error ?? null],
     );
+    // the e-mail and phone keys taken (personal data) served the batches only
+    await tx.query('DELETE FROM import_keys WHERE job_id = $1', [jobId]);
     await auditIn(tx, {
       actorId: job.created_by_id,
       action: 'import_finished',

@@ -583,7 +583,8 @@ describe('a batch planned while the batch before it is being written', () => {
   // imports.batchRows 1: each line is a batch. The first line's insert is held (leads locked in SHARE mode,
   // which lets reads through but no insert) while the second line is planned: it must decide as if the
   // first had been stored.
-  const importHeld = async (csv: string) => {
+  // `meanwhile`: started (not awaited) while the first line is held, and awaited once the job is done
+  const importHeld = async (csv: string, meanwhile?: () => Promise<unknown>) => {
     await stack.db.prisma.setting.upsert({
       where: { key: 'imports.batchRows' },
       create: { key: 'imports.batchRows', value: 1 },
@@ -607,8 +608,13 @@ describe('a batch planned while the batch before it is being written', () => {
       // the second line was planned when the first began to be written: give it time to finish
       await new Promise((r) => setTimeout(r, 500));
       expect((await agent1.get(`/api/imports/${res.body.id}`)).body.processed).toBe(0);
+      const during = meanwhile?.();
+      // a statement of `meanwhile` queues behind the held batch before it is let go
+      if (during) await new Promise((r) => setTimeout(r, 300));
       await lock.query('COMMIT');
-      return await finished(agent1, res.body.id);
+      const job = await finished(agent1, res.body.id);
+      await during;
+      return job;
     } finally {
       lock.release();
       await stack.db.prisma.setting.deleteMany({ where: { key: 'imports.batchRows' } });
@@ -647,6 +653,24 @@ describe('a batch planned while the batch before it is being written', () => {
     ]);
     expect(await rejectsOf(agent1, job.id, '?duplicates=true')).toEqual([
       expect.objectContaining({ line: '3', field: 'name', rejected: 'no', otherKind: 'lead', otherId: rows[0].id }),
+    ]);
+  });
+
+  it('an IB deactivated while the next line was planned: that line is planned again and refused', async () => {
+    const admin = await ApiClient.login(stack.url, 'admin@example.com');
+    expect((await admin.post('/api/introducing-brokers', { id: 'held-ib', name: 'Held IB', branchId: 'london' })).status).toBe(201);
+    const job = await importHeld(
+      [
+        'firstName,lastName,email,country,source,ib',
+        'Hal,Before,hal.before@example.org,GB,held-ib,held-ib',
+        'Hal,After,hal.after@example.org,GB,held-ib,held-ib',
+      ].join('\n'),
+      // waits for the first line's batch, which holds the IB (FOR SHARE) until it commits
+      async () => expect((await admin.patch('/api/introducing-brokers/held-ib', { active: false })).status).toBe(200),
+    );
+    expect(job).toMatchObject({ status: 'done', applied: 1, rejected: 1 });
+    expect(await rejectsOf(agent1, job.id)).toEqual([
+      expect.objectContaining({ line: '3', field: 'ib', reason: expect.stringContaining('deactivated') }),
     ]);
   });
 });
