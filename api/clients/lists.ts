@@ -163,7 +163,7 @@ async function pageOf(
   let counted = from;
   if (await narrowScope(deps, q)) {
     const own = [`${q.alias}.client_id = c.id`, ...q.where.parts.slice(1)].join(' AND ');
-    const [table, alias] = [q.table, q.alias];
+    const { table, alias } = q;
     from = `clients c CROSS JOIN LATERAL (SELECT ${alias}.* FROM ${table} WHERE ${own} ORDER BY ${q.order} LIMIT $${n + 1}::int + $${n + 2}::int) ${alias} ${q.joins}`;
     counted = `clients c CROSS JOIN LATERAL (SELECT 1 FROM ${table} WHERE ${own} LIMIT ${LIST_COUNT_LIMIT}) ${alias}`;
     where = q.where.parts[0];

@@ -138,7 +138,8 @@ export async function planLeads(q: Queryable, job: JobFacts, rows: StagedRow[], 
       if (!ib.active) inactive.add(ib.id);
       else ibBranch.set(ib.id, ib.branch_id);
     }
-    for (const ib of ibs) chains.set(ib.id, await ibChain(q, ib.id));
+    // the accepted ones' ancestors, for the assignment rules (an inactive IB's lines are refused)
+    for (const id of ibBranch.keys()) chains.set(id, await ibChain(q, id));
   }
   const ok = unique.filter((v) => {
     if (!v.lead.ib || ibBranch.has(v.lead.ib)) return true;
@@ -202,7 +203,6 @@ async function sameIbs(tx: pg.PoolClient, plan: LeadPlan): Promise<boolean> {
   );
   if (rows.length !== plan.ibBranch.size || rows.some((r) => plan.ibBranch.get(r.id) !== r.branch_id)) return false;
   for (const [id, chain] of plan.chains) {
-    if (!plan.ibBranch.has(id)) continue;
     if ((await ibChain(tx, id)).join('/') !== chain.join('/')) return false;
   }
   return true;
