@@ -8,7 +8,7 @@ import { derivedId } from '../../platform/ids';
 import { loadSettings } from '../../platform/settings';
 import { loadIndex, latestVersions } from '../../platform/screening/store';
 import type { ScreeningIndex } from '../../platform/screening/index';
-import { routeAlerts } from '../../platform/monitoring/grouping';
+import { resumeOrphanGroups, routeAlerts, routePending } from '../../platform/monitoring/grouping';
 import { refreshBookIndex } from '../../platform/monitoring/rescreen/book';
 import { createRun, deltaBatch, finishRun, fullBatch, type RescreenBatch } from '../../platform/monitoring/rescreen/run';
 import { amlCase } from '../../workflows/aml-case/definition';
@@ -94,7 +94,13 @@ export function createRescreenActivities(db: Db) {
       return after(await fullBatch(pool, { runId: input.runId, after: input.after, size, index }));
     },
 
+    /** Completes the run; alerts a crash left unrouted (stored by a batch, the worker killed before it routed them) are routed now, as a sweep's end does. */
     async finishRescreen(input: { runId: string; error?: string }): Promise<void> {
+      if (!input.error) {
+        const start = amlCaseStarter();
+        await routePending(pool, start);
+        await resumeOrphanGroups(pool, start);
+      }
       await finishRun(pool, input.runId, input.error);
     },
   };
